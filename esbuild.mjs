@@ -1,0 +1,48 @@
+// Builds the extension host bundle (CommonJS, Node) and the integration-test bundles.
+// Webview scripts get their own browser-platform entries here when a panel needs them.
+import * as esbuild from 'esbuild';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const nodeCommon = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+/** @type {esbuild.BuildOptions[]} */
+const builds = [
+  {
+    ...nodeCommon,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+  },
+  {
+    // Each test file is its own entry so mocha can load them one by one inside the extension host.
+    ...nodeCommon,
+    entryPoints: ['test/integration/index.ts', ...testFiles('test/integration')],
+    outdir: 'out/test/integration',
+    external: ['vscode', 'mocha'],
+  },
+];
+
+function testFiles(dir) {
+  return readdirSync(dir).filter((name) => name.endsWith('.test.ts')).map((name) => join(dir, name));
+}
+
+if (watch) {
+  for (const options of builds) {
+    const context = await esbuild.context(options);
+    await context.watch();
+  }
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

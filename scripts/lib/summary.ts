@@ -1,0 +1,43 @@
+// Turns what each suite left behind into counts. A suite is judged by its results file alone:
+// one that failed to start, crashed, hung or ran no test counts as a failure, never as a pass.
+import * as fs from 'node:fs';
+import type { SuiteResults } from '../../test/support/results';
+
+export interface SuiteOutcome {
+  readonly name: string;
+  readonly passed: number;
+  readonly failed: number;
+  readonly pending: number;
+  /** Why the suite itself failed, beyond its tests' own failures. */
+  readonly problem?: string;
+  readonly results?: SuiteResults;
+}
+
+export function failedSuite(name: string, problem: string): SuiteOutcome {
+  return { name, passed: 0, failed: 1, pending: 0, problem };
+}
+
+export function outcomeFromFile(name: string, resultsFile: string, runProblem?: string): SuiteOutcome {
+  let results: SuiteResults;
+  try {
+    results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as SuiteResults;
+  } catch {
+    return failedSuite(name, `wrote no results${runProblem ? ` (${runProblem})` : ''}`);
+  }
+  if (results.passed + results.failed === 0) {
+    return failedSuite(name, 'ran no test');
+  }
+  const outcome = { name, passed: results.passed, failed: results.failed, pending: results.pending, results };
+  // Results written, yet the run went wrong afterwards (a crash on shutdown, a timeout): still a failure.
+  return runProblem ? { ...outcome, failed: outcome.failed + 1, problem: runProblem } : outcome;
+}
+
+export function summaryLines(outcomes: readonly SuiteOutcome[]): string[] {
+  const lines = outcomes.map((o) => {
+    const pending = o.pending ? `, ${o.pending} pending` : '';
+    return `  ${o.name.padEnd(14)} ${o.passed} passed, ${o.failed} failed${pending}${o.problem ? `  <- ${o.problem}` : ''}`;
+  });
+  const passed = outcomes.reduce((sum, o) => sum + o.passed, 0);
+  const failed = outcomes.reduce((sum, o) => sum + o.failed, 0);
+  return ['Summary:', ...lines, `${passed} passed, ${failed} failed`];
+}

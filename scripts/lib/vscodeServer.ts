@@ -1,0 +1,105 @@
+// Starts a real VS Code (1.139, from code-server) in one of its two modes:
+// - the VS Code server itself, which takes extension-development payloads (integration suites);
+// - code-server's CLI with an installed .vsix, where secrets persist across reloads (UI suites).
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { freePort, startLogged, waitForHttp, type Started } from './processes';
+import { codeServerCli, node24Bin, serverMain } from './paths';
+
+export interface Workbench {
+  readonly url: string;
+  readonly port: number;
+  readonly dirs: WorkbenchDirs;
+  stop(): Promise<void>;
+}
+
+export interface WorkbenchDirs {
+  readonly root: string;
+  readonly userData: string;
+  readonly extensions: string;
+  readonly workspace: string;
+}
+
+/** A clean window: no AI side bar, no start page, no telemetry prompts. */
+const cleanSettings = {
+  'chat.disableAIFeatures': true,
+  'workbench.startupEditor': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.tips.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'workbench.colorTheme': 'Default Dark Modern',
+};
+
+export function makeWorkbenchDirs(root: string, settings: Record<string, unknown> = {}): WorkbenchDirs {
+  fs.rmSync(root, { recursive: true, force: true });
+  const dirs = {
+    root,
+    userData: path.join(root, 'user-data'),
+    extensions: path.join(root, 'extensions'),
+    workspace: path.join(root, 'workspace'),
+  };
+  for (const dir of Object.values(dirs)) {
+    fs.mkdirSync(dir, { recursive: true });
+  }
+  fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'),
+    JSON.stringify({ ...cleanSettings, ...settings }, null, 2));
+  return dirs;
+}
+
+async function serve(started: Started, port: number, dirs: WorkbenchDirs, url: string): Promise<Workbench> {
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/`, started, 60_000);
+  } catch (error) {
+    await started.stop();
+    throw error;
+  }
+  return { url, port, dirs, stop: () => started.stop() };
+}
+
+/** VS Code's own server, with the smoke-test driver that makes the workbench honour payloads. */
+export async function startDevelopmentServer(dirs: WorkbenchDirs, env: NodeJS.ProcessEnv): Promise<Workbench> {
+  const port = await freePort();
+  const started = startLogged(node24Bin, [serverMain,
+    '--host', '127.0.0.1', '--port', String(port),
+    '--without-connection-token', '--accept-server-license-terms', '--disable-telemetry',
+    '--disable-workspace-trust', '--enable-smoke-test-driver',
+    '--user-data-dir', dirs.userData, '--server-data-dir', path.join(dirs.root, 'server-data'),
+    '--extensions-dir', dirs.extensions,
+  ], { logFile: path.join(dirs.root, 'server.log'), env });
+  return serve(started, port, dirs, `http://127.0.0.1:${port}/`);
+}
+
+/** The URL that opens a folder with an extension under development and, optionally, its tests. */
+export function developmentUrl(workbench: Workbench, extensionPath: string, testsPath?: string): string {
+  const remote = (p: string) => `vscode-remote://127.0.0.1:${workbench.port}${p}`;
+  const payload: string[][] = [['extensionDevelopmentPath', remote(extensionPath)]];
+  if (testsPath) {
+    payload.push(['extensionTestsPath', remote(testsPath)]);
+  }
+  return `${workbench.url}?folder=${encodeURIComponent(workbench.dirs.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+export function installVsix(dirs: WorkbenchDirs, vsix: string): void {
+  const result = spawnSync(node24Bin, [codeServerCli, '--user-data-dir', dirs.userData,
+    '--extensions-dir', dirs.extensions, '--install-extension', vsix], { encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new Error(`Installing ${vsix} failed (exit ${result.status}): ${result.stderr || result.stdout}`);
+  }
+}
+
+/** code-server's CLI: extensions installed in dirs.extensions, secrets kept across page reloads. */
+export async function startCodeServer(dirs: WorkbenchDirs, env: NodeJS.ProcessEnv = process.env): Promise<Workbench> {
+  const port = await freePort();
+  const started = startLogged(node24Bin, [codeServerCli,
+    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, dirs.workspace,
+  ], { logFile: path.join(dirs.root, 'code-server.log'), env });
+  return serve(started, port, dirs, `http://127.0.0.1:${port}/`);
+}

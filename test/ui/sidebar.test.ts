@@ -1,0 +1,24 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { runFromPalette, screenshot, useWorkbench } from './workbench';
+
+describe('the installed .vsix in a real workbench', () => {
+  const session = useWorkbench('sidebar');
+
+  it('shows the ExaVault container in the activity bar, and its welcome view', async () => {
+    const { page } = session();
+    await page.locator('.activitybar .action-label[aria-label^="ExaVault"]').click();
+    const welcome = page.locator('.welcome-view-content');
+    await welcome.getByText('ExaVault Activity shows who logged in').waitFor();
+    await welcome.getByRole('button', { name: 'Show Log' }).waitFor();
+    assert.ok(fs.statSync(await screenshot(page, 'welcome-view')).size > 0);
+  });
+
+  it('runs "ExaVault: Show Log" from the command palette, which shows the activation line', async () => {
+    const { page } = session();
+    await runFromPalette(page, 'ExaVault: Show Log');
+    // The Output panel now shows our channel; the line comes from the extension's activate().
+    await page.locator('.output-view, .panel').getByText(/ExaVault\sActivity\s\d+\.\d+\.\d+\sactivated\./).waitFor();
+    await screenshot(page, 'show-log');
+  });
+});
