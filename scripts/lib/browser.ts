@@ -1,13 +1,20 @@
 // Debian's headless Chromium, driven by playwright-core (which downloads no browser of its own).
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { chromiumPath } from './provision';
 
+const launchOptions = {
+  executablePath: chromiumPath,
+  headless: true,
+  // Background networking would reach for hosts this machine cannot reach.
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--disable-quic'],
+};
+
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    // Background networking would reach for hosts this machine cannot reach.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  return chromium.launch(launchOptions);
+}
+
+/** A browser whose profile lives in `profileDir`, kept across page reloads (and readable afterwards). */
+export function launchChromiumProfile(profileDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, { ...launchOptions, viewport: { width: 1400, height: 900 } });
 }

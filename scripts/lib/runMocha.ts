@@ -1,8 +1,17 @@
-// Runs one plain-Node mocha suite (unit or UI) as a child: `tsx scripts/lib/runMocha.ts <dir> <results> <timeoutMs>`.
+// Runs one plain-Node mocha suite (unit or UI: every *.test.ts below a folder) as a child: `tsx scripts/lib/runMocha.ts <dir> <results> <timeoutMs>`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import { ResultsReporter } from '../../test/support/resultsReporter';
+
+function testFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      return entry.isDirectory() ? testFiles(full) : entry.name.endsWith('.test.ts') ? [full] : [];
+    });
+}
 
 async function main(): Promise<void> {
   const [dir, output, timeout] = process.argv.slice(2);
@@ -10,8 +19,8 @@ async function main(): Promise<void> {
     throw new Error('usage: runMocha <test dir> <results file> <test timeout ms>');
   }
   const mocha = new Mocha({ ui: 'bdd', timeout: Number(timeout), reporter: ResultsReporter, reporterOptions: { output } });
-  for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.test.ts')).sort()) {
-    mocha.addFile(path.resolve(dir, file));
+  for (const file of testFiles(path.resolve(dir))) {
+    mocha.addFile(file);
   }
   await mocha.loadFilesAsync();
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));

@@ -1,15 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { runFromPalette, screenshot, useWorkbench } from './workbench';
+import { openSidebar, runFromPalette, screenshot, useWorkbench } from './workbench';
 
 describe('the installed .vsix in a real workbench', () => {
   const session = useWorkbench('sidebar');
 
   it('shows the ExaVault container in the activity bar, and its welcome view', async () => {
     const { page } = session();
-    await page.locator('.activitybar .action-label[aria-label^="ExaVault"]').click();
+    await openSidebar(page);
     const welcome = page.locator('.welcome-view-content');
-    await welcome.getByText('ExaVault Activity shows who logged in').waitFor();
+    await welcome.getByText('Browse the activity of an ExaVault account').waitFor();
+    await welcome.getByRole('button', { name: 'Add Account' }).waitFor();
     await welcome.getByRole('button', { name: 'Show Log' }).waitFor();
     assert.ok(fs.statSync(await screenshot(page, 'welcome-view')).size > 0);
   });

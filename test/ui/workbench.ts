@@ -1,55 +1,101 @@
 // A fixture for UI suites: the freshly packaged .vsix installed into code-server (the mode in
-// which secrets persist across reloads), a headless Chromium page on it, and helpers that act
-// as a person would: click, type into the command palette, take screenshots.
+// which secrets persist across reloads), a headless Chromium with a profile folder of its own (so
+// leak checks can read it), and helpers that act as a person would.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/browser';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { launchChromiumProfile } from '../../scripts/lib/browser';
 import { resultsDir, screenshotsDir, vsixPath } from '../../scripts/lib/paths';
 import { installVsix, makeWorkbenchDirs, startCodeServer, type Workbench } from '../../scripts/lib/vscodeServer';
 
 export interface UiSession {
   readonly page: Page;
   readonly workbench: Workbench;
+  /** The browser profile: everything the browser wrote. */
+  readonly profileDir: string;
+  /** Reloads the window, as Developer: Reload Window would. */
+  reload(): Promise<void>;
+}
+
+export interface WorkbenchOptions {
+  /** Environment of the VS Code server, and so of the extension host. */
+  env?: NodeJS.ProcessEnv;
+  settings?: Record<string, unknown>;
 }
 
 /** Registers before/after hooks that start one workbench for the enclosing describe(). */
-export function useWorkbench(name: string): () => UiSession {
-  let browser: Browser | undefined;
+export function useWorkbench(name: string, options: () => WorkbenchOptions = () => ({})): () => UiSession {
+  let context: BrowserContext | undefined;
   let workbench: Workbench | undefined;
-  let page: Page | undefined;
+  let session: UiSession | undefined;
 
   before(async function () {
     this.timeout(120_000);
-    const dirs = makeWorkbenchDirs(path.join(resultsDir, 'ui-workbench', name));
+    const { env, settings } = options();
+    const dirs = makeWorkbenchDirs(path.join(resultsDir, 'ui-workbench', name), settings);
     installVsix(dirs, vsixPath);
-    workbench = await startCodeServer(dirs);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    workbench = await startCodeServer(dirs, { ...process.env, ...env });
+    const profileDir = path.join(dirs.root, 'browser-profile');
+    context = await launchChromiumProfile(profileDir);
+    const page = context.pages()[0] ?? await context.newPage();
+    const ready = () => page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
     await page.goto(workbench.url);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await ready();
+    session = {
+      page,
+      workbench,
+      profileDir,
+      async reload() {
+        await page.reload();
+        await ready();
+      },
+    };
   });
 
   after(async () => {
-    await browser?.close();
+    await context?.close();
     await workbench?.stop();
   });
 
   return () => {
-    if (!page || !workbench) {
+    if (!session) {
       throw new Error('The workbench did not start; see the before hook.');
     }
-    return { page, workbench };
+    return session;
   };
 }
 
 export async function runFromPalette(page: Page, commandTitle: string): Promise<void> {
   await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
+  const input = quickInput(page).locator('input');
   await input.waitFor();
   await input.fill(`>${commandTitle}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: commandTitle }).first().waitFor();
+  await quickInput(page).locator('.monaco-list-row', { hasText: commandTitle }).first().waitFor();
   await page.keyboard.press('Enter');
+}
+
+export const quickInput = (page: Page): Locator => page.locator('.quick-input-widget');
+
+/**
+ * Types into the open quick input and presses Enter; with `step` ("2/3"), first waits for that step
+ * to show, since a multi-step input reuses the same widget.
+ */
+export async function answer(page: Page, text: string, step?: string): Promise<void> {
+  if (step) {
+    await quickInput(page).locator('.quick-input-title', { hasText: `(${step})` }).waitFor();
+  }
+  const input = quickInput(page).locator('input').first();
+  await input.waitFor();
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+export async function openSidebar(page: Page): Promise<void> {
+  const button = page.locator('.activitybar .action-label[aria-label^="ExaVault"]');
+  const item = page.locator('.activitybar .action-item', { has: page.locator('.action-label[aria-label^="ExaVault"]') });
+  if (!(await item.getAttribute('class'))?.includes('checked')) {
+    await button.click();
+  }
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

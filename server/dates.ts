@@ -1,0 +1,54 @@
+// Dates as ExaVault's clients send them in filters, and as its responses write them.
+
+// 2020-11-17T18:20:30.000Z, 2020-11-17T10:20:30.123456, 2020-12-10T00:00:00-08:00, 2020-12-09 14:00:00, 2020-12-09.
+const FILTER_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/**
+ * Milliseconds since the epoch (fractional below a millisecond), or undefined when the text is
+ * not a date. A time without a zone is UTC; a date alone is midnight UTC of that day.
+ */
+export function parseFilterDate(text: string): number | undefined {
+  const match = FILTER_DATE.exec(text);
+  if (!match) {
+    return undefined;
+  }
+  const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', zone = 'Z'] = match;
+  const fields = [Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second)] as const;
+  const utc = Date.UTC(...fields);
+  const back = new Date(utc);
+  // Date.UTC rolls 2020-02-30 over to March: a field that does not survive the round trip was out of range.
+  const roundTrip = [back.getUTCFullYear(), back.getUTCMonth(), back.getUTCDate(), back.getUTCHours(), back.getUTCMinutes(), back.getUTCSeconds()];
+  if (roundTrip.some((value, i) => value !== fields[i])) {
+    return undefined;
+  }
+  const offset = zoneOffsetMinutes(zone);
+  if (offset === undefined) {
+    return undefined;
+  }
+  return utc + (fraction ? Number(fraction) * 1000 : 0) - offset * 60_000;
+}
+
+function zoneOffsetMinutes(zone: string): number | undefined {
+  if (zone.toUpperCase() === 'Z') {
+    return 0;
+  }
+  const digits = zone.slice(1).replace(':', '');
+  const hours = Number(digits.slice(0, 2));
+  const minutes = Number(digits.slice(2));
+  if (hours > 23 || minutes > 59) {
+    return undefined;
+  }
+  return (zone.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
+}
+
+/** ISO 8601 to the second, as the API writes `created`: `Z` for UTC, else the local offset (same instant). */
+export function formatTimestamp(ms: number, offsetMinutes = 0): string {
+  const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 19);
+  if (offsetMinutes === 0) {
+    return `${local}Z`;
+  }
+  const size = Math.abs(offsetMinutes);
+  const hours = String(Math.floor(size / 60)).padStart(2, '0');
+  const minutes = String(size % 60).padStart(2, '0');
+  return `${local}${offsetMinutes < 0 ? '-' : '+'}${hours}:${minutes}`;
+}

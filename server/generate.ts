@@ -1,0 +1,34 @@
+// The generated account: its vocabulary (realistic or hostile), its session log, and the webhook
+// calls that log caused. The same seed and `now` always give the same data.
+import type { SessionEntryWire, WebhookEntryWire } from '../src/api/wire';
+import { generateSessions } from './generateSessions';
+import { generateWebhooks } from './generateWebhooks';
+import { hostileVocabulary } from './hostile';
+import { Random } from './random';
+import type { StoreRows } from './store';
+import { companyVocabulary } from './vocabulary';
+
+export interface GenerateOptions {
+  seed: number;
+  sessions: number;
+  webhooks: number;
+  now: Date;
+  hostile: boolean;
+  accountName: string;
+}
+
+export interface GeneratedActivity {
+  sessions: StoreRows<SessionEntryWire>;
+  webhooks: WebhookEntryWire[];
+}
+
+export function generateActivity(options: GenerateOptions): GeneratedActivity {
+  const company = companyVocabulary(options.now);
+  const vocabulary = options.hostile ? hostileVocabulary(company) : company;
+  const sessions = generateSessions(new Random(options.seed), vocabulary, options.sessions, options.now);
+  // A stream of its own, so the webhook count never changes the sessions.
+  const webhooks = generateWebhooks(new Random(options.seed + 0x9e3779b9), vocabulary, sessions, {
+    count: options.webhooks, now: options.now, accountName: options.accountName,
+  });
+  return { sessions, webhooks };
+}

@@ -1,0 +1,91 @@
+// The API methods themselves: credentials, GET /account and the two activity lists. Faults, rate
+// limits and latency are the pipeline's business; this answers as a healthy server would.
+import type { IncomingHttpHeaders } from 'node:http';
+import type { SessionEntryWire, WebhookEntryWire } from '../src/api/wire';
+import { parseActivityQuery, SESSION_ENDPOINT, WEBHOOK_ENDPOINT, type ActivityEndpoint } from './activityQuery';
+import { ApiError, INSUFFICIENT_PRIVILEGES, INVALID_CREDENTIALS } from './errors';
+import type { ActivityStore } from './store';
+
+export const API_PREFIX = '/api/v2';
+
+export interface ApiAnswer {
+  status: number;
+  body: string;
+}
+
+export interface Credentials {
+  apiKey: string;
+  /** An admin's token. */
+  accessToken: string;
+  /** A user's token that is not an admin's: activity is refused to it. */
+  nonAdminAccessToken?: string;
+}
+
+export interface ApiRequest {
+  method: string;
+  /** The path below /api/v2, such as /account. */
+  path: string;
+  search: URLSearchParams;
+  headers: IncomingHttpHeaders;
+}
+
+export class ExaVaultApi {
+  constructor(
+    private readonly credentials: Credentials,
+    private readonly accountJson: string,
+    private readonly sessions: ActivityStore<SessionEntryWire>,
+    private readonly webhooks: ActivityStore<WebhookEntryWire>,
+    private readonly maxLimit: number,
+  ) {}
+
+  answer(request: ApiRequest): ApiAnswer {
+    try {
+      return this.route(request);
+    } catch (error) {
+      if (error instanceof ApiError) {
+        return { status: error.status, body: error.body() };
+      }
+      throw error;
+    }
+  }
+
+  private route({ method, path, search, headers }: ApiRequest): ApiAnswer {
+    const get = method === 'GET' || method === 'HEAD';
+    if (get && path === '/account') {
+      this.authenticate(headers);
+      return { status: 200, body: this.accountJson };
+    }
+    if (get && path === '/activity/session') {
+      return this.list(headers, search, SESSION_ENDPOINT, this.sessions);
+    }
+    if (get && path === '/activity/webhooks') {
+      return this.list(headers, search, WEBHOOK_ENDPOINT, this.webhooks);
+    }
+    throw new ApiError(404, 'ERROR_METHOD_NOT_FOUND', `There is no method ${method} ${API_PREFIX}${path}.`);
+  }
+
+  private list<Entry>(headers: IncomingHttpHeaders, search: URLSearchParams, endpoint: ActivityEndpoint, store: ActivityStore<Entry>): ApiAnswer {
+    if (this.authenticate(headers) !== 'admin') {
+      throw INSUFFICIENT_PRIVILEGES;
+    }
+    const data = store.query(parseActivityQuery(search, endpoint, this.maxLimit));
+    // totalResults is always 0 on these methods: ExaVault never counts.
+    return { status: 200, body: JSON.stringify({ responseStatus: 200, totalResults: 0, returnedResults: data.length, data }) };
+  }
+
+  /** Who the token belongs to; a missing or wrong key or token is one and the same 401. */
+  private authenticate(headers: IncomingHttpHeaders): 'admin' | 'user' {
+    const { apiKey, accessToken, nonAdminAccessToken } = this.credentials;
+    const token = headers['ev-access-token'];
+    if (headers['ev-api-key'] !== apiKey || token === undefined) {
+      throw INVALID_CREDENTIALS;
+    }
+    if (token === accessToken) {
+      return 'admin';
+    }
+    if (token === nonAdminAccessToken) {
+      return 'user';
+    }
+    throw INVALID_CREDENTIALS;
+  }
+}

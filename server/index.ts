@@ -1,0 +1,163 @@
+// A local ExaVault v2 server for tests, benchmarks and the demo: generated (or given) activity behind
+// the real API's paths, credentials, paging, rate limits and failure modes. Loopback only.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { SessionEntryWire, WebhookEntryWire } from '../src/api/wire';
+import { SESSION_ENDPOINT, WEBHOOK_ENDPOINT } from './activityQuery';
+import { accountBody } from './account';
+import { CONTROL_PREFIX, serveControl } from './control';
+import { errorBody } from './errors';
+import { FaultSwitches, type Faults } from './faults';
+import { generateActivity } from './generate';
+import { API_PREFIX, ExaVaultApi } from './handlers';
+import { send, serveApi } from './pipeline';
+import { Random } from './random';
+import { RollingAllowance } from './rateLimit';
+import { sessionRowsFromEntries } from './sessionTable';
+import { StatsRecorder, type ServerStats } from './stats';
+import { ActivityStore } from './store';
+import { companyVocabulary } from './vocabulary';
+import { webhookRows } from './webhookTable';
+
+export type { Faults } from './faults';
+export type { ServerStats } from './stats';
+export { HOSTILE_STRINGS } from './hostile';
+
+export interface ExaVaultServerOptions {
+  /** 0 = any free port (the default); always binds 127.0.0.1. */
+  port?: number;
+  seed?: number;
+  /** Generated session entries, 10..1_000_000 (default 2000). */
+  sessions?: number;
+  /** Generated webhook entries (default 500). */
+  webhooks?: number;
+  /** The newest generated entry is just before this (default: start time); data spans 90 days back. */
+  now?: Date;
+  accountName?: string;
+  apiKey?: string;
+  /** The admin's token; default 64 hex characters derived from the seed. */
+  accessToken?: string;
+  /** A valid token of a non-admin user: /account works, /activity/* answer 403. */
+  nonAdminAccessToken?: string;
+  /** Transactions per rolling 24 hours (default 50_000); every /api/v2 request counts; past it: 429. */
+  dailyAllowance?: number;
+  /** Page cap (default 1000); a limit above it or below 1 is a 400. */
+  maxLimit?: number;
+  dataset?: 'generated' | 'hostile';
+  /** Serve exactly these instead of generating. */
+  fixture?: { sessions: SessionEntryWire[]; webhooks: WebhookEntryWire[] };
+  faults?: Partial<Faults>;
+}
+
+export interface RunningExaVaultServer {
+  /** http://127.0.0.1:PORT */
+  readonly url: string;
+  /** url + '/api/v2' */
+  readonly baseUrl: string;
+  readonly apiKey: string;
+  readonly accessToken: string;
+  readonly accountName: string;
+  /** Everything served, newest first (built on first read: a million entries take a while). */
+  readonly sessions: readonly SessionEntryWire[];
+  readonly webhooks: readonly WebhookEntryWire[];
+  /** Merges into the current faults. */
+  setFaults(faults: Partial<Faults>): void;
+  /** No faults at all, whatever the server started with. */
+  clearFaults(): void;
+  /** inFlight and maxInFlight count /api/v2 requests being answered, latency wait included. */
+  stats(): ServerStats;
+  resetStats(): void;
+  /** Stops listening and closes every connection, idle keep-alive ones too. */
+  close(): Promise<void>;
+}
+
+export async function startExaVaultServer(options: ExaVaultServerOptions = {}): Promise<RunningExaVaultServer> {
+  const seed = wholeNumber('seed', options.seed ?? 1, 0, 2 ** 32 - 1);
+  const sessionCount = wholeNumber('sessions', options.sessions ?? 2000, 10, 1_000_000);
+  const webhookCount = wholeNumber('webhooks', options.webhooks ?? 500, 0, 1_000_000);
+  const dailyAllowance = wholeNumber('dailyAllowance', options.dailyAllowance ?? 50_000, 1, 100_000_000);
+  const maxLimit = wholeNumber('maxLimit', options.maxLimit ?? 1000, 1, 1_000_000);
+  const accountName = options.accountName ?? 'demo';
+  const apiKey = options.apiKey ?? 'demo-zwSuWUZ8S38h33qPS8v0s';
+  // A stream of its own: no generated session id may give the token away.
+  const accessToken = options.accessToken ?? new Random(seed + 0x7f4a7c15).hex(64);
+
+  const now = options.now ?? new Date();
+  const data = options.fixture
+    ? { sessions: sessionRowsFromEntries(options.fixture.sessions), webhooks: options.fixture.webhooks }
+    : generateActivity({ seed, sessions: sessionCount, webhooks: webhookCount, now, hostile: options.dataset === 'hostile', accountName });
+  const sessions = new ActivityStore(data.sessions, SESSION_ENDPOINT.indexes);
+  const webhooks = new ActivityStore(webhookRows(data.webhooks), WEBHOOK_ENDPOINT.indexes);
+  const faults = new FaultSwitches(options.faults);
+  const stats = new StatsRecorder();
+  const pipeline = {
+    api: new ExaVaultApi(
+      { apiKey, accessToken, nonAdminAccessToken: options.nonAdminAccessToken },
+      accountBody({ accountName, dailyAllowance, userCount: companyVocabulary(now).users.length }),
+      sessions,
+      webhooks,
+      maxLimit,
+    ),
+    faults,
+    allowance: new RollingAllowance(dailyAllowance),
+    stats,
+  };
+
+  const route = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) {
+      await serveApi(request, response, url, pipeline);
+    } else if (url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
+      await serveControl(request, response, url.pathname, faults, stats);
+    } else {
+      send(response, 404, {}, errorBody(404, 'ERROR_NOT_FOUND', `Nothing here: the API is at ${API_PREFIX}.`));
+    }
+  };
+  const server = createServer((request, response) => {
+    route(request, response).catch((error: unknown) => {
+      console.error('ExaVault server failed on', request.method, request.url, error);
+      if (!response.headersSent) {
+        send(response, 500, {}, errorBody(500, 'ERROR_INTERNAL_SERVER_ERROR', 'The local server failed; see its log.'));
+      } else {
+        response.destroy();
+      }
+    });
+  });
+  server.on('connection', () => stats.connectionOpened());
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  let sessionEntries: SessionEntryWire[] | undefined;
+  let webhookEntries: WebhookEntryWire[] | undefined;
+  return {
+    url,
+    baseUrl: url + API_PREFIX,
+    apiKey,
+    accessToken,
+    accountName,
+    get sessions() {
+      return (sessionEntries ??= sessions.entries());
+    },
+    get webhooks() {
+      return (webhookEntries ??= webhooks.entries());
+    },
+    setFaults: (changes) => faults.set(changes),
+    clearFaults: () => faults.clear(),
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
+    close: () => new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      server.closeAllConnections();
+    }),
+  };
+}
+
+function wholeNumber(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`${name} must be a whole number from ${min} to ${max}, not ${value}`);
+  }
+  return value;
+}

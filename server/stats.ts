@@ -1,0 +1,44 @@
+// What a benchmark or test wants to know about the traffic: how many /api/v2 requests, how many at
+// once (latency wait included), by path, and how many connections were opened (keep-alive reuse).
+
+export interface ServerStats {
+  requests: number;
+  inFlight: number;
+  maxInFlight: number;
+  /** Connections opened since the last reset. */
+  connections: number;
+  byPath: Record<string, number>;
+}
+
+export class StatsRecorder {
+  private stats = StatsRecorder.empty(0);
+
+  private static empty(inFlight: number): ServerStats {
+    return { requests: 0, inFlight, maxInFlight: inFlight, connections: 0, byPath: {} };
+  }
+
+  requestStarted(path: string): void {
+    const stats = this.stats;
+    stats.requests++;
+    stats.inFlight++;
+    stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+    stats.byPath[path] = (stats.byPath[path] ?? 0) + 1;
+  }
+
+  requestEnded(): void {
+    this.stats.inFlight--;
+  }
+
+  connectionOpened(): void {
+    this.stats.connections++;
+  }
+
+  snapshot(): ServerStats {
+    return { ...this.stats, byPath: { ...this.stats.byPath } };
+  }
+
+  /** Zeroes the counters; requests still being answered stay in flight. */
+  reset(): void {
+    this.stats = StatsRecorder.empty(this.stats.inFlight);
+  }
+}

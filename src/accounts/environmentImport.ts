@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import { resolveBaseUrl } from '../api/baseUrl';
+import type { AccountStore } from './accountStore';
+import type { Connection } from './connection';
+import { checkCredentials } from './checkCredentials';
+import { settings } from './settings';
+
+const OFFERED_KEY = 'exavault.environmentImportOffered';
+
+/**
+ * Credentials in EXAVAULT_ACCOUNT_URL (or EXAVAULT_ACCOUNT), EXAVAULT_API_KEY and EXAVAULT_ACCESS_TOKEN
+ * are offered for import once per account URL, or imported without asking when
+ * `exavault.importFromEnvironment` is "always" (the demo and CI). They land in SecretStorage like
+ * credentials typed in by hand, after the same check.
+ */
+export async function importFromEnvironment(store: AccountStore, connection: Connection, state: vscode.Memento, log: vscode.LogOutputChannel, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const location = env.EXAVAULT_ACCOUNT_URL || env.EXAVAULT_ACCOUNT;
+  const apiKey = env.EXAVAULT_API_KEY?.trim();
+  const accessToken = env.EXAVAULT_ACCESS_TOKEN?.trim();
+  const mode = settings.importFromEnvironment();
+  if (!location || !apiKey || !accessToken || mode === 'never') {
+    return;
+  }
+  let baseUrl: URL;
+  try {
+    baseUrl = resolveBaseUrl(location);
+  } catch (error) {
+    log.warn(`Not importing credentials from the environment: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  const existing = store.findByBaseUrl(baseUrl.href);
+  const stored = existing && await store.credentials(existing.id);
+  if (stored?.apiKey === apiKey && stored.accessToken === accessToken) {
+    return;
+  }
+  if (mode === 'ask') {
+    const offered = state.get<string[]>(OFFERED_KEY, []);
+    if (offered.includes(baseUrl.href)) {
+      return;
+    }
+    await state.update(OFFERED_KEY, [...offered, baseUrl.href]);
+    const importChoice = vscode.l10n.t('Import');
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('ExaVault credentials for {0} are set in environment variables. Import them into VS Code\'s secret storage?', baseUrl.host),
+      importChoice, vscode.l10n.t('Not Now'),
+    );
+    if (choice !== importChoice) {
+      return;
+    }
+  }
+  try {
+    const { accountName, rateLimit } = await checkCredentials(baseUrl, { apiKey, accessToken }, { timeoutMs: settings.requestTimeoutMs() });
+    const account = await store.add({ label: existing?.label ?? accountName, accountName, baseUrl: baseUrl.href }, { apiKey, accessToken });
+    if (rateLimit) {
+      connection.recordRateLimit(account.id, rateLimit);
+    }
+    log.info(`Imported account ${accountName} (${baseUrl.href}) from environment variables.`);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log.warn(`Importing credentials from the environment failed: ${message}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Could not import the ExaVault credentials from environment variables: {0}', message));
+  }
+}

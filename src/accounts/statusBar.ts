@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import type { AccountStore } from './accountStore';
+import type { Connection } from './connection';
+
+/** The active account in the status bar, with the API allowance left; a click switches accounts. */
+export class AccountStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('exavault.account', vscode.StatusBarAlignment.Left, 10);
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly store: AccountStore, private readonly connection: Connection) {
+    this.item.name = vscode.l10n.t('ExaVault Account');
+    this.item.command = 'exavault.switchAccount';
+    this.subscriptions = [store.onDidChange(() => this.update()), connection.onDidUpdateRateLimit(() => this.update())];
+    this.update();
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((s) => s.dispose());
+    this.item.dispose();
+  }
+
+  private update(): void {
+    const account = this.store.active();
+    if (!account) {
+      this.item.hide();
+      return;
+    }
+    const rate = this.connection.rateLimitFor(account.id);
+    const left = rate?.remaining.toLocaleString();
+    this.item.text = left ? `$(database) ${account.label} · ${vscode.l10n.t('{0} calls left', left)}` : `$(database) ${account.label}`;
+    const lines = [vscode.l10n.t('ExaVault account {0}', account.label), account.baseUrl];
+    if (rate) {
+      lines.push(vscode.l10n.t('API allowance: {0} of {1} calls left today (as of {2}).', rate.remaining.toLocaleString(), rate.limit.toLocaleString(), rate.at.toLocaleTimeString()));
+    }
+    lines.push(vscode.l10n.t('Click to switch accounts.'));
+    // A plain string: the account name comes from the server and must not be read as markdown.
+    this.item.tooltip = lines.join('\n');
+    this.item.backgroundColor = rate && rate.remaining < rate.limit * 0.05 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.show();
+  }
+}

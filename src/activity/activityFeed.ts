@@ -1,0 +1,216 @@
+// The loaded entries of one activity log, for one account and one set of filters: first page,
+// older pages on demand, newer entries merged in on refresh. Free of `vscode`, so it is tested in Node.
+import type { ExaVaultError } from '../api/errors';
+import type { Page } from '../api/paging';
+
+export type FilterValue = string | number;
+export type Filters = Readonly<Record<string, FilterValue>>;
+
+/** A paged query: the client's sessionPages or webhookPages, bound to an account. */
+export type PageSource<T> = (query: Record<string, FilterValue | undefined>, options: { pageSize: number; signal: AbortSignal }) => AsyncIterable<Page<T>>;
+
+export interface FeedEntry {
+  id: number;
+  /** Milliseconds since the epoch. */
+  created: number | undefined;
+}
+
+export interface FeedSettings {
+  /** How far back the log goes, from now. */
+  windowMs: number;
+  pageSize: number;
+}
+
+export type FeedActivity = 'loading' | 'loadingMore' | 'refreshing' | undefined;
+
+/** Refresh follows new entries this many pages back at most; past that it starts over rather than leave a gap. */
+const MAX_REFRESH_PAGES = 20;
+
+const newestFirst = (a: FeedEntry, b: FeedEntry) => (b.created ?? 0) - (a.created ?? 0) || b.id - a.id;
+
+export class ActivityFeed<T extends FeedEntry> {
+  private list: T[] = [];
+  private readonly ids = new Set<number>();
+  private readonly listeners = new Set<() => void>();
+  private controller: AbortController | undefined;
+  private loaded = false;
+  private currentFilters: Filters = {};
+
+  activity: FeedActivity;
+  /** The last operation's failure; the entries loaded before it stay. */
+  error: Error | ExaVaultError | undefined;
+  /** Set when the server repeated itself and loading stopped early. */
+  warning: string | undefined;
+  /** Older entries may exist within the window. */
+  hasMore = false;
+  /** Pages this feed has received: each one spent a call of the account's allowance. */
+  requests = 0;
+
+  constructor(private readonly source: PageSource<T>, private readonly settings: () => FeedSettings, private readonly now: () => Date = () => new Date()) {}
+
+  get entries(): readonly T[] {
+    return this.list;
+  }
+
+  get filters(): Filters {
+    return this.currentFilters;
+  }
+
+  /** Whether anything was loaded (or tried) yet. */
+  get started(): boolean {
+    return this.loaded;
+  }
+
+  onDidChange(listener: () => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private changed(): void {
+    this.listeners.forEach((listener) => listener());
+  }
+
+  /** Stops what is in flight, keeping what was loaded. */
+  cancel(): void {
+    this.controller?.abort();
+  }
+
+  async setFilters(filters: Filters): Promise<void> {
+    this.currentFilters = filters;
+    await this.reload();
+  }
+
+  /** Starts over: the first page of the window. */
+  async reload(): Promise<void> {
+    await this.run('loading', async (signal) => {
+      const { pageSize } = this.settings();
+      for await (const page of this.source(this.query(), { pageSize, signal })) {
+        this.requests++;
+        this.list = [];
+        this.ids.clear();
+        this.add(page);
+        this.hasMore = page.received >= pageSize && !page.warning;
+        return;
+      }
+    });
+  }
+
+  /** The next older page, continuing exactly where the loaded entries end (no repeats, no gaps). */
+  async loadMore(): Promise<void> {
+    const oldest = this.list[this.list.length - 1]?.created;
+    if (!this.hasMore || oldest === undefined) {
+      return this.reloadIfEmpty();
+    }
+    // Entries of exactly the oldest time that are loaded come first in that window: skip them.
+    const sameTime = this.list.filter((e) => e.created === oldest).length;
+    await this.run('loadingMore', async (signal) => {
+      const { pageSize } = this.settings();
+      for await (const page of this.source({ ...this.query(), endDate: new Date(oldest).toISOString(), offset: sameTime }, { pageSize, signal })) {
+        this.requests++;
+        this.add(page);
+        this.hasMore = page.received >= pageSize && !page.warning;
+        return;
+      }
+    });
+  }
+
+  /** Merges entries that arrived since the newest loaded one; resolves with how many are new. */
+  async refresh(): Promise<number> {
+    if (!this.loaded || this.list.length === 0) {
+      const before = this.list.length;
+      await this.reload();
+      return this.list.length - before;
+    }
+    let added = 0;
+    await this.run('refreshing', async (signal) => {
+      const { pageSize } = this.settings();
+      const fresh: T[] = [];
+      let reachedLoaded = false;
+      let pages = 0;
+      for await (const page of this.source(this.query(), { pageSize, signal })) {
+        this.requests++;
+        const unseen = page.entries.filter((e) => !this.ids.has(e.id));
+        reachedLoaded = unseen.length < page.entries.length || page.received < pageSize;
+        fresh.push(...unseen);
+        if (reachedLoaded || ++pages >= MAX_REFRESH_PAGES) {
+          break;
+        }
+      }
+      if (!reachedLoaded) {
+        // More arrived than a refresh follows: keep only the newest, and let "Load more" go on from them.
+        this.list = [];
+        this.ids.clear();
+        this.hasMore = true;
+      }
+      added = fresh.length;
+      this.insert(fresh);
+    });
+    return added;
+  }
+
+  private async reloadIfEmpty(): Promise<void> {
+    if (!this.loaded) {
+      await this.reload();
+    }
+  }
+
+  private query(): Record<string, FilterValue | undefined> {
+    return { ...this.currentFilters, startDate: new Date(this.now().getTime() - this.settings().windowMs).toISOString() };
+  }
+
+  private add(page: Page<T>): void {
+    this.warning = page.warning;
+    this.insert(page.entries.filter((e) => !this.ids.has(e.id)));
+  }
+
+  private insert(entries: T[]): void {
+    for (const entry of entries) {
+      this.ids.add(entry.id);
+    }
+    this.list = mergeNewestFirst(this.list, [...entries].sort(newestFirst));
+  }
+
+  private async run(activity: FeedActivity, work: (signal: AbortSignal) => Promise<void>): Promise<void> {
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    this.activity = activity;
+    this.changed();
+    try {
+      await work(controller.signal);
+      this.error = undefined;
+    } catch (error) {
+      if (!controller.signal.aborted) {
+        this.error = error instanceof Error ? error : new Error(String(error));
+      }
+    } finally {
+      this.loaded = true;
+      if (this.controller === controller) {
+        this.activity = undefined;
+        this.controller = undefined;
+      }
+      this.changed();
+    }
+  }
+}
+
+/** Merges two lists sorted newest first into one, in linear time. */
+export function mergeNewestFirst<T extends FeedEntry>(a: readonly T[], b: readonly T[]): T[] {
+  if (b.length === 0) {
+    return a as T[];
+  }
+  const merged: T[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    merged[k++] = newestFirst(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  }
+  while (i < a.length) {
+    merged[k++] = a[i++]!;
+  }
+  while (j < b.length) {
+    merged[k++] = b[j++]!;
+  }
+  return merged;
+}

@@ -1,0 +1,64 @@
+// How values read for people: the one place times, sizes and durations are formatted.
+import * as l10n from '@vscode/l10n';
+
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
+
+export function formatBytes(bytes: number | undefined): string {
+  if (bytes === undefined) {
+    return '';
+  }
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${value} B` : `${value.toFixed(value < 10 ? 1 : 0)} ${UNITS[unit]}`;
+}
+
+export function formatDuration(seconds: number | undefined): string {
+  if (seconds === undefined) {
+    return '';
+  }
+  if (seconds < 60) {
+    return `${seconds} s`;
+  }
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) {
+    return `${minutes} min ${seconds % 60} s`;
+  }
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+/** An absolute time (ms since the epoch), with its zone named: "2026-11-20 11:59:59 UTC" (or the given zone). */
+export function formatTime(time: number | undefined, timeZone?: string): string {
+  if (time === undefined) {
+    return '';
+  }
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    hour12: false, timeZoneName: 'short',
+  }).formatToParts(time);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')} ${part('timeZoneName')}`;
+}
+
+/** "just now", "5 min ago", "3 h ago", "2 days ago". */
+export function formatRelative(time: number | undefined, now: Date): string {
+  if (time === undefined) {
+    return '';
+  }
+  const seconds = Math.round((now.getTime() - time) / 1000);
+  if (seconds < 45) {
+    return l10n.t('just now');
+  }
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) {
+    return l10n.t('{0} min ago', minutes);
+  }
+  const hours = Math.round(minutes / 60);
+  if (hours < 36) {
+    return l10n.t('{0} h ago', hours);
+  }
+  return l10n.t('{0} days ago', Math.round(hours / 24));
+}

@@ -1,0 +1,58 @@
+// Groups loaded entries for the sidebar. Entries arrive newest first and keep that order in a group.
+import * as l10n from '@vscode/l10n';
+import type { SessionEntry, WebhookCall } from '../api/models';
+
+export interface Group<T> {
+  /** Stable across refreshes: part of the tree item's id. */
+  key: string;
+  label: string;
+  entries: T[];
+  /** Entries that failed: failed logins, failed deliveries. */
+  failed: number;
+}
+
+export type WebhookGrouping = 'event' | 'status';
+
+function groupBy<T extends { failed: boolean }>(entries: readonly T[], keyOf: (entry: T) => string, labelOf: (key: string) => string): Group<T>[] {
+  const groups = new Map<string, Group<T>>();
+  for (const entry of entries) {
+    const key = keyOf(entry);
+    let group = groups.get(key);
+    if (!group) {
+      group = { key, label: labelOf(key), entries: [], failed: 0 };
+      groups.set(key, group);
+    }
+    group.entries.push(entry);
+    if (entry.failed) {
+      group.failed++;
+    }
+  }
+  // Map order is first-seen order, and entries come newest first: the group active most lately leads.
+  return [...groups.values()];
+}
+
+/** By operation, under the file manager's name with the code: "Upload (STOR)". */
+export function groupSessions(entries: readonly SessionEntry[]): Group<SessionEntry>[] {
+  const names = new Map(entries.map((e) => [e.operation, e.operationName]));
+  return groupBy(entries, (e) => e.operation || '?', (key) => {
+    const name = names.get(key) ?? key;
+    return name === key ? key : `${name} (${key})`;
+  });
+}
+
+export const STATUS_CLASSES = ['2xx', '3xx', '4xx', '5xx', 'none'] as const;
+
+export function statusClass(call: WebhookCall): string {
+  if (call.status === undefined || call.noAnswer) {
+    return 'none';
+  }
+  return call.status >= 200 && call.status < 600 ? `${Math.floor(call.status / 100)}xx` : 'none';
+}
+
+export function groupWebhooks(entries: readonly WebhookCall[], by: WebhookGrouping): Group<WebhookCall>[] {
+  if (by === 'event') {
+    return groupBy(entries, (e) => e.event || '?', (key) => key);
+  }
+  const groups = groupBy(entries, statusClass, (key) => (key === 'none' ? l10n.t('No answer') : key));
+  return groups.sort((a, b) => STATUS_CLASSES.indexOf(a.key as never) - STATUS_CLASSES.indexOf(b.key as never));
+}

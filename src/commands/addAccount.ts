@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+import { askNewAccount } from '../accounts/credentialInput';
+import type { AccountStore } from '../accounts/accountStore';
+import type { Connection } from '../accounts/connection';
+
+/** "ExaVault: Add Account": asks, checks with ExaVault, stores the secrets, makes it active. */
+export function registerAddAccountCommand(store: AccountStore, connection: Connection, log: vscode.LogOutputChannel): vscode.Disposable {
+  return vscode.commands.registerCommand('exavault.addAccount', async () => {
+    const added = await askNewAccount();
+    if (!added) {
+      return;
+    }
+    const replaced = store.findByBaseUrl(added.baseUrl.href);
+    const { accountName, rateLimit } = added.checked;
+    const account = await store.add({ label: replaced?.label ?? accountName, accountName, baseUrl: added.baseUrl.href }, added.credentials);
+    if (rateLimit) {
+      connection.recordRateLimit(account.id, rateLimit);
+    }
+    log.info(`${replaced ? 'Updated' : 'Added'} account ${account.label} (${account.baseUrl}).`);
+    void vscode.window.showInformationMessage(replaced
+      ? vscode.l10n.t('Updated the credentials of {0}, now the active account.', account.label)
+      : vscode.l10n.t('Added {0}, now the active account.', account.label));
+  });
+}

@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import type { ActivityEntry } from '../api/models';
+import type { ActivityFeed } from '../activity/activityFeed';
+import { treeItem, type ActivityNode } from './nodes';
+import type { ActivityPresenter } from './presenter';
+
+/** Groups, entries, and the rows around them (error, "Load more...", nothing found) for one feed. */
+export class ActivityTreeProvider<T extends ActivityEntry> implements vscode.TreeDataProvider<ActivityNode<T>>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private feed: ActivityFeed<T> | undefined;
+  private emptyMessage = '';
+
+  constructor(private readonly presenter: ActivityPresenter<T>) {}
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  show(feed: ActivityFeed<T> | undefined, emptyMessage: string): void {
+    this.feed = feed;
+    this.emptyMessage = emptyMessage;
+    this.changed.fire();
+  }
+
+  getTreeItem(node: ActivityNode<T>): vscode.TreeItem {
+    return treeItem(node, this.presenter, new Date());
+  }
+
+  getChildren(node?: ActivityNode<T>): ActivityNode<T>[] {
+    const viewId = this.presenter.viewId;
+    if (node?.kind === 'group') {
+      return node.group.entries.map((entry) => ({ kind: 'entry', id: `${viewId}/entry/${entry.id}`, entry }));
+    }
+    if (node || !this.feed?.started) {
+      return [];
+    }
+    const feed = this.feed;
+    const rows: ActivityNode<T>[] = [];
+    if (feed.error) {
+      rows.push({ kind: 'error', id: `${viewId}/error`, message: feed.error.message });
+    }
+    if (feed.warning) {
+      rows.push({ kind: 'error', id: `${viewId}/warning`, message: feed.warning });
+    }
+    rows.push(...this.presenter.group(feed.entries).map((group): ActivityNode<T> => ({ kind: 'group', id: `${viewId}/group/${group.key}`, group })));
+    if (feed.hasMore) {
+      rows.push({ kind: 'loadMore', id: `${viewId}/loadMore` });
+    } else if (feed.entries.length === 0 && !feed.error && !feed.activity) {
+      rows.push({ kind: 'empty', id: `${viewId}/empty`, message: this.emptyMessage });
+    }
+    return rows;
+  }
+}

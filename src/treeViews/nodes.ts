@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import type { ActivityEntry } from '../api/models';
+import type { Group } from '../activity/grouping';
+import type { ActivityPresenter } from './presenter';
+
+/** The kinds of row an activity view shows. Ids are stable, so refreshes keep expansion and selection. */
+export type ActivityNode<T extends ActivityEntry> =
+  | { kind: 'group'; id: string; group: Group<T> }
+  | { kind: 'entry'; id: string; entry: T }
+  | { kind: 'loadMore'; id: string }
+  | { kind: 'error'; id: string; message: string }
+  | { kind: 'empty'; id: string; message: string };
+
+export function treeItem<T extends ActivityEntry>(node: ActivityNode<T>, presenter: ActivityPresenter<T>, now: Date): vscode.TreeItem {
+  const viewId = presenter.viewId;
+  let item: vscode.TreeItem;
+  switch (node.kind) {
+    case 'group': {
+      const { group } = node;
+      item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = group.failed
+        ? vscode.l10n.t('{0} · {1} failed', group.entries.length, group.failed)
+        : String(group.entries.length);
+      item.tooltip = vscode.l10n.t('{0} loaded, {1} failed', group.entries.length, group.failed);
+      item.iconPath = group.failed ? new vscode.ThemeIcon('folder', new vscode.ThemeColor('errorForeground')) : vscode.ThemeIcon.Folder;
+      item.contextValue = 'group';
+      break;
+    }
+    case 'entry':
+      item = presenter.entryItem(node.entry, now);
+      item.command = { command: 'exavault.showDetails', title: vscode.l10n.t('Show Details'), arguments: [node] };
+      break;
+    case 'loadMore':
+      item = new vscode.TreeItem(vscode.l10n.t('Load more...'));
+      item.iconPath = new vscode.ThemeIcon('fold-down');
+      item.tooltip = vscode.l10n.t('Load older entries (one API call)');
+      item.command = { command: 'exavault.loadMore', title: vscode.l10n.t('Load more...'), arguments: [viewId] };
+      item.contextValue = 'loadMore';
+      break;
+    case 'error':
+      item = new vscode.TreeItem(node.message);
+      item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+      item.tooltip = node.message;
+      item.command = { command: 'exavault.refresh', title: vscode.l10n.t('Retry'), arguments: [viewId] };
+      item.contextValue = 'error';
+      break;
+    case 'empty':
+      item = new vscode.TreeItem(node.message);
+      item.iconPath = new vscode.ThemeIcon('info');
+      item.contextValue = 'empty';
+      break;
+  }
+  item.id = node.id;
+  return item;
+}

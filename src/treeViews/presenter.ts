@@ -1,0 +1,24 @@
+import type * as vscode from 'vscode';
+import type { ExaVaultClient } from '../api/client';
+import type { ActivityEntry } from '../api/models';
+import type { Page } from '../api/paging';
+import type { FilterValue } from '../activity/activityFeed';
+import type { Group } from '../activity/grouping';
+
+/** A filter an entry offers: "Filter to this User" sets `parameter` to the entry's value. */
+export type FilterKind = 'user' | 'ip' | 'path' | 'type' | 'endpoint' | 'status';
+
+/** What differs between the Sessions and Webhook Calls views; the rest is ActivityView. */
+export interface ActivityPresenter<T extends ActivityEntry> {
+  readonly viewId: string;
+  /** The tree item's contextValue for an entry, which menus match on. */
+  readonly entryContext: string;
+  readonly noun: { plural: string };
+  pages(client: ExaVaultClient, query: Record<string, FilterValue | undefined>, options: { pageSize: number; signal: AbortSignal }): AsyncIterable<Page<T>>;
+  group(entries: readonly T[]): Group<T>[];
+  entryItem(entry: T, now: Date): vscode.TreeItem;
+  /** The query parameter and value for a filter on this entry; undefined when the entry has no such value or the API no such filter. */
+  filterFor(entry: T, kind: FilterKind): { parameter: string; value: FilterValue } | undefined;
+  /** The path the entry is about, for Copy Path. */
+  pathOf(entry: T): string;
+}

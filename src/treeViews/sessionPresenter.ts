@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import type { SessionEntry } from '../api/models';
+import { sessionFields } from '../activity/fields';
+import { formatRelative } from '../activity/format';
+import { groupSessions } from '../activity/grouping';
+import type { ActivityPresenter, FilterKind } from './presenter';
+import { fieldsTooltip } from './tooltip';
+
+const ICONS: Readonly<Record<string, string>> = {
+  PASS: 'sign-in', EXIT: 'sign-out', STOR: 'cloud-upload', RETR: 'cloud-download', DELE: 'trash', MKD: 'new-folder',
+  RNTO: 'edit', MOVE: 'arrow-right', COPY: 'copy', COMPR: 'file-zip', EXTRACT: 'package', SHARE: 'live-share',
+  EDIT_SHARE: 'live-share', DELE_SHARE: 'live-share', SEND: 'mail', RECV: 'inbox', EDIT_SEND: 'mail', EDIT_RECV: 'inbox',
+  DELE_SEND: 'mail', DELE_RECV: 'inbox', NOTIFY: 'bell', EDIT_NTFY: 'bell', DELE_NTFY: 'bell-slash', USER: 'person-add',
+  EDIT_USER: 'person', DELE_USER: 'person', DFA: 'link', EDIT_DFA: 'link', DELE_DFA: 'link',
+};
+
+export function sessionIcon(entry: SessionEntry): vscode.ThemeIcon {
+  if (entry.failed) {
+    return new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+  }
+  return new vscode.ThemeIcon(ICONS[entry.operation] ?? 'circle-outline');
+}
+
+export const sessionPresenter: ActivityPresenter<SessionEntry> = {
+  viewId: 'exavault.sessions',
+  entryContext: 'sessionEntry',
+  noun: { plural: 'session' },
+  pages: (client, query, options) => client.sessionPages(query, options),
+  group: groupSessions,
+  entryItem(entry, now) {
+    // Logins and user changes have no file: what they are about is the user and where from.
+    const label = entry.fileName || (entry.ipAddress ? `${entry.username} @ ${entry.ipAddress}` : entry.username) || entry.operationName;
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+    item.description = [entry.username, formatRelative(entry.created, now)].filter(Boolean).join(' · ');
+    item.tooltip = fieldsTooltip(entry.operationName, sessionFields(entry));
+    item.iconPath = sessionIcon(entry);
+    item.contextValue = entry.fileName ? 'sessionEntry.withPath' : 'sessionEntry';
+    return item;
+  },
+  filterFor(entry, kind) {
+    const filters: Partial<Record<FilterKind, [string, string]>> = {
+      user: ['username', entry.username], ip: ['ipAddress', entry.ipAddress], path: ['path', entry.fileName], type: ['type', entry.operation],
+    };
+    const [parameter, value] = filters[kind] ?? [];
+    return parameter && value ? { parameter, value } : undefined;
+  },
+  pathOf: (entry) => entry.fileName,
+};

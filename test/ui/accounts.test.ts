@@ -1,0 +1,158 @@
+// Accounts, typed into the real quick input of a real workbench, against the local ExaVault server.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
+import { scanForSecrets } from '../support/leakScan';
+import { answer, openSidebar, quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
+
+const NON_ADMIN_TOKEN = 'c0'.repeat(32);
+
+describe('accounts in the real workbench', function () {
+  let acme: RunningExaVaultServer;
+  let globex: RunningExaVaultServer;
+  const suiteStarted = Date.now();
+
+  before(async () => {
+    acme = await startExaVaultServer({ seed: 3, sessions: 200, webhooks: 50, accountName: 'acme', apiKey: 'acme-zwSuWUZ8S38h33qPS8v0s', nonAdminAccessToken: NON_ADMIN_TOKEN });
+    globex = await startExaVaultServer({ seed: 4, sessions: 200, webhooks: 50, accountName: 'globex', apiKey: 'globex-Q1w2E3r4T5y6U7i8O9p0' });
+  });
+  after(async () => {
+    await acme.close();
+    await globex.close();
+  });
+  afterEach(() => acme.clearFaults());
+
+  const session = useWorkbench('accounts');
+  const statusBar = (page: Page) => page.locator('.statusbar-item', { hasText: /acme|globex/ });
+  const message = (page: Page) => quickInput(page).locator('.quick-input-message');
+
+  async function startAdding(page: Page, url: string, apiKey: string): Promise<void> {
+    await runFromPalette(page, 'ExaVault: Add Account...');
+    await quickInput(page).getByText('Add ExaVault Account').waitFor();
+    await answer(page, url, '1/3');
+    await answer(page, apiKey, '2/3');
+  }
+
+  it('shows how to start when there is no account', async () => {
+    const { page } = session();
+    await openSidebar(page);
+    const welcome = page.locator('.welcome-view-content');
+    await welcome.getByRole('button', { name: 'Add Account' }).waitFor();
+    await welcome.getByText('My Account → Developer').waitFor();
+    assert.equal(await statusBar(page).count(), 0);
+  });
+
+  it('refuses a URL that is not https, before any request', async () => {
+    const { page } = session();
+    await runFromPalette(page, 'ExaVault: Add Account...');
+    await quickInput(page).locator('input').fill('http://acme.example.com/api/v2');
+    await message(page).getByText('must use https').waitFor();
+    await page.keyboard.press('Escape');
+  });
+
+  for (const [what, url, token, expected] of [
+    ['a wrong access token', () => acme.baseUrl, () => '0'.repeat(64), 'did not accept the API key or the access token'],
+    ['a token of a non-admin user', () => acme.baseUrl, () => NON_ADMIN_TOKEN, 'admin user'],
+    ['an unknown account', () => `${acme.url}/no-such-account/api/v2`, () => acme.accessToken, 'found nothing'],
+    ['an unreachable host', () => 'http://127.0.0.1:9/api/v2', () => acme.accessToken, 'Could not reach ExaVault at 127.0.0.1:9'],
+  ] as const) {
+    it(`says so for ${what}, and stays open to fix it`, async () => {
+      const { page } = session();
+      await startAdding(page, url(), acme.apiKey);
+      await answer(page, token(), '3/3');
+      await message(page).getByText(expected).waitFor();
+      await screenshot(page, `add-account-${what.replace(/\W+/g, '-')}`);
+      assert.ok(await quickInput(page).isVisible(), 'the input is still open');
+      await page.keyboard.press('Escape');
+    });
+  }
+
+  it('says so when the account has no activity API any more (retired v2 methods)', async () => {
+    const { page } = session();
+    acme.setFaults({ retiredActivity: true });
+    await startAdding(page, acme.baseUrl, acme.apiKey);
+    await answer(page, acme.accessToken, '3/3');
+    await message(page).getByText('Files.com').waitFor();
+    await page.keyboard.press('Escape');
+  });
+
+  it('adds an account after a wrong token is corrected, and shows it with its allowance', async () => {
+    const { page } = session();
+    await startAdding(page, acme.baseUrl, acme.apiKey);
+    await answer(page, '1'.repeat(64), '3/3');
+    await message(page).getByText('did not accept').waitFor();
+    await answer(page, acme.accessToken);
+    await statusBar(page).getByText(/acme · [\d,]+ calls left/).waitFor();
+    await page.locator('.notifications-toasts').getByText('Added acme').waitFor();
+    await openSidebar(page);
+    assert.equal(await page.locator('.welcome-view-content').getByRole('button', { name: 'Add Account' }).count(), 0);
+    await screenshot(page, 'account-added');
+  });
+
+  it('keeps the account across a window reload', async () => {
+    const { page, reload } = session();
+    await reload();
+    await openSidebar(page); // activates the extension
+    await statusBar(page).getByText('acme').waitFor();
+  });
+
+  it('switches between two accounts from the status bar', async () => {
+    const { page } = session();
+    await startAdding(page, globex.baseUrl, globex.apiKey);
+    await answer(page, globex.accessToken, '3/3');
+    await statusBar(page).getByText('globex').waitFor();
+    await statusBar(page).click();
+    await quickInput(page).locator('.monaco-list-row', { hasText: 'acme' }).click();
+    await statusBar(page).getByText('acme').waitFor();
+  });
+
+  it('updates the credentials of an account', async () => {
+    const { page } = session();
+    await runFromPalette(page, 'ExaVault: Update Credentials...');
+    await quickInput(page).locator('.monaco-list-row', { hasText: 'globex' }).click();
+    await answer(page, globex.apiKey, '1/2');
+    await answer(page, globex.accessToken, '2/2');
+    await page.locator('.notifications-toasts').getByText('Updated the credentials of globex').waitFor();
+  });
+
+  it('keeps both accounts\' keys and tokens nowhere but the secret store', async () => {
+    const { page, workbench, profileDir } = session();
+    // Let the workbench and the browser flush what they buffer.
+    await page.waitForTimeout(1500);
+    const secrets = [acme.apiKey, acme.accessToken, globex.apiKey, globex.accessToken];
+    const roots = [workbench.dirs.root, profileDir, os.tmpdir(), path.join(os.homedir(), '.local', 'share', 'code-server'), path.join(os.homedir(), '.config', 'code-server')];
+    // Positive control: a file holding a token inside base64-encoded JSON must be found.
+    const control = path.join(workbench.dirs.root, 'positive-control.txt');
+    fs.writeFileSync(control, Buffer.from(JSON.stringify({ token: globex.accessToken })).toString('base64'));
+    // tsx's compile cache holds this test file itself, with the test keys in it: not VS Code's doing.
+    const testRunnersOwn = (file: string) => path.basename(file).startsWith('tsx-');
+    const withControl = scanForSecrets(roots, secrets, suiteStarted, testRunnersOwn);
+    assert.deepEqual(withControl.leaks.filter((leak) => leak.file === control).map((leak) => leak.secret), [globex.accessToken]);
+    fs.rmSync(control);
+    const { leaks, filesRead } = scanForSecrets(roots, secrets, suiteStarted, testRunnersOwn);
+    assert.ok(filesRead > 50, `files read: ${filesRead}`);
+    assert.deepEqual(leaks, []);
+  });
+
+  it('removes an account after confirming', async () => {
+    const { page } = session();
+    await runFromPalette(page, 'ExaVault: Remove Account...');
+    await quickInput(page).locator('.monaco-list-row', { hasText: 'globex' }).click();
+    await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Remove' }).click();
+    await runFromPalette(page, 'ExaVault: Switch Account...');
+    await quickInput(page).locator('.monaco-list-row', { hasText: 'acme' }).waitFor();
+    assert.equal(await quickInput(page).locator('.monaco-list-row', { hasText: 'globex' }).count(), 0);
+    await page.keyboard.press('Escape');
+  });
+
+  it('signs out of all accounts, back to the welcome view', async () => {
+    const { page } = session();
+    await runFromPalette(page, 'ExaVault: Sign Out of All Accounts');
+    await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Sign Out' }).click();
+    await page.locator('.welcome-view-content').getByRole('button', { name: 'Add Account' }).waitFor();
+    assert.equal(await statusBar(page).count(), 0);
+  });
+});
