@@ -1,26 +1,49 @@
-// /__control: lets another process (a demo, a benchmark) switch faults and read traffic counts.
-// No credentials: the server only listens on loopback.
+// /__control: lets another process (a demo, a benchmark, a UI test) switch faults, read traffic
+// counts and make activity arrive. No credentials: the server only listens on loopback.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkFaults, type FaultSwitches } from './faults';
+import { checkArrivalCounts, type LiveActivity } from './liveActivity';
 import { send } from './pipeline';
 import type { StatsRecorder } from './stats';
 
 export const CONTROL_PREFIX = '/__control';
 const MAX_BODY_BYTES = 64 * 1024;
 
-export async function serveControl(request: IncomingMessage, response: ServerResponse, path: string, faults: FaultSwitches, stats: StatsRecorder): Promise<void> {
+/** What the control endpoints act on. */
+export interface ControlTargets {
+  faults: FaultSwitches;
+  stats: StatsRecorder;
+  activity: LiveActivity;
+}
+
+export async function serveControl(request: IncomingMessage, response: ServerResponse, path: string, { faults, stats, activity }: ControlTargets): Promise<void> {
   const route = `${request.method} ${path.slice(CONTROL_PREFIX.length)}`;
   const json = (status: number, value: unknown) => send(response, status, {}, JSON.stringify(value));
+  // The body as JSON, checked by `check`; undefined once a 400 naming the problem has been sent.
+  const body = async <T>(check: (value: unknown) => T): Promise<T | undefined> => {
+    try {
+      return check(JSON.parse(await readBody(request)));
+    } catch (error) {
+      json(400, { error: error instanceof Error ? error.message : String(error) });
+      return undefined;
+    }
+  };
   switch (route) {
-    case 'POST /faults':
-      try {
-        faults.set(checkFaults(JSON.parse(await readBody(request))));
-      } catch (error) {
-        json(400, { error: error instanceof Error ? error.message : String(error) });
-        return;
+    case 'POST /faults': {
+      const changes = await body(checkFaults);
+      if (changes) {
+        faults.set(changes);
+        json(200, faults.get());
       }
-      json(200, faults.get());
       return;
+    }
+    case 'POST /arrive': {
+      const counts = await body(checkArrivalCounts);
+      if (counts) {
+        json(200, activity.arrive(counts));
+      }
+      return;
+    }
     case 'POST /clear':
       faults.clear();
       json(200, faults.get());
@@ -33,7 +56,7 @@ export async function serveControl(request: IncomingMessage, response: ServerRes
       json(200, stats.snapshot());
       return;
     default:
-      json(404, { error: `No control ${route}. Try POST /faults, POST /clear, GET /stats, POST /reset-stats.` });
+      json(404, { error: `No control ${route}. Try POST /faults, POST /clear, GET /stats, POST /reset-stats, POST /arrive.` });
   }
 }
 

@@ -6,14 +6,14 @@ import { generateWebhooks } from './generateWebhooks';
 import { hostileVocabulary } from './hostile';
 import { Random } from './random';
 import type { StoreRows } from './store';
-import { companyVocabulary } from './vocabulary';
+import { companyVocabulary, type Vocabulary } from './vocabulary';
 
 export interface GenerateOptions {
   seed: number;
   sessions: number;
   webhooks: number;
   now: Date;
-  hostile: boolean;
+  vocabulary: Vocabulary;
   accountName: string;
 }
 
@@ -22,9 +22,14 @@ export interface GeneratedActivity {
   webhooks: WebhookEntryWire[];
 }
 
+/** Who and what the account's activity is about; folder names follow `now`. */
+export function accountVocabulary(now: Date, hostile: boolean): Vocabulary {
+  const company = companyVocabulary(now);
+  return hostile ? hostileVocabulary(company) : company;
+}
+
 export function generateActivity(options: GenerateOptions): GeneratedActivity {
-  const company = companyVocabulary(options.now);
-  const vocabulary = options.hostile ? hostileVocabulary(company) : company;
+  const { vocabulary } = options;
   const sessions = generateSessions(new Random(options.seed), vocabulary, options.sessions, options.now);
   // A stream of its own, so the webhook count never changes the sessions.
   const webhooks = generateWebhooks(new Random(options.seed + 0x9e3779b9), vocabulary, sessions, {

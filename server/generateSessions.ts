@@ -42,6 +42,10 @@ const WORK = Object.fromEntries(Object.entries(OPERATION_WEIGHTS).map(([role, we
 const OFFICE_HOURS = [0.2, 0.1, 0.1, 0.1, 0.1, 0.3, 1, 3, 6, 8, 8, 7, 5, 7, 8, 7, 5, 3, 2, 1.5, 1, 0.8, 0.5, 0.3];
 const JOB_HOURS = [5, 6, 8, 8, 5, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 3, 4];
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
+// Stories that are a failed-login burst: rare over 90 days, but arrivals are a short look at a busy
+// account, and an attack in progress is one of the things a live view must show.
+const HISTORY_BURST_CHANCE = 1 / 3000;
+const ARRIVING_BURST_CHANCE = 1 / 50;
 
 // Bytes per second by protocol: [slowest, fastest].
 const TRANSFER_RATE: Record<Protocol, readonly [number, number]> = { web: [1_500_000, 25_000_000], ftp: [2_000_000, 40_000_000], sftp: [4_000_000, 60_000_000] };
@@ -66,6 +70,22 @@ export function generateSessions(random: Random, vocabulary: Vocabulary, count: 
   const builder = new SessionTableBuilder(count);
   new SessionStories(random, vocabulary, builder, now.getTime()).tell();
   return builder.build(FIRST_ID);
+}
+
+export interface Arrival {
+  /** The `now` the history was generated for: stories are told as of then, so they do not depend on the clock. */
+  storyNow: Date;
+  /** When the rows arrive, a whole second: every row is stamped with it. */
+  at: number;
+  firstId: number;
+}
+
+/** `count` rows of everyday activity arriving at once, ids counting up from `firstId` in story order; newest first. */
+export function arrivingSessions(random: Random, vocabulary: Vocabulary, count: number, arrival: Arrival): SessionEntryWire[] {
+  const builder = new SessionTableBuilder(count);
+  new SessionStories(random, vocabulary, builder, arrival.storyNow.getTime()).arrive(arrival.at);
+  const rows = builder.build(arrival.firstId);
+  return Array.from({ length: count }, (_, position) => rows.entryAt(position));
 }
 
 class SessionStories {
@@ -95,10 +115,22 @@ class SessionStories {
     this.emit(this.deletedFile(this.startTime(this.random.pick(this.people))));
     this.emit(this.failedLoginBurst(this.anyTime(), 50));
     while (this.builder.capacityLeft() > 0) {
-      const user = this.random.weighted(this.vocabulary.users, this.weights);
-      this.emit(this.random.chance(1 / 3000) ? this.failedLoginBurst(this.anyTime(), 60)
-        : this.random.chance(1 / 5000) ? this.deletedFile(this.startTime(user)) : this.session(user, this.startTime(user)));
+      this.emit(this.everyday(HISTORY_BURST_CHANCE));
     }
+  }
+
+  /** Everyday stories until the builder is full, every row stamped `at`: activity as it arrives. */
+  arrive(at: number): void {
+    while (this.builder.capacityLeft() > 0) {
+      this.emit(this.everyday(ARRIVING_BURST_CHANCE).map((row) => ({ ...row, created: at })), at);
+    }
+  }
+
+  /** Someone's session, now and then a failed-login burst or a file's whole life. */
+  private everyday(burstChance: number): SessionRow[] {
+    const user = this.random.weighted(this.vocabulary.users, this.weights);
+    return this.random.chance(burstChance) ? this.failedLoginBurst(this.anyTime(), 60)
+      : this.random.chance(1 / 5000) ? this.deletedFile(this.startTime(user)) : this.session(user, this.startTime(user));
   }
 
   /** Adds a story's rows while there is room, moved back in time when it would end after `now` (or to end at `endAt`). */

@@ -1,6 +1,7 @@
 // Webhook calls that follow the session activity: an upload, download, delete... under a watched
 // folder is posted to each listener subscribed to that event, retried while the listener fails.
-// One listener is down for about an hour; the others fail now and then.
+// One listener is down for about an hour; the others fail now and then. Later, while the server
+// runs: calls going out as they happen, and calls an admin resends.
 import type { SessionEntryWire, WebhookEntryWire } from '../src/api/wire';
 import { ACCOUNT_ID } from './account';
 import { formatTimestamp } from './dates';
@@ -27,6 +28,8 @@ const LEGACY_EVENT_NAMES: Readonly<Record<string, string>> = {
   'resources.createFolder': 'Create Folder', 'resources.rename': 'Rename', 'resources.move': 'Move', 'resources.copy': 'Copy',
   'resources.compress': 'Compress', 'resources.extract': 'Extract', 'shares.formSubmit': 'Form Submit',
 };
+// What can happen to a file: an invented trigger is one.
+const FILE_EVENTS: ReadonlySet<string> = new Set(['resources.upload', 'resources.download', 'resources.delete']);
 const PREVIEWABLE = /\.(pdf|jpe?g|png|svg|heic|tif|docx|xlsx|pptx)$/i;
 
 /** Something that happened to a file or folder and may be worth a webhook call. */
@@ -56,10 +59,50 @@ export function generateWebhooks(random: Random, vocabulary: Vocabulary, session
   return new WebhookCalls(random, vocabulary, sessions, settings).generate();
 }
 
+export interface WebhookArrival {
+  /** When the calls go out, a whole second: every call is stamped with it. */
+  at: number;
+  firstId: number;
+  accountName: string;
+}
+
+/** `count` calls going out at once, each a first attempt at posting an event on a file to a listener that wants it; newest first. */
+export function arrivingWebhooks(random: Random, vocabulary: Vocabulary, count: number, arrival: WebhookArrival): WebhookEntryWire[] {
+  const writer = new CallWriter(random, vocabulary, arrival.accountName);
+  const calls = Array.from({ length: count }, (_, i): WebhookEntryWire => {
+    const endpoint = random.pick(vocabulary.endpoints);
+    const event = random.pick(endpoint.events.filter((candidate) => FILE_EVENTS.has(candidate)));
+    const trigger = writer.invented(arrival.at - random.int(1, 3) * SECOND, endpoint, event);
+    const call = { attempt: 1, time: arrival.at, answer: writer.usualAnswer(endpoint), resend: false };
+    return { id: arrival.firstId + i, type: 'webhookActivity', attributes: writer.attributes(trigger, endpoint, call) };
+  });
+  return calls.reverse();
+}
+
+/**
+ * The log entry of `original` sent again at `resend.at`: the same call in the same shape, a new attempt as
+ * the generated resends are (a fresh attemptId, attempt 1), answered 200 with the listener's usual body.
+ */
+export function resentCall(random: Random, vocabulary: Vocabulary, original: WebhookEntryWire, resend: { id: number; at: number }): WebhookEntryWire {
+  const attributes = original.attributes;
+  const response = vocabulary.endpoints.find((endpoint) => endpoint.url === attributes.endpointUrl)?.ok.response ?? 'OK';
+  const answered = { created: formatTimestamp(resend.at), status: 200, response };
+  if (attributes.webhookFormat === undefined) {
+    return { id: resend.id, type: 'webhookActivity', attributes: { ...attributes, ...answered, attempt: 1, responseSize: Buffer.byteLength(response) } };
+  }
+  const attemptId = random.uuid();
+  const renewed = { ...attributes, ...answered, attemptId, resend: true };
+  if (attributes.details) {
+    renewed.details = { ...attributes.details, attemptId, ...(attributes.webhookFormat === 'v1' ? { attempt: 1 } : {}) };
+  }
+  return { id: resend.id, type: 'webhookActivity', attributes: renewed };
+}
+
 class WebhookCalls {
   private readonly calls: Call[] = [];
   private readonly now: number;
   private readonly outage: { endpoint: EndpointProfile; from: number; to: number };
+  private readonly writer: CallWriter;
 
   constructor(
     private readonly random: Random,
@@ -72,18 +115,19 @@ class WebhookCalls {
     const from = Math.floor(this.now / DAY) * DAY - random.int(3, 20) * DAY + (16 * 3_600 + random.int(0, 3_599)) * SECOND;
     const endpoint = vocabulary.endpoints.find((candidate) => candidate.watches === '/') ?? vocabulary.endpoints[0]!;
     this.outage = { endpoint, from, to: from + random.int(55, 70) * 60 * SECOND };
+    this.writer = new CallWriter(random, vocabulary, settings.accountName);
   }
 
   generate(): WebhookEntryWire[] {
     // Every listener gets at least one call, and the outage gets its share, before random activity fills the rest.
     for (const endpoint of this.vocabulary.endpoints) {
-      this.deliver(this.invented(this.random.int(this.now - 80 * DAY, this.now - DAY), endpoint), [endpoint]);
+      this.deliver(this.writer.invented(this.random.int(this.now - 80 * DAY, this.now - DAY), endpoint), [endpoint]);
     }
     for (const trigger of this.outageTriggers()) {
       this.deliver(trigger);
     }
     while (this.calls.length < this.settings.count) {
-      this.deliver(this.sampled() ?? this.invented(this.random.int(this.now - 89 * DAY, this.now - HOUR)));
+      this.deliver(this.sampled() ?? this.writer.invented(this.random.int(this.now - 89 * DAY, this.now - HOUR)));
     }
     const kept = this.calls.slice(0, this.settings.count).sort((a, b) => a.time - b.time || a.sequence - b.sequence);
     return kept.map((call, i) => ({ id: FIRST_ID + i, type: 'webhookActivity' as const, attributes: call.attributes })).reverse();
@@ -104,7 +148,7 @@ class WebhookCalls {
       }
     }
     while (triggers.length < 3) {
-      triggers.push(this.invented(this.random.int(this.outage.from, this.outage.to)));
+      triggers.push(this.writer.invented(this.random.int(this.outage.from, this.outage.to)));
     }
     return triggers;
   }
@@ -137,24 +181,6 @@ class WebhookCalls {
     };
   }
 
-  /** An upload (or the first event a listener wants) by someone, at `time`, below what `endpoint` watches. */
-  private invented(at: number, endpoint?: EndpointProfile): Trigger {
-    const time = Math.floor(at / SECOND) * SECOND;
-    const user = this.random.pick(this.vocabulary.users.filter((candidate) => candidate.role !== 'service'));
-    const folders = this.vocabulary.folders.flatMap((folder, i) => (!endpoint || folder.path.startsWith(endpoint.watches) ? [i] : []));
-    const folder = folders.length > 0 ? this.random.pick(folders) : this.random.pick(user.folders);
-    const path = `${this.vocabulary.folders[folder]!.path}/${this.vocabulary.fileName(folder, this.random.int(0, 40))}`;
-    return {
-      time,
-      event: endpoint?.events[0] ?? 'resources.upload',
-      username: user.name,
-      ipAddress: this.random.pick(user.ipAddresses),
-      protocol: this.random.pick(user.protocols),
-      path,
-      bytes: this.random.logUniform(...sizeRange(path)),
-    };
-  }
-
   /** Posts the event to each listener that wants it, retrying failures; now and then an admin re-sends a lost one. */
   private deliver(trigger: Trigger, endpoints = this.vocabulary.endpoints.filter((endpoint) => endpoint.events.includes(trigger.event) && trigger.path.startsWith(endpoint.watches))): void {
     for (const endpoint of endpoints) {
@@ -176,17 +202,49 @@ class WebhookCalls {
     if (endpoint === this.outage.endpoint && time >= this.outage.from && time <= this.outage.to) {
       return this.random.pick(this.vocabulary.outageAnswers);
     }
-    return this.random.chance(0.015) ? this.random.pick(this.vocabulary.strayFailures) : endpoint.ok;
+    return this.writer.usualAnswer(endpoint);
   }
 
   private record(trigger: Trigger, endpoint: EndpointProfile, call: { attempt: number; time: number; answer: ListenerAnswer; resend: boolean }): void {
     if (call.time >= this.now) {
       return;
     }
-    this.calls.push({ sequence: this.calls.length, time: call.time, attributes: this.attributes(trigger, endpoint, call) });
+    this.calls.push({ sequence: this.calls.length, time: call.time, attributes: this.writer.attributes(trigger, endpoint, call) });
+  }
+}
+
+/** Writes one call's log entry, in its listener's format, and what a listener usually answers. */
+class CallWriter {
+  constructor(
+    private readonly random: Random,
+    private readonly vocabulary: Vocabulary,
+    private readonly accountName: string,
+  ) {}
+
+  /** The listener's usual answer: its success, now and then a stray failure. */
+  usualAnswer(endpoint: EndpointProfile): ListenerAnswer {
+    return this.random.chance(0.015) ? this.random.pick(this.vocabulary.strayFailures) : endpoint.ok;
   }
 
-  private attributes(trigger: Trigger, endpoint: EndpointProfile, call: { attempt: number; time: number; answer: ListenerAnswer; resend: boolean }): WebhookEntryWire['attributes'] {
+  /** An upload (or the event given, or the first a listener wants) by someone, at `time`, below what `endpoint` watches. */
+  invented(at: number, endpoint?: EndpointProfile, event = endpoint?.events[0] ?? 'resources.upload'): Trigger {
+    const time = Math.floor(at / SECOND) * SECOND;
+    const user = this.random.pick(this.vocabulary.users.filter((candidate) => candidate.role !== 'service'));
+    const folders = this.vocabulary.folders.flatMap((folder, i) => (!endpoint || folder.path.startsWith(endpoint.watches) ? [i] : []));
+    const folder = folders.length > 0 ? this.random.pick(folders) : this.random.pick(user.folders);
+    const path = `${this.vocabulary.folders[folder]!.path}/${this.vocabulary.fileName(folder, this.random.int(0, 40))}`;
+    return {
+      time,
+      event,
+      username: user.name,
+      ipAddress: this.random.pick(user.ipAddresses),
+      protocol: this.random.pick(user.protocols),
+      path,
+      bytes: this.random.logUniform(...sizeRange(path)),
+    };
+  }
+
+  attributes(trigger: Trigger, endpoint: EndpointProfile, call: { attempt: number; time: number; answer: ListenerAnswer; resend: boolean }): WebhookEntryWire['attributes'] {
     const { attempt, time, answer, resend } = call;
     if (endpoint.format === 'legacy') {
       return {
@@ -200,8 +258,7 @@ class WebhookCalls {
       };
     }
     const attemptId = this.random.uuid();
-    const { accountName } = this.settings;
-    const common = { accountName, attemptId, event: trigger.event, protocol: trigger.protocol, username: trigger.username };
+    const common = { accountName: this.accountName, attemptId, event: trigger.event, protocol: trigger.protocol, username: trigger.username };
     return {
       webhookFormat: endpoint.format,
       webhookId: endpoint.webhookId,

@@ -1,12 +1,17 @@
-// The API methods themselves: credentials, GET /account and the two activity lists. Faults, rate
-// limits and latency are the pipeline's business; this answers as a healthy server would.
+// The API methods themselves: credentials, GET /account, the two activity lists and resending a
+// logged webhook call. Faults, rate limits and latency are the pipeline's business; this answers as
+// a healthy server would.
 import type { IncomingHttpHeaders } from 'node:http';
-import type { SessionEntryWire, WebhookEntryWire } from '../src/api/wire';
 import { parseActivityQuery, SESSION_ENDPOINT, WEBHOOK_ENDPOINT, type ActivityEndpoint } from './activityQuery';
 import { ApiError, INSUFFICIENT_PRIVILEGES, INVALID_CREDENTIALS } from './errors';
-import type { ActivityStore } from './store';
+import type { GrowingStore } from './growingStore';
+import type { LiveActivity } from './liveActivity';
 
 export const API_PREFIX = '/api/v2';
+const RESEND_PATH = /^\/webhooks\/resend\/([^/]+)$/;
+const WHOLE_NUMBER = /^\d+$/;
+// The spec's EmptyResponse.
+const EMPTY_RESPONSE = JSON.stringify({ responseStatus: 200, data: [] });
 
 export interface ApiAnswer {
   status: number;
@@ -33,8 +38,7 @@ export class ExaVaultApi {
   constructor(
     private readonly credentials: Credentials,
     private readonly accountJson: string,
-    private readonly sessions: ActivityStore<SessionEntryWire>,
-    private readonly webhooks: ActivityStore<WebhookEntryWire>,
+    private readonly activity: LiveActivity,
     private readonly maxLimit: number,
   ) {}
 
@@ -56,21 +60,39 @@ export class ExaVaultApi {
       return { status: 200, body: this.accountJson };
     }
     if (get && path === '/activity/session') {
-      return this.list(headers, search, SESSION_ENDPOINT, this.sessions);
+      return this.list(headers, search, SESSION_ENDPOINT, this.activity.sessions);
     }
     if (get && path === '/activity/webhooks') {
-      return this.list(headers, search, WEBHOOK_ENDPOINT, this.webhooks);
+      return this.list(headers, search, WEBHOOK_ENDPOINT, this.activity.webhooks);
+    }
+    const resend = RESEND_PATH.exec(path);
+    if (method === 'POST' && resend) {
+      return this.resend(headers, resend[1]!);
     }
     throw new ApiError(404, 'ERROR_METHOD_NOT_FOUND', `There is no method ${method} ${API_PREFIX}${path}.`);
   }
 
-  private list<Entry>(headers: IncomingHttpHeaders, search: URLSearchParams, endpoint: ActivityEndpoint, store: ActivityStore<Entry>): ApiAnswer {
-    if (this.authenticate(headers) !== 'admin') {
-      throw INSUFFICIENT_PRIVILEGES;
-    }
+  private list<Entry extends { id: number }>(headers: IncomingHttpHeaders, search: URLSearchParams, endpoint: ActivityEndpoint, store: GrowingStore<Entry>): ApiAnswer {
+    this.authenticateAdmin(headers);
     const data = store.query(parseActivityQuery(search, endpoint, this.maxLimit));
     // totalResults is always 0 on these methods: ExaVault never counts.
     return { status: 200, body: JSON.stringify({ responseStatus: 200, totalResults: 0, returnedResults: data.length, data }) };
+  }
+
+  /** POST /webhooks/resend/{activityId}: the listener gets the call again, and the log a new entry for it. */
+  private resend(headers: IncomingHttpHeaders, activityId: string): ApiAnswer {
+    this.authenticateAdmin(headers);
+    if (!WHOLE_NUMBER.test(activityId) || !this.activity.resend(Number(activityId))) {
+      throw new ApiError(404, 'ERROR_WEBHOOK_ACTIVITY_NOT_FOUND', `There is no webhook activity entry with id ${activityId}.`);
+    }
+    return { status: 200, body: EMPTY_RESPONSE };
+  }
+
+  /** Activity, and acting on it, is for admins: anyone else with a valid token gets 403. */
+  private authenticateAdmin(headers: IncomingHttpHeaders): void {
+    if (this.authenticate(headers) !== 'admin') {
+      throw INSUFFICIENT_PRIVILEGES;
+    }
   }
 
   /** Who the token belongs to; a missing or wrong key or token is one and the same 401. */

@@ -3,23 +3,22 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SessionEntryWire, WebhookEntryWire } from '../src/api/wire';
-import { SESSION_ENDPOINT, WEBHOOK_ENDPOINT } from './activityQuery';
 import { accountBody } from './account';
 import { CONTROL_PREFIX, serveControl } from './control';
 import { errorBody } from './errors';
 import { FaultSwitches, type Faults } from './faults';
-import { generateActivity } from './generate';
+import { accountVocabulary, generateActivity } from './generate';
+import { ArrivalGenerator } from './generateArrivals';
 import { API_PREFIX, ExaVaultApi } from './handlers';
+import { LiveActivity, type ArrivalInput, type Arrived } from './liveActivity';
 import { send, serveApi } from './pipeline';
 import { Random } from './random';
 import { RollingAllowance } from './rateLimit';
 import { sessionRowsFromEntries } from './sessionTable';
 import { StatsRecorder, type ServerStats } from './stats';
-import { ActivityStore } from './store';
-import { companyVocabulary } from './vocabulary';
-import { webhookRows } from './webhookTable';
 
 export type { Faults } from './faults';
+export type { ArrivalInput, Arrived } from './liveActivity';
 export type { ServerStats } from './stats';
 export { HOSTILE_STRINGS } from './hostile';
 
@@ -31,7 +30,10 @@ export interface ExaVaultServerOptions {
   sessions?: number;
   /** Generated webhook entries (default 500). */
   webhooks?: number;
-  /** The newest generated entry is just before this (default: start time); data spans 90 days back. */
+  /**
+   * The newest generated entry is just before this (default: start time); data spans 90 days back.
+   * The server's clock starts here and runs on: arrivals and resent calls are stamped with it.
+   */
   now?: Date;
   accountName?: string;
   apiKey?: string;
@@ -57,9 +59,17 @@ export interface RunningExaVaultServer {
   readonly apiKey: string;
   readonly accessToken: string;
   readonly accountName: string;
-  /** Everything served, newest first (built on first read: a million entries take a while). */
+  /** Everything served, newest first (built on first read: a million entries take a while), arrivals and resent calls included. */
   readonly sessions: readonly SessionEntryWire[];
   readonly webhooks: readonly WebhookEntryWire[];
+  /**
+   * Adds activity, served from then on: the given entries as they are (their ids must be free), or
+   * that many generated ones, all stamped with the current second of the server's clock and given
+   * ids above every existing one. Returns what was added: generated entries newest first, given ones
+   * as they were given. Generated entries depend only on the seed and the order of calls (their
+   * time aside). Rebuilds the stores it adds to: meant for tests' sizes (some 20,000 entries).
+   */
+  arrive(input: ArrivalInput): Arrived;
   /** Merges into the current faults. */
   setFaults(faults: Partial<Faults>): void;
   /** No faults at all, whatever the server started with. */
@@ -83,19 +93,21 @@ export async function startExaVaultServer(options: ExaVaultServerOptions = {}): 
   const accessToken = options.accessToken ?? new Random(seed + 0x7f4a7c15).hex(64);
 
   const now = options.now ?? new Date();
+  // The account's clock reads `now` at start, so what arrives later is newer than the history even when `now` is fixed.
+  const startedAt = Date.now();
+  const clock = () => now.getTime() + Date.now() - startedAt;
+  const vocabulary = accountVocabulary(now, options.dataset === 'hostile');
   const data = options.fixture
     ? { sessions: sessionRowsFromEntries(options.fixture.sessions), webhooks: options.fixture.webhooks }
-    : generateActivity({ seed, sessions: sessionCount, webhooks: webhookCount, now, hostile: options.dataset === 'hostile', accountName });
-  const sessions = new ActivityStore(data.sessions, SESSION_ENDPOINT.indexes);
-  const webhooks = new ActivityStore(webhookRows(data.webhooks), WEBHOOK_ENDPOINT.indexes);
+    : generateActivity({ seed, sessions: sessionCount, webhooks: webhookCount, now, vocabulary, accountName });
+  const activity = new LiveActivity(data, new ArrivalGenerator({ seed, vocabulary, storyNow: now, accountName }), clock);
   const faults = new FaultSwitches(options.faults);
   const stats = new StatsRecorder();
   const pipeline = {
     api: new ExaVaultApi(
       { apiKey, accessToken, nonAdminAccessToken: options.nonAdminAccessToken },
-      accountBody({ accountName, dailyAllowance, userCount: companyVocabulary(now).users.length }),
-      sessions,
-      webhooks,
+      accountBody({ accountName, dailyAllowance, userCount: vocabulary.users.length }),
+      activity,
       maxLimit,
     ),
     faults,
@@ -108,7 +120,7 @@ export async function startExaVaultServer(options: ExaVaultServerOptions = {}): 
     if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) {
       await serveApi(request, response, url, pipeline);
     } else if (url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
-      await serveControl(request, response, url.pathname, faults, stats);
+      await serveControl(request, response, url.pathname, { faults, stats, activity });
     } else {
       send(response, 404, {}, errorBody(404, 'ERROR_NOT_FOUND', `Nothing here: the API is at ${API_PREFIX}.`));
     }
@@ -130,8 +142,6 @@ export async function startExaVaultServer(options: ExaVaultServerOptions = {}): 
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  let sessionEntries: SessionEntryWire[] | undefined;
-  let webhookEntries: WebhookEntryWire[] | undefined;
   return {
     url,
     baseUrl: url + API_PREFIX,
@@ -139,11 +149,12 @@ export async function startExaVaultServer(options: ExaVaultServerOptions = {}): 
     accessToken,
     accountName,
     get sessions() {
-      return (sessionEntries ??= sessions.entries());
+      return activity.sessions.entries();
     },
     get webhooks() {
-      return (webhookEntries ??= webhooks.entries());
+      return activity.webhooks.entries();
     },
+    arrive: (input) => activity.arrive(input),
     setFaults: (changes) => faults.set(changes),
     clearFaults: () => faults.clear(),
     stats: () => stats.snapshot(),

@@ -94,6 +94,21 @@ export class ActivityStore<Entry> {
     return Array.from({ length: this.size }, (_, position) => this.rows.entryAt(position));
   }
 
+  /** The entry with this id, if any: a scan, for single look-ups rather than pages. */
+  entryWithId(id: number): Entry | undefined {
+    const position = this.rows.ids.indexOf(id);
+    return position < 0 ? undefined : this.rows.entryAt(position);
+  }
+
+  /** The highest id, or 0 if that is higher: one more is free for a new entry. Rows are in time order, so this is a scan. */
+  highestId(): number {
+    let highest = 0;
+    for (const id of this.rows.ids) {
+      highest = Math.max(highest, id);
+    }
+    return highest;
+  }
+
   query(query: StoreQuery): Entry[] {
     const plan = this.plan(query);
     const positions = !plan ? [] : isNewestFirst(query.sort) ? this.newestFirstPage(plan, query) : this.sortedPage(plan, query);

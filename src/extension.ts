@@ -6,23 +6,46 @@ import { Connection } from './accounts/connection';
 import { importFromEnvironment } from './accounts/environmentImport';
 import { AccountStatusBar } from './accounts/statusBar';
 import { registerAddAccountCommand } from './commands/addAccount';
+import { registerCopyCommands } from './commands/copyEntry';
+import { registerFilterCommands } from './commands/filters';
+import { registerGroupWebhooksCommands, WebhookGroupingChoice } from './commands/groupWebhooks';
+import { registerRefreshCommands } from './commands/refreshViews';
 import { registerRemoveAccountCommand } from './commands/removeAccount';
+import { registerResendWebhookCommand } from './commands/resendWebhook';
+import { registerShowDetailsCommand } from './commands/showDetails';
 import { registerShowLogCommand } from './commands/showLog';
 import { registerSignOutAllCommand } from './commands/signOutAll';
 import { registerSwitchAccountCommand } from './commands/switchAccount';
 import { registerUpdateCredentialsCommand } from './commands/updateCredentials';
+import { DetailsDocuments } from './details/detailsDocuments';
+import { ActivityView } from './treeViews/activityView';
+import { sessionPresenter } from './treeViews/sessionPresenter';
+import type { ActivityViews } from './treeViews/views';
+import { webhookPresenter } from './treeViews/webhookPresenter';
 
-export function activate(context: vscode.ExtensionContext): void {
-  // src/api speaks through @vscode/l10n: give it the same translations as the rest.
+/** What the extension hands to its integration tests (and to nothing else). */
+export interface ExaVaultApi {
+  views: ActivityViews;
+  store: AccountStore;
+}
+
+export function activate(context: vscode.ExtensionContext): ExaVaultApi {
+  // src/api and the domain speak through @vscode/l10n: give it the same translations as the rest.
   if (vscode.l10n.bundle) {
     l10n.config({ contents: vscode.l10n.bundle });
   }
   const log = vscode.window.createOutputChannel(vscode.l10n.t('ExaVault'), { log: true });
   const store = new AccountStore(context.globalState, context.secrets);
   const connection = new Connection(store, log);
+  const details = new DetailsDocuments();
+  const grouping = new WebhookGroupingChoice(context.globalState, () => views.webhooks.render());
+  const views: ActivityViews = {
+    sessions: new ActivityView(sessionPresenter, store, connection),
+    webhooks: new ActivityView(webhookPresenter(() => grouping.value), store, connection),
+  };
   const setHasAccount = () => vscode.commands.executeCommand('setContext', 'exavault.hasAccount', store.list().length > 0);
   context.subscriptions.push(
-    log, store, connection,
+    log, store, connection, details, views.sessions, views.webhooks,
     new AccountStatusBar(store, connection),
     store.onDidChange(setHasAccount),
     registerShowLogCommand(log),
@@ -31,8 +54,15 @@ export function activate(context: vscode.ExtensionContext): void {
     registerUpdateCredentialsCommand(store, connection, log),
     registerRemoveAccountCommand(store, log),
     registerSignOutAllCommand(store, log),
+    ...registerRefreshCommands(views),
+    ...registerFilterCommands(views),
+    ...registerCopyCommands(views),
+    registerShowDetailsCommand(details),
+    ...registerGroupWebhooksCommands(grouping),
+    registerResendWebhookCommand(views, store, connection, log),
   );
   void setHasAccount();
   void importFromEnvironment(store, connection, context.globalState, log);
   log.info(vscode.l10n.t('ExaVault Activity {0} activated.', String(context.extension.packageJSON.version)));
+  return { views, store };
 }

@@ -4,7 +4,7 @@ import { ExaVaultError } from '../api/errors';
 import type { RateLimitState } from '../api/http';
 import type { Account } from './account';
 import type { AccountStore } from './accountStore';
-import { settings } from './settings';
+import { settings } from '../settings';
 
 export interface ActiveConnection {
   account: Account;

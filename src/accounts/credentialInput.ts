@@ -5,7 +5,7 @@ import type { Credentials } from '../api/http';
 import { askSteps, type InputStep } from '../ui/inputSteps';
 import type { Account } from './account';
 import { checkCredentials, type CheckedAccount } from './checkCredentials';
-import { settings } from './settings';
+import { settings } from '../settings';
 
 /** Where admins make the credentials, said wherever they are asked for. */
 const WHERE = () => vscode.l10n.t('An admin creates both in the ExaVault web file manager under My Account → Developer.');

@@ -3,7 +3,7 @@ import { resolveBaseUrl } from '../api/baseUrl';
 import type { AccountStore } from './accountStore';
 import type { Connection } from './connection';
 import { checkCredentials } from './checkCredentials';
-import { settings } from './settings';
+import { settings } from '../settings';
 
 const OFFERED_KEY = 'exavault.environmentImportOffered';
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ActivityEntry } from '../api/models';
+import { displayText } from '../activity/displayText';
 import type { Group } from '../activity/grouping';
 import type { ActivityPresenter } from './presenter';
 
@@ -17,12 +18,12 @@ export function treeItem<T extends ActivityEntry>(node: ActivityNode<T>, present
   switch (node.kind) {
     case 'group': {
       const { group } = node;
-      item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Collapsed);
+      item = new vscode.TreeItem(displayText(group.label, 128), vscode.TreeItemCollapsibleState.Collapsed);
       item.description = group.failed
         ? vscode.l10n.t('{0} · {1} failed', group.entries.length, group.failed)
         : String(group.entries.length);
-      item.tooltip = vscode.l10n.t('{0} loaded, {1} failed', group.entries.length, group.failed);
-      item.iconPath = group.failed ? new vscode.ThemeIcon('folder', new vscode.ThemeColor('errorForeground')) : vscode.ThemeIcon.Folder;
+      item.tooltip = vscode.l10n.t('{0}: {1} loaded, {2} failed', displayText(group.label, 128), group.entries.length, group.failed);
+      item.iconPath = presenter.groupIcon(group);
       item.contextValue = 'group';
       break;
     }
@@ -51,5 +52,7 @@ export function treeItem<T extends ActivityEntry>(node: ActivityNode<T>, present
       break;
   }
   item.id = node.id;
+  // Screen readers get the row as it reads, not the tooltip VS Code would fall back to.
+  item.accessibilityInformation = { label: [item.label, item.description].filter(Boolean).join(', ') };
   return item;
 }

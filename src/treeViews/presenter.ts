@@ -13,10 +13,12 @@ export interface ActivityPresenter<T extends ActivityEntry> {
   readonly viewId: string;
   /** The tree item's contextValue for an entry, which menus match on. */
   readonly entryContext: string;
-  readonly noun: { plural: string };
+  /** What the view says when the window holds no entries. */
+  noActivity(hours: number): string;
   pages(client: ExaVaultClient, query: Record<string, FilterValue | undefined>, options: { pageSize: number; signal: AbortSignal }): AsyncIterable<Page<T>>;
   group(entries: readonly T[]): Group<T>[];
   entryItem(entry: T, now: Date): vscode.TreeItem;
+  groupIcon(group: Group<T>): vscode.ThemeIcon;
   /** The query parameter and value for a filter on this entry; undefined when the entry has no such value or the API no such filter. */
   filterFor(entry: T, kind: FilterKind): { parameter: string; value: FilterValue } | undefined;
   /** The path the entry is about, for Copy Path. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SessionEntry } from '../api/models';
 import { sessionFields } from '../activity/fields';
+import { displayText } from '../activity/displayText';
 import { formatRelative } from '../activity/format';
 import { groupSessions } from '../activity/grouping';
 import type { ActivityPresenter, FilterKind } from './presenter';
@@ -24,18 +25,22 @@ export function sessionIcon(entry: SessionEntry): vscode.ThemeIcon {
 export const sessionPresenter: ActivityPresenter<SessionEntry> = {
   viewId: 'exavault.sessions',
   entryContext: 'sessionEntry',
-  noun: { plural: 'session' },
+  noActivity: (hours) => vscode.l10n.t('No session activity in the last {0} hours.', hours),
   pages: (client, query, options) => client.sessionPages(query, options),
   group: groupSessions,
   entryItem(entry, now) {
     // Logins and user changes have no file: what they are about is the user and where from.
     const label = entry.fileName || (entry.ipAddress ? `${entry.username} @ ${entry.ipAddress}` : entry.username) || entry.operationName;
-    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
-    item.description = [entry.username, formatRelative(entry.created, now)].filter(Boolean).join(' · ');
+    const item = new vscode.TreeItem(displayText(label), vscode.TreeItemCollapsibleState.None);
+    item.description = [displayText(entry.username, 64), formatRelative(entry.created, now)].filter(Boolean).join(' · ');
     item.tooltip = fieldsTooltip(entry.operationName, sessionFields(entry));
     item.iconPath = sessionIcon(entry);
     item.contextValue = entry.fileName ? 'sessionEntry.withPath' : 'sessionEntry';
     return item;
+  },
+  groupIcon(group) {
+    const icon = ICONS[group.key] ?? 'circle-outline';
+    return group.failed ? new vscode.ThemeIcon(icon, new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon(icon);
   },
   filterFor(entry, kind) {
     const filters: Partial<Record<FilterKind, [string, string]>> = {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayText } from '../activity/displayText';
 import type { Field } from '../activity/fields';
 
 /**
@@ -12,10 +13,10 @@ export function fieldsTooltip(title: string, fields: readonly Field[]): vscode.M
   tooltip.supportHtml = false;
   tooltip.supportThemeIcons = false;
   tooltip.appendMarkdown('**');
-  tooltip.appendText(title);
+  tooltip.appendText(displayText(title, 200));
   tooltip.appendMarkdown('**\n\n');
   for (const [label, value] of fields) {
-    tooltip.appendText(`${label}: ${value}`);
+    tooltip.appendText(`${label}: ${displayText(value, 2000)}`);
     tooltip.appendMarkdown('  \n');
   }
   return tooltip;

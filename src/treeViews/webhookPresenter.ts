@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { WebhookCall } from '../api/models';
 import { webhookFields, webhookStatusText } from '../activity/fields';
+import { displayText } from '../activity/displayText';
 import { formatRelative } from '../activity/format';
 import { groupWebhooks, type WebhookGrouping } from '../activity/grouping';
 import type { ActivityPresenter, FilterKind } from './presenter';
@@ -29,16 +30,19 @@ export function webhookPresenter(grouping: () => WebhookGrouping): ActivityPrese
   return {
     viewId: 'exavault.webhooks',
     entryContext: 'webhookCall',
-    noun: { plural: 'webhook call' },
+    noActivity: (hours) => vscode.l10n.t('No webhook calls in the last {0} hours.', hours),
     pages: (client, query, options) => client.webhookPages(query, options),
     group: (entries) => groupWebhooks(entries, grouping()),
     entryItem(call, now) {
-      const item = new vscode.TreeItem(call.resourcePath || call.endpointUrl || call.eventLabel, vscode.TreeItemCollapsibleState.None);
-      item.description = [webhookStatusText(call), host(call.endpointUrl), formatRelative(call.created, now)].filter(Boolean).join(' · ');
+      const item = new vscode.TreeItem(displayText(call.resourcePath || call.endpointUrl || call.eventLabel), vscode.TreeItemCollapsibleState.None);
+      item.description = [webhookStatusText(call), displayText(host(call.endpointUrl), 64), formatRelative(call.created, now)].filter(Boolean).join(' · ');
       item.tooltip = fieldsTooltip(call.eventLabel, webhookFields(call));
       item.iconPath = webhookIcon(call);
       item.contextValue = call.resourcePath ? 'webhookCall.withPath' : 'webhookCall';
       return item;
+    },
+    groupIcon(group) {
+      return group.failed ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon('zap');
     },
     filterFor(call, kind) {
       // The webhook log's API filters: no IP address among them. A legacy entry's event is a human name the API does not take.

@@ -39,7 +39,7 @@ describe('accounts in the real workbench', function () {
   it('shows how to start when there is no account', async () => {
     const { page } = session();
     await openSidebar(page);
-    const welcome = page.locator('.welcome-view-content');
+    const welcome = page.locator('.welcome-view-content').first();
     await welcome.getByRole('button', { name: 'Add Account' }).waitFor();
     await welcome.getByText('My Account → Developer').waitFor();
     assert.equal(await statusBar(page).count(), 0);
@@ -88,7 +88,7 @@ describe('accounts in the real workbench', function () {
     await statusBar(page).getByText(/acme · [\d,]+ calls left/).waitFor();
     await page.locator('.notifications-toasts').getByText('Added acme').waitFor();
     await openSidebar(page);
-    assert.equal(await page.locator('.welcome-view-content').getByRole('button', { name: 'Add Account' }).count(), 0);
+    assert.equal(await page.locator('.welcome-view-content').first().getByRole('button', { name: 'Add Account' }).count(), 0);
     await screenshot(page, 'account-added');
   });
 
@@ -152,7 +152,7 @@ describe('accounts in the real workbench', function () {
     const { page } = session();
     await runFromPalette(page, 'ExaVault: Sign Out of All Accounts');
     await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Sign Out' }).click();
-    await page.locator('.welcome-view-content').getByRole('button', { name: 'Add Account' }).waitFor();
+    await page.locator('.welcome-view-content').first().getByRole('button', { name: 'Add Account' }).waitFor();
     assert.equal(await statusBar(page).count(), 0);
   });
 });

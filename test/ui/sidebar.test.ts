@@ -8,7 +8,7 @@ describe('the installed .vsix in a real workbench', () => {
   it('shows the ExaVault container in the activity bar, and its welcome view', async () => {
     const { page } = session();
     await openSidebar(page);
-    const welcome = page.locator('.welcome-view-content');
+    const welcome = page.locator('.welcome-view-content').first();
     await welcome.getByText('Browse the activity of an ExaVault account').waitFor();
     await welcome.getByRole('button', { name: 'Add Account' }).waitFor();
     await welcome.getByRole('button', { name: 'Show Log' }).waitFor();

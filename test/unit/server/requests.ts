@@ -39,6 +39,11 @@ export function apiGet(server: RunningExaVaultServer, path: string, options: Req
   return request(server.baseUrl + path, { ...options, headers: { ...credentials(server), ...options.headers } });
 }
 
+/** POST to a path below /api/v2 with the admin's credentials (override them through `options.headers`). */
+export function apiPost(server: RunningExaVaultServer, path: string, options: RequestOptions = {}): Promise<Reply> {
+  return request(server.baseUrl + path, { ...options, method: 'POST', headers: { ...credentials(server), ...options.headers } });
+}
+
 /** The ids of a page that must be a 200 list answer (totalResults always 0). */
 export async function pageIds(server: RunningExaVaultServer, path: string): Promise<number[]> {
   const reply = await apiGet(server, path);

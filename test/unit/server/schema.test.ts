@@ -21,8 +21,9 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { OpenAPIV3 } from 'openapi-types';
+import type { WebhookEntryWire } from '../../../src/api/wire';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../../server/index';
-import { apiGet } from './requests';
+import { apiGet, apiPost } from './requests';
 
 type Schema = OpenAPIV3.SchemaObject;
 
@@ -34,6 +35,8 @@ interface Validators {
   webhooks: ValidateFunction;
   /** The spec's webhook response schema exactly as published. */
   webhooksAsPublished: ValidateFunction;
+  /** What POST /webhooks/resend/{activityId} answers. */
+  empty: ValidateFunction;
 }
 
 async function validators(): Promise<Validators> {
@@ -73,6 +76,7 @@ async function validators(): Promise<Validators> {
     sessions: ajv.compile(schemas.SessionActivityResponse!),
     webhooks: ajv.compile(webhooks),
     webhooksAsPublished: ajv.compile(response),
+    empty: ajv.compile(schemas.EmptyResponse!),
   };
 }
 
@@ -116,6 +120,18 @@ describe('local server: answers match the OpenAPI schemas', function () {
     check(schemas.webhooks, page);
   });
 
+  it('POST /webhooks/resend/{activityId}: EmptyResponse, and the entry it logs matches its shape', async () => {
+    const data = (await body('/activity/webhooks?limit=1000')).data as WebhookEntryWire[];
+    for (const shape of ['v2', 'v1', undefined]) {
+      const reply = await apiPost(server, `/webhooks/resend/${data.find((entry) => entry.attributes.webhookFormat === shape)!.id}`);
+      assert.equal(reply.status, 200, reply.text);
+      check(schemas.empty, JSON.parse(reply.text));
+    }
+    const resent = await body('/activity/webhooks?limit=3');
+    assert.deepEqual((resent.data as WebhookEntryWire[]).map((entry) => entry.attributes.webhookFormat), [undefined, 'v1', 'v2']);
+    check(schemas.webhooks, resent);
+  });
+
   it('GET /activity/webhooks as the spec publishes it: its oneOf rejects both a v2 entry and its own legacy example', async () => {
     const page = await body('/activity/webhooks?limit=1000');
     const data = page.data as { attributes: { webhookFormat?: string } }[];
@@ -152,6 +168,13 @@ describe('local server: answers match the OpenAPI schemas', function () {
         assert.equal(schemas.webhooks(page(wrong)), false, JSON.stringify(wrong).slice(0, 200));
       }
       check(schemas.webhooks, page(legacy));
+    });
+
+    it('an EmptyResponse whose data is not an array of strings, or whose status is not a number', () => {
+      check(schemas.empty, { responseStatus: 200, data: [] });
+      for (const wrong of [{ responseStatus: 200, data: {} }, { responseStatus: 200, data: [{}] }, { responseStatus: '200', data: [] }]) {
+        assert.equal(schemas.empty(wrong), false, JSON.stringify(wrong));
+      }
     });
 
     it('an account whose name is not a string', async () => {

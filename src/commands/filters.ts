@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import type { FilterKind } from '../treeViews/presenter';
+import { allViews, entryOf, viewOf, type ActivityViews } from '../treeViews/views';
+
+const KINDS: readonly [command: string, kind: FilterKind][] = [
+  ['exavault.filterToUser', 'user'], ['exavault.filterToIp', 'ip'], ['exavault.filterToPath', 'path'],
+  ['exavault.filterToType', 'type'], ['exavault.filterToEndpoint', 'endpoint'], ['exavault.filterToStatus', 'status'],
+];
+
+/** "Filter to this User / IP / Path / Type / Endpoint / Status" on an entry narrows its view (a server-side query); each view's Clear Filter undoes it. */
+export function registerFilterCommands(views: ActivityViews): vscode.Disposable[] {
+  return [
+    ...KINDS.map(([command, kind]) => vscode.commands.registerCommand(command, async (node: unknown) => {
+      const entry = entryOf(node);
+      if (!entry) {
+        return;
+      }
+      const view = viewOf(views, entry);
+      const filter = view.presenter.filterFor(entry, kind);
+      if (!filter) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('This entry has nothing to filter on for that.'));
+        return;
+      }
+      await view.setFilter(filter.parameter, filter.value);
+    })),
+    ...allViews(views).map((view) => vscode.commands.registerCommand(`${view.presenter.viewId}.clearFilter`, () => view.clearFilters())),
+  ];
+}

@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import type { WebhookGrouping } from '../activity/grouping';
+
+export const WEBHOOK_GROUPING_KEY = 'exavault.webhooks.groupBy';
+
+/** The Webhook Calls view's toggle: by event, or by status class (2xx … no answer). Remembered. */
+export class WebhookGroupingChoice {
+  constructor(private readonly state: vscode.Memento, private readonly changed: () => void) {
+    void this.publish();
+  }
+
+  get value(): WebhookGrouping {
+    return this.state.get<WebhookGrouping>(WEBHOOK_GROUPING_KEY, 'event');
+  }
+
+  async set(value: WebhookGrouping): Promise<void> {
+    await this.state.update(WEBHOOK_GROUPING_KEY, value);
+    await this.publish();
+    this.changed();
+  }
+
+  private publish(): Thenable<unknown> {
+    return vscode.commands.executeCommand('setContext', WEBHOOK_GROUPING_KEY, this.value);
+  }
+}
+
+export function registerGroupWebhooksCommands(choice: WebhookGroupingChoice): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('exavault.webhooks.groupByStatus', () => choice.set('status')),
+    vscode.commands.registerCommand('exavault.webhooks.groupByEvent', () => choice.set('event')),
+  ];
+}

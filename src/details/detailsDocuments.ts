@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import type { ActivityEntry } from '../api/models';
+import { entryJson } from '../activity/json';
+
+export const DETAILS_SCHEME = 'exavault-details';
+
+/**
+ * "Show Details": an entry's every field as JSON in a read-only editor. The documents live under a
+ * scheme of our own, so VS Code offers no save and no edit.
+ */
+export class DetailsDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly contents = new Map<string, string>();
+  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, this);
+
+  dispose(): void {
+    this.registration.dispose();
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.contents.get(uri.path) ?? vscode.l10n.t('This entry is no longer loaded. Open it again from the ExaVault sidebar.');
+  }
+
+  async show(entry: ActivityEntry): Promise<vscode.TextEditor> {
+    const uri = vscode.Uri.from({ scheme: DETAILS_SCHEME, path: `/${entry.kind}-${entry.id}.json` });
+    this.contents.set(uri.path, entryJson(entry));
+    const document = await vscode.workspace.openTextDocument(uri);
+    return vscode.window.showTextDocument(await vscode.languages.setTextDocumentLanguage(document, 'json'), { preview: true });
+  }
+}

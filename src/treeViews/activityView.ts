@@ -1,0 +1,159 @@
+import * as vscode from 'vscode';
+import type { ActivityEntry } from '../api/models';
+import { ExaVaultError } from '../api/errors';
+import { ActivityFeed, type FilterValue, type PageSource } from '../activity/activityFeed';
+import type { AccountStore } from '../accounts/accountStore';
+import type { Connection } from '../accounts/connection';
+import { settings } from '../settings';
+import { ActivityTreeProvider } from './activityTreeProvider';
+import { AutoRefresh } from './autoRefresh';
+import type { ActivityNode } from './nodes';
+import type { ActivityPresenter } from './presenter';
+
+/**
+ * One sidebar view (Sessions or Webhook Calls): the active account's feed, its tree, progress,
+ * filters, the badge of entries that arrived while the view was hidden, and auto-refresh.
+ */
+export class ActivityView<T extends ActivityEntry> implements vscode.Disposable {
+  readonly treeView: vscode.TreeView<ActivityNode<T>>;
+  private readonly provider: ActivityTreeProvider<T>;
+  private readonly autoRefresh: AutoRefresh;
+  private readonly disposables: vscode.Disposable[] = [];
+  private feed: ActivityFeed<T> | undefined;
+  private feedAccountId: string | undefined;
+  private feedSubscription: { dispose(): void } | undefined;
+  private unseen = 0;
+
+  constructor(readonly presenter: ActivityPresenter<T>, private readonly store: AccountStore, private readonly connection: Connection) {
+    this.provider = new ActivityTreeProvider(presenter);
+    this.treeView = vscode.window.createTreeView(presenter.viewId, { treeDataProvider: this.provider, showCollapseAll: true });
+    this.autoRefresh = new AutoRefresh(() => this.treeView.visible, () => this.refresh());
+    this.disposables.push(
+      this.treeView, this.provider, this.autoRefresh,
+      store.onDidChange(() => this.sync()),
+      this.treeView.onDidChangeVisibility(({ visible }) => {
+        if (visible) {
+          this.unseen = 0;
+          this.updateBadge();
+          if (this.feed && !this.feed.started) {
+            void this.reload();
+          }
+        }
+        this.autoRefresh.restart();
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('exavault.sidebar.timeWindowHours') || event.affectsConfiguration('exavault.pageSize')) {
+          void this.reload();
+        }
+        if (event.affectsConfiguration('exavault.sidebar.autoRefreshSeconds')) {
+          this.autoRefresh.restart();
+        }
+      }),
+    );
+    this.sync();
+  }
+
+  dispose(): void {
+    this.feed?.cancel();
+    this.feedSubscription?.dispose();
+    this.disposables.forEach((d) => d.dispose());
+  }
+
+  /** The feed shown now, for tests and commands. */
+  get current(): ActivityFeed<T> | undefined {
+    return this.feed;
+  }
+
+  /** Starts over with the first page. */
+  reload(): Promise<Error | undefined> {
+    return this.run((feed) => feed.reload());
+  }
+
+  loadMore(): Promise<Error | undefined> {
+    return this.run((feed) => feed.loadMore());
+  }
+
+  /** Merges what arrived since the newest loaded entry. */
+  refresh(): Promise<Error | undefined> {
+    return this.run(async (feed) => {
+      const added = await feed.refresh();
+      if (!this.treeView.visible) {
+        this.unseen += added;
+        this.updateBadge();
+      }
+    });
+  }
+
+  async setFilter(parameter: string, value: FilterValue): Promise<void> {
+    await this.run((feed) => feed.setFilters({ ...feed.filters, [parameter]: value }));
+  }
+
+  async clearFilters(): Promise<void> {
+    await this.run((feed) => feed.setFilters({}));
+  }
+
+  // Follows the active account: a new account gets a new feed; new credentials retry a refused one.
+  private sync(): void {
+    const account = this.store.active();
+    if (account?.id !== this.feedAccountId || !account) {
+      this.feed?.cancel();
+      this.feedSubscription?.dispose();
+      this.feedAccountId = account?.id;
+      this.feed = account ? new ActivityFeed<T>(this.source(), () => ({ windowMs: settings.timeWindowMs(), pageSize: settings.pageSize() })) : undefined;
+      this.feedSubscription = this.feed?.onDidChange(() => this.render());
+      this.unseen = 0;
+      this.updateBadge();
+      this.render();
+      if (this.feed && this.treeView.visible) {
+        void this.reload();
+      }
+    } else if (this.feed?.error instanceof ExaVaultError && ['invalidCredentials', 'forbidden'].includes(this.feed.error.kind)) {
+      void this.reload();
+    }
+    this.autoRefresh.restart();
+  }
+
+  private source(): PageSource<T> {
+    const { connection, presenter } = this;
+    return async function* (query, options) {
+      const active = await connection.connect();
+      if (!active) {
+        throw new Error(vscode.l10n.t('The API key and access token of this account are not on this machine. Run "ExaVault: Update Credentials".'));
+      }
+      yield* presenter.pages(active.client, query, options);
+    };
+  }
+
+  private async run(operation: (feed: ActivityFeed<T>) => Promise<void>): Promise<Error | undefined> {
+    const feed = this.feed;
+    const account = this.store.active();
+    if (!feed || !account) {
+      return undefined;
+    }
+    await vscode.window.withProgress({ location: { viewId: this.presenter.viewId } }, () => operation(feed));
+    if (feed.error) {
+      this.connection.describeFailure(feed.error, account);
+    }
+    return feed.error;
+  }
+
+  /** Draws the tree again from what is loaded (after a change of grouping, say): no request. */
+  render(): void {
+    const feed = this.feed;
+    const hours = Math.round(settings.timeWindowMs() / 3_600_000);
+    const filters = Object.entries(feed?.filters ?? {}).map(([name, value]) => `${name}: ${value}`);
+    const window = hours >= 48 && hours % 24 === 0 ? vscode.l10n.t('last {0} days', hours / 24) : vscode.l10n.t('last {0} h', hours);
+    this.treeView.description = [...filters, window].join(' · ');
+    void vscode.commands.executeCommand('setContext', `${this.presenter.viewId}.filtered`, filters.length > 0);
+    const emptyMessage = filters.length
+      ? vscode.l10n.t('Nothing matches the filter in the last {0} hours.', hours)
+      : this.presenter.noActivity(hours);
+    this.provider.show(feed, emptyMessage);
+  }
+
+  private updateBadge(): void {
+    this.treeView.badge = this.unseen > 0
+      ? { value: this.unseen, tooltip: vscode.l10n.t('{0} new entries since you last looked', this.unseen) }
+      : undefined;
+  }
+}

@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { ExaVaultError } from '../api/errors';
+import { settings } from '../settings';
+
+/** Hidden views refresh this many times less often: the badge still learns of new entries. */
+const HIDDEN_SLOWDOWN = 5;
+
+/**
+ * Opt-in polling (exavault.sidebar.autoRefreshSeconds): at the interval while the view is visible,
+ * slowly while hidden; after a 429 it waits until the allowance is back, and after a 401 or 403 it
+ * stops until something changes (credentials, account, settings), so nothing retries them in a loop.
+ */
+export class AutoRefresh implements vscode.Disposable {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private stopped = false;
+
+  constructor(private readonly isVisible: () => boolean, private readonly refresh: () => Promise<Error | undefined>) {}
+
+  dispose(): void {
+    clearTimeout(this.timer);
+  }
+
+  /** (Re)starts the schedule, e.g. after a change of settings, account or visibility. */
+  restart(): void {
+    this.stopped = false;
+    this.schedule();
+  }
+
+  private schedule(delayMs?: number): void {
+    clearTimeout(this.timer);
+    const interval = settings.autoRefreshMs();
+    if (interval === 0 || this.stopped) {
+      return;
+    }
+    this.timer = setTimeout(() => void this.tick(), delayMs ?? (this.isVisible() ? interval : interval * HIDDEN_SLOWDOWN));
+  }
+
+  private async tick(): Promise<void> {
+    const error = await this.refresh();
+    if (error instanceof ExaVaultError && (error.kind === 'invalidCredentials' || error.kind === 'forbidden' || error.kind === 'activityRetired')) {
+      this.stopped = true;
+      return;
+    }
+    const retryAt = error instanceof ExaVaultError && error.kind === 'rateLimited' ? error.retryAt : undefined;
+    this.schedule(retryAt ? Math.max(retryAt.getTime() - Date.now(), settings.autoRefreshMs()) : undefined);
+  }
+}
