@@ -59,6 +59,11 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
     this.disposables.forEach((d) => d.dispose());
   }
 
+  /** The rows as VS Code asks for them (integration tests read what the user would see). */
+  get rows(): vscode.TreeDataProvider<ActivityNode<T>> {
+    return this.provider;
+  }
+
   /** The feed shown now, for tests and commands. */
   get current(): ActivityFeed<T> | undefined {
     return this.feed;
