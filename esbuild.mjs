@@ -1,4 +1,5 @@
-// Builds the extension host bundle (CommonJS, Node) and the integration-test bundles.
+// Builds the extension host bundle (CommonJS, Node), the integration-test bundles and the
+// extension-host benchmark.
 // Webview scripts get their own browser-platform entries here when a panel needs them.
 import * as esbuild from 'esbuild';
 import { readdirSync } from 'node:fs';
@@ -31,6 +32,13 @@ const builds = [
     entryPoints: ['test/integration/index.ts', ...testFiles('test/integration')],
     outdir: 'out/test/integration',
     external: ['vscode', 'mocha'],
+  },
+  {
+    // Benchmarks that must run in the extension host.
+    ...nodeCommon,
+    entryPoints: ['bench/sidebar/index.ts'],
+    outdir: 'out/bench/sidebar',
+    external: ['vscode'],
   },
 ];
 

@@ -1,5 +1,5 @@
-// Runs the integration suites inside the real extension host: the VS Code server loads this
-// repository as an extension under development, and out/test/integration/index.js as its tests.
+// Runs code inside the real extension host: the VS Code server loads this repository as an
+// extension under development, and an entry module (the integration suites, a benchmark) as its tests.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { launchChromium } from './browser';
@@ -7,17 +7,25 @@ import { repoRoot, resultsDir } from './paths';
 import { developmentUrl, makeWorkbenchDirs, startDevelopmentServer } from './vscodeServer';
 
 /** Resolves with a problem to report, or undefined when the suite ran to its end. */
-export async function runIntegrationSuite(resultsFile: string, timeoutMs: number): Promise<string | undefined> {
+export function runIntegrationSuite(resultsFile: string, timeoutMs: number): Promise<string | undefined> {
+  return runInExtensionHost(path.join(repoRoot, 'out', 'test', 'integration', 'index.js'), resultsFile, timeoutMs);
+}
+
+/**
+ * Loads this repository as an extension under development and runs `entry` (a module exporting
+ * run(), as extensionTestsPath) in the real extension host; it reports through `resultsFile`,
+ * named to it in EXAVAULT_TEST_RESULTS.
+ */
+export async function runInExtensionHost(entry: string, resultsFile: string, timeoutMs: number): Promise<string | undefined> {
   fs.rmSync(resultsFile, { force: true });
-  const dirs = makeWorkbenchDirs(path.join(resultsDir, 'integration-workbench'));
+  const dirs = makeWorkbenchDirs(path.join(resultsDir, `${path.basename(path.dirname(entry))}-workbench`));
   const workbench = await startDevelopmentServer(dirs, { ...process.env, EXAVAULT_TEST_RESULTS: resultsFile });
   const browser = await launchChromium();
   const consoleLog = fs.createWriteStream(path.join(dirs.root, 'browser-console.log'));
   try {
     const page = await browser.newPage();
     page.on('console', (message) => consoleLog.write(`[${message.type()}] ${message.text()}\n`));
-    const testsPath = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
-    await page.goto(developmentUrl(workbench, repoRoot, testsPath));
+    await page.goto(developmentUrl(workbench, repoRoot, entry));
     const deadline = Date.now() + timeoutMs;
     while (!fs.existsSync(resultsFile)) {
       if (Date.now() > deadline) {

@@ -27,6 +27,13 @@ export class ActivityTreeProvider<T extends ActivityEntry> implements vscode.Tre
     return treeItem(node, this.presenter, new Date());
   }
 
+  resolveTreeItem(item: vscode.TreeItem, node: ActivityNode<T>): vscode.TreeItem {
+    if (node.kind === 'entry') {
+      item.tooltip = this.presenter.entryTooltip(node.entry);
+    }
+    return item;
+  }
+
   getChildren(node?: ActivityNode<T>): ActivityNode<T>[] {
     const viewId = this.presenter.viewId;
     if (node?.kind === 'group') {

@@ -23,6 +23,7 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
   private feedAccountId: string | undefined;
   private feedSubscription: { dispose(): void } | undefined;
   private unseen = 0;
+  private filtered: boolean | undefined;
 
   constructor(readonly presenter: ActivityPresenter<T>, private readonly store: AccountStore, private readonly connection: Connection) {
     this.provider = new ActivityTreeProvider(presenter);
@@ -149,7 +150,10 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
     const filters = Object.entries(feed?.filters ?? {}).map(([name, value]) => `${name}: ${value}`);
     const window = hours >= 48 && hours % 24 === 0 ? vscode.l10n.t('last {0} days', hours / 24) : vscode.l10n.t('last {0} h', hours);
     this.treeView.description = [...filters, window].join(' · ');
-    void vscode.commands.executeCommand('setContext', `${this.presenter.viewId}.filtered`, filters.length > 0);
+    if (this.filtered !== filters.length > 0) {
+      this.filtered = filters.length > 0;
+      void vscode.commands.executeCommand('setContext', `${this.presenter.viewId}.filtered`, this.filtered);
+    }
     const emptyMessage = filters.length
       ? vscode.l10n.t('Nothing matches the filter in the last {0} hours.', hours)
       : this.presenter.noActivity(hours);

@@ -17,7 +17,9 @@ export interface ActivityPresenter<T extends ActivityEntry> {
   noActivity(hours: number): string;
   pages(client: ExaVaultClient, query: Record<string, FilterValue | undefined>, options: { pageSize: number; signal: AbortSignal }): AsyncIterable<Page<T>>;
   group(entries: readonly T[]): Group<T>[];
+  /** The row, without its tooltip: VS Code asks for that (entryTooltip) only when the row is hovered. */
   entryItem(entry: T, now: Date): vscode.TreeItem;
+  entryTooltip(entry: T): vscode.MarkdownString;
   groupIcon(group: Group<T>): vscode.ThemeIcon;
   /** The query parameter and value for a filter on this entry; undefined when the entry has no such value or the API no such filter. */
   filterFor(entry: T, kind: FilterKind): { parameter: string; value: FilterValue } | undefined;

@@ -33,11 +33,11 @@ export const sessionPresenter: ActivityPresenter<SessionEntry> = {
     const label = entry.fileName || (entry.ipAddress ? `${entry.username} @ ${entry.ipAddress}` : entry.username) || entry.operationName;
     const item = new vscode.TreeItem(displayText(label), vscode.TreeItemCollapsibleState.None);
     item.description = [displayText(entry.username, 64), formatRelative(entry.created, now)].filter(Boolean).join(' · ');
-    item.tooltip = fieldsTooltip(entry.operationName, sessionFields(entry));
     item.iconPath = sessionIcon(entry);
     item.contextValue = entry.fileName ? 'sessionEntry.withPath' : 'sessionEntry';
     return item;
   },
+  entryTooltip: (entry) => fieldsTooltip(entry.operationName, sessionFields(entry)),
   groupIcon(group) {
     const icon = ICONS[group.key] ?? 'circle-outline';
     return group.failed ? new vscode.ThemeIcon(icon, new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon(icon);

@@ -36,11 +36,11 @@ export function webhookPresenter(grouping: () => WebhookGrouping): ActivityPrese
     entryItem(call, now) {
       const item = new vscode.TreeItem(displayText(call.resourcePath || call.endpointUrl || call.eventLabel), vscode.TreeItemCollapsibleState.None);
       item.description = [webhookStatusText(call), displayText(host(call.endpointUrl), 64), formatRelative(call.created, now)].filter(Boolean).join(' · ');
-      item.tooltip = fieldsTooltip(call.eventLabel, webhookFields(call));
       item.iconPath = webhookIcon(call);
       item.contextValue = call.resourcePath ? 'webhookCall.withPath' : 'webhookCall';
       return item;
     },
+    entryTooltip: (call) => fieldsTooltip(call.eventLabel, webhookFields(call)),
     groupIcon(group) {
       return group.failed ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon('zap');
     },
