@@ -46,8 +46,14 @@ export function scanForSecrets(roots: readonly string[], secrets: readonly strin
   }));
   const leaks: Leak[] = [];
   let filesRead = 0;
+  // Roots may nest (a checkout under the temp folder): read each file once.
+  const read = new Set<string>();
   for (const root of roots) {
     for (const file of files(root, since, skip)) {
+      if (read.has(file)) {
+        continue;
+      }
+      read.add(file);
       let content: Buffer;
       try {
         content = fs.readFileSync(file);
