@@ -133,6 +133,32 @@ describe('activity sidebar in the extension host', function () {
     assert.ok(events.some((l) => l.startsWith('resources.')), events.join());
   });
 
+  describe('auto-refresh (opt-in)', () => {
+    afterEach(() => config().update('sidebar.autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global));
+
+    it('merges new entries on its own while the view is visible, and pauses after a 429', async () => {
+      await vscode.commands.executeCommand('exavault.sessions.focus');
+      await api.views.sessions.reload();
+      const arrived = server.arrive({ sessions: 2 });
+      await config().update('sidebar.autoRefreshSeconds', 1, vscode.ConfigurationTarget.Global);
+      const deadline = Date.now() + 10_000;
+      while (api.views.sessions.current!.entries[0]?.id !== arrived.sessions[0]!.id && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.equal(api.views.sessions.current!.entries[0]?.id, arrived.sessions[0]!.id);
+
+      server.setFaults({ rateLimitBurst: 1000, retryAfterSeconds: 3600 });
+      const until = Date.now() + 10_000;
+      while (!(api.views.sessions.current!.error instanceof ExaVaultError) && Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.equal((api.views.sessions.current!.error as ExaVaultError).kind, 'rateLimited');
+      server.resetStats();
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      assert.equal(server.stats().requests, 0, 'no polling while the allowance is out');
+    });
+  });
+
   describe('errors, each reading as what it is, with loaded entries kept', () => {
     const cases: [string, () => Promise<void> | void, ExaVaultError['kind'], RegExp][] = [
       ['offline', () => server.setFaults({ resetMidBody: 1000 }), 'network', /Could not reach ExaVault/],
