@@ -114,8 +114,19 @@ export class ExaVaultHttp {
     const timeoutMs = this.options.timeoutMs ?? 30_000;
     let url = this.url(path, query);
     for (let hop = 0; ; hop++) {
-      const timeout = AbortSignal.timeout(timeoutMs);
-      const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+      // One controller for the caller's cancel and the timeout (cheaper per request than AbortSignal.any,
+      // which also keeps every combined signal alive as long as the caller's lives).
+      const request = new AbortController();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        request.abort();
+      }, timeoutMs);
+      const cancel = () => request.abort();
+      signal?.addEventListener('abort', cancel, { once: true });
+      if (signal?.aborted) {
+        request.abort();
+      }
       let response: Response;
       let text: string;
       try {
@@ -128,7 +139,7 @@ export class ExaVaultHttp {
           },
           redirect: 'manual',
           agent: this.agent,
-          signal: combined,
+          signal: request.signal,
         });
         if (response.status >= 300 && response.status < 400) {
           await response.arrayBuffer().catch(() => undefined);
@@ -136,7 +147,10 @@ export class ExaVaultHttp {
           text = await response.text();
         }
       } catch (error) {
-        throw this.transportError(error, url, signal, timeout, timeoutMs);
+        throw this.transportError(error, url, signal, timedOut, timeoutMs);
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', cancel);
       }
       this.noteRateLimit(response);
       if (response.status >= 300 && response.status < 400) {
@@ -191,11 +205,11 @@ export class ExaVaultHttp {
     throw errorForResponse({ status: response.status, path, body, isHtml, retryAt: retryAt(response) }, this.secrets);
   }
 
-  private transportError(error: unknown, url: URL, signal: AbortSignal | undefined, timeout: AbortSignal, timeoutMs: number): ExaVaultError {
+  private transportError(error: unknown, url: URL, signal: AbortSignal | undefined, timedOut: boolean, timeoutMs: number): ExaVaultError {
     if (signal?.aborted) {
       return new ExaVaultError('cancelled', l10n.t('The request was cancelled.'));
     }
-    if (timeout.aborted) {
+    if (timedOut) {
       return new ExaVaultError('timeout', l10n.t('ExaVault did not answer within {0} seconds. Check the connection, or try again later.', Number((timeoutMs / 1000).toFixed(1))));
     }
     const code = (error as { code?: string }).code;

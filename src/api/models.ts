@@ -1,6 +1,7 @@
 // The client's typed view of activity entries: one model per endpoint, every wire field kept.
 import type { WebhookV1DetailsWire, WebhookV2DetailsWire } from './wire';
 
+// Models are read-only views (see normalize.ts): read their fields, or toJSON() for a plain copy.
 interface Entry {
   id: number;
   /**
@@ -12,6 +13,8 @@ interface Entry {
   createdText: string;
   /** Attributes this model does not name, as they came. */
   extra: Record<string, unknown>;
+  /** Every field above as a plain object. */
+  toJSON(): Record<string, unknown>;
 }
 
 export interface SessionEntry extends Entry {

@@ -1,5 +1,8 @@
+// Wire entries as the typed models. Pages of a thousand entries arrive many times a minute and a
+// panel may hold a million, so a model is a thin view over the parsed attributes: fields are read
+// (and normalized) when asked for, the time is parsed once, and nothing is copied up front.
 import type { SessionEntry, WebhookCall, WebhookFormat } from './models';
-import { OPERATIONS, type SessionEntryWire, type WebhookEntryWire } from './wire';
+import { OPERATIONS, type SessionEntryWire, type WebhookEntryWire, type WebhookV1DetailsWire, type WebhookV2DetailsWire } from './wire';
 
 const known = (names: string[]): Readonly<Record<string, true>> => Object.freeze(Object.fromEntries(names.map((name) => [name, true as const])));
 const SESSION_FIELDS = known(['created', 'operation', 'username', 'ipAddress', 'protocol', 'fileName', 'fileSource',
@@ -44,7 +47,6 @@ export function parseTimestamp(value: unknown): number | undefined {
 
 const NO_EXTRA: Record<string, unknown> = Object.freeze({});
 
-// Runs once per entry on every page: allocates only when the server sent a field the model lacks.
 function extraFields(attributes: Record<string, unknown>, knownFields: Readonly<Record<string, true>>): Record<string, unknown> {
   let extra: Record<string, unknown> | undefined;
   for (const name in attributes) {
@@ -55,62 +57,92 @@ function extraFields(attributes: Record<string, unknown>, knownFields: Readonly<
   return extra ?? NO_EXTRA;
 }
 
+const UNPARSED = -Infinity;
+
+/** What both models share: the id, the time (parsed once, on first use), fields the model lacks, JSON. */
+abstract class EntryView {
+  private time = UNPARSED as number | undefined;
+
+  constructor(readonly id: number, protected readonly a: Record<string, unknown>) {}
+
+  get created(): number | undefined {
+    if (this.time === UNPARSED) {
+      this.time = parseTimestamp(this.a.created);
+    }
+    return this.time;
+  }
+
+  get createdText(): string {
+    return text(this.a.created);
+  }
+
+  protected abstract readonly fieldNames: readonly string[];
+
+  /** Every field of the model, as a plain object (Copy as JSON, details, exports). */
+  toJSON(): Record<string, unknown> {
+    const self = this as unknown as Record<string, unknown>;
+    return Object.fromEntries(this.fieldNames.map((name) => [name, self[name]]));
+  }
+}
+
+const SESSION_MODEL_FIELDS = ['kind', 'id', 'created', 'createdText', 'operation', 'operationName', 'username', 'ipAddress', 'protocol',
+  'fileName', 'fileSource', 'bytesTransferred', 'durationSeconds', 'sessionId', 'status', 'failed', 'extra'] as const;
+
+class SessionView extends EntryView implements SessionEntry {
+  readonly kind = 'session';
+  protected readonly fieldNames = SESSION_MODEL_FIELDS;
+  get operation(): string { return text(this.a.operation).toUpperCase(); }
+  get operationName(): string { return OPERATIONS[this.operation] ?? this.operation; }
+  get username(): string { return text(this.a.username); }
+  get ipAddress(): string { return text(this.a.ipAddress); }
+  get protocol(): string { return text(this.a.protocol); }
+  get fileName(): string { return text(this.a.fileName); }
+  get fileSource(): string { return text(this.a.fileSource); }
+  get bytesTransferred(): number | undefined { return num(this.a.bytesTransferred); }
+  get durationSeconds(): number | undefined { return num(this.a.duration); }
+  get sessionId(): string { return text(this.a.sessionId); }
+  get status(): string { return text(this.a.status); }
+  get failed(): boolean { return this.status.toLowerCase() === 'failed'; }
+  get extra(): Record<string, unknown> { return extraFields(this.a, SESSION_FIELDS); }
+}
+
+const WEBHOOK_MODEL_FIELDS = ['kind', 'id', 'format', 'created', 'createdText', 'event', 'eventLabel', 'endpointUrl', 'status', 'noAnswer',
+  'failed', 'response', 'responseSize', 'resourcePath', 'username', 'ipAddress', 'webhookId', 'attemptId', 'attempt', 'accountId',
+  'resend', 'webhookPath', 'details', 'extra'] as const;
+
+class WebhookView extends EntryView implements WebhookCall {
+  readonly kind = 'webhook';
+  protected readonly fieldNames = WEBHOOK_MODEL_FIELDS;
+  get format(): WebhookFormat { return this.a.webhookFormat === 'v2' ? 'v2' : this.a.webhookFormat === 'v1' ? 'v1' : 'legacy'; }
+  get details(): WebhookV1DetailsWire | WebhookV2DetailsWire | undefined {
+    return typeof this.a.details === 'object' && this.a.details !== null ? this.a.details as WebhookCall['details'] : undefined;
+  }
+  private get detail(): Record<string, unknown> { return (this.details ?? {}) as Record<string, unknown>; }
+  get eventLabel(): string { return text(this.a.event); }
+  get event(): string { return this.format === 'legacy' ? LEGACY_EVENTS[this.eventLabel.toLowerCase()] ?? this.eventLabel : this.eventLabel; }
+  get endpointUrl(): string { return text(this.a.endpointUrl); }
+  get status(): number | undefined { return num(this.a.status); }
+  /** No HTTP answer at all: status 0 or a curl error number. */
+  get noAnswer(): boolean { const status = this.status; return status !== undefined && status < 100; }
+  get failed(): boolean { const status = this.status; return this.noAnswer || (status !== undefined && status >= 400); }
+  get response(): string { return text(this.a.response); }
+  get responseSize(): number | undefined { return num(this.a.responseSize); }
+  get resourcePath(): string { return text(this.a.resourcePath); }
+  get username(): string { return text(this.a.username ?? this.detail.username); }
+  get ipAddress(): string { return text(this.a.ipAddress ?? this.detail.ipAddress); }
+  get webhookId(): number | undefined { return num(this.a.webhookId); }
+  get attemptId(): string { return text(this.a.attemptId ?? this.detail.attemptId); }
+  get attempt(): number | undefined { return num(this.a.attempt ?? this.detail.attempt); }
+  get accountId(): string { return text(this.a.accountId); }
+  get resend(): boolean { return this.a.resend === true; }
+  get webhookPath(): string { return text(this.a.webhookPath); }
+  get extra(): Record<string, unknown> { return extraFields(this.a, WEBHOOK_FIELDS); }
+}
+
 export function normalizeSession(wire: SessionEntryWire): SessionEntry {
-  const a = wire.attributes ?? {};
-  const operation = text(a.operation).toUpperCase();
-  const status = text(a.status);
-  return {
-    kind: 'session',
-    id: Number(wire.id),
-    created: parseTimestamp(a.created),
-    createdText: text(a.created),
-    operation,
-    operationName: OPERATIONS[operation] ?? operation,
-    username: text(a.username),
-    ipAddress: text(a.ipAddress),
-    protocol: text(a.protocol),
-    fileName: text(a.fileName),
-    fileSource: text(a.fileSource),
-    bytesTransferred: num(a.bytesTransferred),
-    durationSeconds: num(a.duration),
-    sessionId: text(a.sessionId),
-    status,
-    failed: status.length === 6 && status.toLowerCase() === 'failed',
-    extra: extraFields(a, SESSION_FIELDS),
-  };
+  return new SessionView(Number(wire.id), (wire.attributes ?? {}) as Record<string, unknown>);
 }
 
 export function normalizeWebhook(wire: WebhookEntryWire): WebhookCall {
-  const a = (wire.attributes ?? {}) as Record<string, unknown>;
-  const format: WebhookFormat = a.webhookFormat === 'v2' ? 'v2' : a.webhookFormat === 'v1' ? 'v1' : 'legacy';
-  const details = typeof a.details === 'object' && a.details !== null ? a.details as WebhookCall['details'] : undefined;
-  const eventLabel = text(a.event);
-  const status = num(a.status);
-  const noAnswer = status !== undefined && status < 100;
-  return {
-    kind: 'webhook',
-    id: Number(wire.id),
-    format,
-    created: parseTimestamp(a.created),
-    createdText: text(a.created),
-    event: format === 'legacy' ? LEGACY_EVENTS[eventLabel.toLowerCase()] ?? eventLabel : eventLabel,
-    eventLabel,
-    endpointUrl: text(a.endpointUrl),
-    status,
-    noAnswer,
-    failed: noAnswer || (status !== undefined && status >= 400),
-    response: text(a.response),
-    responseSize: num(a.responseSize),
-    resourcePath: text(a.resourcePath),
-    username: text(a.username ?? details?.username),
-    ipAddress: text(a.ipAddress ?? (details as { ipAddress?: string } | undefined)?.ipAddress),
-    webhookId: num(a.webhookId),
-    attemptId: text(a.attemptId ?? details?.attemptId),
-    attempt: num(a.attempt ?? (details as { attempt?: number } | undefined)?.attempt),
-    accountId: text(a.accountId),
-    resend: a.resend === true,
-    webhookPath: text(a.webhookPath),
-    details,
-    extra: extraFields(a, WEBHOOK_FIELDS),
-  };
+  return new WebhookView(Number(wire.id), (wire.attributes ?? {}) as Record<string, unknown>);
 }

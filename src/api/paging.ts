@@ -67,7 +67,16 @@ export async function* pageThrough<T extends Dated>(fetchPage: FetchPage<T>, que
     requests++;
     return fetchPage(request, controller.signal);
   };
-  const fresh = (entries: T[]) => entries.filter((entry) => !seen.has(entry.id) && seen.add(entry.id));
+  const fresh = (entries: T[]) => {
+    const unseen: T[] = [];
+    for (const entry of entries) {
+      if (!seen.has(entry.id)) {
+        seen.add(entry.id);
+        unseen.push(entry);
+      }
+    }
+    return unseen;
+  };
   const repeated = () => l10n.t('ExaVault sent a page of entries already loaded; stopped loading so as not to repeat them. The list may be incomplete.');
 
   try {
