@@ -8,6 +8,20 @@ import { join } from 'node:path';
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
+// In watch mode, the lines .vscode/tasks.json's problem matcher waits for.
+const watchLog = {
+  name: 'watch-log',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const error of result.errors) {
+        console.error(`✘ [ERROR] ${error.text}`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
 const nodeCommon = {
   bundle: true,
   platform: 'node',
@@ -16,6 +30,7 @@ const nodeCommon = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  plugins: watch ? [watchLog] : [],
 };
 
 /** @type {esbuild.BuildOptions[]} */

@@ -111,7 +111,8 @@ class SessionStories {
   }
 
   tell(): void {
-    this.emit(this.everyOperation(), this.now - SECOND);
+    // A day back, not at the very top: the rarest operations should not look like the latest news.
+    this.emit(this.everyOperation(), this.now - 26 * HOUR);
     this.emit(this.deletedFile(this.startTime(this.random.pick(this.people))));
     this.emit(this.failedLoginBurst(this.anyTime(), 50));
     while (this.builder.capacityLeft() > 0) {

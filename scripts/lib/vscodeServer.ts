@@ -94,8 +94,8 @@ export function installVsix(dirs: WorkbenchDirs, vsix: string): void {
 }
 
 /** code-server's CLI: extensions installed in dirs.extensions, secrets kept across page reloads. */
-export async function startCodeServer(dirs: WorkbenchDirs, env: NodeJS.ProcessEnv = process.env): Promise<Workbench> {
-  const port = await freePort();
+export async function startCodeServer(dirs: WorkbenchDirs, env: NodeJS.ProcessEnv = process.env, fixedPort?: number): Promise<Workbench> {
+  const port = fixedPort ?? await freePort();
   const started = startLogged(node24Bin, [codeServerCli,
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',

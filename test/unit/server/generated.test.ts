@@ -51,7 +51,7 @@ describe('local server: generated data', () => {
       assert.ok(time(list[list.length - 1]!) > NOW.getTime() - 90 * DAY);
       assert.ok(time(list[0]!) < NOW.getTime());
     }
-    assert.ok(time(sessions[0]!) > NOW.getTime() - MINUTE, 'the newest session entry is just before now');
+    assert.ok(time(sessions[0]!) > NOW.getTime() - 3 * DAY, 'the newest session entry is recent');
   });
 
   it('finds an entry by the created time it shows', async () => {
