@@ -154,7 +154,9 @@ describe('accounts in the real workbench', function () {
     const { page } = session();
     await runFromPalette(page, 'ExaVault: Sign Out of All Accounts');
     await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Sign Out' }).click();
-    await page.locator('.welcome-view-content').first().getByRole('button', { name: 'Add Account' }).waitFor();
+    await openSidebar(page);
+    const sessionsPane = page.locator('.pane', { has: page.locator('.pane-header[aria-label^="Sessions"]') });
+    await sessionsPane.locator('.welcome-view-content').getByRole('button', { name: 'Add Account' }).waitFor();
     assert.equal(await statusBar(page).count(), 0);
   });
 });
