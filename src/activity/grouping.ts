@@ -13,13 +13,13 @@ export interface Group<T> {
 
 export type WebhookGrouping = 'event' | 'status';
 
-function groupBy<T extends { failed: boolean }>(entries: readonly T[], keyOf: (entry: T) => string, labelOf: (key: string) => string): Group<T>[] {
+function groupBy<T extends { failed: boolean }>(entries: readonly T[], keyOf: (entry: T) => string, labelOf: (key: string, first: T) => string): Group<T>[] {
   const groups = new Map<string, Group<T>>();
   for (const entry of entries) {
     const key = keyOf(entry);
     let group = groups.get(key);
     if (!group) {
-      group = { key, label: labelOf(key), entries: [], failed: 0 };
+      group = { key, label: labelOf(key, entry), entries: [], failed: 0 };
       groups.set(key, group);
     }
     group.entries.push(entry);
@@ -33,11 +33,7 @@ function groupBy<T extends { failed: boolean }>(entries: readonly T[], keyOf: (e
 
 /** By operation, under the file manager's name with the code: "Upload (STOR)". */
 export function groupSessions(entries: readonly SessionEntry[]): Group<SessionEntry>[] {
-  const names = new Map(entries.map((e) => [e.operation, e.operationName]));
-  return groupBy(entries, (e) => e.operation || '?', (key) => {
-    const name = names.get(key) ?? key;
-    return name === key ? key : `${name} (${key})`;
-  });
+  return groupBy(entries, (e) => e.operation || '?', (key, first) => (first.operationName === key ? key : `${first.operationName} (${key})`));
 }
 
 export const STATUS_CLASSES = ['2xx', '3xx', '4xx', '5xx', 'none'] as const;

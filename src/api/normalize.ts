@@ -59,6 +59,20 @@ function extraFields(attributes: Record<string, unknown>, knownFields: Readonly<
 
 const UNPARSED = -Infinity;
 
+// Grouping asks every entry for its operation on each refresh: the few distinct codes are upper-cased once.
+const upperCased = new Map<string, string>();
+function upperCase(value: unknown): string {
+  const raw = text(value);
+  let upper = upperCased.get(raw);
+  if (upper === undefined) {
+    upper = raw.toUpperCase();
+    if (upperCased.size < 1000) {
+      upperCased.set(raw, upper);
+    }
+  }
+  return upper;
+}
+
 /** What both models share: the id, the time (parsed once, on first use), fields the model lacks, JSON. */
 abstract class EntryView {
   private time = UNPARSED as number | undefined;
@@ -91,7 +105,7 @@ const SESSION_MODEL_FIELDS = ['kind', 'id', 'created', 'createdText', 'operation
 class SessionView extends EntryView implements SessionEntry {
   readonly kind = 'session';
   protected readonly fieldNames = SESSION_MODEL_FIELDS;
-  get operation(): string { return text(this.a.operation).toUpperCase(); }
+  get operation(): string { return upperCase(this.a.operation); }
   get operationName(): string { return OPERATIONS[this.operation] ?? this.operation; }
   get username(): string { return text(this.a.username); }
   get ipAddress(): string { return text(this.a.ipAddress); }
@@ -102,7 +116,10 @@ class SessionView extends EntryView implements SessionEntry {
   get durationSeconds(): number | undefined { return num(this.a.duration); }
   get sessionId(): string { return text(this.a.sessionId); }
   get status(): string { return text(this.a.status); }
-  get failed(): boolean { return this.status.toLowerCase() === 'failed'; }
+  get failed(): boolean {
+    const status = this.a.status;
+    return typeof status === 'string' && status.length === 6 && status.toLowerCase() === 'failed';
+  }
   get extra(): Record<string, unknown> { return extraFields(this.a, SESSION_FIELDS); }
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ActivityEntry } from '../api/models';
 import type { ActivityFeed } from '../activity/activityFeed';
+import type { Group } from '../activity/grouping';
 import { treeItem, type ActivityNode } from './nodes';
 import type { ActivityPresenter } from './presenter';
 
@@ -10,6 +11,8 @@ export class ActivityTreeProvider<T extends ActivityEntry> implements vscode.Tre
   readonly onDidChangeTreeData = this.changed.event;
   private feed: ActivityFeed<T> | undefined;
   private emptyMessage = '';
+  // The feed hands out a new array only when its entries change: group each list once, however often VS Code asks.
+  private grouped: { entries: readonly T[]; key: string; groups: Group<T>[] } | undefined;
 
   constructor(private readonly presenter: ActivityPresenter<T>) {}
 
@@ -34,6 +37,14 @@ export class ActivityTreeProvider<T extends ActivityEntry> implements vscode.Tre
     return item;
   }
 
+  private groups(entries: readonly T[]): Group<T>[] {
+    const key = this.presenter.groupingKey();
+    if (this.grouped?.entries !== entries || this.grouped.key !== key) {
+      this.grouped = { entries, key, groups: this.presenter.group(entries) };
+    }
+    return this.grouped.groups;
+  }
+
   getChildren(node?: ActivityNode<T>): ActivityNode<T>[] {
     const viewId = this.presenter.viewId;
     if (node?.kind === 'group') {
@@ -50,7 +61,7 @@ export class ActivityTreeProvider<T extends ActivityEntry> implements vscode.Tre
     if (feed.warning) {
       rows.push({ kind: 'error', id: `${viewId}/warning`, message: feed.warning });
     }
-    rows.push(...this.presenter.group(feed.entries).map((group): ActivityNode<T> => ({ kind: 'group', id: `${viewId}/group/${group.key}`, group })));
+    rows.push(...this.groups(feed.entries).map((group): ActivityNode<T> => ({ kind: 'group', id: `${viewId}/group/${group.key}`, group })));
     if (feed.hasMore) {
       rows.push({ kind: 'loadMore', id: `${viewId}/loadMore` });
     } else if (feed.entries.length === 0 && !feed.error && !feed.activity) {

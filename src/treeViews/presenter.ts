@@ -17,6 +17,8 @@ export interface ActivityPresenter<T extends ActivityEntry> {
   noActivity(hours: number): string;
   pages(client: ExaVaultClient, query: Record<string, FilterValue | undefined>, options: { pageSize: number; signal: AbortSignal }): AsyncIterable<Page<T>>;
   group(entries: readonly T[]): Group<T>[];
+  /** Changes when the way of grouping changes (webhook calls: by event or by status). */
+  groupingKey(): string;
   /** The row, without its tooltip: VS Code asks for that (entryTooltip) only when the row is hovered. */
   entryItem(entry: T, now: Date): vscode.TreeItem;
   entryTooltip(entry: T): vscode.MarkdownString;

@@ -28,6 +28,7 @@ export const sessionPresenter: ActivityPresenter<SessionEntry> = {
   noActivity: (hours) => vscode.l10n.t('No session activity in the last {0} hours.', hours),
   pages: (client, query, options) => client.sessionPages(query, options),
   group: groupSessions,
+  groupingKey: () => 'operation',
   entryItem(entry, now) {
     // Logins and user changes have no file: what they are about is the user and where from.
     const label = entry.fileName || (entry.ipAddress ? `${entry.username} @ ${entry.ipAddress}` : entry.username) || entry.operationName;

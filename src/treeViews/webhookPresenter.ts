@@ -33,6 +33,7 @@ export function webhookPresenter(grouping: () => WebhookGrouping): ActivityPrese
     noActivity: (hours) => vscode.l10n.t('No webhook calls in the last {0} hours.', hours),
     pages: (client, query, options) => client.webhookPages(query, options),
     group: (entries) => groupWebhooks(entries, grouping()),
+    groupingKey: grouping,
     entryItem(call, now) {
       const item = new vscode.TreeItem(displayText(call.resourcePath || call.endpointUrl || call.eventLabel), vscode.TreeItemCollapsibleState.None);
       item.description = [webhookStatusText(call), displayText(host(call.endpointUrl), 64), formatRelative(call.created, now)].filter(Boolean).join(' · ');
