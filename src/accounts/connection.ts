@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { resolveBaseUrl } from '../api/baseUrl';
 import { ExaVaultClient } from '../api/client';
 import { ExaVaultError } from '../api/errors';
 import type { RateLimitState } from '../api/http';
@@ -18,6 +19,7 @@ export interface ActiveConnection {
  */
 export class Connection implements vscode.Disposable {
   private current: ActiveConnection | undefined;
+  private connecting: { accountId: string; promise: Promise<ActiveConnection | undefined> } | undefined;
   private readonly notified = new Set<string>();
   private readonly askedForSecrets = new Set<string>();
   private readonly rateLimits = new Map<string, RateLimitState>();
@@ -27,11 +29,28 @@ export class Connection implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly store: AccountStore, private readonly log: vscode.LogOutputChannel) {
-    this.subscription = store.onDidChange(() => {
-      this.current?.client.dispose();
-      this.current = undefined;
-      this.notified.clear();
-    });
+    this.subscription = vscode.Disposable.from(
+      // The account or its secrets may have changed (here or in another window): connect afresh.
+      store.onDidChange(() => {
+        this.retire();
+        this.notified.clear();
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('exavault.requestTimeoutSeconds')) {
+          this.retire();
+        }
+      }),
+    );
+  }
+
+  // The old client may still be answering a request (a resend, say): let it finish before closing its connections.
+  private retire(): void {
+    const old = this.current;
+    this.current = undefined;
+    this.connecting = undefined;
+    if (old) {
+      setTimeout(() => old.client.dispose(), 60_000).unref();
+    }
   }
 
   dispose(): void {
@@ -52,24 +71,39 @@ export class Connection implements vscode.Disposable {
   }
 
   /** The active account's client; undefined (after asking once for missing secrets) when there is none. */
-  async connect(): Promise<ActiveConnection | undefined> {
+  connect(): Promise<ActiveConnection | undefined> {
     const account = this.store.active();
     if (!account) {
-      return undefined;
+      return Promise.resolve(undefined);
     }
     if (this.current?.account.id === account.id) {
-      return this.current;
+      return Promise.resolve(this.current);
     }
+    // Both views connect at once: one client for both.
+    if (this.connecting?.accountId !== account.id) {
+      const promise = this.open(account);
+      this.connecting = { accountId: account.id, promise };
+    }
+    return this.connecting.promise;
+  }
+
+  private async open(account: Account): Promise<ActiveConnection | undefined> {
     const credentials = await this.store.credentials(account.id);
     if (!credentials) {
       this.askForMissingSecrets(account);
+      this.connecting = undefined;
       return undefined;
     }
-    const client = new ExaVaultClient(new URL(account.baseUrl), credentials, {
+    if (this.store.active()?.id !== account.id) {
+      return undefined; // switched meanwhile
+    }
+    // Synced state is not trusted blindly: the same https (or loopback) rule as when it was added.
+    const client = new ExaVaultClient(resolveBaseUrl(account.baseUrl), credentials, {
       timeoutMs: settings.requestTimeoutMs(),
       onRateLimit: (state) => this.recordRateLimit(account.id, state),
     });
     this.current = { account, client };
+    this.connecting = undefined;
     this.log.info(`Connected to ${account.label} (${account.baseUrl}).`);
     return this.current;
   }

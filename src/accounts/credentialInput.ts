@@ -108,7 +108,7 @@ export async function askCredentials(account: Account): Promise<NewCredentials |
   let checked: CheckedAccount | undefined;
   const values = await askSteps([
     () => keyStep(title),
-    (v) => tokenStep(title, () => new URL(account.baseUrl), () => v[0]!, (result) => { checked = result; }),
+    (v) => tokenStep(title, () => resolveBaseUrl(account.baseUrl), () => v[0]!, (result) => { checked = result; }),
   ]);
   return values && checked ? { checked, credentials: { apiKey: values[0]!.trim(), accessToken: values[1]!.trim() } } : undefined;
 }

@@ -33,6 +33,7 @@ export class ActivityFeed<T extends FeedEntry> {
   private readonly ids = new Set<number>();
   private readonly listeners = new Set<() => void>();
   private controller: AbortController | undefined;
+  private running: Promise<void> | undefined;
   private loaded = false;
   private currentFilters: Filters = {};
 
@@ -75,8 +76,12 @@ export class ActivityFeed<T extends FeedEntry> {
     this.controller?.abort();
   }
 
+  /** Starts over with other filters; what the old ones found is gone at once, even if the new query fails. */
   async setFilters(filters: Filters): Promise<void> {
     this.currentFilters = filters;
+    this.list = [];
+    this.ids.clear();
+    this.hasMore = false;
     await this.reload();
   }
 
@@ -97,9 +102,15 @@ export class ActivityFeed<T extends FeedEntry> {
 
   /** The next older page, continuing exactly where the loaded entries end (no repeats, no gaps). */
   async loadMore(): Promise<void> {
-    const oldest = this.list[this.list.length - 1]?.created;
+    if (!this.loaded) {
+      return this.reload();
+    }
+    // Entries without a date sort last: continue from the oldest one that has a date.
+    const oldest = this.list.findLast((e) => e.created !== undefined)?.created;
     if (!this.hasMore || oldest === undefined) {
-      return this.reloadIfEmpty();
+      this.hasMore = false;
+      this.changed();
+      return;
     }
     // Entries of exactly the oldest time that are loaded come first in that window: skip them.
     const sameTime = this.list.filter((e) => e.created === oldest).length;
@@ -114,8 +125,15 @@ export class ActivityFeed<T extends FeedEntry> {
     });
   }
 
-  /** Merges entries that arrived since the newest loaded one; resolves with how many are new. */
+  /**
+   * Merges entries that arrived since the newest loaded one; resolves with how many are new. While
+   * something else is loading it waits for that instead: a refresh never cancels what the user asked for.
+   */
   async refresh(): Promise<number> {
+    if (this.controller) {
+      await this.running;
+      return 0;
+    }
     if (!this.loaded || this.list.length === 0) {
       const before = this.list.length;
       await this.reload();
@@ -148,12 +166,6 @@ export class ActivityFeed<T extends FeedEntry> {
     return added;
   }
 
-  private async reloadIfEmpty(): Promise<void> {
-    if (!this.loaded) {
-      await this.reload();
-    }
-  }
-
   private query(): Record<string, FilterValue | undefined> {
     return { ...this.currentFilters, startDate: new Date(this.now().getTime() - this.settings().windowMs).toISOString() };
   }
@@ -170,7 +182,12 @@ export class ActivityFeed<T extends FeedEntry> {
     this.list = mergeNewestFirst(this.list, [...entries].sort(newestFirst));
   }
 
-  private async run(activity: FeedActivity, work: (signal: AbortSignal) => Promise<void>): Promise<void> {
+  private run(activity: FeedActivity, work: (signal: AbortSignal) => Promise<void>): Promise<void> {
+    this.running = this.runNow(activity, work);
+    return this.running;
+  }
+
+  private async runNow(activity: FeedActivity, work: (signal: AbortSignal) => Promise<void>): Promise<void> {
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;

@@ -164,6 +164,3 @@ export const OPERATIONS: Readonly<Record<string, string>> = {
   USER: 'Create User', EDIT_USER: 'Update User', DELE_USER: 'Delete User',
   DFA: 'Create Direct Link', EDIT_DFA: 'Update Direct Link', DELE_DFA: 'Deactivate Direct Link',
 };
-
-export const WEBHOOK_EVENTS = ['resources.upload', 'resources.download', 'resources.delete', 'resources.createFolder',
-  'resources.rename', 'resources.move', 'resources.copy', 'resources.compress', 'resources.extract', 'shares.formSubmit'] as const;

@@ -4,6 +4,7 @@ import { ExaVaultError } from '../api/errors';
 import { ActivityFeed, type FilterValue, type PageSource } from '../activity/activityFeed';
 import type { AccountStore } from '../accounts/accountStore';
 import type { Connection } from '../accounts/connection';
+import { displayText } from '../activity/displayText';
 import { settings } from '../settings';
 import { ActivityTreeProvider } from './activityTreeProvider';
 import { AutoRefresh } from './autoRefresh';
@@ -40,7 +41,7 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
             void this.reload();
           }
         }
-        this.autoRefresh.restart();
+        this.autoRefresh.reschedule();
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('exavault.sidebar.timeWindowHours') || event.affectsConfiguration('exavault.pageSize')) {
@@ -147,7 +148,7 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
   render(): void {
     const feed = this.feed;
     const hours = Math.round(settings.timeWindowMs() / 3_600_000);
-    const filters = Object.entries(feed?.filters ?? {}).map(([name, value]) => `${name}: ${value}`);
+    const filters = Object.entries(feed?.filters ?? {}).map(([name, value]) => `${name}: ${displayText(String(value), 80)}`);
     const window = hours >= 48 && hours % 24 === 0 ? vscode.l10n.t('last {0} days', hours / 24) : vscode.l10n.t('last {0} h', hours);
     this.treeView.description = [...filters, window].join(' · ');
     if (this.filtered !== filters.length > 0) {

@@ -13,23 +13,30 @@ const HIDDEN_SLOWDOWN = 5;
 export class AutoRefresh implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
+  private disposed = false;
 
   constructor(private readonly isVisible: () => boolean, private readonly refresh: () => Promise<Error | undefined>) {}
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.timer);
   }
 
-  /** (Re)starts the schedule, e.g. after a change of settings, account or visibility. */
+  /** Starts over after a change that may cure a refusal: account, credentials, settings. */
   restart(): void {
     this.stopped = false;
+    this.schedule();
+  }
+
+  /** Picks up a change of visibility; a stop after a refusal stays. */
+  reschedule(): void {
     this.schedule();
   }
 
   private schedule(delayMs?: number): void {
     clearTimeout(this.timer);
     const interval = settings.autoRefreshMs();
-    if (interval === 0 || this.stopped) {
+    if (interval === 0 || this.stopped || this.disposed) {
       return;
     }
     this.timer = setTimeout(() => void this.tick(), delayMs ?? (this.isVisible() ? interval : interval * HIDDEN_SLOWDOWN));

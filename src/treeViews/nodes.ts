@@ -39,10 +39,10 @@ export function treeItem<T extends ActivityEntry>(node: ActivityNode<T>, present
       item.contextValue = 'loadMore';
       break;
     case 'error':
-      item = new vscode.TreeItem(node.message);
+      item = new vscode.TreeItem(displayText(node.message));
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
       item.tooltip = node.message;
-      item.command = { command: 'exavault.refresh', title: vscode.l10n.t('Retry'), arguments: [viewId] };
+      item.command = { command: 'exavault.retry', title: vscode.l10n.t('Retry'), arguments: [viewId] };
       item.contextValue = 'error';
       break;
     case 'empty':

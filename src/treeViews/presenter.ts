@@ -11,8 +11,6 @@ export type FilterKind = 'user' | 'ip' | 'path' | 'type' | 'endpoint' | 'status'
 /** What differs between the Sessions and Webhook Calls views; the rest is ActivityView. */
 export interface ActivityPresenter<T extends ActivityEntry> {
   readonly viewId: string;
-  /** The tree item's contextValue for an entry, which menus match on. */
-  readonly entryContext: string;
   /** What the view says when the window holds no entries. */
   noActivity(hours: number): string;
   pages(client: ExaVaultClient, query: Record<string, FilterValue | undefined>, options: { pageSize: number; signal: AbortSignal }): AsyncIterable<Page<T>>;

@@ -24,7 +24,6 @@ export function sessionIcon(entry: SessionEntry): vscode.ThemeIcon {
 
 export const sessionPresenter: ActivityPresenter<SessionEntry> = {
   viewId: 'exavault.sessions',
-  entryContext: 'sessionEntry',
   noActivity: (hours) => vscode.l10n.t('No session activity in the last {0} hours.', hours),
   pages: (client, query, options) => client.sessionPages(query, options),
   group: groupSessions,

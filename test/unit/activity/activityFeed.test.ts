@@ -83,6 +83,26 @@ describe('ActivityFeed against the local server', () => {
     assert.deepEqual(f.entries.map((e) => e.id), server.sessions.slice(0, 30).map((s) => s.id));
   });
 
+  it('never lets a background refresh cancel a load the user asked for', async () => {
+    server.setFaults({ latencyMs: 200 });
+    const f = feed();
+    const reload = f.reload();
+    assert.equal(await f.refresh(), 0);
+    await reload;
+    assert.equal(f.error, undefined);
+    assert.deepEqual(f.entries.map((e) => e.id), server.sessions.slice(0, 30).map((s) => s.id));
+  });
+
+  it('drops what the old filters found as soon as the filters change, even when the new query fails', async () => {
+    const f = feed();
+    await f.reload();
+    server.setFaults({ serverErrors: { status: 500, count: 10 } });
+    await f.setFilters({ username: 'someone-else' });
+    assert.match(f.error!.message, /HTTP 500/);
+    assert.deepEqual(f.entries, []);
+    assert.equal(f.hasMore, false);
+  });
+
   it('cancels what is in flight when a newer operation starts, without reporting an error', async () => {
     server.setFaults({ latencyMs: 300 });
     const f = feed();

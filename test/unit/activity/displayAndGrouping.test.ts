@@ -16,6 +16,7 @@ describe('displayText', () => {
     assert.equal(displayText('x\u0000\u001b\u007fy'), 'x\u2400\u241b\u2421y');
     assert.equal(displayText('invoice\u202efdp.exe'), 'invoice\u27e8U+202E\u27e9fdp.exe');
     assert.equal(displayText('ad\u200bmin\ufeff'), 'ad\u27e8U+200B\u27e9min\u27e8U+FEFF\u27e9');
+    assert.equal(displayText('a\u2028b\u0085c\u009bd'), 'a\u23ceb\u23cec\u27e8U+009B\u27e9d');
   });
 
   it('cuts long text with an ellipsis', () => {
