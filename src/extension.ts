@@ -57,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi {
     ...registerRefreshCommands(views),
     ...registerFilterCommands(views),
     ...registerCopyCommands(views),
-    registerShowDetailsCommand(details),
+    registerShowDetailsCommand(details, store),
     ...registerGroupWebhooksCommands(grouping),
     registerResendWebhookCommand(views, store, connection, log),
   );
