@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { resolveBaseUrl } from '../api/baseUrl';
 import type { AccountStore } from './accountStore';
 import type { Connection } from './connection';
+import { saveCheckedAccount } from './saveAccount';
 import { checkCredentials } from './checkCredentials';
 import { settings } from '../settings';
 
@@ -49,12 +50,9 @@ export async function importFromEnvironment(store: AccountStore, connection: Con
     }
   }
   try {
-    const { accountName, rateLimit } = await checkCredentials(baseUrl, { apiKey, accessToken }, { timeoutMs: settings.requestTimeoutMs() });
-    const account = await store.add({ label: existing?.label ?? accountName, accountName, baseUrl: baseUrl.href }, { apiKey, accessToken });
-    if (rateLimit) {
-      connection.recordRateLimit(account.id, rateLimit);
-    }
-    log.info(`Imported account ${accountName} (${baseUrl.href}) from environment variables.`);
+    const checked = await checkCredentials(baseUrl, { apiKey, accessToken }, { timeoutMs: settings.requestTimeoutMs() });
+    await saveCheckedAccount(store, connection, baseUrl, checked, { apiKey, accessToken });
+    log.info(`Imported account ${checked.accountName} (${baseUrl.href}) from environment variables.`);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.warn(`Importing credentials from the environment failed: ${message}`);

@@ -86,18 +86,8 @@ export class ActivityFeed<T extends FeedEntry> {
   }
 
   /** Starts over: the first page of the window. */
-  async reload(): Promise<void> {
-    await this.run('loading', async (signal) => {
-      const { pageSize } = this.settings();
-      for await (const page of this.source(this.query(), { pageSize, signal })) {
-        this.requests++;
-        this.list = [];
-        this.ids.clear();
-        this.add(page);
-        this.hasMore = page.received >= pageSize && !page.warning;
-        return;
-      }
-    });
+  reload(): Promise<void> {
+    return this.loadOnePage('loading', this.query(), true);
   }
 
   /** The next older page, continuing exactly where the loaded entries end (no repeats, no gaps). */
@@ -114,10 +104,19 @@ export class ActivityFeed<T extends FeedEntry> {
     }
     // Entries of exactly the oldest time that are loaded come first in that window: skip them.
     const sameTime = this.list.filter((e) => e.created === oldest).length;
-    await this.run('loadingMore', async (signal) => {
+    await this.loadOnePage('loadingMore', { ...this.query(), endDate: new Date(oldest).toISOString(), offset: sameTime }, false);
+  }
+
+  /** One page of `query`: replaces the loaded entries (startOver) or adds to them. */
+  private loadOnePage(activity: FeedActivity, query: Record<string, FilterValue | undefined>, startOver: boolean): Promise<void> {
+    return this.run(activity, async (signal) => {
       const { pageSize } = this.settings();
-      for await (const page of this.source({ ...this.query(), endDate: new Date(oldest).toISOString(), offset: sameTime }, { pageSize, signal })) {
+      for await (const page of this.source(query, { pageSize, signal })) {
         this.requests++;
+        if (startOver) {
+          this.list = [];
+          this.ids.clear();
+        }
         this.add(page);
         this.hasMore = page.received >= pageSize && !page.warning;
         return;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { askNewAccount } from '../accounts/credentialInput';
 import type { AccountStore } from '../accounts/accountStore';
 import type { Connection } from '../accounts/connection';
+import { saveCheckedAccount } from '../accounts/saveAccount';
 
 /** "ExaVault: Add Account": asks, checks with ExaVault, stores the secrets, makes it active. */
 export function registerAddAccountCommand(store: AccountStore, connection: Connection, log: vscode.LogOutputChannel): vscode.Disposable {
@@ -11,11 +12,7 @@ export function registerAddAccountCommand(store: AccountStore, connection: Conne
       return;
     }
     const replaced = store.findByBaseUrl(added.baseUrl.href);
-    const { accountName, rateLimit } = added.checked;
-    const account = await store.add({ label: replaced?.label ?? accountName, accountName, baseUrl: added.baseUrl.href }, added.credentials);
-    if (rateLimit) {
-      connection.recordRateLimit(account.id, rateLimit);
-    }
+    const account = await saveCheckedAccount(store, connection, added.baseUrl, added.checked, added.credentials);
     log.info(`${replaced ? 'Updated' : 'Added'} account ${account.label} (${account.baseUrl}).`);
     void vscode.window.showInformationMessage(replaced
       ? vscode.l10n.t('Updated the credentials of {0}, now the active account.', account.label)
