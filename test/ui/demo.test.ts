@@ -47,7 +47,8 @@ describe('npm run demo', function () {
     await page.goto(url);
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
     await openSidebar(page);
-    await page.locator('.statusbar-item', { hasText: /demo · [\d,]+ calls left/ }).waitFor({ timeout: 30_000 });
+    // The import checks the credentials first (two API calls) once the extension activates: allow for a loaded machine.
+    await page.locator('.statusbar-item', { hasText: /demo · [\d,]+ calls left/ }).waitFor({ timeout: 90_000 });
     const groups = page.locator('.pane', { has: page.locator('.pane-header[aria-label^="Sessions"]') }).locator('.monaco-list-row[aria-level="1"]');
     await groups.first().waitFor();
     assert.ok(await groups.count() >= 3, 'several kinds of activity');
