@@ -1,8 +1,7 @@
-// Builds the extension host bundle (CommonJS, Node), the integration-test bundles and the
-// extension-host benchmark.
-// Webview scripts get their own browser-platform entries here when a panel needs them.
+// Builds the extension host bundle (CommonJS, Node), the query panel's webview (browser script,
+// styles and the codicon font), the integration-test bundles and the extension-host benchmark.
 import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -42,6 +41,18 @@ const builds = [
     external: ['vscode'],
   },
   {
+    // The panel's webview: one script the page's CSP allows by nonce, and its styles.
+    entryPoints: [{ in: 'src/panel/webview/main.ts', out: 'panel' }, { in: 'src/panel/webview/panel.css', out: 'panel' }],
+    outdir: 'dist/webview',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    minify: production,
+    logLevel: 'warning',
+    plugins: watch ? [watchLog] : [],
+  },
+  {
     // Each test file is its own entry so mocha can load them one by one inside the extension host.
     ...nodeCommon,
     entryPoints: ['test/integration/index.ts', ...testFiles('test/integration')],
@@ -59,6 +70,12 @@ const builds = [
 
 function testFiles(dir) {
   return readdirSync(dir).filter((name) => name.endsWith('.test.ts')).map((name) => join(dir, name));
+}
+
+// VS Code's own icon font, served to the webview from the extension (no other origin).
+mkdirSync('dist/webview', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) {
+  copyFileSync(join('node_modules', '@vscode', 'codicons', 'dist', file), join('dist', 'webview', file));
 }
 
 if (watch) {

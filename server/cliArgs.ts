@@ -15,7 +15,8 @@ export const USAGE = `usage: npm run server -- [options]
   --non-admin-token T  a token whose activity calls are refused (403)
   --latency MS         delay before every /api/v2 response
   --max-limit N        page size cap (default 1000)
-  --allowance N        transactions per rolling 24 hours (default 50000)`;
+  --allowance N        transactions per rolling 24 hours (default 50000)
+  --large-file BYTES   size of /Samples/Large export.log (default 8388608)`;
 
 const DEFAULT_PORT = 8080;
 
@@ -28,7 +29,7 @@ export function parseCliArgs(args: string[]): ExaVaultServerOptions & { help: bo
       port: { type: 'string' }, seed: { type: 'string' }, sessions: { type: 'string' }, webhooks: { type: 'string' },
       now: { type: 'string' }, hostile: { type: 'boolean' }, account: { type: 'string' }, 'api-key': { type: 'string' },
       'access-token': { type: 'string' }, 'non-admin-token': { type: 'string' }, latency: { type: 'string' },
-      'max-limit': { type: 'string' }, allowance: { type: 'string' }, help: { type: 'boolean' },
+      'max-limit': { type: 'string' }, allowance: { type: 'string' }, 'large-file': { type: 'string' }, help: { type: 'boolean' },
     },
   });
   const whole = (flag: keyof typeof values): number | undefined => {
@@ -60,6 +61,7 @@ export function parseCliArgs(args: string[]): ExaVaultServerOptions & { help: bo
     nonAdminAccessToken: values['non-admin-token'],
     maxLimit: whole('max-limit'),
     dailyAllowance: whole('allowance'),
+    largeFileBytes: whole('large-file'),
     faults: latencyMs === undefined ? undefined : { latencyMs },
   };
 }

@@ -1,5 +1,6 @@
 // Failures a test or demo can switch on: slowness, throttling, server and proxy errors, broken
-// bodies, a redirect, and the activity methods retired. Counted faults hit the next N requests.
+// bodies, a redirect, the activity methods retired, and slow downloads. Counted faults hit the next N
+// requests.
 
 export interface Faults {
   /** Added before every /api/v2 response. */
@@ -9,9 +10,9 @@ export interface Faults {
   retryAfterSeconds: number;
   /** The next `count` requests answer this status with the error body. */
   serverErrors: { status: 500 | 503; count: number } | null;
-  /** The next N: status, headers and the first half of the real JSON body, then the connection is destroyed. */
+  /** The next N: status, headers and the first half of the real body (JSON or a download's bytes), then the connection is destroyed. */
   resetMidBody: number;
-  /** The next N: 200, application/json, and a truncated JSON body. */
+  /** The next N JSON answers: 200, application/json, and a truncated JSON body. Downloads are not JSON and do not use it up. */
   malformedJson: number;
   /** The next N: 502 with a proxy's text/html page. */
   htmlErrorPage: number;
@@ -19,6 +20,8 @@ export interface Faults {
   redirectTo: string | null;
   /** /activity/* answer 404 ERROR_METHOD_NOT_FOUND, as after the 2023 retirement of unused v2 methods. */
   retiredActivity: boolean;
+  /** Bodies of /resources/download go out at this many bytes a second (0: as fast as they can). */
+  downloadBytesPerSecond: number;
 }
 
 const NO_FAULTS: Readonly<Faults> = {
@@ -31,6 +34,7 @@ const NO_FAULTS: Readonly<Faults> = {
   htmlErrorPage: 0,
   redirectTo: null,
   retiredActivity: false,
+  downloadBytesPerSecond: 0,
 };
 
 type CountedFault = 'rateLimitBurst' | 'resetMidBody' | 'malformedJson' | 'htmlErrorPage';
@@ -90,6 +94,7 @@ export function checkFaults(value: unknown): Partial<Faults> {
       case 'resetMidBody':
       case 'malformedJson':
       case 'htmlErrorPage':
+      case 'downloadBytesPerSecond':
         if (!Number.isInteger(field) || (field as number) < 0) {
           throw new Error(`${name} must be a whole number of 0 or more.`);
         }

@@ -1,6 +1,8 @@
 // Session activity as an account produces it: connections (PASS ... EXIT under one sessionId) at
 // office hours and nightly jobs, failed-login bursts, a file uploaded, downloaded and deleted, and
 // one admin session that uses every operation code. Deterministic for a seed and `now`.
+// Stories are told out of time order, so a file that is deleted, moved or renamed is one no other
+// story touches: the log never reads a file after it is gone (the local server's files follow the log).
 import type { SessionEntryWire } from '../src/api/wire';
 import type { Random } from './random';
 import { SessionTableBuilder, type SessionRow } from './sessionTable';
@@ -94,6 +96,7 @@ class SessionStories {
   private readonly weights: number[];
   private readonly people: UserProfile[];
   private readonly paths: string[][] = [];
+  private retired = 0;
   private readonly now: number;
 
   constructor(
@@ -199,7 +202,7 @@ class SessionStories {
   private deletedFile(start: number): SessionRow[] {
     const [owner, firstReader, secondReader] = this.random.sample(this.people, 3) as [UserProfile, UserProfile, UserProfile];
     const folder = this.random.pick(owner.folders);
-    const fileName = this.anyFile(folder);
+    const fileName = this.retiringFile(folder);
     const bytes = this.random.logUniform(...sizeRange(fileName));
     const visit = (user: UserProfile, at: number, operation: Operation): SessionRow[] => {
       const connection = this.connect(user);
@@ -235,11 +238,14 @@ class SessionStories {
       case 'COPY':
       case 'MOVE': {
         const target = this.vocabulary.folders[this.random.pick(user.folders)]!.path;
+        const source = operation === 'COPY' ? file : this.retiringFile(folder);
         const bytes = operation === 'COPY' ? this.random.logUniform(...sizeRange(file)) : 0;
-        return this.row(connection, operation, time, { fileName: `${target}/${baseName(file)}`, fileSource: file, bytesTransferred: bytes, ...quick });
+        return this.row(connection, operation, time, { fileName: `${target}/${baseName(source)}`, fileSource: source, bytesTransferred: bytes, ...quick });
       }
-      case 'RNTO':
-        return this.row(connection, operation, time, { fileName: renamed(file, this.random.pick([' (final)', '-v2', ' FINAL', '_old', ' copy'])), fileSource: file, ...quick });
+      case 'RNTO': {
+        const source = this.retiringFile(folder);
+        return this.row(connection, operation, time, { fileName: renamed(source, this.random.pick([' (final)', '-v2', ' FINAL', '_old', ' copy'])), fileSource: source, ...quick });
+      }
       case 'MKD':
         return this.row(connection, operation, time, { fileName: `${folderPath}/${this.random.pick(['New folder', 'Archive', 'Drafts', 'To review', 'Week'])} ${this.random.int(1, 52)}`, ...quick });
       case 'COMPR': {
@@ -251,6 +257,7 @@ class SessionStories {
         return this.row(connection, operation, time, { fileName: `${folderPath}/${this.random.pick(['export', 'assets', 'photos', 'logs'])}-${this.random.int(1, 400)}.zip`, bytesTransferred: bytes, duration: this.transferSeconds(bytes, 'sftp') });
       }
       case 'DELE':
+        return this.row(connection, operation, time, { fileName: this.retiringFile(folder), ...quick });
       case 'SEND':
       case 'EDIT_SEND':
       case 'DELE_SEND':
@@ -269,6 +276,11 @@ class SessionStories {
     const n = this.random.int(0, this.filesPerFolder - 1);
     const known = (this.paths[folder] ??= []);
     return (known[n] ??= `${this.vocabulary.folders[folder]!.path}/${this.vocabulary.fileName(folder, n)}`);
+  }
+
+  /** A file of the folder that no other story uses: one to delete, move or rename. */
+  private retiringFile(folder: number): string {
+    return `${this.vocabulary.folders[folder]!.path}/${this.vocabulary.fileName(folder, this.filesPerFolder + this.retired++)}`;
   }
 
   private row(connection: Connection, operation: Operation, created: number, change: Change): SessionRow {

@@ -5,6 +5,7 @@ import { ActivityStore, type IndexOptions, type StoreQuery, type StoreRows } fro
 
 export class GrowingStore<Entry extends { id: number }> {
   private store: ActivityStore<Entry>;
+  private current: StoreRows<Entry>;
   private newestFirst: Entry[] | undefined;
 
   constructor(
@@ -12,7 +13,13 @@ export class GrowingStore<Entry extends { id: number }> {
     private readonly rowsOf: (entries: readonly Entry[]) => StoreRows<Entry>,
     private readonly indexes: Readonly<Record<string, IndexOptions>>,
   ) {
+    this.current = rows;
     this.store = new ActivityStore(rows, indexes);
+  }
+
+  /** Every entry as compact columns, newest first; a new object whenever entries are added. */
+  get rows(): StoreRows<Entry> {
+    return this.current;
   }
 
   query(query: StoreQuery): Entry[] {
@@ -39,7 +46,8 @@ export class GrowingStore<Entry extends { id: number }> {
       return;
     }
     this.checkNew(added);
-    this.store = new ActivityStore(this.rowsOf([...this.entries(), ...added]), this.indexes);
+    this.current = this.rowsOf([...this.entries(), ...added]);
+    this.store = new ActivityStore(this.current, this.indexes);
     this.newestFirst = undefined;
   }
 

@@ -1,21 +1,30 @@
-// The API methods themselves: credentials, GET /account, the two activity lists and resending a
-// logged webhook call. Faults, rate limits and latency are the pipeline's business; this answers as
-// a healthy server would.
+// The API methods themselves: credentials, GET /account, the two activity lists, resending a
+// logged webhook call, and the account's files (resourceApi.ts). Faults, rate limits and latency are
+// the pipeline's business; this answers as a healthy server would.
 import type { IncomingHttpHeaders } from 'node:http';
 import { parseActivityQuery, SESSION_ENDPOINT, WEBHOOK_ENDPOINT, type ActivityEndpoint } from './activityQuery';
 import { ApiError, INSUFFICIENT_PRIVILEGES, INVALID_CREDENTIALS } from './errors';
 import type { GrowingStore } from './growingStore';
 import type { LiveActivity } from './liveActivity';
+import type { DownloadBody, ResourceAnswer, ResourceApi } from './resourceApi';
 
 export const API_PREFIX = '/api/v2';
 const RESEND_PATH = /^\/webhooks\/resend\/([^/]+)$/;
 const WHOLE_NUMBER = /^\d+$/;
+const RESOURCE_METHODS: Readonly<Record<string, (api: ResourceApi, search: URLSearchParams) => ResourceAnswer>> = {
+  '/resources': (api, search) => api.get(search),
+  '/resources/list': (api, search) => api.list(search),
+  '/resources/download': (api, search) => api.download(search),
+  '/resources/preview': (api, search) => api.preview(search),
+};
 // The spec's EmptyResponse.
 const EMPTY_RESPONSE = JSON.stringify({ responseStatus: 200, data: [] });
 
 export interface ApiAnswer {
   status: number;
   body: string;
+  /** A file's bytes, sent instead of `body`. */
+  download?: DownloadBody;
 }
 
 export interface Credentials {
@@ -40,6 +49,7 @@ export class ExaVaultApi {
     private readonly accountJson: string,
     private readonly activity: LiveActivity,
     private readonly maxLimit: number,
+    private readonly resources: ResourceApi,
   ) {}
 
   answer(request: ApiRequest): ApiAnswer {
@@ -64,6 +74,12 @@ export class ExaVaultApi {
     }
     if (get && path === '/activity/webhooks') {
       return this.list(headers, search, WEBHOOK_ENDPOINT, this.activity.webhooks);
+    }
+    const resource = get ? RESOURCE_METHODS[path] : undefined;
+    if (resource) {
+      // Files are for any user of the account, not only admins.
+      this.authenticate(headers);
+      return { status: 200, ...resource(this.resources, search) };
     }
     const resend = RESEND_PATH.exec(path);
     if (method === 'POST' && resend) {

@@ -1,5 +1,6 @@
-// A local ExaVault v2 server for tests, benchmarks and the demo: generated (or given) activity behind
-// the real API's paths, credentials, paging, rate limits and failure modes. Loopback only.
+// A local ExaVault v2 server for tests, benchmarks and the demo: generated (or given) activity, and
+// the files that activity left, behind the real API's paths, credentials, paging, rate limits and
+// failure modes. Loopback only.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SessionEntryWire, WebhookEntryWire } from '../src/api/wire';
@@ -7,6 +8,7 @@ import { accountBody } from './account';
 import { CONTROL_PREFIX, serveControl } from './control';
 import { errorBody } from './errors';
 import { FaultSwitches, type Faults } from './faults';
+import { fileBytes } from './fileContent';
 import { accountVocabulary, generateActivity } from './generate';
 import { ArrivalGenerator } from './generateArrivals';
 import { API_PREFIX, ExaVaultApi } from './handlers';
@@ -14,6 +16,8 @@ import { LiveActivity, type ArrivalInput, type Arrived } from './liveActivity';
 import { send, serveApi } from './pipeline';
 import { Random } from './random';
 import { RollingAllowance } from './rateLimit';
+import { AccountFiles, ResourceApi } from './resourceApi';
+import { sampleFiles } from './samples';
 import { sessionRowsFromEntries } from './sessionTable';
 import { StatsRecorder, type ServerStats } from './stats';
 
@@ -21,6 +25,7 @@ export type { Faults } from './faults';
 export type { ArrivalInput, Arrived } from './liveActivity';
 export type { ServerStats } from './stats';
 export { HOSTILE_STRINGS } from './hostile';
+export { ODD_NAMES_FOLDER, SAMPLES_FOLDER, SAMPLE_FILES, oddFileNames } from './samples';
 
 export interface ExaVaultServerOptions {
   /** 0 = any free port (the default); always binds 127.0.0.1. */
@@ -49,6 +54,19 @@ export interface ExaVaultServerOptions {
   /** Serve exactly these instead of generating. */
   fixture?: { sessions: SessionEntryWire[]; webhooks: WebhookEntryWire[] };
   faults?: Partial<Faults>;
+  /** Size of the sample file SAMPLE_FILES.large, in bytes (default 8 MiB); made as it is sent. */
+  largeFileBytes?: number;
+}
+
+/** A file or folder of the account, as GET /resources describes it. */
+export interface ServerResource {
+  path: string;
+  name: string;
+  type: 'file' | 'dir';
+  size: number;
+  createdBy: string;
+  /** A folder's children's names. */
+  children?: string[];
 }
 
 export interface RunningExaVaultServer {
@@ -70,6 +88,13 @@ export interface RunningExaVaultServer {
    * time aside). Rebuilds the stores it adds to: meant for tests' sizes (some 20,000 entries).
    */
   arrive(input: ArrivalInput): Arrived;
+  /**
+   * The file or folder at `path` now, or undefined: the files follow the session log (arrivals
+   * included), over the folders people work in and the sample files (SAMPLE_FILES).
+   */
+  resource(path: string): ServerResource | undefined;
+  /** A file's bytes, exactly as GET /resources/download sends them. */
+  fileBytes(path: string): Buffer;
   /** Merges into the current faults. */
   setFaults(faults: Partial<Faults>): void;
   /** No faults at all, whatever the server started with. */
@@ -87,6 +112,7 @@ export async function startExaVaultServer(options: ExaVaultServerOptions = {}): 
   const webhookCount = wholeNumber('webhooks', options.webhooks ?? 500, 0, 1_000_000);
   const dailyAllowance = wholeNumber('dailyAllowance', options.dailyAllowance ?? 50_000, 1, 100_000_000);
   const maxLimit = wholeNumber('maxLimit', options.maxLimit ?? 1000, 1, 1_000_000);
+  const largeFileBytes = wholeNumber('largeFileBytes', options.largeFileBytes ?? 8 * 1024 * 1024, 0, 2 ** 40);
   const accountName = options.accountName ?? 'demo';
   const apiKey = options.apiKey ?? 'demo-zwSuWUZ8S38h33qPS8v0s';
   // A stream of its own: no generated session id may give the token away.
@@ -101,6 +127,9 @@ export async function startExaVaultServer(options: ExaVaultServerOptions = {}): 
     ? { sessions: sessionRowsFromEntries(options.fixture.sessions), webhooks: options.fixture.webhooks }
     : generateActivity({ seed, sessions: sessionCount, webhooks: webhookCount, now, vocabulary, accountName });
   const activity = new LiveActivity(data, new ArrivalGenerator({ seed, vocabulary, storyNow: now, accountName }), clock);
+  const files = new AccountFiles(activity.sessions, {
+    seed, now: now.getTime(), folders: vocabulary.folders.map((folder) => folder.path), samples: sampleFiles(largeFileBytes),
+  });
   const faults = new FaultSwitches(options.faults);
   const stats = new StatsRecorder();
   const pipeline = {
@@ -109,6 +138,7 @@ export async function startExaVaultServer(options: ExaVaultServerOptions = {}): 
       accountBody({ accountName, dailyAllowance, userCount: vocabulary.users.length }),
       activity,
       maxLimit,
+      new ResourceApi(files, maxLimit),
     ),
     faults,
     allowance: new RollingAllowance(dailyAllowance),
@@ -155,6 +185,20 @@ export async function startExaVaultServer(options: ExaVaultServerOptions = {}): 
       return activity.webhooks.entries();
     },
     arrive: (input) => activity.arrive(input),
+    resource(path) {
+      const node = files.tree().find(path);
+      return node && {
+        path: node.path, name: node.name, type: node.type, size: node.size, createdBy: node.createdBy,
+        children: node.children && [...node.children.keys()],
+      };
+    },
+    fileBytes(path) {
+      const node = files.tree().find(path);
+      if (node?.type !== 'file') {
+        throw new Error(`no file at ${path}`);
+      }
+      return fileBytes(files.spec(node));
+    },
     setFaults: (changes) => faults.set(changes),
     clearFaults: () => faults.clear(),
     stats: () => stats.snapshot(),

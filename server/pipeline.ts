@@ -1,11 +1,14 @@
 // What every /api/v2 request goes through, in order: latency; the proxy in front (redirect, HTML
 // error page); throttling (injected bursts, then the real daily allowance); injected server errors;
-// retired methods; the API itself; and last, faults that break the body on its way out.
+// retired methods; the API itself; and last, faults that break the body on its way out (a download's
+// bytes too, which are made as they are sent, at the pace the connection takes them).
+import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { errorBody } from './errors';
 import type { FaultSwitches } from './faults';
 import { API_PREFIX, type ExaVaultApi } from './handlers';
+import type { DownloadBody } from './resourceApi';
 import type { RollingAllowance } from './rateLimit';
 import type { StatsRecorder } from './stats';
 
@@ -70,6 +73,10 @@ export async function serveApi(request: IncomingMessage, response: ServerRespons
   }
 
   const answer = api.answer({ method: request.method ?? 'GET', path, search: url.searchParams, headers: request.headers });
+  if (answer.download) {
+    await sendDownload(response, answer.download, rateHeaders, faults, () => closed);
+    return;
+  }
   const half = answer.body.slice(0, Math.floor(answer.body.length / 2));
   if (faults.take('resetMidBody')) {
     // Promise the whole body, send half, then cut the connection.
@@ -79,6 +86,54 @@ export async function serveApi(request: IncomingMessage, response: ServerRespons
     send(response, 200, rateHeaders, half);
   } else {
     send(response, answer.status, rateHeaders, answer.body);
+  }
+}
+
+async function sendDownload(response: ServerResponse, download: DownloadBody, rateHeaders: Record<string, string>, faults: FaultSwitches, closed: () => boolean): Promise<void> {
+  response.writeHead(200, {
+    'Content-Type': download.contentType,
+    'Content-Length': String(download.size),
+    'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(download.fileName)}`,
+    ...rateHeaders,
+  });
+  if (response.req.method === 'HEAD') {
+    response.end();
+    return;
+  }
+  // Promise every byte, send half, then cut the connection.
+  const cutAt = faults.take('resetMidBody') ? Math.floor(download.size / 2) : Infinity;
+  let sent = 0;
+  for (const chunk of download.chunks()) {
+    for (let start = 0; start < chunk.length;) {
+      if (closed()) {
+        return; // the client went away: make nothing more
+      }
+      const { downloadBytesPerSecond: rate } = faults.get();
+      // Throttled: a tenth of a second's worth at a time.
+      const end = Math.min(chunk.length, start + (rate > 0 ? Math.max(1, Math.floor(rate / 10)) : chunk.length), start + cutAt - sent);
+      if (end === start) {
+        response.write('', () => response.destroy());
+        return;
+      }
+      sent += end - start;
+      if (!response.write(chunk.subarray(start, end))) {
+        await drainedOrClosed(response);
+      }
+      if (rate > 0) {
+        await delay(100);
+      }
+      start = end;
+    }
+  }
+  response.end();
+}
+
+async function drainedOrClosed(response: ServerResponse): Promise<void> {
+  const listening = new AbortController();
+  try {
+    await Promise.race([once(response, 'drain', { signal: listening.signal }), once(response, 'close', { signal: listening.signal })]);
+  } finally {
+    listening.abort();
   }
 }
 

@@ -3,13 +3,14 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { AccountStore } from './accounts/accountStore';
 import { Connection } from './accounts/connection';
-import { importFromEnvironment } from './accounts/environmentImport';
+import { registerEnvironmentImport } from './accounts/environmentImport';
 import { AccountStatusBar } from './accounts/statusBar';
 import { registerAddAccountCommand } from './commands/addAccount';
 import { registerCopyCommands } from './commands/copyEntry';
 import { registerFilterCommands } from './commands/filters';
 import { registerGroupWebhooksCommands, WebhookGroupingChoice } from './commands/groupWebhooks';
 import { registerRefreshCommands } from './commands/refreshViews';
+import { registerOpenSearch } from './commands/openSearch';
 import { registerRemoveAccountCommand } from './commands/removeAccount';
 import { registerResendWebhookCommand } from './commands/resendWebhook';
 import { registerShowDetailsCommand } from './commands/showDetails';
@@ -17,7 +18,22 @@ import { registerShowLogCommand } from './commands/showLog';
 import { registerSignOutAllCommand } from './commands/signOutAll';
 import { registerSwitchAccountCommand } from './commands/switchAccount';
 import { registerUpdateCredentialsCommand } from './commands/updateCredentials';
+import { registerDeleteSavedSearchCommand } from './commands/deleteSavedSearch';
+import { registerRenameSavedSearchCommand } from './commands/renameSavedSearch';
+import { registerRunSavedSearchCommand } from './commands/runSavedSearch';
+import { registerSaveSearchCommand } from './commands/saveSearch';
+import { registerSearchActivityCommands } from './commands/searchActivity';
+import { registerSearchViewCommands } from './commands/searchView';
+import { registerShowActivityForCommands } from './commands/showActivityFor';
+import { registerOpenPathCommand } from './commands/openPath';
+import { registerOpenResourceCommand } from './commands/openResource';
+import { registerRevealInWebFileManagerCommand } from './commands/revealInWebFileManager';
+import { registerShowPathActivityCommand } from './commands/showPathActivity';
 import { DetailsDocuments } from './details/detailsDocuments';
+import { AccountClients } from './resources/accountClients';
+import { ResourceFileSystem } from './resources/resourceFileSystem';
+import { SavedSearchesView } from './search/savedSearchesView';
+import { SearchStore } from './search/searchStore';
 import { ActivityView } from './treeViews/activityView';
 import { sessionPresenter } from './treeViews/sessionPresenter';
 import type { ActivityViews } from './treeViews/views';
@@ -36,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi {
   }
   const log = vscode.window.createOutputChannel(vscode.l10n.t('ExaVault'), { log: true });
   const store = new AccountStore(context.globalState, context.secrets);
+  const searches = new SearchStore(context.globalState);
   const connection = new Connection(store, log);
   const details = new DetailsDocuments();
   const grouping = new WebhookGroupingChoice(context.globalState, () => views.webhooks.render());
@@ -60,9 +77,28 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi {
     registerShowDetailsCommand(details, store),
     ...registerGroupWebhooksCommands(grouping),
     registerResendWebhookCommand(views, store, connection, log),
+    new SavedSearchesView(searches, store),
+    store.onDidChange(() => void searches.retainAccounts(store.list().map((account) => account.id))),
+    ...registerSearchActivityCommands(store, searches),
+    registerSaveSearchCommand(store, searches),
+    registerRunSavedSearchCommand(store, searches),
+    registerRenameSavedSearchCommand(searches),
+    registerDeleteSavedSearchCommand(searches),
+    ...registerShowActivityForCommands(views, store, searches),
+    ...registerSearchViewCommands(views, store, searches),
+    ...registerOpenSearch(store, { extensionUri: context.extensionUri, connection, log }),
+  );
+  const clients = new AccountClients(store, connection);
+  const files = new ResourceFileSystem(clients);
+  context.subscriptions.push(
+    clients, files,
+    registerOpenResourceCommand(views, store, files),
+    registerOpenPathCommand(store, files),
+    registerRevealInWebFileManagerCommand(views, store),
+    registerShowPathActivityCommand(views, store),
   );
   void setHasAccount();
-  void importFromEnvironment(store, connection, context.globalState, log);
+  context.subscriptions.push(registerEnvironmentImport(store, connection, context.globalState, log));
   log.info(vscode.l10n.t('ExaVault Activity {0} activated.', String(context.extension.packageJSON.version)));
   return { views, store };
 }

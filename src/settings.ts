@@ -16,10 +16,18 @@ export const settings = {
   autoRefreshMs(): number {
     return Math.max(0, vscode.workspace.getConfiguration('exavault').get<number>('sidebar.autoRefreshSeconds', 0)) * 1000;
   },
+  /** Above this many estimated API calls, a panel search asks before going on. */
+  confirmAboveCalls(): number {
+    return Math.max(1, vscode.workspace.getConfiguration('exavault').get<number>('search.confirmAboveCalls', 50));
+  },
   requestTimeoutMs(): number {
     return Math.max(1, vscode.workspace.getConfiguration('exavault').get<number>('requestTimeoutSeconds', 30)) * 1000;
   },
   importFromEnvironment(): EnvironmentImport {
     return vscode.workspace.getConfiguration('exavault').get<EnvironmentImport>('importFromEnvironment', 'ask');
+  },
+  /** The largest file opened from ExaVault, in bytes: more is refused before it is downloaded. */
+  maxDownloadBytes(): number {
+    return Math.max(1, vscode.workspace.getConfiguration('exavault').get<number>('resources.maxDownloadMegabytes', 50)) * 1_048_576;
   },
 };

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   if (!dir || !output || !timeout) {
     throw new Error('usage: runMocha <test dir> <results file> <test timeout ms>');
   }
-  const mocha = new Mocha({ ui: 'bdd', timeout: Number(timeout), reporter: ResultsReporter, reporterOptions: { output } });
+  const mocha = new Mocha({ ui: 'bdd', timeout: Number(timeout), reporter: ResultsReporter, reporterOptions: { output }, grep: process.env.EXAVAULT_TEST_GREP });
   for (const file of testFiles(path.resolve(dir))) {
     mocha.addFile(file);
   }

@@ -46,9 +46,12 @@ export function makeWorkbenchDirs(root: string, settings: Record<string, unknown
   for (const dir of Object.values(dirs)) {
     fs.mkdirSync(dir, { recursive: true });
   }
-  fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'),
-    JSON.stringify({ ...cleanSettings, ...settings }, null, 2));
+  // The same settings as the user's and as the machine's (the remote side's own file): machine-scoped
+  // settings such as exavault.importFromEnvironment then hold from the extension host's first look.
+  for (const scope of ['User', 'Machine']) {
+    fs.mkdirSync(path.join(dirs.userData, scope), { recursive: true });
+    fs.writeFileSync(path.join(dirs.userData, scope, 'settings.json'), JSON.stringify({ ...cleanSettings, ...settings }, null, 2));
+  }
   return dirs;
 }
 

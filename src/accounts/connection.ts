@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { resolveBaseUrl } from '../api/baseUrl';
 import { ExaVaultClient } from '../api/client';
 import { ExaVaultError } from '../api/errors';
-import type { RateLimitState } from '../api/http';
+import type { Credentials, RateLimitState } from '../api/http';
 import type { Account } from './account';
 import type { AccountStore } from './accountStore';
 import { settings } from '../settings';
@@ -97,15 +97,29 @@ export class Connection implements vscode.Disposable {
     if (this.store.active()?.id !== account.id) {
       return undefined; // switched meanwhile
     }
-    // Synced state is not trusted blindly: the same https (or loopback) rule as when it was added.
-    const client = new ExaVaultClient(resolveBaseUrl(account.baseUrl), credentials, {
-      timeoutMs: settings.requestTimeoutMs(),
-      onRateLimit: (state) => this.recordRateLimit(account.id, state),
-    });
+    const client = this.createClient(account, credentials);
     this.current = { account, client };
     this.connecting = undefined;
     this.log.info(`Connected to ${account.label} (${account.baseUrl}).`);
     return this.current;
+  }
+
+  /** A client of its own for long work on one account (a panel's search); the caller disposes it. Undefined when the account has no secrets here. */
+  async openClient(account: Account): Promise<ExaVaultClient | undefined> {
+    const credentials = await this.store.credentials(account.id);
+    if (!credentials) {
+      this.askForMissingSecrets(account);
+      return undefined;
+    }
+    return this.createClient(account, credentials);
+  }
+
+  private createClient(account: Account, credentials: Credentials): ExaVaultClient {
+    // Synced state is not trusted blindly: the same https (or loopback) rule as when it was added.
+    return new ExaVaultClient(resolveBaseUrl(account.baseUrl), credentials, {
+      timeoutMs: settings.requestTimeoutMs(),
+      onRateLimit: (state) => this.recordRateLimit(account.id, state),
+    });
   }
 
   /** The message for a failed call; a 401 or 403 also raises its notification, once. */

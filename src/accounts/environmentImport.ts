@@ -9,6 +9,20 @@ import { settings } from '../settings';
 const OFFERED_KEY = 'exavault.environmentImportOffered';
 
 /**
+ * Imports at activation, and again when `exavault.importFromEnvironment` changes: in a remote
+ * window the machine's settings can reach the extension host just after activation, so the first
+ * look may still see the default.
+ */
+export function registerEnvironmentImport(store: AccountStore, connection: Connection, state: vscode.Memento, log: vscode.LogOutputChannel): vscode.Disposable {
+  void importFromEnvironment(store, connection, state, log);
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration('exavault.importFromEnvironment')) {
+      void importFromEnvironment(store, connection, state, log);
+    }
+  });
+}
+
+/**
  * Credentials in EXAVAULT_ACCOUNT_URL (or EXAVAULT_ACCOUNT), EXAVAULT_API_KEY and EXAVAULT_ACCESS_TOKEN
  * are offered for import once per account URL, or imported without asking when
  * `exavault.importFromEnvironment` is "always" (the demo and CI). They land in SecretStorage like
@@ -29,6 +43,7 @@ export async function importFromEnvironment(store: AccountStore, connection: Con
     log.warn(`Not importing credentials from the environment: ${error instanceof Error ? error.message : String(error)}`);
     return;
   }
+  log.info(`Credentials for ${baseUrl.host} are set in environment variables (exavault.importFromEnvironment: ${mode}).`);
   const existing = store.findByBaseUrl(baseUrl.href);
   const stored = existing && await store.credentials(existing.id);
   if (stored?.apiKey === apiKey && stored.accessToken === accessToken) {
@@ -50,6 +65,7 @@ export async function importFromEnvironment(store: AccountStore, connection: Con
     }
   }
   try {
+    log.info(`Checking the credentials from the environment with ${baseUrl.host}...`);
     const checked = await checkCredentials(baseUrl, { apiKey, accessToken }, { timeoutMs: settings.requestTimeoutMs() });
     await saveCheckedAccount(store, connection, baseUrl, checked, { apiKey, accessToken });
     log.info(`Imported account ${checked.accountName} (${baseUrl.href}) from environment variables.`);

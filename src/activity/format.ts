@@ -30,15 +30,27 @@ export function formatDuration(seconds: number | undefined): string {
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
+// Building a formatter costs far more than using one; a table formats many times per frame.
+const timeFormats = new Map<string | undefined, Intl.DateTimeFormat>();
+
+function timeFormat(timeZone: string | undefined): Intl.DateTimeFormat {
+  let format = timeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+      hour12: false, timeZoneName: 'short',
+    });
+    timeFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** An absolute time (ms since the epoch), with its zone named: "2026-11-20 11:59:59 UTC" (or the given zone). */
 export function formatTime(time: number | undefined, timeZone?: string): string {
   if (time === undefined) {
     return '';
   }
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-    hour12: false, timeZoneName: 'short',
-  }).formatToParts(time);
+  const parts = timeFormat(timeZone).formatToParts(time);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')} ${part('timeZoneName')}`;
 }

@@ -14,6 +14,7 @@ export type ExaVaultErrorKind =
   | 'timeout' // no answer within the request timeout
   | 'badResponse' // not JSON, truncated, an HTML page
   | 'redirect' // a redirect to another origin, not followed with credentials
+  | 'tooLarge' // a download larger than the caller allows
   | 'cancelled'; // the caller aborted
 
 /**
@@ -24,7 +25,7 @@ export class ExaVaultError extends Error {
   constructor(
     readonly kind: ExaVaultErrorKind,
     message: string,
-    readonly details: { status?: number; code?: string; retryAt?: Date } = {},
+    readonly details: { status?: number; code?: string; retryAt?: Date; bytes?: number } = {},
   ) {
     super(message);
     this.name = 'ExaVaultError';
@@ -84,6 +85,9 @@ export function errorForResponse(response: FailedResponse, secrets: readonly str
     case 401:
       return new ExaVaultError('invalidCredentials', l10n.t('ExaVault did not accept the API key or the access token. Check both (ExaVault: My Account → Developer) and update the credentials.'), details);
     case 403:
+      if (response.path.startsWith('/resources')) {
+        return new ExaVaultError('forbidden', l10n.t('ExaVault refused: the access token\'s user may not read this{0}.', said), details);
+      }
       return new ExaVaultError('forbidden', l10n.t('This access token may not read activity logs: they need a token made for an admin user. Create one in ExaVault under My Account → Developer.'), details);
     case 404:
       if (response.path.startsWith('/activity/')) {

@@ -33,6 +33,14 @@ export interface HttpOptions {
 
 export type QueryValue = string | number | undefined;
 
+export interface BytesOptions {
+  signal?: AbortSignal;
+  /** Refuse a body larger than this (ExaVaultError 'tooLarge'). */
+  maxBytes?: number;
+  /** Bytes received so far, and the total when the server announced it; from 0 again if a retry starts over. */
+  onProgress?: (received: number, total: number | undefined) => void;
+}
+
 const RETRIABLE_STATUS = new Set([500, 502, 503, 504]);
 const MAX_SAME_ORIGIN_REDIRECTS = 5;
 
@@ -61,12 +69,26 @@ export class ExaVaultHttp {
   }
 
   /** A GET, retried within bounds after a server error, a dropped connection or a short 429. */
-  async get<T>(path: string, query: Record<string, QueryValue> = {}, signal?: AbortSignal): Promise<T> {
+  get<T>(path: string, query: Record<string, QueryValue> = {}, signal?: AbortSignal): Promise<T> {
+    return this.retried(() => this.requestOnce<T>('GET', path, query, signal), signal);
+  }
+
+  /**
+   * A GET whose answer is bytes (a download), retried as get() is. The timeout applies to each wait
+   * for data, not to the whole download. Past `maxBytes` it stops reading (before reading, when the
+   * server announces the length) and throws a tooLarge error.
+   */
+  getBytes(path: string, query: Record<string, QueryValue>, options: BytesOptions = {}): Promise<Uint8Array> {
+    const read = (response: Response, stillReceiving: () => void) => readBytes(response, options, stillReceiving);
+    return this.retried(() => this.requestOnce('GET', path, query, options.signal, read), options.signal);
+  }
+
+  private async retried<T>(attempt: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
     let serverFailures = 0;
     let rateLimitWaits = 0;
     for (;;) {
       try {
-        return await this.requestOnce<T>('GET', path, query, signal);
+        return await attempt();
       } catch (error) {
         if (!(error instanceof ExaVaultError)) {
           throw error;
@@ -110,7 +132,9 @@ export class ExaVaultHttp {
     return this.requestOnce<T>('POST', path, {}, signal);
   }
 
-  private async requestOnce<T>(method: 'GET' | 'POST', path: string, query: Record<string, QueryValue>, signal: AbortSignal | undefined): Promise<T> {
+  /** One request; a successful answer is JSON, or whatever `readOk` makes of it (it calls `stillReceiving` as data arrives). */
+  private async requestOnce<T>(method: 'GET' | 'POST', path: string, query: Record<string, QueryValue>, signal: AbortSignal | undefined,
+    readOk?: (response: Response, stillReceiving: () => void) => Promise<T>): Promise<T> {
     const timeoutMs = this.options.timeoutMs ?? 30_000;
     let url = this.url(path, query);
     for (let hop = 0; ; hop++) {
@@ -129,6 +153,7 @@ export class ExaVaultHttp {
       }
       let response: Response;
       let text: string;
+      let read: T;
       try {
         response = await fetch(url.href, {
           method,
@@ -141,23 +166,29 @@ export class ExaVaultHttp {
           agent: this.agent,
           signal: request.signal,
         });
+        this.noteRateLimit(response);
         if (response.status >= 300 && response.status < 400) {
           await response.arrayBuffer().catch(() => undefined);
+        } else if (readOk && response.ok) {
+          read = await readOk(response, () => timer.refresh());
         } else {
           text = await response.text();
         }
       } catch (error) {
+        if (error instanceof ExaVaultError) {
+          request.abort(); // stop receiving what will not be used
+          throw error;
+        }
         throw this.transportError(error, url, signal, timedOut, timeoutMs);
       } finally {
         clearTimeout(timer);
         signal?.removeEventListener('abort', cancel);
       }
-      this.noteRateLimit(response);
       if (response.status >= 300 && response.status < 400) {
         url = this.redirectTarget(response, url, hop);
         continue;
       }
-      return this.parse<T>(response, text!, path);
+      return readOk && response.ok ? read! : this.parse<T>(response, text!, path);
     }
   }
 
@@ -219,6 +250,37 @@ export class ExaVaultHttp {
     }
     return new ExaVaultError('network', l10n.t('Could not reach ExaVault at {0} ({1}). Check the network connection, then try again.', url.host, reason), { code });
   }
+}
+
+/** A successful answer's body as bytes, checked against `maxBytes` and the announced length. */
+async function readBytes(response: Response, options: BytesOptions, stillReceiving: () => void): Promise<Uint8Array> {
+  const header = response.headers.get('content-length');
+  const total = header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
+  const maxBytes = options.maxBytes ?? Infinity;
+  if (total !== undefined && total > maxBytes) {
+    throw tooLarge(total, maxBytes);
+  }
+  const chunks: Buffer[] = [];
+  let received = 0;
+  options.onProgress?.(0, total);
+  for await (const chunk of response.body as AsyncIterable<Buffer>) {
+    stillReceiving();
+    received += chunk.length;
+    if (received > maxBytes) {
+      throw tooLarge(received, maxBytes);
+    }
+    chunks.push(chunk);
+    options.onProgress?.(received, total);
+  }
+  if (total !== undefined && received !== total) {
+    throw new ExaVaultError('badResponse', l10n.t('ExaVault sent {0} of the {1} bytes it announced. Try again.', received, total), { status: response.status });
+  }
+  return Buffer.concat(chunks);
+}
+
+function tooLarge(bytes: number, maxBytes: number): ExaVaultError {
+  const size = (n: number) => (n >= 1_048_576 ? `${(n / 1_048_576).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
+  return new ExaVaultError('tooLarge', l10n.t('The file ({0}) is larger than the download limit ({1}).', size(bytes), size(maxBytes)), { bytes });
 }
 
 /** Retry-After, in seconds or as an HTTP date. */

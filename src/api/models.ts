@@ -71,3 +71,18 @@ export interface WebhookCall extends Entry {
 }
 
 export type ActivityEntry = SessionEntry | WebhookCall;
+
+/** A file or folder of the account (GET /resources). */
+export interface Resource {
+  id: number | undefined;
+  /** Full path from the account's root, "/" for the root. */
+  path: string;
+  name: string;
+  type: 'file' | 'dir';
+  /** A file's bytes; a folder's total, as ExaVault counts it. */
+  size: number;
+  /** Milliseconds since the epoch, when known. */
+  created: number | undefined;
+  modified: number | undefined;
+  createdBy: string;
+}

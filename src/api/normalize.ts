@@ -1,8 +1,8 @@
 // Wire entries as the typed models. Pages of a thousand entries arrive many times a minute and a
 // panel may hold a million, so a model is a thin view over the parsed attributes: fields are read
 // (and normalized) when asked for, the time is parsed once, and nothing is copied up front.
-import type { SessionEntry, WebhookCall, WebhookFormat } from './models';
-import { OPERATIONS, type SessionEntryWire, type WebhookEntryWire, type WebhookV1DetailsWire, type WebhookV2DetailsWire } from './wire';
+import type { Resource, SessionEntry, WebhookCall, WebhookFormat } from './models';
+import { OPERATIONS, type ResourceWire, type SessionEntryWire, type WebhookEntryWire, type WebhookV1DetailsWire, type WebhookV2DetailsWire } from './wire';
 
 const known = (names: string[]): Readonly<Record<string, true>> => Object.freeze(Object.fromEntries(names.map((name) => [name, true as const])));
 const SESSION_FIELDS = known(['created', 'operation', 'username', 'ipAddress', 'protocol', 'fileName', 'fileSource',
@@ -162,4 +162,22 @@ export function normalizeSession(wire: SessionEntryWire): SessionEntry {
 
 export function normalizeWebhook(wire: WebhookEntryWire): WebhookCall {
   return new WebhookView(Number(wire.id), (wire.attributes ?? {}) as Record<string, unknown>);
+}
+
+/** A file or folder; `folder` completes the path of a listed child that came without one. */
+export function normalizeResource(wire: ResourceWire, folder?: string): Resource {
+  const a = wire.attributes ?? {};
+  const name = text(a.name);
+  const path = text(a.path) || (folder === undefined ? '' : `${folder.replace(/\/+$/, '')}/${name}`);
+  const created = parseTimestamp(a.createdAt) ?? parseTimestamp(a.uploadDate);
+  return {
+    id: num(wire.id),
+    path,
+    name: name || path.slice(path.lastIndexOf('/') + 1),
+    type: a.type === 'dir' ? 'dir' : 'file',
+    size: num(a.size) ?? 0,
+    created,
+    modified: parseTimestamp(a.updatedAt) ?? created,
+    createdBy: text(a.createdBy),
+  };
 }

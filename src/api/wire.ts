@@ -114,6 +114,45 @@ export interface WebhookEntryWire {
   attributes: WebhookModernAttributesWire | WebhookLegacyAttributesWire;
 }
 
+/** The spec's ResourceAttributes: a file or folder. */
+export interface ResourceAttributesWire {
+  name?: string;
+  /** Full path from the account's root. */
+  path?: string;
+  type?: string; // "file" or "dir"
+  size?: number;
+  extension?: string;
+  fileCount?: number;
+  hash?: string;
+  createdBy?: string;
+  createdAt?: string;
+  updatedAt?: string;
+  accessedAt?: string;
+  uploadDate?: string;
+  previewable?: boolean;
+  [field: string]: unknown;
+}
+
+export interface ResourceWire {
+  id?: number;
+  type?: string; // "resource"
+  attributes?: ResourceAttributesWire;
+}
+
+/** GET /resources. */
+export interface ResourceResponse {
+  responseStatus?: number;
+  data?: ResourceWire;
+}
+
+/** GET /resources/list: unlike the activity lists, totalResults is a count here. */
+export interface ResourceListResponse {
+  responseStatus?: number;
+  totalResults?: number;
+  returnedResults?: number;
+  data?: ResourceWire[];
+}
+
 /** GET /activity/session query parameters (the spec's names). */
 export interface SessionQuery {
   startDate?: string;
@@ -164,3 +203,7 @@ export const OPERATIONS: Readonly<Record<string, string>> = {
   USER: 'Create User', EDIT_USER: 'Update User', DELE_USER: 'Delete User',
   DFA: 'Create Direct Link', EDIT_DFA: 'Update Direct Link', DELE_DFA: 'Deactivate Direct Link',
 };
+
+/** The webhook events the API names (API-NOTES.md): what `event` takes. */
+export const WEBHOOK_EVENTS = ['resources.upload', 'resources.download', 'resources.delete', 'resources.createFolder',
+  'resources.rename', 'resources.move', 'resources.copy', 'resources.compress', 'resources.extract', 'shares.formSubmit'] as const;

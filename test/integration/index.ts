@@ -14,6 +14,7 @@ export async function run(): Promise<void> {
     timeout: 30_000,
     reporter: ResultsReporter,
     reporterOptions: { output },
+    grep: process.env.EXAVAULT_TEST_GREP,
   });
   for (const file of fs.readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
     mocha.addFile(path.join(__dirname, file));

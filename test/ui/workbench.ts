@@ -52,6 +52,13 @@ export function useWorkbench(name: string, options: () => WorkbenchOptions = () 
     };
   });
 
+  // What the screen showed when a test failed, for whoever reads the failure.
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && session) {
+      await screenshot(session.page, `failed-${name}-${this.currentTest.title.replace(/[^\w]+/g, '-').slice(0, 60)}`).catch(() => undefined);
+    }
+  });
+
   after(async () => {
     await context?.close();
     await workbench?.stop();

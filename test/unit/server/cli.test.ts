@@ -10,11 +10,11 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 describe('local server: command line', () => {
   it('turns flags into options', () => {
     const options = parseCliArgs(['--port', '9000', '--seed', '4', '--sessions', '100000', '--webhooks', '20000', '--api-key', 'K',
-      '--access-token', 'T', '--account', 'acme', '--latency', '50', '--hostile', '--max-limit', '500', '--allowance', '70000', '--now', '2026-01-02T03:04:05Z']);
+      '--access-token', 'T', '--account', 'acme', '--latency', '50', '--hostile', '--max-limit', '500', '--allowance', '70000', '--now', '2026-01-02T03:04:05Z', '--large-file', '1048576']);
     assert.deepEqual(options, {
       help: false, port: 9000, seed: 4, sessions: 100_000, webhooks: 20_000, now: new Date('2026-01-02T03:04:05Z'), dataset: 'hostile',
       accountName: 'acme', apiKey: 'K', accessToken: 'T', nonAdminAccessToken: undefined, maxLimit: 500, dailyAllowance: 70_000,
-      faults: { latencyMs: 50 },
+      largeFileBytes: 1_048_576, faults: { latencyMs: 50 },
     });
     assert.equal(parseCliArgs([]).port, 8080);
   });

@@ -15,6 +15,8 @@
 // - resources[].size is int32 in the spec, which cannot hold the files ExaVault stores (> 2 GiB), so
 //   int32 is checked as a safe integer. (The hostile dataset is not validated: its endpoint URLs are
 //   deliberately not URIs.)
+// - The /resources* answers are checked against ResourceResponse, ResourceCollectionResponse and
+//   PreviewFileResponse as published; the download itself is bytes (application/octet-stream or zip).
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
@@ -22,7 +24,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { OpenAPIV3 } from 'openapi-types';
 import type { WebhookEntryWire } from '../../../src/api/wire';
-import { startExaVaultServer, type RunningExaVaultServer } from '../../../server/index';
+import { SAMPLE_FILES, SAMPLES_FOLDER, startExaVaultServer, type RunningExaVaultServer } from '../../../server/index';
 import { apiGet, apiPost } from './requests';
 
 type Schema = OpenAPIV3.SchemaObject;
@@ -37,6 +39,9 @@ interface Validators {
   webhooksAsPublished: ValidateFunction;
   /** What POST /webhooks/resend/{activityId} answers. */
   empty: ValidateFunction;
+  resource: ValidateFunction;
+  resources: ValidateFunction;
+  preview: ValidateFunction;
 }
 
 async function validators(): Promise<Validators> {
@@ -77,6 +82,9 @@ async function validators(): Promise<Validators> {
     webhooks: ajv.compile(webhooks),
     webhooksAsPublished: ajv.compile(response),
     empty: ajv.compile(schemas.EmptyResponse!),
+    resource: ajv.compile(schemas.ResourceResponse!),
+    resources: ajv.compile(schemas.ResourceCollectionResponse!),
+    preview: ajv.compile(schemas.PreviewFileResponse!),
   };
 }
 
@@ -141,7 +149,38 @@ describe('local server: answers match the OpenAPI schemas', function () {
     }
   });
 
+  it('GET /resources: a file, a folder and the root', async () => {
+    for (const path of [SAMPLE_FILES.png, SAMPLES_FOLDER, '/']) {
+      const answer = await body(`/resources?resource=${encodeURIComponent(path)}`);
+      check(schemas.resource, answer);
+      assert.equal((answer.data as { attributes: { path: string } }).attributes.path, path);
+    }
+  });
+
+  it('GET /resources/list: a folder\'s children, and a search below the root', async () => {
+    const page = await body(`/resources/list?resource=${encodeURIComponent(SAMPLES_FOLDER)}`);
+    assert.ok((page.data as unknown[]).length >= Object.keys(SAMPLE_FILES).length);
+    check(schemas.resources, page);
+    check(schemas.resources, await body('/resources/list?resource=/&name=*.pdf&limit=200'));
+  });
+
+  it('GET /resources/preview: a PNG and a PDF', async () => {
+    for (const path of [SAMPLE_FILES.png, SAMPLE_FILES.pdf]) {
+      check(schemas.preview, await body(`/resources/preview?resource=${encodeURIComponent(path)}&size=small`));
+    }
+  });
+
   describe('the validator rejects wrong answers (positive controls)', () => {
+    it('a resource whose id is a string, or whose type is neither file nor dir', async () => {
+      const answer = await body(`/resources?resource=${encodeURIComponent(SAMPLE_FILES.png)}`);
+      const data = answer.data as { id: number; attributes: Record<string, unknown> };
+      check(schemas.resource, answer);
+      assert.equal(schemas.resource({ ...answer, data: { ...data, id: String(data.id) } }), false);
+      assert.equal(schemas.resource({ ...answer, data: { ...data, attributes: { ...data.attributes, type: 'folder' } } }), false);
+      assert.equal(schemas.resources({ responseStatus: 200, totalResults: 1, returnedResults: 1, data: data }), false);
+      assert.equal(schemas.preview({ responseStatus: 200, data: { id: 1, type: 'preview', attributes: { image: 7 } } }), false);
+    });
+
     it('a session entry whose id is a string, and data that is not an array', async () => {
       const page = await body('/activity/session?limit=2');
       const [first, second] = page.data as { id: number }[];

@@ -1,0 +1,17 @@
+import * as vscode from 'vscode';
+import { isSavedSearchNode } from '../search/savedSearchesView';
+import type { SearchStore } from '../search/searchStore';
+
+/** "Delete" on a row of the Saved Searches view, after a confirmation. */
+export function registerDeleteSavedSearchCommand(searches: SearchStore): vscode.Disposable {
+  return vscode.commands.registerCommand('exavault.deleteSavedSearch', async (node: unknown) => {
+    if (!isSavedSearchNode(node)) {
+      return;
+    }
+    const remove = vscode.l10n.t('Delete');
+    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Delete the saved search "{0}"?', node.saved.name), { modal: true }, remove);
+    if (choice === remove) {
+      await searches.delete(node.accountId, node.saved.id);
+    }
+  });
+}

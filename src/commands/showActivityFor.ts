@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import type { AccountStore } from '../accounts/accountStore';
+import { openSearch, sidebarSearch } from '../search/openSearch';
+import type { SearchStore } from '../search/searchStore';
+import type { FilterKind } from '../treeViews/presenter';
+import { entryOf, viewOf, type ActivityViews } from '../treeViews/views';
+
+const KINDS: readonly [command: string, kind: FilterKind][] = [
+  ['exavault.showActivityForUser', 'user'], ['exavault.showActivityForIp', 'ip'], ['exavault.showActivityForPath', 'path'],
+];
+
+/**
+ * "Show Activity for this User / IP Address / Path" on a sidebar entry: a search of its log for that
+ * value over the sidebar's time window, opened in the search panel (where it can go further back).
+ */
+export function registerShowActivityForCommands(views: ActivityViews, accounts: AccountStore, searches: SearchStore): vscode.Disposable[] {
+  return KINDS.map(([command, kind]) => vscode.commands.registerCommand(command, async (node: unknown) => {
+    const entry = entryOf(node);
+    const account = accounts.active();
+    if (!entry || !account) {
+      return;
+    }
+    const filter = viewOf(views, entry).presenter.filterFor(entry, kind);
+    if (!filter) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('This entry has nothing to search on for that.'));
+      return;
+    }
+    const search = sidebarSearch(entry.kind === 'session' ? 'sessions' : 'webhooks', { [filter.parameter]: filter.value });
+    await openSearch(searches, { accountId: account.id, search });
+  }));
+}

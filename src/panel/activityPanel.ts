@@ -1,0 +1,336 @@
+// One query panel: a webview showing one search of one account's log. It runs the search (one
+// client of its own, so the sidebar's requests and its own never cancel each other), streams the
+// rows to the webview in batches, and answers the webview's requests after checking them.
+import { homedir } from 'node:os';
+import * as vscode from 'vscode';
+import type { Account } from '../accounts/account';
+import type { Connection } from '../accounts/connection';
+import type { ExaVaultClient } from '../api/client';
+import type { ActivityEntry } from '../api/models';
+import { sessionFields, webhookFields } from '../activity/fields';
+import { entryJson } from '../activity/json';
+import { OPERATIONS, WEBHOOK_EVENTS } from '../api/wire';
+import { confirmAndResend } from '../commands/resendWebhook';
+import { entriesToCsv, entriesToJson } from '../search/exportEntries';
+import { planSearch } from '../search/plan';
+import type { ActivitySearch, SearchRequest } from '../search/search';
+import { SearchRun, type CostEstimate, type RunProgress, type StreamSource } from '../search/searchRun';
+import { settings } from '../settings';
+import { panelColumns } from './columnLabels';
+import { COLUMNS } from './columns';
+import { panelHtml, panelResourceRoots } from './panelHtml';
+import { panelStrings } from './panelStrings';
+import { parseWebviewMessage, type DetailsMessage, type FromWebview, type PanelState, type RowAction, type ToWebview } from './protocol';
+import { sessionRow, webhookRow } from './rowValues';
+
+export const PANEL_VIEW_TYPE = 'exavault.activityPanel';
+
+/** Rows wait this long for more before going to the webview; the first batch of a search goes at once. */
+const BATCH_DELAY_MS = 40;
+const BATCH_ROWS = 20_000;
+const FIRST_BATCH_ROWS = 100;
+/** Requests in flight at once for one search. */
+const CONCURRENCY = 4;
+
+export interface PanelServices {
+  extensionUri: vscode.Uri;
+  connection: Connection;
+  log: vscode.LogOutputChannel;
+}
+
+export class ActivityPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private client: ExaVaultClient | undefined;
+  private run: SearchRun<ActivityEntry> | undefined;
+  private readonly entries = new Map<number, ActivityEntry>();
+  private pending: ActivityEntry[] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private sentFirstBatch = false;
+  private notes: string[] = [];
+  private ready = false;
+  /** Answers the cost question the running search waits on. */
+  private answerCost: ((goOn: boolean) => void) | undefined;
+
+  static create(services: PanelServices, account: Account, search: ActivitySearch): ActivityPanel {
+    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, '', vscode.ViewColumn.Active, {
+      enableScripts: true,
+      // A million rows are not rebuilt each time the tab is shown again.
+      retainContextWhenHidden: true,
+      localResourceRoots: panelResourceRoots(services.extensionUri),
+    });
+    return new ActivityPanel(panel, services, account, { accountId: account.id, search });
+  }
+
+  constructor(readonly panel: vscode.WebviewPanel, private readonly services: PanelServices, private readonly account: Account, private state: PanelState) {
+    panel.webview.options = { enableScripts: true, localResourceRoots: panelResourceRoots(services.extensionUri) };
+    panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'exavault-activitybar.svg');
+    this.setTitle();
+    panel.webview.html = panelHtml(panel.webview, services.extensionUri, panel.title);
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  dispose(): void {
+    this.answerCost?.(false);
+    this.run?.stop();
+    clearTimeout(this.flushTimer);
+    this.client?.dispose();
+    this.client = undefined;
+    this.disposables.forEach((disposable) => disposable.dispose());
+    this.disposables.length = 0;
+  }
+
+  private get kind() {
+    return this.state.search.kind;
+  }
+
+  private setTitle(): void {
+    this.panel.title = this.kind === 'sessions'
+      ? vscode.l10n.t('Sessions: {0}', this.account.label)
+      : vscode.l10n.t('Webhook Calls: {0}', this.account.label);
+  }
+
+  private post(message: ToWebview): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  private receive(raw: unknown): void {
+    const message = parseWebviewMessage(raw);
+    if (!message || (message.type !== 'ready' && !this.ready)) {
+      this.services.log.warn(`Query panel: ignored a message that is not one the panel sends (${typeof raw === 'object' && raw !== null ? String((raw as { type?: unknown }).type).slice(0, 40) : typeof raw}).`);
+      return;
+    }
+    void this.handle(message).catch((error: unknown) => this.services.log.error(`Query panel: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  private async handle(message: FromWebview): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.post({
+          type: 'init', kind: this.kind, accountLabel: this.account.label, columns: panelColumns(this.kind), strings: panelStrings(this.kind),
+          choices: this.kind === 'sessions' ? Object.entries(OPERATIONS).map(([code, name]) => [code, name]) : WEBHOOK_EVENTS.map((event) => [event, event]),
+          state: this.state,
+        });
+        await this.start(this.state.search);
+        return;
+      case 'search':
+        if (message.search.kind === this.kind) {
+          await this.start(message.search);
+        }
+        return;
+      case 'stop':
+        this.answerCost?.(false);
+        this.run?.stop();
+        return;
+      case 'confirm':
+        this.answerCost?.(message.goOn);
+        return;
+      case 'retry':
+        await this.start(this.state.search);
+        return;
+      case 'select':
+        this.showDetails(message.id);
+        return;
+      case 'action':
+        await this.act(message.action, message.id);
+        return;
+      case 'copy':
+        await vscode.env.clipboard.writeText(message.text);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Copied.'), 2000);
+        return;
+      case 'export':
+        await this.export(message.format, message.ids);
+        return;
+      case 'violation':
+        this.services.log.warn(`Query panel: the content security policy blocked something (${message.directive}).`);
+        return;
+    }
+  }
+
+  /** Starts the search afresh, stopping the one in flight; the rows it loaded are dropped. */
+  async start(search: ActivitySearch): Promise<void> {
+    this.answerCost?.(false);
+    this.run?.stop();
+    this.state = { ...this.state, search };
+    this.entries.clear();
+    this.pending = [];
+    this.sentFirstBatch = false;
+    clearTimeout(this.flushTimer);
+    this.post({ type: 'reset', search });
+    const plan = planSearch(search, new Date());
+    this.notes = plan.notes;
+    this.client ??= await this.services.connection.openClient(this.account);
+    const client = this.client;
+    if (!client) {
+      this.progress({ state: 'failed', loaded: 0, requests: 0, error: new Error(vscode.l10n.t('There are no credentials for {0} on this machine. Run "ExaVault: Update Credentials".', this.account.label)) });
+      return;
+    }
+    const source: StreamSource<ActivityEntry> = search.kind === 'sessions'
+      ? (query, options) => client.sessionPages(query, options)
+      : (query, options) => client.webhookPages(query, options);
+    const run = new SearchRun<ActivityEntry>(source, plan, {
+      pageSize: settings.pageSize(),
+      concurrency: CONCURRENCY,
+      confirmAboveCalls: settings.confirmAboveCalls(),
+      confirm: (estimate) => this.confirmCost(estimate),
+    }, {
+      entries: (batch) => this.accept(batch),
+      progress: (progress) => {
+        if (this.run === run) {
+          this.progress(progress);
+        }
+      },
+    });
+    this.run = run;
+    await run.run();
+  }
+
+  private accept(batch: ActivityEntry[]): void {
+    for (const entry of batch) {
+      this.entries.set(entry.id, entry);
+    }
+    this.pending.push(...batch);
+    if (!this.sentFirstBatch) {
+      // A screenful first, so the first paint does not wait for the whole page to cross over.
+      const rest = this.pending.splice(FIRST_BATCH_ROWS);
+      this.flush(Date.now());
+      this.pending = rest;
+      this.flushTimer ??= setTimeout(() => this.flush(), 0);
+    } else if (this.pending.length >= BATCH_ROWS) {
+      this.flush();
+    } else {
+      this.flushTimer ??= setTimeout(() => this.flush(), BATCH_DELAY_MS);
+    }
+  }
+
+  private flush(arrivedAt?: number): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.pending.length === 0) {
+      return;
+    }
+    const rows = this.pending.map((entry) => (entry.kind === 'session' ? sessionRow(entry) : webhookRow(entry)));
+    const columns = COLUMNS[this.kind].map((_, column) => rows.map((row) => row[column] ?? null));
+    this.post({ type: 'rows', arrivedAt, ids: this.pending.map((entry) => entry.id), columns });
+    this.pending = [];
+    this.sentFirstBatch = true;
+  }
+
+  private progress(progress: RunProgress): void {
+    if (progress.state !== 'running' && progress.state !== 'confirming') {
+      this.flush();
+    }
+    const error = progress.error === undefined ? undefined : this.services.connection.describeFailure(progress.error, this.account);
+    this.post({
+      type: 'progress', state: progress.state, loaded: progress.loaded, requests: progress.requests, warning: progress.warning, notes: this.notes,
+      error: error && vscode.l10n.t('{0} The rows loaded before it stay; Retry runs the search again.', error),
+    });
+  }
+
+  // Asked in the panel, not in a modal dialog: changing a filter (which stops this search) is also an answer.
+  private confirmCost(estimate: CostEstimate): Promise<boolean> {
+    const allowance = this.services.connection.rateLimitFor(this.account.id);
+    this.post({
+      type: 'confirm',
+      question: vscode.l10n.t('This search will take about {0} API calls.', estimate.calls.toLocaleString()),
+      detail: [
+        vscode.l10n.t('Every call spends the account\'s daily API allowance. Calls made so far: {0}; their rows are shown.', estimate.spent),
+        allowance?.remaining === undefined ? '' : vscode.l10n.t('{0} calls are left today.', allowance.remaining.toLocaleString()),
+        vscode.l10n.t('Narrow the time range or the filters to spend fewer.'),
+      ].filter(Boolean).join(' '),
+    });
+    return new Promise((resolve) => {
+      this.answerCost = (goOn) => {
+        this.answerCost = undefined;
+        resolve(goOn);
+      };
+    });
+  }
+
+  private showDetails(id: number): void {
+    const entry = this.entries.get(id);
+    if (!entry) {
+      return;
+    }
+    const fields = entry.kind === 'session' ? sessionFields(entry) : webhookFields(entry);
+    const details = entry.kind === 'webhook' && entry.details ? [[vscode.l10n.t('Details'), JSON.stringify(entry.details, null, 2)] as const] : [];
+    const message: DetailsMessage = { type: 'details', id, fields: [...fields, ...details], json: entryJson(entry), actions: actionsFor(entry) };
+    this.post(message);
+  }
+
+  private async act(action: RowAction, id: number): Promise<void> {
+    const entry = this.entries.get(id);
+    if (!entry || !actionsFor(entry).includes(action)) {
+      return;
+    }
+    const path = entry.kind === 'session' ? entry.fileName : entry.resourcePath;
+    switch (action) {
+      case 'showUser':
+        return this.openSearch({ username: entry.username });
+      case 'showIp':
+        return this.openSearch({ ipAddress: entry.ipAddress });
+      case 'showPath':
+        return this.openSearch({ path });
+      case 'openResource':
+        await vscode.commands.executeCommand('exavault.openResource', { accountId: this.account.id, path });
+        return;
+      case 'resend':
+        if (entry.kind === 'webhook') {
+          await confirmAndResend(entry, this.account, async () => this.client, this.services.connection, this.services.log);
+        }
+        return;
+    }
+  }
+
+  /** "Activity for this User / IP / Path": the session log, same time range, in a panel of its own. */
+  private async openSearch(filters: { username?: string; ipAddress?: string; path?: string }): Promise<void> {
+    const request: SearchRequest = { accountId: this.account.id, search: { kind: 'sessions', range: this.state.search.range, filters } };
+    await vscode.commands.executeCommand('exavault.openSearch', request);
+  }
+
+  private async export(format: 'csv' | 'json', ids: number[]): Promise<void> {
+    const entries = ids.map((id) => this.entries.get(id)).filter((entry): entry is ActivityEntry => entry !== undefined);
+    if (entries.length !== ids.length) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The rows changed while exporting; export again.'));
+      return;
+    }
+    const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+    const target = await vscode.window.showSaveDialog({
+      title: vscode.l10n.t('Export {0} rows', entries.length.toLocaleString()),
+      defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir()), `exavault-${this.kind}-${stamp}.${format}`),
+      filters: format === 'csv' ? { [vscode.l10n.t('CSV')]: ['csv'] } : { [vscode.l10n.t('JSON')]: ['json'] },
+    });
+    if (!target) {
+      return;
+    }
+    const text = format === 'csv' ? entriesToCsv(entries) : entriesToJson(entries);
+    try {
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+      this.services.log.info(`Exported ${entries.length} ${this.kind} rows as ${format}.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} rows to {1}.', entries.length.toLocaleString(), target.fsPath || target.toString(true)));
+    } catch (error) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('The export was not written: {0}', error instanceof Error ? error.message : String(error)));
+    }
+  }
+}
+
+function actionsFor(entry: ActivityEntry): RowAction[] {
+  const actions: RowAction[] = [];
+  if (entry.username) {
+    actions.push('showUser');
+  }
+  if (entry.ipAddress) {
+    actions.push('showIp');
+  }
+  const path = entry.kind === 'session' ? entry.fileName : entry.resourcePath;
+  if (path) {
+    actions.push('showPath', 'openResource');
+  }
+  if (entry.kind === 'webhook') {
+    actions.push('resend');
+  }
+  return actions;
+}

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+
+/** Where the panel's script and styles are, below the extension. */
+export function panelResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
+  return [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')];
+}
+
+/**
+ * The page: no content of its own (the script builds it), a CSP that allows only this script (by
+ * nonce) and the extension's own styles and font; no inline script or style, no other origin.
+ */
+export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {
+  const nonce = randomBytes(16).toString('base64');
+  const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', name)).toString();
+  const csp = [
+    "default-src 'none'",
+    `style-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+  const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+  return `<!DOCTYPE html>
+<html lang="${escape(vscode.env.language)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset('codicon.css')}">
+<link rel="stylesheet" href="${asset('panel.css')}">
+<title>${escape(title)}</title>
+</head>
+<body>
+<script nonce="${nonce}" src="${asset('panel.js')}"></script>
+</body>
+</html>`;
+}

@@ -1,0 +1,143 @@
+// The messages between the extension and the panel's webview. What the webview sends is checked
+// here before the extension acts on it: a webview shows untrusted log data and is treated as such.
+import { parseSearch } from '../search/parseSearch';
+import type { ActivityKind, ActivitySearch } from '../search/search';
+import type { ColumnSpec, SortOrder } from './columns';
+import type { RunState } from '../search/searchRun';
+
+export interface PanelColumn extends ColumnSpec {
+  label: string;
+}
+
+/** What the webview keeps across hiding and window reloads: the question, never the answer's rows. */
+export interface PanelState {
+  accountId: string;
+  search: ActivitySearch;
+  sort?: SortOrder;
+  refine?: string;
+  widths?: Record<string, number>;
+}
+
+export interface PanelInit {
+  type: 'init';
+  kind: ActivityKind;
+  accountLabel: string;
+  columns: PanelColumn[];
+  strings: Record<string, string>;
+  /** Choices for the multi-value filters: [value, label]. */
+  choices: [string, string][];
+  state: PanelState;
+}
+
+/** A batch of rows, column by column: `columns[i][row]` belongs to `columns` of init, in order. */
+export interface RowBatch {
+  type: 'rows';
+  /** On a search's first batch: when its page reached the extension (ms since the epoch), to time the first paint. */
+  arrivedAt?: number;
+  ids: number[];
+  columns: (string | number | null)[][];
+}
+
+export interface ProgressMessage {
+  type: 'progress';
+  state: RunState;
+  loaded: number;
+  requests: number;
+  /** Error, warning and combination notes, already in words. */
+  error?: string;
+  warning?: string;
+  notes: string[];
+}
+
+export type RowAction = 'showUser' | 'showIp' | 'showPath' | 'openResource' | 'resend';
+
+export interface DetailsMessage {
+  type: 'details';
+  id: number;
+  fields: (readonly [string, string])[];
+  json: string;
+  actions: RowAction[];
+}
+
+/** The cost question: the search waits for the answer (a `confirm` message back). */
+export interface ConfirmMessage {
+  type: 'confirm';
+  question: string;
+  detail: string;
+}
+
+export type ToWebview = PanelInit | RowBatch | ProgressMessage | DetailsMessage | ConfirmMessage | { type: 'reset'; search: ActivitySearch };
+
+export type FromWebview =
+  | { type: 'ready' }
+  | { type: 'search'; search: ActivitySearch }
+  | { type: 'stop' }
+  | { type: 'retry' }
+  | { type: 'confirm'; goOn: boolean }
+  | { type: 'select'; id: number }
+  | { type: 'action'; action: RowAction; id: number }
+  | { type: 'copy'; text: string }
+  | { type: 'export'; format: 'csv' | 'json'; ids: number[] }
+  | { type: 'violation'; directive: string };
+
+const ACTIONS: readonly RowAction[] = ['showUser', 'showIp', 'showPath', 'openResource', 'resend'];
+const MAX_COPY = 10_000_000;
+
+const isId = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);
+
+/** The message, if it is one the panel understands and well-formed; undefined otherwise. */
+export function parseWebviewMessage(value: unknown): FromWebview | undefined {
+  if (typeof value !== 'object' || value === null) {
+    return undefined;
+  }
+  const message = value as Record<string, unknown>;
+  switch (message.type) {
+    case 'ready':
+    case 'stop':
+    case 'retry':
+      return { type: message.type };
+    case 'confirm':
+      return typeof message.goOn === 'boolean' ? { type: 'confirm', goOn: message.goOn } : undefined;
+    case 'search': {
+      const search = parseSearch(message.search);
+      return search && { type: 'search', search };
+    }
+    case 'select':
+      return isId(message.id) ? { type: 'select', id: message.id } : undefined;
+    case 'action':
+      return isId(message.id) && ACTIONS.includes(message.action as RowAction) ? { type: 'action', action: message.action as RowAction, id: message.id } : undefined;
+    case 'copy':
+      return typeof message.text === 'string' && message.text.length <= MAX_COPY ? { type: 'copy', text: message.text } : undefined;
+    case 'export':
+      return (message.format === 'csv' || message.format === 'json') && Array.isArray(message.ids) && message.ids.every(isId)
+        ? { type: 'export', format: message.format, ids: message.ids as number[] }
+        : undefined;
+    case 'violation':
+      return typeof message.directive === 'string' ? { type: 'violation', directive: message.directive.slice(0, 200) } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** A restored panel's state, if well-formed. */
+export function parsePanelState(value: unknown): PanelState | undefined {
+  if (typeof value !== 'object' || value === null) {
+    return undefined;
+  }
+  const state = value as Record<string, unknown>;
+  const search = parseSearch(state.search);
+  if (typeof state.accountId !== 'string' || !search) {
+    return undefined;
+  }
+  const sort = state.sort as SortOrder | undefined;
+  const widths = state.widths as Record<string, unknown> | undefined;
+  return {
+    accountId: state.accountId,
+    search,
+    sort: sort && typeof sort.column === 'string' && typeof sort.descending === 'boolean' ? { column: sort.column, descending: sort.descending } : undefined,
+    refine: typeof state.refine === 'string' ? state.refine.slice(0, 1000) : undefined,
+    widths: widths && typeof widths === 'object'
+      ? Object.fromEntries(Object.entries(widths).filter(([, width]) => typeof width === 'number' && width >= 30 && width <= 2000)) as Record<string, number>
+      : undefined,
+  };
+}

@@ -1,0 +1,44 @@
+// Every field of the selected entry, each with a Copy button, and the row's actions.
+import type { DetailsMessage, RowAction } from '../protocol';
+import { button, h } from './dom';
+
+type Strings = Record<string, string>;
+
+const ACTION_ICONS: Record<RowAction, string> = {
+  showUser: 'person', showIp: 'globe', showPath: 'history', openResource: 'go-to-file', resend: 'debug-restart',
+};
+
+export class DetailPane {
+  readonly element: HTMLElement;
+  private readonly body: HTMLElement;
+
+  constructor(private readonly strings: Strings, private readonly post: (message: unknown) => void) {
+    this.body = h('div', { class: 'details-body' });
+    this.element = h('aside', { class: 'details', 'aria-label': strings.details, hidden: true }, this.body);
+  }
+
+  clear(): void {
+    this.element.hidden = true;
+    this.body.replaceChildren();
+  }
+
+  loading(): void {
+    this.element.hidden = false;
+    this.body.replaceChildren(h('p', { class: 'muted' }, this.strings.loadingDetails!));
+  }
+
+  show(details: DetailsMessage): void {
+    this.element.hidden = false;
+    const actions = h('div', { class: 'actions' },
+      ...details.actions.map((action) => button(ACTION_ICONS[action], this.strings[`action.${action}`]!, () => this.post({ type: 'action', action, id: details.id }))),
+      button('json', this.strings.copyJson!, () => this.post({ type: 'copy', text: details.json })));
+    const list = h('dl', { class: 'fields' });
+    for (const [label, value] of details.fields) {
+      list.append(
+        h('dt', {}, label),
+        h('dd', {}, h('span', { class: 'value' }, value), button('copy', this.strings.copyField!.replace('{0}', label), () => this.post({ type: 'copy', text: value }), true)),
+      );
+    }
+    this.body.replaceChildren(h('h2', {}, this.strings.details!), actions, list);
+  }
+}

@@ -1,0 +1,199 @@
+// The filter bar: every server-side filter of the panel's log. A change runs the search again
+// (the extension cancels the one in flight); the custom range is checked before anything is sent.
+import type { ActivityKind, ActivitySearch, TimeRange, TimeRangePreset } from '../../search/search';
+import { h } from './dom';
+
+type Strings = Record<string, string>;
+
+const PRESETS: TimeRangePreset[] = ['hour', 'day', 'week', 'month', 'quarter'];
+
+interface TextFilter {
+  key: string;
+  label: string;
+  placeholder: string;
+  pattern?: RegExp;
+  invalid?: string;
+}
+
+// <input type="datetime-local"> works in local time without a zone.
+const toLocalInput = (time: number) => {
+  const date = new Date(time);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+};
+
+export class FilterBar {
+  readonly element: HTMLFormElement;
+  private readonly range: HTMLSelectElement;
+  private readonly from: HTMLInputElement;
+  private readonly to: HTMLInputElement;
+  private readonly rangeError: HTMLElement;
+  private readonly choiceBoxes: HTMLInputElement[] = [];
+  private readonly choiceSummary: HTMLElement;
+  private readonly inputs = new Map<string, HTMLInputElement>();
+  private readonly textFilters: TextFilter[];
+  /** The ticked choices of the search last sent. */
+  private sentChoices = '';
+
+  constructor(private readonly kind: ActivityKind, search: ActivitySearch, choices: [string, string][], private readonly strings: Strings, private readonly onSearch: (search: ActivitySearch) => void) {
+    this.textFilters = kind === 'sessions'
+      ? [
+        { key: 'username', label: strings.user!, placeholder: strings.anyUser! },
+        { key: 'ipAddress', label: strings.ip!, placeholder: strings.anyIp! },
+        { key: 'path', label: strings.path!, placeholder: strings.pathPlaceholder! },
+      ]
+      : [
+        { key: 'endpointUrl', label: strings.endpoint!, placeholder: strings.anyEndpoint! },
+        { key: 'status', label: strings.status!, placeholder: strings.statusPlaceholder!, pattern: /^(\d{1,3}|[1-5]xx)$/i, invalid: strings.statusInvalid },
+        { key: 'resourcePath', label: strings.resourcePath!, placeholder: strings.pathPlaceholder! },
+        { key: 'username', label: strings.user!, placeholder: strings.anyUser! },
+      ];
+    this.range = h('select', { id: 'range', 'aria-label': strings.timeRange },
+      ...PRESETS.map((preset) => h('option', { value: preset }, strings[`range.${preset}`]!)),
+      h('option', { value: 'custom' }, strings['range.custom']!));
+    this.from = h('input', { type: 'datetime-local', id: 'from', 'aria-label': strings.from });
+    this.to = h('input', { type: 'datetime-local', id: 'to', 'aria-label': strings.to });
+    this.rangeError = h('span', { class: 'error', role: 'alert', id: 'range-error' });
+    this.choiceSummary = h('span', { class: 'choice-summary' });
+    const choiceList = h('div', { class: 'choice-list', role: 'group', 'aria-label': kind === 'sessions' ? strings.types : strings.events },
+      ...choices.map(([value, label]) => {
+        const box = h('input', { type: 'checkbox', value });
+        this.choiceBoxes.push(box);
+        return h('label', {}, box, h('span', {}, label), h('span', { class: 'code' }, value === label ? '' : value));
+      }));
+    const choicePicker = h('details', { class: 'choices' }, h('summary', {}, h('span', {}, kind === 'sessions' ? strings.types! : strings.events!), this.choiceSummary), choiceList);
+    this.element = h('form', { class: 'filter-bar', role: 'search', 'aria-label': strings.filters },
+      h('div', { class: 'field' }, h('label', { for: 'range' }, strings.timeRange!), this.range),
+      h('div', { class: 'field custom-range' }, h('label', { for: 'from' }, strings.from!), this.from, h('label', { for: 'to' }, strings.to!), this.to, this.rangeError),
+      h('div', { class: 'field' }, choicePicker),
+      ...this.textFilters.map((filter) => {
+        const input = h('input', { type: 'text', id: `filter-${filter.key}`, placeholder: filter.placeholder, spellcheck: 'false', autocomplete: 'off' });
+        this.inputs.set(filter.key, input);
+        return h('div', { class: 'field' }, h('label', { for: `filter-${filter.key}` }, filter.label), input);
+      }),
+      h('button', { type: 'submit', class: 'primary' }, strings.search!));
+    this.show(search);
+    this.element.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.submit();
+    });
+    this.element.addEventListener('change', (event) => {
+      if (event.target === this.range) {
+        this.showCustomRange();
+      }
+      this.updateChoiceSummary();
+      // A custom range waits for both bounds, and ticks in the list for the list to close (or Search).
+      const waits = event.target === this.from || event.target === this.to || (event.target === this.range && this.range.value === 'custom')
+        || this.choiceBoxes.includes(event.target as HTMLInputElement);
+      if (!waits) {
+        this.submit();
+      }
+    });
+    choicePicker.addEventListener('toggle', () => {
+      if (!choicePicker.open && this.chosenChanged()) {
+        this.submit();
+      }
+    });
+    // Like a drop-down: a click elsewhere closes it (and so runs the search if the ticks changed).
+    document.addEventListener('pointerdown', (event) => {
+      if (choicePicker.open && !choicePicker.contains(event.target as Node)) {
+        choicePicker.open = false;
+      }
+    });
+    choicePicker.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && choicePicker.open) {
+        event.preventDefault();
+        choicePicker.open = false;
+        choicePicker.querySelector('summary')?.focus();
+      }
+    });
+  }
+
+  /** Puts a search's values into the controls. */
+  show(search: ActivitySearch): void {
+    const { range } = search;
+    this.range.value = 'preset' in range ? range.preset : 'custom';
+    if (!('preset' in range)) {
+      this.from.value = toLocalInput(range.from);
+      this.to.value = toLocalInput(range.to);
+    }
+    const filters = search.filters as Record<string, string | string[] | undefined>;
+    const chosen = new Set(this.kind === 'sessions' ? filters.types ?? [] : filters.events ?? []);
+    for (const box of this.choiceBoxes) {
+      box.checked = chosen.has(box.value);
+    }
+    for (const [key, input] of this.inputs) {
+      input.value = typeof filters[key] === 'string' ? filters[key] : '';
+    }
+    this.showCustomRange();
+    this.updateChoiceSummary();
+    this.sentChoices = this.chosen().join(',');
+  }
+
+  private chosen(): string[] {
+    return this.choiceBoxes.filter((box) => box.checked).map((box) => box.value);
+  }
+
+  private chosenChanged(): boolean {
+    return this.chosen().join(',') !== this.sentChoices;
+  }
+
+  private showCustomRange(): void {
+    const custom = this.range.value === 'custom';
+    (this.from.parentElement as HTMLElement).hidden = !custom;
+    if (custom && !this.from.value) {
+      const now = Date.now();
+      this.from.value = toLocalInput(now - 86_400_000);
+      this.to.value = toLocalInput(now);
+    }
+  }
+
+  private updateChoiceSummary(): void {
+    const chosen = this.chosen();
+    this.choiceSummary.textContent = chosen.length === 0 ? this.strings.any! : chosen.join(', ');
+  }
+
+  private readRange(): TimeRange | undefined {
+    this.rangeError.textContent = '';
+    if (this.range.value !== 'custom') {
+      return { preset: this.range.value as TimeRangePreset };
+    }
+    const from = new Date(this.from.value).getTime();
+    const to = new Date(this.to.value).getTime();
+    if (Number.isNaN(from) || Number.isNaN(to)) {
+      this.rangeError.textContent = this.strings.rangeIncomplete!;
+      return undefined;
+    }
+    if (from >= to) {
+      this.rangeError.textContent = this.strings.rangeOrder!;
+      return undefined;
+    }
+    return { from, to };
+  }
+
+  private submit(): void {
+    const range = this.readRange();
+    let valid = range !== undefined;
+    const values: Record<string, string | string[] | undefined> = {};
+    for (const filter of this.textFilters) {
+      const input = this.inputs.get(filter.key)!;
+      const value = input.value.trim();
+      const bad = value !== '' && filter.pattern !== undefined && !filter.pattern.test(value);
+      input.setCustomValidity(bad ? filter.invalid ?? '' : '');
+      input.setAttribute('aria-invalid', String(bad));
+      if (bad) {
+        input.reportValidity();
+        valid = false;
+      }
+      values[filter.key] = value || undefined;
+    }
+    if (!valid || !range) {
+      return;
+    }
+    const chosen = this.chosen();
+    this.sentChoices = chosen.join(',');
+    values[this.kind === 'sessions' ? 'types' : 'events'] = chosen.length > 0 ? chosen : undefined;
+    const filters = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+    this.onSearch({ kind: this.kind, range, filters } as ActivitySearch);
+  }
+}

@@ -1,0 +1,264 @@
+// The query panel's webview: filter bar, progress, the table and the selected entry's details.
+// It holds the rows (in a RowStore) and asks the extension for everything else.
+import type { SortOrder } from '../columns';
+import { DEFAULT_SORT } from '../columns';
+import type { PanelInit, PanelState, ProgressMessage, ToWebview } from '../protocol';
+import type { ActivitySearch } from '../../search/search';
+import { resolveRange } from '../../search/search';
+import { ActivityCharts, type Narrowing } from './charts';
+import { DetailPane } from './detailPane';
+import { button, h } from './dom';
+import { FilterBar } from './filterBar';
+import { RowStore } from './rowStore';
+import { VirtualTable } from './virtualTable';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+  getState(): PanelState | undefined;
+  setState(state: PanelState): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+
+// Anything the CSP blocks is counted where tests can read it, and reported to the extension's log.
+let violations = 0;
+document.addEventListener('securitypolicyviolation', (event) => {
+  violations++;
+  document.body.dataset.cspViolations = String(violations);
+  vscode.postMessage({ type: 'violation', directive: event.effectiveDirective });
+});
+
+class Panel {
+  private readonly store: RowStore;
+  private readonly table: VirtualTable;
+  private readonly details: DetailPane;
+  private readonly status = h('span', { class: 'status-text', id: 'status-text' });
+  private readonly notes = h('div', { class: 'notes' });
+  private readonly problem = h('div', { class: 'problem', role: 'alert' });
+  private readonly cost = h('div', { class: 'cost', role: 'group', hidden: true });
+  private readonly count = h('span', { class: 'count', id: 'count', 'aria-live': 'polite' });
+  private readonly stopButton: HTMLButtonElement;
+  private readonly retryButton: HTMLButtonElement;
+  private readonly refineInput: HTMLInputElement;
+  private readonly filterBar: FilterBar;
+  private state: PanelState;
+  private readonly charts: ActivityCharts;
+  private paintScheduled = false;
+  private chartsTimer: ReturnType<typeof setTimeout> | undefined;
+  private chartsDrawnAt = 0;
+  private progress: ProgressMessage | undefined;
+
+  constructor(private readonly init: PanelInit) {
+    const { strings } = init;
+    this.state = init.state;
+    this.store = new RowStore(init.columns, init.state.sort ?? DEFAULT_SORT);
+    this.store.setRefine(init.state.refine ?? '');
+    this.details = new DetailPane(strings, (message) => vscode.postMessage(message));
+    this.table = new VirtualTable(this.store, init.columns, { ...init.state.widths }, strings.tableLabel!, strings, {
+      select: (row) => {
+        if (row === undefined) {
+          this.details.clear();
+        } else {
+          this.details.loading();
+          vscode.postMessage({ type: 'select', id: this.store.id(row) });
+        }
+      },
+      sort: (order) => this.setSort(order),
+      resize: (widths) => this.save({ widths }),
+    });
+    this.charts = new ActivityCharts(init.kind, init.columns, strings, (narrowing) => this.narrow(narrowing));
+    this.filterBar = new FilterBar(init.kind, init.state.search, init.choices, strings, (search) => this.search(search));
+    this.stopButton = button('debug-stop', strings.stop!, () => vscode.postMessage({ type: 'stop' }));
+    this.retryButton = button('refresh', strings.retry!, () => vscode.postMessage({ type: 'retry' }));
+    this.refineInput = h('input', { type: 'search', id: 'refine', placeholder: strings.refinePlaceholder, 'aria-label': strings.refine, spellcheck: 'false', autocomplete: 'off' });
+    this.refineInput.value = init.state.refine ?? '';
+    this.refineInput.addEventListener('input', () => {
+      this.store.setRefine(this.refineInput.value);
+      this.save({ refine: this.refineInput.value });
+      this.repaint();
+    });
+    const toolbar = h('div', { class: 'toolbar' },
+      h('span', { class: 'refine' }, this.refineInput),
+      this.count,
+      h('span', { class: 'spacer' }),
+      button('export', strings.exportCsv!, () => this.export('csv')),
+      button('json', strings.exportJson!, () => this.export('json')));
+    const statusBar = h('div', { class: 'status', role: 'status' }, this.status, this.stopButton, this.retryButton);
+    document.body.replaceChildren(
+      h('header', {}, h('h1', {}, strings.title!), this.filterBar.element, statusBar, this.cost, this.notes, this.problem, this.charts.element, toolbar),
+      h('main', {}, this.table.element, this.details.element),
+    );
+    this.renderProgress();
+    this.table.refresh();
+  }
+
+  receive(message: ToWebview): void {
+    switch (message.type) {
+      case 'reset':
+        this.cost.hidden = true;
+        this.store.clear();
+        this.details.clear();
+        this.filterBar.show(message.search);
+        this.save({ search: message.search });
+        this.repaint();
+        break;
+      case 'rows':
+        this.store.append(message.ids, message.columns);
+        this.repaint();
+        if (message.arrivedAt !== undefined) {
+          this.markFirstPaint(message.arrivedAt);
+        }
+        break;
+      case 'progress':
+        this.progress = message;
+        this.renderProgress();
+        break;
+      case 'confirm':
+        this.askCost(message.question, message.detail);
+        break;
+      case 'details':
+        if (this.store.rowOf(message.id) !== undefined) {
+          this.details.show(message);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  private askCost(question: string, detail: string): void {
+    const { strings } = this.init;
+    const answer = (goOn: boolean) => {
+      this.cost.hidden = true;
+      this.cost.replaceChildren();
+      vscode.postMessage({ type: 'confirm', goOn });
+    };
+    const loadAll = button('cloud-download', strings.loadAll!, () => answer(true));
+    loadAll.classList.add('primary');
+    const question_ = h('strong', { id: 'cost-question' }, question);
+    this.cost.setAttribute('aria-labelledby', 'cost-question');
+    this.cost.replaceChildren(h('p', {}, question_, ' ', h('span', {}, detail)), h('div', { class: 'actions' }, loadAll, button('debug-stop', strings.stopHere!, () => answer(false))));
+    this.cost.hidden = false;
+    // Only within a panel already in use: focusing from the background would close a quick pick open elsewhere.
+    if (document.hasFocus()) {
+      loadAll.focus();
+    }
+  }
+
+  // How long a search's first page took from reaching the extension to being painted here; read by
+  // `npm run bench:panel` (and anyone profiling) from the page.
+  private markFirstPaint(arrivedAt: number): void {
+    // The frame that paints them runs its animation callbacks (the table's first) before painting; a task queued from there runs after.
+    requestAnimationFrame(() => setTimeout(() => {
+      document.body.dataset.firstRowsDelayMs = String(Date.now() - arrivedAt);
+    }, 0));
+  }
+
+  private search(search: ActivitySearch): void {
+    vscode.postMessage({ type: 'search', search });
+  }
+
+  private setSort(sort: SortOrder): void {
+    this.store.setSort(sort);
+    this.save({ sort });
+    this.repaint();
+  }
+
+  private export(format: 'csv' | 'json'): void {
+    const rows = this.table.shownRows;
+    const ids = new Array<number>(rows.length);
+    rows.forEach((row, index) => {
+      ids[index] = this.store.id(row);
+    });
+    vscode.postMessage({ type: 'export', format, ids });
+  }
+
+  private save(change: Partial<PanelState>): void {
+    this.state = { ...this.state, ...change };
+    vscode.setState(this.state);
+  }
+
+  // Batches can arrive faster than frames: paint once per frame.
+  private repaint(): void {
+    if (!this.paintScheduled) {
+      this.paintScheduled = true;
+      requestAnimationFrame(() => {
+        this.paintScheduled = false;
+        this.table.refresh();
+        this.renderCount();
+        this.scheduleCharts();
+      });
+    }
+  }
+
+  // Charts count every shown row: at most twice a second while rows stream in.
+  private scheduleCharts(): void {
+    if (this.chartsTimer !== undefined) {
+      return;
+    }
+    const wait = Math.max(0, this.chartsDrawnAt + 500 - Date.now());
+    this.chartsTimer = setTimeout(() => {
+      this.chartsTimer = undefined;
+      this.chartsDrawnAt = Date.now();
+      this.charts.update(this.store, this.table.shownRows, resolveRange(this.state.search.range, new Date()));
+    }, wait);
+  }
+
+  /** A click (or Enter) on a chart: the search narrowed to that bar's time or value. */
+  private narrow(narrowing: Narrowing): void {
+    const search = this.state.search;
+    if (narrowing.kind === 'range') {
+      this.search({ ...search, range: { from: narrowing.from, to: narrowing.to } } as ActivitySearch);
+      return;
+    }
+    // The operation chart shows names ("Upload"); the API takes codes.
+    const value = narrowing.key === 'types'
+      ? this.init.choices.find(([, name]) => name === narrowing.value)?.[0] ?? narrowing.value
+      : narrowing.value;
+    const filters = { ...search.filters, [narrowing.key]: narrowing.key === 'types' || narrowing.key === 'events' ? [value] : value };
+    this.search({ ...search, filters } as ActivitySearch);
+  }
+
+  private renderCount(): void {
+    const shown = this.table.shownRows.length;
+    const { strings } = this.init;
+    this.count.textContent = this.store.refine === ''
+      ? strings.rowCount!.replace('{0}', shown.toLocaleString())
+      : strings.matchCount!.replace('{0}', shown.toLocaleString()).replace('{1}', this.store.count.toLocaleString());
+  }
+
+  private renderProgress(): void {
+    const { strings } = this.init;
+    const progress = this.progress;
+    const running = progress?.state === 'running' || progress?.state === 'confirming';
+    this.stopButton.hidden = !running;
+    if (progress?.state !== 'confirming') {
+      this.cost.hidden = true;
+    }
+    this.retryButton.hidden = progress?.state !== 'failed' && progress?.state !== 'stopped';
+    document.body.classList.toggle('busy', running);
+    if (!progress) {
+      this.status.textContent = strings.starting!;
+      return;
+    }
+    const calls = progress.requests.toLocaleString();
+    const loaded = progress.loaded.toLocaleString();
+    this.status.textContent = strings[`state.${progress.state}`]!.replace('{0}', loaded).replace('{1}', calls);
+    this.notes.replaceChildren(...progress.notes.map((note) => h('p', {}, note)), ...(progress.warning ? [h('p', { class: 'warning' }, progress.warning)] : []));
+    this.problem.textContent = progress.error ?? '';
+    this.problem.hidden = !progress.error;
+  }
+}
+
+let panel: Panel | undefined;
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+  const message = event.data;
+  if (message.type === 'init') {
+    panel = new Panel(message);
+  } else {
+    panel?.receive(message);
+  }
+});
+vscode.postMessage({ type: 'ready' });

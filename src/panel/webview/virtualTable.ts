@@ -1,0 +1,236 @@
+// A grid that paints only the rows in view, so a million rows scroll like ten: a fixed pool of row
+// elements moved and refilled (textContent only) as the viewport scrolls. ARIA grid semantics,
+// keyboard selection, sortable and resizable columns.
+import type { SortOrder } from '../columns';
+import type { PanelColumn } from '../protocol';
+import { h, icon } from './dom';
+import type { RowStore } from './rowStore';
+
+const ROW_HEIGHT = 22;
+const MIN_WIDTH = 40;
+
+export interface TableEvents {
+  select(row: number | undefined): void;
+  sort(order: SortOrder): void;
+  resize(widths: Record<string, number>): void;
+}
+
+export class VirtualTable {
+  readonly element: HTMLElement;
+  private readonly header: HTMLElement;
+  private readonly body: HTMLElement;
+  private readonly pool: HTMLElement[] = [];
+  private readonly headerCells: HTMLElement[] = [];
+  private rows: Uint32Array = new Uint32Array(0);
+  /** Index into `rows` of the selected row. */
+  private selected: number | undefined;
+  private selectedId: number | undefined;
+  private scheduled = false;
+
+  constructor(private readonly store: RowStore, private readonly columns: PanelColumn[], private readonly widths: Record<string, number>, label: string, private readonly strings: Record<string, string>, private readonly events: TableEvents) {
+    this.header = h('div', { class: 'grid-row grid-header', role: 'row', 'aria-rowindex': 1 });
+    this.body = h('div', { class: 'grid-body', role: 'rowgroup' });
+    this.element = h('div', {
+      class: 'grid', role: 'grid', tabindex: 0, 'aria-label': label, 'aria-colcount': columns.length, 'aria-multiselectable': 'false',
+    }, h('div', { role: 'rowgroup', class: 'grid-head' }, this.header), this.body);
+    columns.forEach((column, index) => this.header.append(this.headerCell(column, index)));
+    this.applyWidths();
+    this.element.addEventListener('scroll', () => this.schedule());
+    this.element.addEventListener('keydown', (event) => this.onKey(event));
+    this.body.addEventListener('click', (event) => {
+      const row = (event.target as HTMLElement).closest<HTMLElement>('.grid-row');
+      if (row?.dataset.index !== undefined) {
+        this.choose(Number(row.dataset.index));
+        this.element.focus({ preventScroll: true });
+      }
+    });
+    new ResizeObserver(() => this.schedule()).observe(this.element);
+  }
+
+  /** Shows the store's current view, keeping the selected entry selected if it is still shown. */
+  refresh(): void {
+    this.rows = this.store.view();
+    this.selected = undefined;
+    if (this.selectedId !== undefined) {
+      const row = this.store.rowOf(this.selectedId);
+      const index = row === undefined ? -1 : this.rows.indexOf(row);
+      if (index >= 0) {
+        this.selected = index;
+      } else {
+        this.selectedId = undefined;
+        this.events.select(undefined);
+      }
+    }
+    this.element.setAttribute('aria-rowcount', String(this.rows.length + 1));
+    this.body.style.height = `${this.rows.length * ROW_HEIGHT}px`;
+    this.updateSortIndicators();
+    this.paint();
+  }
+
+  get shownRows(): Uint32Array {
+    return this.rows;
+  }
+
+  private headerCell(column: PanelColumn, index: number): HTMLElement {
+    const sortButton = h('button', { type: 'button', class: 'sort', title: this.strings.sortBy?.replace('{0}', column.label) }, h('span', { class: 'label' }, column.label), icon('blank'));
+    sortButton.addEventListener('click', () => {
+      const current = this.store.sort;
+      this.events.sort({ column: column.id, descending: current.column === column.id ? !current.descending : column.type !== 'text' });
+    });
+    const resizer = h('div', {
+      class: 'resizer', role: 'separator', tabindex: 0, 'aria-orientation': 'vertical', 'aria-label': this.strings.resizeColumn?.replace('{0}', column.label),
+      'aria-valuemin': MIN_WIDTH, 'aria-valuemax': 2000, 'aria-valuenow': this.widths[column.id] ?? column.width,
+    });
+    resizer.addEventListener('keydown', (event) => {
+      const step = event.key === 'ArrowLeft' ? -10 : event.key === 'ArrowRight' ? 10 : 0;
+      if (step) {
+        event.preventDefault();
+        event.stopPropagation();
+        this.setWidth(column, this.width(column) + step);
+      }
+    });
+    resizer.addEventListener('pointerdown', (event) => {
+      event.preventDefault();
+      resizer.setPointerCapture(event.pointerId);
+      const startX = event.clientX;
+      const startWidth = this.width(column);
+      const move = (moveEvent: PointerEvent) => this.setWidth(column, startWidth + moveEvent.clientX - startX, false);
+      const up = () => {
+        resizer.removeEventListener('pointermove', move);
+        resizer.removeEventListener('pointerup', up);
+        this.events.resize({ ...this.widths });
+      };
+      resizer.addEventListener('pointermove', move);
+      resizer.addEventListener('pointerup', up);
+    });
+    const cell = h('div', { class: 'grid-cell', role: 'columnheader', 'aria-colindex': index + 1, 'data-column': column.id }, sortButton, resizer);
+    this.headerCells.push(cell);
+    return cell;
+  }
+
+  private width(column: PanelColumn): number {
+    return this.widths[column.id] ?? column.width;
+  }
+
+  private setWidth(column: PanelColumn, width: number, report = true): void {
+    this.widths[column.id] = Math.max(MIN_WIDTH, Math.min(2000, Math.round(width)));
+    this.headerCells.find((cell) => cell.dataset.column === column.id)?.querySelector('.resizer')?.setAttribute('aria-valuenow', String(this.widths[column.id]));
+    this.applyWidths();
+    if (report) {
+      this.events.resize({ ...this.widths });
+    }
+  }
+
+  // One CSS variable for every row: a resize restyles no cell one by one.
+  private applyWidths(): void {
+    const template = this.columns.map((column) => `${this.width(column)}px`).join(' ');
+    this.element.style.setProperty('--grid-columns', template);
+    this.element.style.setProperty('--grid-width', `${this.columns.reduce((sum, column) => sum + this.width(column), 0)}px`);
+  }
+
+  private updateSortIndicators(): void {
+    const { column, descending } = this.store.sort;
+    for (const cell of this.headerCells) {
+      const sorted = cell.dataset.column === column;
+      cell.setAttribute('aria-sort', sorted ? (descending ? 'descending' : 'ascending') : 'none');
+      const indicator = cell.querySelector('.codicon')!;
+      indicator.className = `codicon codicon-${sorted ? (descending ? 'arrow-down' : 'arrow-up') : 'blank'}`;
+    }
+  }
+
+  private schedule(): void {
+    if (!this.scheduled) {
+      this.scheduled = true;
+      requestAnimationFrame(() => {
+        this.scheduled = false;
+        this.paint();
+      });
+    }
+  }
+
+  private viewportRows(): number {
+    return Math.max(1, Math.ceil(this.element.clientHeight / ROW_HEIGHT));
+  }
+
+  /** Fills the pooled rows with the rows in view. */
+  private paint(): void {
+    const first = Math.max(0, Math.floor((this.element.scrollTop) / ROW_HEIGHT) - 2);
+    const count = Math.min(this.rows.length - first, this.viewportRows() + 4);
+    while (this.pool.length < count) {
+      const row = h('div', { class: 'grid-row', role: 'row' }, ...this.columns.map((_, index) => h('div', { class: 'grid-cell', role: 'gridcell', 'aria-colindex': index + 1 })));
+      this.pool.push(row);
+      this.body.append(row);
+    }
+    let active: string | undefined;
+    this.pool.forEach((element, slot) => {
+      const index = first + slot;
+      if (slot >= count) {
+        element.hidden = true;
+        return;
+      }
+      element.hidden = false;
+      const row = this.rows[index]!;
+      element.style.transform = `translateY(${index * ROW_HEIGHT}px)`;
+      element.dataset.index = String(index);
+      element.setAttribute('aria-rowindex', String(index + 2));
+      const selected = index === this.selected;
+      element.setAttribute('aria-selected', String(selected));
+      element.classList.toggle('selected', selected);
+      element.id = `row-${slot}`;
+      if (selected) {
+        active = element.id;
+      }
+      const cells = element.children;
+      for (let column = 0; column < this.columns.length; column++) {
+        const text = this.store.text(row, column);
+        const cell = cells[column] as HTMLElement;
+        if (cell.textContent !== text) {
+          cell.textContent = text;
+          cell.title = text;
+        }
+      }
+    });
+    if (active) {
+      this.element.setAttribute('aria-activedescendant', active);
+    } else {
+      this.element.removeAttribute('aria-activedescendant');
+    }
+  }
+
+  private choose(index: number | undefined): void {
+    if (index === undefined || this.rows.length === 0) {
+      return;
+    }
+    this.selected = Math.max(0, Math.min(this.rows.length - 1, index));
+    this.selectedId = this.store.id(this.rows[this.selected]!);
+    this.reveal(this.selected);
+    this.paint();
+    this.events.select(this.rows[this.selected]);
+  }
+
+  private reveal(index: number): void {
+    const top = index * ROW_HEIGHT;
+    const visible = this.element.clientHeight - this.header.offsetHeight;
+    if (top < this.element.scrollTop) {
+      this.element.scrollTop = top;
+    } else if (top + ROW_HEIGHT > this.element.scrollTop + visible) {
+      this.element.scrollTop = top + ROW_HEIGHT - visible;
+    }
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if (event.target !== this.element) {
+      return;
+    }
+    const page = this.viewportRows() - 1;
+    const current = this.selected ?? -1;
+    const moves: Record<string, number> = {
+      ArrowDown: current + 1, ArrowUp: Math.max(0, current - 1), PageDown: current + page, PageUp: Math.max(0, current - page), Home: 0, End: this.rows.length - 1,
+    };
+    const target = moves[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      this.choose(target);
+    }
+  }
+}

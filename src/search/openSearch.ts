@@ -1,0 +1,37 @@
+// Where every way of starting a search (the palette, recent and saved searches, the sidebar) ends:
+// the search is remembered among the account's recent ones, then opened in the search panel.
+import * as vscode from 'vscode';
+import type { Account } from '../accounts/account';
+import type { AccountStore } from '../accounts/accountStore';
+import type { Filters } from '../activity/activityFeed';
+import { settings } from '../settings';
+import { searchFromQuery } from './queryFilters';
+import { closestPreset, type ActivityKind, type ActivitySearch, type SearchRequest } from './search';
+import type { SearchStore } from './searchStore';
+
+/** A search for a known account. */
+export type AccountSearchRequest = SearchRequest & { accountId: string };
+
+/** The account to search: the active one; with none, offers to add one (and searches that). */
+export async function accountToSearch(accounts: AccountStore): Promise<Account | undefined> {
+  const active = accounts.active();
+  if (active) {
+    return active;
+  }
+  const add = vscode.l10n.t('Add Account');
+  if (await vscode.window.showInformationMessage(vscode.l10n.t('Add an ExaVault account to search its logs.'), add) !== add) {
+    return undefined;
+  }
+  await vscode.commands.executeCommand('exavault.addAccount');
+  return accounts.active();
+}
+
+export async function openSearch(searches: SearchStore, request: AccountSearchRequest): Promise<void> {
+  await searches.remember(request.accountId, request.search);
+  await vscode.commands.executeCommand('exavault.openSearch', request satisfies SearchRequest);
+}
+
+/** A search like the sidebar's: its time window (as the nearest preset) with the given query parameters. */
+export function sidebarSearch(kind: ActivityKind, query: Filters): ActivitySearch {
+  return searchFromQuery(kind, query, { preset: closestPreset(settings.timeWindowMs()) });
+}

@@ -1,0 +1,75 @@
+// A search of one activity log: what the palette searches build, the panel runs and shows, and
+// recent or saved searches remember. Plain data (JSON-safe), free of `vscode`.
+
+export type ActivityKind = 'sessions' | 'webhooks';
+
+/** The presets the palette offers; `custom` carries its own bounds. */
+export type TimeRangePreset = 'hour' | 'day' | 'week' | 'month' | 'quarter';
+
+export type TimeRange =
+  | { preset: TimeRangePreset }
+  /** Milliseconds since the epoch, `from` < `to`. */
+  | { from: number; to: number };
+
+export interface SessionFilters {
+  /** Operation codes (STOR, DELE...). The API takes one per request: several are merged by time. */
+  types?: string[];
+  username?: string;
+  ipAddress?: string;
+  /** A trailing `*` is a wildcard. */
+  path?: string;
+}
+
+export interface WebhookFilters {
+  /** Event names (resources.upload...). The API takes one per request: several are merged by time. */
+  events?: string[];
+  endpointUrl?: string;
+  /** One status code ("404") or a class ("4xx"); a class is filtered in the extension over a wider query. */
+  status?: string;
+  /** A trailing `*` is a wildcard. */
+  resourcePath?: string;
+  username?: string;
+}
+
+export interface SessionSearch {
+  kind: 'sessions';
+  range: TimeRange;
+  filters: SessionFilters;
+}
+
+export interface WebhookSearch {
+  kind: 'webhooks';
+  range: TimeRange;
+  filters: WebhookFilters;
+}
+
+export type ActivitySearch = SessionSearch | WebhookSearch;
+
+/** What `exavault.openSearch` takes: a search for one account (the active one when absent). */
+export interface SearchRequest {
+  accountId?: string;
+  search: ActivitySearch;
+}
+
+const PRESET_MS: Readonly<Record<TimeRangePreset, number>> = {
+  hour: 3_600_000,
+  day: 86_400_000,
+  week: 7 * 86_400_000,
+  month: 30 * 86_400_000,
+  quarter: 90 * 86_400_000,
+};
+
+/** The range's bounds at `now`, in milliseconds since the epoch. */
+export function resolveRange(range: TimeRange, now: Date): { from: number; to: number } {
+  if ('preset' in range) {
+    const to = now.getTime();
+    return { from: to - PRESET_MS[range.preset], to };
+  }
+  return { from: range.from, to: range.to };
+}
+
+/** The preset nearest to a window of `windowMs` (by ratio: 12 hours is nearer a day than an hour). */
+export function closestPreset(windowMs: number): TimeRangePreset {
+  const distance = (preset: TimeRangePreset) => Math.abs(Math.log(PRESET_MS[preset] / windowMs));
+  return (Object.keys(PRESET_MS) as TimeRangePreset[]).reduce((best, preset) => (distance(preset) < distance(best) ? preset : best));
+}

@@ -1,0 +1,150 @@
+// Runs a search plan: every request stream at once, entries handed on page by page, the cost
+// estimated from the first pages and confirmed before a large search goes on. Free of `vscode`.
+import type { ActivityEntry } from '../api/models';
+import type { Page } from '../api/paging';
+import type { QueryParameters, SearchPlan } from './plan';
+
+export type RunState = 'running' | 'confirming' | 'done' | 'stopped' | 'failed';
+
+export interface CostEstimate {
+  /** API calls the whole search would take, the first pages included. */
+  calls: number;
+  /** Calls already spent on the first pages. */
+  spent: number;
+}
+
+export interface RunProgress {
+  state: RunState;
+  /** Entries handed on so far. */
+  loaded: number;
+  /** API calls spent so far. */
+  requests: number;
+  estimate?: CostEstimate;
+  error?: unknown;
+  /** The server repeated a page and a stream stopped early. */
+  warning?: string;
+}
+
+export type StreamSource<T> = (query: QueryParameters, options: { pageSize: number; prefetch: number; signal: AbortSignal }) => AsyncIterable<Page<T>>;
+
+export interface RunOptions {
+  pageSize: number;
+  /** Requests in flight at once, shared by the streams. */
+  concurrency: number;
+  /** Above this many estimated calls, ask before going on. */
+  confirmAboveCalls: number;
+  confirm(estimate: CostEstimate): Promise<boolean>;
+}
+
+export interface RunSink<T> {
+  entries(batch: T[]): void;
+  progress(progress: RunProgress): void;
+}
+
+/** Calls a newest-first stream will take, judged from its first page: the time one page covered against the time left. */
+export function estimateCalls(page: Page<ActivityEntry>, pageSize: number, from: number, to: number): number {
+  if (page.received < pageSize) {
+    return 1;
+  }
+  const oldest = page.entries.reduce((min, entry) => Math.min(min, entry.created ?? min), to);
+  const covered = Math.max(1, to - oldest);
+  return 1 + Math.ceil(Math.max(0, oldest - from) / covered);
+}
+
+export class SearchRun<T extends ActivityEntry> {
+  private readonly controller = new AbortController();
+  private progress: RunProgress = { state: 'running', loaded: 0, requests: 0 };
+
+  constructor(private readonly source: StreamSource<T>, private readonly plan: SearchPlan, private readonly options: RunOptions, private readonly sink: RunSink<T>) {}
+
+  /** Stops the requests in flight; what was loaded stays. */
+  stop(): void {
+    if (this.progress.state === 'running' || this.progress.state === 'confirming') {
+      this.controller.abort();
+      this.report({ state: 'stopped' });
+    }
+  }
+
+  get state(): RunState {
+    return this.progress.state;
+  }
+
+  async run(): Promise<void> {
+    const { queries } = this.plan;
+    const prefetch = Math.max(1, Math.floor(this.options.concurrency / queries.length));
+    const streams = queries.map((query) => this.source(query, { pageSize: this.options.pageSize, prefetch, signal: this.controller.signal })[Symbol.asyncIterator]());
+    const spentBy = new Array<number>(streams.length).fill(0);
+    try {
+      const firsts = await Promise.all(streams.map(async (stream, index) => {
+        const first = await stream.next();
+        if (!first.done) {
+          spentBy[index] = first.value.requests;
+          this.accept(first.value, spentBy);
+        }
+        return first;
+      }));
+      if (this.stopped()) {
+        return;
+      }
+      const calls = firsts.reduce((sum, first) => sum + (first.done ? 0 : estimateCalls(first.value, this.options.pageSize, this.plan.from, this.plan.to)), 0);
+      const estimate = { calls, spent: this.progress.requests };
+      if (calls > this.options.confirmAboveCalls) {
+        this.report({ state: 'confirming', estimate });
+        const goOn = await this.options.confirm(estimate);
+        if (this.stopped()) {
+          return;
+        }
+        if (!goOn) {
+          this.controller.abort();
+          this.report({ state: 'stopped' });
+          return;
+        }
+        this.report({ state: 'running' });
+      }
+      await Promise.all(streams.map(async (stream, index) => {
+        if (firsts[index]!.done || firsts[index]!.value!.received < this.options.pageSize) {
+          return;
+        }
+        for (let next = await stream.next(); !next.done && !this.stopped(); next = await stream.next()) {
+          spentBy[index] = next.value.requests;
+          this.accept(next.value, spentBy);
+        }
+      }));
+      if (!this.stopped()) {
+        this.report({ state: 'done' });
+      }
+    } catch (error) {
+      if (!this.stopped()) {
+        this.controller.abort();
+        this.report({ state: 'failed', error });
+      }
+    } finally {
+      await Promise.allSettled(streams.map((stream) => stream.return?.()));
+    }
+  }
+
+  private stopped(): boolean {
+    return this.progress.state === 'stopped' || this.progress.state === 'failed';
+  }
+
+  private accept(page: Page<T>, spentBy: number[]): void {
+    if (this.stopped()) {
+      return;
+    }
+    const keep = this.plan.keep;
+    const entries = keep ? page.entries.filter(keep) : page.entries;
+    if (entries.length > 0) {
+      this.sink.entries(entries);
+    }
+    this.report({
+      loaded: this.progress.loaded + entries.length,
+      requests: spentBy.reduce((sum, spent) => sum + spent, 0),
+      warning: page.warning ?? this.progress.warning,
+    });
+  }
+
+  private report(change: Partial<RunProgress>): void {
+    this.progress = { ...this.progress, ...change };
+    this.sink.progress(this.progress);
+  }
+}

@@ -1,0 +1,89 @@
+// Log data is anyone's text: in the query panel every hostile string must come out as exactly that
+// text, in an element with no children, with nothing blocked by (or slipping past) the CSP.
+import * as assert from 'node:assert/strict';
+import type { FrameLocator } from 'playwright-core';
+import { HOSTILE_STRINGS, startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
+import { displayText } from '../../src/activity/displayText';
+import { openSidebar, screenshot, useWorkbench } from './workbench';
+import { finished, newestFirst, openPanel, panelFrame, rowCells } from './queryPanelHelpers';
+
+/** Every cell and detail value: its text, and whether it has element children. */
+async function renderedTexts(frame: FrameLocator, selector: string): Promise<{ text: string; children: number }[]> {
+  return frame.locator(selector).evaluateAll((elements) => elements.map((element) => ({ text: element.textContent ?? '', children: element.childElementCount })));
+}
+
+const violations = (frame: FrameLocator) => frame.locator('body').evaluate((body) => Number(body.dataset.cspViolations ?? 0));
+
+describe('query panel with hostile log data', function () {
+  let server: RunningExaVaultServer;
+  before(async () => {
+    server = await startExaVaultServer({ seed: 3, sessions: 120, webhooks: 80, accountName: 'hostile', dataset: 'hostile' });
+  });
+  after(() => server.close());
+
+  const session = useWorkbench('query-panel-hostile', () => ({
+    env: { EXAVAULT_ACCOUNT_URL: server.baseUrl, EXAVAULT_API_KEY: server.apiKey, EXAVAULT_ACCESS_TOKEN: server.accessToken },
+    settings: { 'exavault.importFromEnvironment': 'always', 'exavault.pageSize': 100, 'exavault.search.confirmAboveCalls': 1000 },
+  }));
+
+  for (const log of ['Session Logs', 'Webhook Calls'] as const) {
+    it(`shows ${log.toLowerCase()} cells and details as the exact text, inert`, async () => {
+      const { page } = session();
+      await openSidebar(page);
+      await page.locator('.statusbar-item', { hasText: 'hostile' }).first().waitFor({ timeout: 60_000 });
+      const frame = await openPanel(page, log);
+      await frame.locator('#range').selectOption('quarter');
+      const entries = log === 'Session Logs' ? [...server.sessions].sort(newestFirst) : [...server.webhooks].sort(newestFirst);
+      await frame.locator('#count', { hasText: `${entries.length} rows` }).waitFor();
+      assert.equal(await finished(frame), `${entries.length} rows`);
+
+      // The table: the user column of the rows in view, each as one line of text (controls made visible), no markup.
+      const userColumn = log === 'Session Logs' ? 2 : 5;
+      const shown = await frame.locator('.grid-body .grid-row:not([hidden])').count();
+      assert.ok(shown > 5);
+      for (let index = 0; index < shown - 2; index++) {
+        const cell = rowCells(frame, index).nth(userColumn);
+        const expected = (entries[index]!.attributes as { username?: string }).username ?? '';
+        assert.equal(await cell.textContent(), displayText(expected, 300), `row ${index}`);
+      }
+      const cells = await renderedTexts(frame, '.grid-body .grid-cell');
+      assert.ok(cells.some(({ text }) => HOSTILE_STRINGS.some((payload) => text === displayText(payload, 300) && /[<>[]/.test(payload))), 'the rows in view hold payloads');
+      assert.deepEqual(cells.filter(({ children }) => children > 0), []);
+
+      // The details: every value exactly as sent, line breaks and controls included.
+      await rowCells(frame, 0).first().click();
+      const values = frame.locator('.details dd .value');
+      await values.first().waitFor();
+      const details = await renderedTexts(frame, '.details dd .value');
+      const user = (entries[0]!.attributes as { username?: string }).username!;
+      assert.ok(details.some(({ text }) => text === user), `the user ${JSON.stringify(user.slice(0, 40))} shows exactly`);
+      assert.deepEqual(details.filter(({ children }) => children > 0), []);
+      await screenshot(page, `panel-hostile-${log === 'Session Logs' ? 'sessions' : 'webhooks'}`);
+
+      // Nothing was blocked by the CSP: nothing tried to load or run.
+      assert.equal(await violations(frame), 0);
+    });
+  }
+
+  it('would have seen a payload that ran or loaded (positive control)', async () => {
+    const { page } = session();
+    const frame = panelFrame(page);
+    const before = await violations(frame);
+    assert.equal(before, 0);
+    // Markup put in as HTML, as a careless renderer would: it has children, and its image and handler are blocked and counted.
+    await frame.locator('body').evaluate((body, payload) => {
+      const probe = document.createElement('div');
+      probe.id = 'probe';
+      // eslint-disable-next-line no-restricted-syntax -- the positive control: what the panel must never do.
+      probe.innerHTML = payload;
+      body.append(probe);
+    }, HOSTILE_STRINGS[0]!);
+    assert.equal(await frame.locator('#probe').evaluate((probe) => probe.childElementCount), 1);
+    const deadline = Date.now() + 10_000;
+    while (await violations(frame) === before && Date.now() < deadline) {
+      await page.waitForTimeout(100);
+    }
+    assert.ok(await violations(frame) > before, 'the CSP counter saw the blocked payload');
+    await frame.locator('#probe').evaluate((probe) => probe.remove());
+  });
+});

@@ -1,0 +1,31 @@
+import * as assert from 'node:assert/strict';
+import { normalizeSession } from '../../../src/api/normalize';
+import { entriesToCsv, entriesToJson } from '../../../src/search/exportEntries';
+
+const entry = (id: number, attributes: Record<string, unknown>) => normalizeSession({ id, type: 'sessionActivity', attributes });
+
+describe('exporting entries', () => {
+  const entries = [
+    entry(1, { created: '2026-11-20T12:00:00Z', operation: 'STOR', username: 'alice', fileName: '/a, "quoted"\nfile.txt', status: '-' }),
+    entry(2, { created: '2026-11-20T11:00:00Z', operation: 'DELE', username: '=HYPERLINK("http://x")', fileName: '/b', status: '-', custom: { deep: 1 } }),
+  ];
+
+  it('writes CSV with every field, quoted per RFC 4180, formula-like cells defused', () => {
+    const csv = entriesToCsv(entries);
+    const [header, first] = csv.split('\r\n');
+    assert.ok(header!.startsWith('kind,id,created,createdText,operation,'));
+    assert.ok(first!.includes('"/a, ""quoted""\nfile.txt"'));
+    assert.ok(first!.includes(',2026-11-20T12:00:00.000Z,'));
+    assert.ok(first!.includes(',-,'), 'a lone "-" stays as it is');
+    assert.ok(csv.includes(`"'=HYPERLINK(""http://x"")"`));
+    assert.ok(csv.includes('"{""custom"":{""deep"":1}}"'));
+  });
+
+  it('writes JSON with every field and ISO times', () => {
+    const json = JSON.parse(entriesToJson(entries)) as Record<string, unknown>[];
+    assert.deepEqual(json.map((row) => row.id), [1, 2]);
+    assert.equal(json[0]!.created, '2026-11-20T12:00:00.000Z');
+    assert.equal(json[1]!.username, '=HYPERLINK("http://x")');
+    assert.deepEqual(json[1]!.extra, { custom: { deep: 1 } });
+  });
+});

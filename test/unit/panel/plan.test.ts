@@ -1,0 +1,32 @@
+import * as assert from 'node:assert/strict';
+import { planSearch } from '../../../src/search/plan';
+
+const NOW = new Date('2026-11-20T12:00:00Z');
+
+describe('planSearch: a search as the API requests it takes', () => {
+  it('maps one value per parameter directly, with the window in UTC', () => {
+    const plan = planSearch({ kind: 'sessions', range: { preset: 'day' }, filters: { username: 'alice', types: ['DELE'], path: '/Finance*' } }, NOW);
+    assert.deepEqual(plan.queries, [{ startDate: '2026-11-19T12:00:00.000Z', endDate: '2026-11-20T12:00:00.000Z', username: 'alice', path: '/Finance*', type: 'DELE' }]);
+    assert.deepEqual(plan.notes, []);
+    assert.equal(plan.keep, undefined);
+  });
+
+  it('asks for several operation types or events with one query each, and says so', () => {
+    const sessions = planSearch({ kind: 'sessions', range: { preset: 'hour' }, filters: { types: ['STOR', 'RETR', 'DELE'] } }, NOW);
+    assert.deepEqual(sessions.queries.map((q) => q.type), ['STOR', 'RETR', 'DELE']);
+    assert.match(sessions.notes[0]!, /^3 operation types: the API takes one per request, so this runs 3 queries/);
+    const webhooks = planSearch({ kind: 'webhooks', range: { preset: 'hour' }, filters: { events: ['resources.upload', 'resources.delete'] } }, NOW);
+    assert.deepEqual(webhooks.queries.map((q) => q.event), ['resources.upload', 'resources.delete']);
+  });
+
+  it('filters a status class in the extension over a query of every status, and a status code on the server', () => {
+    const byClass = planSearch({ kind: 'webhooks', range: { from: 1, to: 2 }, filters: { status: '4XX' } }, NOW);
+    assert.equal(byClass.queries[0]!.statusCode, undefined);
+    assert.match(byClass.notes[0]!, /^Status 4xx: the API filters on one status code/);
+    const call = (status: number, noAnswer = false) => ({ kind: 'webhook', status, noAnswer }) as never;
+    assert.deepEqual([call(404), call(500), call(200), call(28, true), call(400)].map(byClass.keep!), [true, false, false, false, true]);
+    const byCode = planSearch({ kind: 'webhooks', range: { from: 1, to: 2 }, filters: { status: '503' } }, NOW);
+    assert.equal(byCode.queries[0]!.statusCode, 503);
+    assert.equal(byCode.keep, undefined);
+  });
+});

@@ -1,0 +1,83 @@
+import * as assert from 'node:assert/strict';
+import { ExaVaultClient } from '../../../src/api/client';
+import type { ActivityEntry } from '../../../src/api/models';
+import { planSearch } from '../../../src/search/plan';
+import { SearchRun, type CostEstimate, type RunProgress } from '../../../src/search/searchRun';
+import { startExaVaultServer, type RunningExaVaultServer } from '../../../server/index';
+
+describe('SearchRun against the local server', () => {
+  let server: RunningExaVaultServer;
+  let client: ExaVaultClient;
+  const NOW = new Date('2026-11-20T12:00:00Z');
+
+  before(async () => {
+    server = await startExaVaultServer({ seed: 21, sessions: 400, webhooks: 300, now: NOW });
+    client = new ExaVaultClient(new URL(server.baseUrl), { apiKey: server.apiKey, accessToken: server.accessToken }, { serverRetries: 0 });
+  });
+  after(async () => {
+    client.dispose();
+    await server.close();
+  });
+  afterEach(() => server.clearFaults());
+
+  function run(search: Parameters<typeof planSearch>[0], confirm: (estimate: CostEstimate) => Promise<boolean> = async () => true, confirmAboveCalls = 1000) {
+    const entries: ActivityEntry[] = [];
+    const progress: RunProgress[] = [];
+    const searchRun = new SearchRun<ActivityEntry>(
+      (query, options) => (search.kind === 'sessions' ? client.sessionPages(query, options) : client.webhookPages(query, options)),
+      planSearch(search, NOW),
+      { pageSize: 40, concurrency: 4, confirmAboveCalls, confirm },
+      { entries: (batch) => entries.push(...batch), progress: (p) => progress.push(p) },
+    );
+    return { searchRun, entries, progress, done: searchRun.run() };
+  }
+
+  it('loads every entry the search selects, once, merging several types', async () => {
+    const { entries, progress, done } = run({ kind: 'sessions', range: { from: 0, to: NOW.getTime() }, filters: { types: ['STOR', 'RETR'] } });
+    await done;
+    const expected = server.sessions.filter((s) => ['STOR', 'RETR'].includes(s.attributes.operation!.toUpperCase())).map((s) => s.id).sort();
+    assert.deepEqual(entries.map((e) => e.id).sort(), expected);
+    assert.equal(progress.at(-1)!.state, 'done');
+    assert.equal(progress.at(-1)!.loaded, expected.length);
+    assert.equal(progress.at(-1)!.requests, server.stats().byPath['/api/v2/activity/session'] ?? progress.at(-1)!.requests);
+  });
+
+  it('keeps only a status class when the search asks for one', async () => {
+    const { entries, done } = run({ kind: 'webhooks', range: { from: 0, to: NOW.getTime() }, filters: { status: '5xx' } });
+    await done;
+    const expected = server.webhooks.filter((w) => { const s = (w.attributes as { status?: number }).status ?? 0; return s >= 500 && s < 600; }).map((w) => w.id).sort();
+    assert.ok(expected.length > 0);
+    assert.deepEqual(entries.map((e) => e.id).sort(), expected);
+  });
+
+  it('asks before a costly search, estimating from the first page, and stops when told to, keeping that page', async () => {
+    let asked: CostEstimate | undefined;
+    const { entries, progress, done } = run({ kind: 'sessions', range: { preset: 'quarter' }, filters: {} }, async (estimate) => {
+      asked = estimate;
+      return false;
+    }, 3);
+    await done;
+    const pages = Math.ceil(server.sessions.length / 40);
+    assert.ok(asked && asked.calls >= pages / 2 && asked.calls <= pages * 2, `estimate ${asked?.calls} for ${pages} pages`);
+    assert.equal(asked!.spent, 1);
+    assert.equal(entries.length, 40);
+    assert.equal(progress.at(-1)!.state, 'stopped');
+  });
+
+  it('fails with the error and keeps what was loaded', async () => {
+    server.setFaults({ serverErrors: { status: 500, count: 1000 } });
+    const { entries, progress, done } = run({ kind: 'sessions', range: { from: 0, to: NOW.getTime() }, filters: {} });
+    await done;
+    assert.equal(progress.at(-1)!.state, 'failed');
+    assert.equal(entries.length, 0);
+  });
+
+  it('stops in flight without reporting a failure', async () => {
+    server.setFaults({ latencyMs: 300 });
+    const { searchRun, progress, done } = run({ kind: 'sessions', range: { from: 0, to: NOW.getTime() }, filters: {} });
+    setTimeout(() => searchRun.stop(), 100);
+    await done;
+    assert.equal(progress.at(-1)!.state, 'stopped');
+    assert.ok(!progress.some((p) => p.state === 'failed'));
+  });
+});

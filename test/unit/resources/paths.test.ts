@@ -1,0 +1,40 @@
+import * as assert from 'node:assert/strict';
+import { notificationText, parentFolder, pathProblem, webFileManagerUrl } from '../../../src/resources/paths';
+
+// How VS Code finds links in a notification's message (src/vs/base/common/linkedText.ts).
+const LINKED_TEXT = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
+
+describe('resource paths', () => {
+  it('accepts a full path, and says what is wrong with anything else', () => {
+    for (const good of ['/', '/Finance', '/Finance/2026/Q3/report #1.pdf', '/100% done?.csv', '/naïve café ☕.md']) {
+      assert.equal(pathProblem(good), undefined, good);
+    }
+    assert.match(pathProblem('Finance/report.pdf')!, /Start the path with "\/"/);
+    assert.match(pathProblem('/Finance/')!, /"\/" at the end/);
+    assert.match(pathProblem('/Finance//report.pdf')!, /empty folder name/);
+    assert.match(pathProblem('/a\tb')!, /control character/);
+  });
+
+  it('finds the folder a path is in', () => {
+    assert.deepEqual(['/', '/a', '/a/b', '/a/b/c.txt'].map(parentFolder), ['/', '/', '/a', '/a/b']);
+  });
+
+  it('reveals the folder in the web file manager, from the API origin alone', () => {
+    assert.equal(webFileManagerUrl('https://acme.exavault.com/api/v2', '/Finance/2026/report.pdf'), 'https://acme.exavault.com/files/Finance/2026');
+    assert.equal(webFileManagerUrl('https://acme.exavault.com/api/v2', '/report.pdf'), 'https://acme.exavault.com/files/');
+    assert.equal(webFileManagerUrl('https://acme.files.com/api/v2', '/a #1/b?/c%d/x.txt'), 'https://acme.files.com/files/a%20%231/b%3F/c%25d');
+    // Nothing but the origin of the base URL: no user, password, query or fragment.
+    const url = new URL(webFileManagerUrl('https://user:secret@acme.exavault.com:8443/api/v2?token=abc#k', '/a/b.txt'));
+    assert.deepEqual([url.username, url.password, url.search, url.hash, url.href], ['', '', '', '', 'https://acme.exavault.com:8443/files/a']);
+  });
+
+  it('keeps names out of notification links, and on one line', () => {
+    const hostile = '/Clients/[Show details](command:workbench.action.terminal.new "Open").txt';
+    // Positive control: VS Code would make the name a link.
+    assert.equal([...hostile.matchAll(LINKED_TEXT)].length, 1);
+    const shown = notificationText(hostile);
+    assert.equal([...shown.matchAll(LINKED_TEXT)].length, 0);
+    assert.equal(shown.replace(/\u2060/g, ''), hostile, 'the same text, a word joiner aside');
+    assert.equal(notificationText('/a/line1\r\nline2.txt'), '/a/line1\u23celine2.txt');
+  });
+});
