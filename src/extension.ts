@@ -84,9 +84,9 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi {
     registerRunSavedSearchCommand(store, searches),
     registerRenameSavedSearchCommand(searches),
     registerDeleteSavedSearchCommand(searches),
-    ...registerShowActivityForCommands(views, store, searches),
-    ...registerSearchViewCommands(views, store, searches),
-    ...registerOpenSearch(store, { extensionUri: context.extensionUri, connection, log }),
+    ...registerShowActivityForCommands(views, store),
+    ...registerSearchViewCommands(views, store),
+    ...registerOpenSearch(store, searches, { extensionUri: context.extensionUri, connection, log }),
   );
   const clients = new AccountClients(store, connection);
   const files = new ResourceFileSystem(clients);

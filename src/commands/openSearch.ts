@@ -4,6 +4,7 @@ import { ActivityPanel, PANEL_VIEW_TYPE, type PanelServices } from '../panel/act
 import { parsePanelState } from '../panel/protocol';
 import { parseSearch } from '../search/parseSearch';
 import type { ActivitySearch } from '../search/search';
+import type { SearchStore } from '../search/searchStore';
 
 async function pickLog(): Promise<ActivitySearch | undefined> {
   const picked = await vscode.window.showQuickPick([
@@ -16,9 +17,10 @@ async function pickLog(): Promise<ActivitySearch | undefined> {
 /**
  * `exavault.openSearch` ({ accountId?, search }): the search in a query panel of its own. Palette
  * searches, saved searches, the sidebar and the panel's own row actions all come through here.
- * Panels come back after a window reload with their search (not their rows), run afresh.
+ * Each search opened here is remembered among the account's recent ones (the panel's own filter
+ * changes are not). Panels come back after a window reload with their search (not their rows), run afresh.
  */
-export function registerOpenSearch(store: AccountStore, services: PanelServices): vscode.Disposable[] {
+export function registerOpenSearch(store: AccountStore, searches: SearchStore, services: PanelServices): vscode.Disposable[] {
   const panels = new Set<ActivityPanel>();
   const track = (panel: ActivityPanel) => {
     panels.add(panel);
@@ -46,6 +48,7 @@ export function registerOpenSearch(store: AccountStore, services: PanelServices)
         }
         return;
       }
+      await searches.remember(account.id, search);
       track(ActivityPanel.create(services, account, search));
     }),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {

@@ -25,7 +25,7 @@ export function registerRunSavedSearchCommand(accounts: AccountStore, searches: 
   return vscode.commands.registerCommand('exavault.runSavedSearch', async (node?: unknown) => {
     const target = isSavedSearchNode(node) ? node : await pickSaved(accounts, searches);
     if (target) {
-      await openSearch(searches, { accountId: target.accountId, search: target.saved.search });
+      await openSearch({ accountId: target.accountId, search: target.saved.search });
     }
   });
 }

@@ -18,7 +18,7 @@ export function registerSearchActivityCommands(accounts: AccountStore, searches:
     const start = await pickRecentSearch(searchTitle(kind), kind, account.id, searches);
     const search = start === 'new' ? await askSearch(kind) : start;
     if (search) {
-      await openSearch(searches, { accountId: account.id, search });
+      await openSearch({ accountId: account.id, search });
     }
   }));
 }

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import { openSearch, sidebarSearch } from '../search/openSearch';
-import type { SearchStore } from '../search/searchStore';
 import type { FilterKind } from '../treeViews/presenter';
 import { entryOf, viewOf, type ActivityViews } from '../treeViews/views';
 
@@ -13,7 +12,7 @@ const KINDS: readonly [command: string, kind: FilterKind][] = [
  * "Show Activity for this User / IP Address / Path" on a sidebar entry: a search of its log for that
  * value over the sidebar's time window, opened in the search panel (where it can go further back).
  */
-export function registerShowActivityForCommands(views: ActivityViews, accounts: AccountStore, searches: SearchStore): vscode.Disposable[] {
+export function registerShowActivityForCommands(views: ActivityViews, accounts: AccountStore): vscode.Disposable[] {
   return KINDS.map(([command, kind]) => vscode.commands.registerCommand(command, async (node: unknown) => {
     const entry = entryOf(node);
     const account = accounts.active();
@@ -26,6 +25,6 @@ export function registerShowActivityForCommands(views: ActivityViews, accounts: 
       return;
     }
     const search = sidebarSearch(entry.kind === 'session' ? 'sessions' : 'webhooks', { [filter.parameter]: filter.value });
-    await openSearch(searches, { accountId: account.id, search });
+    await openSearch({ accountId: account.id, search });
   }));
 }

@@ -1,5 +1,5 @@
 // Where every way of starting a search (the palette, recent and saved searches, the sidebar) ends:
-// the search is remembered among the account's recent ones, then opened in the search panel.
+// `exavault.openSearch`, which remembers it among the account's recent ones and opens the panel.
 import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { AccountStore } from '../accounts/accountStore';
@@ -7,7 +7,6 @@ import type { Filters } from '../activity/activityFeed';
 import { settings } from '../settings';
 import { searchFromQuery } from './queryFilters';
 import { closestPreset, type ActivityKind, type ActivitySearch, type SearchRequest } from './search';
-import type { SearchStore } from './searchStore';
 
 /** A search for a known account. */
 export type AccountSearchRequest = SearchRequest & { accountId: string };
@@ -26,8 +25,7 @@ export async function accountToSearch(accounts: AccountStore): Promise<Account |
   return accounts.active();
 }
 
-export async function openSearch(searches: SearchStore, request: AccountSearchRequest): Promise<void> {
-  await searches.remember(request.accountId, request.search);
+export async function openSearch(request: AccountSearchRequest): Promise<void> {
   await vscode.commands.executeCommand('exavault.openSearch', request satisfies SearchRequest);
 }
 

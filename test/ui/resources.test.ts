@@ -79,15 +79,20 @@ async function expand(page: Page, group: string): Promise<void> {
 
 async function rowMenu(page: Page, row: Locator, action: string): Promise<void> {
   const item = page.locator('.context-view .action-label', { hasText: action });
-  await row.click({ button: 'right' });
-  await item.waitFor();
-  // A menu ignores a click that comes too soon after it opens: hover first, click until it closes.
-  await item.hover();
-  for (let i = 0; i < 5 && await item.isVisible(); i++) {
-    await item.click().catch(() => undefined);
-    await page.waitForTimeout(300);
+  // A menu may not open while the workbench is busy, and ignores a click that comes too soon after
+  // it opens: open it, hover, click, until it closes.
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if (!(await item.isVisible())) {
+      await row.click({ button: 'right' });
+      await item.waitFor({ timeout: 5000 }).catch(() => undefined);
+    }
+    await item.hover({ timeout: 2000 }).catch(() => undefined);
+    await item.click({ timeout: 2000 }).catch(() => undefined);
+    if (await item.waitFor({ state: 'detached', timeout: 1000 }).then(() => true, () => false)) {
+      return;
+    }
   }
-  await item.waitFor({ state: 'detached' });
+  throw new Error(`"${action}" could not be chosen from the row's menu`);
 }
 
 describe('ExaVault files in the real workbench', function () {
@@ -247,6 +252,7 @@ describe('ExaVault files in the real workbench', function () {
     server.clearFaults();
     await openPath(page, MEDIUM);
     await activeEditor(page).locator('.tab.active', { hasText: 'Medium export.log' }).waitFor();
+    await activeEditor(page).locator('.view-line', { hasText: 'worker[' }).first().waitFor();
   });
 
   it('reveals a row\'s folder in the web file manager, with no credentials in the address', async () => {

@@ -193,12 +193,13 @@ class Panel {
     }
   }
 
-  // Charts count every shown row: at most twice a second while rows stream in.
+  // Charts count every shown row: at most twice a second while rows stream in, and never in the way
+  // of the table's paint (they wait a little even the first time).
   private scheduleCharts(): void {
     if (this.chartsTimer !== undefined) {
       return;
     }
-    const wait = Math.max(0, this.chartsDrawnAt + 500 - Date.now());
+    const wait = Math.max(100, this.chartsDrawnAt + 500 - Date.now());
     this.chartsTimer = setTimeout(() => {
       this.chartsTimer = undefined;
       this.chartsDrawnAt = Date.now();
