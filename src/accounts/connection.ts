@@ -5,6 +5,7 @@ import { ExaVaultError } from '../api/errors';
 import type { Credentials, RateLimitState } from '../api/http';
 import type { Account } from './account';
 import type { AccountStore } from './accountStore';
+import { notificationText } from '../resources/paths';
 import { settings } from '../settings';
 
 export interface ActiveConnection {
@@ -129,7 +130,7 @@ export class Connection implements vscode.Disposable {
     if (error instanceof ExaVaultError && (error.kind === 'invalidCredentials' || error.kind === 'forbidden') && !this.notified.has(account.id)) {
       this.notified.add(account.id);
       const update = vscode.l10n.t('Update Credentials');
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', account.label, message), update).then((choice) => {
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', notificationText(account.label), notificationText(message)), update).then((choice) => {
         if (choice === update) {
           void vscode.commands.executeCommand('exavault.updateCredentials', account.id);
         }

@@ -10,8 +10,19 @@ export const newestFirst = <T extends SessionEntryWire | WebhookEntryWire>(a: T,
 export const panelFrame = (page: Page): FrameLocator => page.frameLocator('iframe.webview >> visible=true').frameLocator('iframe#active-frame');
 
 export async function openPanel(page: Page, log: 'Session Logs' | 'Webhook Calls'): Promise<FrameLocator> {
-  await runFromPalette(page, 'ExaVault: Open Query Panel...');
-  await quickInput(page).locator('.monaco-list-row', { hasText: log }).click();
+  // A panel still loading may take the focus back (closing the quick pick): try again, up to three times.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await runFromPalette(page, 'ExaVault: Open Query Panel...');
+      await quickInput(page).locator('.monaco-list-row', { hasText: log }).click({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) {
+        throw error;
+      }
+      await page.keyboard.press('Escape');
+    }
+  }
   const frame = panelFrame(page);
   await frame.locator('.grid').waitFor();
   return frame;

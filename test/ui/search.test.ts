@@ -185,6 +185,11 @@ describe('searching from the palette in the real workbench', function () {
   it('shows the saved search in the Saved Searches view, and first among saved ones in the picker', async () => {
     const { page } = session();
     await openSidebar(page);
+    // The view starts folded, so it takes no room from Sessions and Webhook Calls until used.
+    const header = pane(page, 'Saved Searches').locator('.pane-header');
+    if (await header.getAttribute('aria-expanded') === 'false') {
+      await header.click();
+    }
     const row = rows(page, 'Saved Searches').first();
     await row.waitFor();
     assert.equal(await labelOf(row).textContent(), 'Finance deletes');
