@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { ODD_NAMES_FOLDER, SAMPLE_FILES, SAMPLES_FOLDER, startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import type { SessionEntryWire } from '../../src/api/wire';
+import { openPanel, rowCells } from './queryPanelHelpers';
 import { answer, openSidebar, quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
 
 const NOTES = '/Samples/Notes #1 100%.md';
@@ -269,4 +270,16 @@ describe('ExaVault files in the real workbench', function () {
     assert.ok(![server.apiKey, server.accessToken].some((secret) => browserTab.url().includes(secret)));
     await browserTab.close();
   });
+
+  it('opens a file from a query panel row, showing the server\'s text', async () => {
+    const { page } = session();
+    const frame = await openPanel(page, 'Session Logs');
+    await frame.locator('#refine').fill(NOTES);
+    await frame.locator('#count', { hasText: /^1 of \d+ rows$/ }).waitFor();
+    await rowCells(frame, 0).first().click();
+    await frame.locator('.details button', { hasText: 'Open Resource' }).click();
+    await activeEditor(page).locator('.tab.active', { hasText: 'Notes #1 100%.md' }).waitFor();
+    await waitForEditorText(page, server.fileBytes(NOTES).toString('utf8'));
+  });
 });
+
