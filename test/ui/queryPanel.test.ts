@@ -120,6 +120,19 @@ describe('query panel in the real workbench', function () {
     assert.equal(await loadAll(page, frame), `${server.sessions.length} rows`);
   });
 
+  it('filters on a path with a trailing * (everything below a folder)', async () => {
+    const { page } = session();
+    const folder = sessions().map((entry) => entry.attributes.fileName ?? '').find((path) => path.split('/').length > 3)!.split('/').slice(0, 2).join('/');
+    await frame.locator('#filter-path').fill(`${folder}*`);
+    await frame.locator('#filter-path').press('Enter');
+    const below = server.sessions.filter((entry) => (entry.attributes.fileName ?? '').startsWith(folder)).length;
+    assert.ok(below > 0 && below < server.sessions.length);
+    assert.equal(await loadAll(page, frame, `${below} rows`), `${below} rows`);
+    await frame.locator('#filter-path').fill('');
+    await frame.locator('#filter-path').press('Enter');
+    assert.equal(await loadAll(page, frame, `${server.sessions.length} rows`), `${server.sessions.length} rows`);
+  });
+
   it('sorts by a column, both ways, and says so to screen readers', async () => {
     const userHeader = frame.locator('[role="columnheader"][data-column="user"]');
     const users = server.sessions.map((entry) => entry.attributes.username ?? '').sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
@@ -231,8 +244,18 @@ describe('query panel in the real workbench', function () {
     assert.equal(await loadAll(page, webhooks), `${failing.length} rows`);
     assert.equal(await webhooks.locator('.notes').textContent(), 'Status 4xx: the API filters on one status code, so this loads calls of every status and keeps the 4xx ones here.');
 
+    // Two events: one query each, said so; with the status class, both notes.
+    await webhooks.locator('.choices summary').click();
+    await webhooks.locator('.choice-list input[value="resources.upload"]').check();
+    await webhooks.locator('.choice-list input[value="resources.delete"]').check();
+    await webhooks.locator('.choices summary').click();
+    await webhooks.locator('.notes', { hasText: '2 events' }).waitFor();
+    const byEvents = failing.filter((call) => ['resources.upload', 'resources.delete'].includes(String((call.attributes as { event?: string }).event)));
+    assert.equal(await loadAll(page, webhooks, `${byEvents.length} rows`), `${byEvents.length} rows`);
+    assert.match(await webhooks.locator('.notes').textContent() ?? '', /^2 events: the API takes one per request, so this runs 2 queries and merges them by time\.Status 4xx/);
+
     await rowCells(webhooks, 0).first().click();
-    const first = failing[0]!.attributes as { response?: string; username?: string; details?: { eventData?: unknown } };
+    const first = byEvents[0]!.attributes as { response?: string; username?: string; details?: { eventData?: unknown } };
     const values = webhooks.locator('.details dd .value');
     await values.first().waitFor();
     const texts = await values.allTextContents();

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ExaVaultClient, type ClientOptions } from '../../../src/api/client';
-import { ExaVaultError, type ExaVaultErrorKind } from '../../../src/api/errors';
+import { failureRecorder } from '../../support/expectFailure';
 import type { Page } from '../../../src/api/paging';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../../server/index';
 import { startRecordingServer } from '../../support/recordingServer';
@@ -21,7 +21,8 @@ async function collect<T>(pages: AsyncIterable<Page<T>>): Promise<{ entries: T[]
 
 describe('ExaVaultClient against the local server', function () {
   let server: RunningExaVaultServer;
-  const errors: ExaVaultError[] = [];
+  // Every expected failure, for the leak check over their messages at the end.
+  const { errors, fail: failure } = failureRecorder();
 
   before(async () => {
     server = await startExaVaultServer({ seed: 7, sessions: 2000, webhooks: 600, now: NOW, nonAdminAccessToken: 'f'.repeat(64) });
@@ -32,18 +33,6 @@ describe('ExaVaultClient against the local server', function () {
   const client = (options: ClientOptions = {}, accessToken = server.accessToken) =>
     new ExaVaultClient(new URL(server.baseUrl), { apiKey: server.apiKey, accessToken }, { backoffMs: 5, ...options });
 
-  /** Runs a call expected to fail, keeps the error for the leak check at the end, and returns it. */
-  async function failure(kind: ExaVaultErrorKind, call: () => Promise<unknown>): Promise<ExaVaultError> {
-    try {
-      await call();
-    } catch (error) {
-      assert.ok(error instanceof ExaVaultError, `an ExaVaultError, got ${String(error)}`);
-      errors.push(error);
-      assert.equal(error.kind, kind, error.message);
-      return error;
-    }
-    assert.fail(`expected a ${kind} error`);
-  }
 
   describe('account and credentials', () => {
     it('reads the account name with valid credentials, and exposes the allowance left', async () => {

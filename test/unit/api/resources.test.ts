@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ExaVaultClient, type ClientOptions } from '../../../src/api/client';
-import { ExaVaultError, type ExaVaultErrorKind } from '../../../src/api/errors';
+import { ExaVaultError } from '../../../src/api/errors';
+import { failureRecorder } from '../../support/expectFailure';
 import { ODD_NAMES_FOLDER, SAMPLE_FILES, SAMPLES_FOLDER, oddFileNames, startExaVaultServer, type RunningExaVaultServer } from '../../../server/index';
 import { startRecordingServer } from '../../support/recordingServer';
 import { findSecrets } from '../../support/secrets';
@@ -26,7 +27,8 @@ async function rawServer(handler: http.RequestListener): Promise<{ base: URL; cl
 describe('ExaVaultClient: files', function () {
   this.timeout(30_000);
   let server: RunningExaVaultServer;
-  const errors: ExaVaultError[] = [];
+  // Every expected failure, for the leak check over their messages at the end.
+  const { errors, fail: failure } = failureRecorder();
 
   before(async () => {
     server = await startExaVaultServer({ seed: 11, sessions: 500, webhooks: 50, largeFileBytes: LARGE });
@@ -37,17 +39,6 @@ describe('ExaVaultClient: files', function () {
   const client = (options: ClientOptions = {}, accessToken = server.accessToken) =>
     new ExaVaultClient(new URL(server.baseUrl), { apiKey: server.apiKey, accessToken }, { backoffMs: 5, ...options });
 
-  async function failure(kind: ExaVaultErrorKind, call: () => Promise<unknown>): Promise<ExaVaultError> {
-    try {
-      await call();
-    } catch (error) {
-      assert.ok(error instanceof ExaVaultError, `an ExaVaultError, got ${String(error)}`);
-      errors.push(error);
-      assert.equal(error.kind, kind, error.message);
-      return error;
-    }
-    assert.fail(`expected a ${kind} error`);
-  }
 
   describe('metadata and listings', () => {
     it('reads a file\'s and a folder\'s metadata', async () => {
