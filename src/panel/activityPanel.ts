@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { Connection } from '../accounts/connection';
 import type { ExaVaultClient } from '../api/client';
+import { ExaVaultError } from '../api/errors';
 import type { ActivityEntry } from '../api/models';
 import { sessionFields, webhookFields } from '../activity/fields';
 import { entryJson } from '../activity/json';
@@ -222,6 +223,11 @@ export class ActivityPanel implements vscode.Disposable {
   private progress(progress: RunProgress): void {
     if (progress.state !== 'running' && progress.state !== 'confirming') {
       this.flush();
+    }
+    if (progress.error instanceof ExaVaultError && (progress.error.kind === 'invalidCredentials' || progress.error.kind === 'forbidden')) {
+      // Refused credentials may be updated next: Retry then connects afresh with the new ones.
+      this.client?.dispose();
+      this.client = undefined;
     }
     const error = progress.error === undefined ? undefined : this.services.connection.describeFailure(progress.error, this.account);
     this.post({

@@ -178,11 +178,25 @@ describe('query panel in the real workbench', function () {
     assert.ok(Number(/^\d+/.exec(count)![0]) < server.sessions.length);
   });
 
-  it('exports exactly the rows shown, every field, to the file chosen in the save dialog', async () => {
-    const { page } = session();
+  it('says what failed, keeps the rows loaded before it, and Retry loads them all', async () => {
+    await frame.locator('button[type="submit"]').click();
+    const question = frame.locator('.cost');
+    await question.waitFor();
+    // The first page is in; every later request now fails.
+    server.setFaults({ serverErrors: { status: 503, count: 1_000_000 } });
+    await question.locator('button', { hasText: 'Load All' }).click();
+    await frame.locator('#status-text', { hasText: /^Failed after 50 entries/ }).waitFor({ timeout: 60_000 });
+    assert.equal(await frame.locator('#count').textContent(), '50 rows');
+    assert.match(await frame.locator('.problem').textContent() ?? '', /503[\s\S]*The rows loaded before it stay; Retry runs the search again\.$/);
     server.clearFaults();
     await frame.locator('button', { hasText: 'Retry' }).click();
-    await loadAll(page, frame);
+    assert.equal(await loadAll(session().page, frame, `${server.sessions.length} rows`), `${server.sessions.length} rows`);
+    assert.equal(await frame.locator('.problem').isVisible(), false);
+  });
+
+  it('exports exactly the rows shown, every field, to the file chosen in the save dialog', async () => {
+    const { page } = session();
+    await frame.locator('#count', { hasText: `${server.sessions.length} rows` }).waitFor();
     const user = sessions()[0]!.attributes.username!;
     await frame.locator('#refine').fill(user);
     const expected = sessions().filter((entry) => matchesRefine(cellTexts(entry), user));
