@@ -11,10 +11,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { startExaVaultServer, type RunningExaVaultServer } from '../server/index';
-import { displayText } from '../src/activity/displayText';
-import { OPERATIONS, type SessionEntryWire } from '../src/api/wire';
 import { launchChromiumProfile } from '../scripts/lib/browser';
 import { packageVsix } from '../scripts/lib/packageVsix';
+import { sessionCellTexts } from '../test/support/panelCells';
 import { resultsDir, vsixPath } from '../scripts/lib/paths';
 import { checkChromium, provisionVsCodeServer } from '../scripts/lib/provision';
 import { installVsix, makeWorkbenchDirs, startCodeServer } from '../scripts/lib/vscodeServer';
@@ -38,14 +37,6 @@ interface SizeResult {
   sortMs: number[];
   scrollFrameP95Ms: number;
   checksum: number;
-}
-
-/** What the panel's text cells show for an entry, in column order: what refine searches. */
-function cellTexts(entry: SessionEntryWire): string[] {
-  const a = entry.attributes;
-  const operation = (a.operation ?? '').toUpperCase();
-  return [OPERATIONS[operation] ?? operation, a.username ?? '', a.ipAddress ?? '', a.fileName ?? '', a.fileSource ?? '', a.protocol ?? '', a.status === 'failed' ? 'failed' : a.status ?? '']
-    .map((text) => displayText(text, 300));
 }
 
 /** Needles a person would type: a user, an IP prefix, a folder, an operation, one that matches nothing. */
@@ -147,7 +138,7 @@ async function benchSize(size: number): Promise<SizeResult> {
     for (let start = 0; start < size; start += chunk) {
       await frame.evaluate((rows) => {
         (globalThis as unknown as { baselineRows: string[][] }).baselineRows.push(...rows);
-      }, server.sessions.slice(start, start + chunk).map(cellTexts));
+      }, server.sessions.slice(start, start + chunk).map(sessionCellTexts));
     }
 
     // The refine probe: keydown in the box to the count line showing the expected text.

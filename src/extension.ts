@@ -30,7 +30,7 @@ import { registerOpenResourceCommand } from './commands/openResource';
 import { registerRevealInWebFileManagerCommand } from './commands/revealInWebFileManager';
 import { registerShowPathActivityCommand } from './commands/showPathActivity';
 import { DetailsDocuments } from './details/detailsDocuments';
-import { AccountClients } from './resources/accountClients';
+import { AccountClients } from './accounts/accountClients';
 import { ResourceFileSystem } from './resources/resourceFileSystem';
 import { SavedSearchesView } from './search/savedSearchesView';
 import { SearchStore } from './search/searchStore';
@@ -54,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi {
   const store = new AccountStore(context.globalState, context.secrets);
   const searches = new SearchStore(context.globalState);
   const connection = new Connection(store, log);
+  const clients = new AccountClients(store, connection);
   const details = new DetailsDocuments();
   const grouping = new WebhookGroupingChoice(context.globalState, () => views.webhooks.render());
   const views: ActivityViews = {
@@ -86,9 +87,8 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi {
     registerDeleteSavedSearchCommand(searches),
     ...registerShowActivityForCommands(views, store),
     ...registerSearchViewCommands(views, store),
-    ...registerOpenSearch(store, searches, { extensionUri: context.extensionUri, connection, log }),
+    ...registerOpenSearch(store, searches, { extensionUri: context.extensionUri, connection, clients, log }),
   );
-  const clients = new AccountClients(store, connection);
   const files = new ResourceFileSystem(clients);
   context.subscriptions.push(
     clients, files,

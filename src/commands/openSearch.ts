@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import { ActivityPanel, PANEL_VIEW_TYPE, type PanelServices } from '../panel/activityPanel';
 import { parsePanelState } from '../panel/protocol';
+import { accountToSearch } from '../search/openSearch';
 import { parseSearch } from '../search/parseSearch';
 import type { ActivitySearch } from '../search/search';
 import type { SearchStore } from '../search/searchStore';
@@ -30,14 +31,9 @@ export function registerOpenSearch(store: AccountStore, searches: SearchStore, s
   return [
     vscode.commands.registerCommand('exavault.openSearch', async (request: unknown) => {
       const { accountId, search: rawSearch } = (request ?? {}) as { accountId?: unknown; search?: unknown };
-      const account = typeof accountId === 'string' ? store.list().find((candidate) => candidate.id === accountId) : store.active();
+      // A named account that is gone (removed since the search was made) has nothing to search.
+      const account = typeof accountId === 'string' ? store.list().find((candidate) => candidate.id === accountId) : await accountToSearch(store);
       if (!account) {
-        const add = vscode.l10n.t('Add Account');
-        void vscode.window.showInformationMessage(vscode.l10n.t('Add an ExaVault account to search its logs.'), add).then((choice) => {
-          if (choice === add) {
-            void vscode.commands.executeCommand('exavault.addAccount');
-          }
-        });
         return;
       }
       // From the palette: which log, the last 24 hours, no filters; the panel's filter bar does the rest.

@@ -1,12 +1,11 @@
-// One query panel: a webview showing one search of one account's log. It runs the search (one
-// client of its own, so the sidebar's requests and its own never cancel each other), streams the
+// One query panel: a webview showing one search of one account's log. It runs the search (with the
+// account's shared client; stopping aborts its own requests only), streams the
 // rows to the webview in batches, and answers the webview's requests after checking them.
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
+import type { AccountClients } from '../accounts/accountClients';
 import type { Connection } from '../accounts/connection';
-import type { ExaVaultClient } from '../api/client';
-import { ExaVaultError } from '../api/errors';
 import type { ActivityEntry } from '../api/models';
 import { sessionFields, webhookFields } from '../activity/fields';
 import { entryJson } from '../activity/json';
@@ -36,12 +35,12 @@ const CONCURRENCY = 4;
 export interface PanelServices {
   extensionUri: vscode.Uri;
   connection: Connection;
+  clients: AccountClients;
   log: vscode.LogOutputChannel;
 }
 
 export class ActivityPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
-  private client: ExaVaultClient | undefined;
   private run: SearchRun<ActivityEntry> | undefined;
   private readonly entries = new Map<number, ActivityEntry>();
   private pending: ActivityEntry[] = [];
@@ -77,8 +76,6 @@ export class ActivityPanel implements vscode.Disposable {
     this.answerCost?.(false);
     this.run?.stop();
     clearTimeout(this.flushTimer);
-    this.client?.dispose();
-    this.client = undefined;
     this.disposables.forEach((disposable) => disposable.dispose());
     this.disposables.length = 0;
   }
@@ -163,8 +160,7 @@ export class ActivityPanel implements vscode.Disposable {
     this.post({ type: 'reset', search });
     const plan = planSearch(search, new Date());
     this.notes = plan.notes;
-    this.client ??= await this.services.connection.openClient(this.account);
-    const client = this.client;
+    const client = (await this.services.clients.get(this.account.id))?.client;
     if (!client) {
       this.progress({ state: 'failed', loaded: 0, requests: 0, error: new Error(vscode.l10n.t('There are no credentials for {0} on this machine. Run "ExaVault: Update Credentials".', this.account.label)) });
       return;
@@ -224,11 +220,6 @@ export class ActivityPanel implements vscode.Disposable {
     if (progress.state !== 'running' && progress.state !== 'confirming') {
       this.flush();
     }
-    if (progress.error instanceof ExaVaultError && (progress.error.kind === 'invalidCredentials' || progress.error.kind === 'forbidden')) {
-      // Refused credentials may be updated next: Retry then connects afresh with the new ones.
-      this.client?.dispose();
-      this.client = undefined;
-    }
     const error = progress.error === undefined ? undefined : this.services.connection.describeFailure(progress.error, this.account);
     this.post({
       type: 'progress', state: progress.state, loaded: progress.loaded, requests: progress.requests, warning: progress.warning, notes: this.notes,
@@ -285,7 +276,7 @@ export class ActivityPanel implements vscode.Disposable {
         return;
       case 'resend':
         if (entry.kind === 'webhook') {
-          await confirmAndResend(entry, this.account, async () => this.client, this.services.connection, this.services.log);
+          await confirmAndResend(entry, this.account, async () => (await this.services.clients.get(this.account.id))?.client, this.services.connection, this.services.log);
         }
         return;
     }

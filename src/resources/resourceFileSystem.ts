@@ -3,7 +3,7 @@ import { formatBytes } from '../activity/format';
 import { ExaVaultError } from '../api/errors';
 import type { Resource } from '../api/models';
 import { settings } from '../settings';
-import type { AccountClient, AccountClients } from './accountClients';
+import type { AccountClient, AccountClients } from '../accounts/accountClients';
 import { notificationText } from './paths';
 import { RESOURCE_SCHEME, targetOf } from './resourceUri';
 

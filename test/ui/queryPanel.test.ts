@@ -6,20 +6,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
-import type { SessionEntryWire } from '../../src/api/wire';
 import { OPERATIONS } from '../../src/api/wire';
 import { displayText } from '../../src/activity/displayText';
-import { matchesRefine } from '../../src/panel/webview/rowStore';
+import { matchesRefine, sessionCellTexts } from '../support/panelCells';
 import { answerCost, finished, loadAll, newestFirst, openPanel, panelFrame, rowCells } from './queryPanelHelpers';
 import { openSidebar, quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
 
 const PAGE_SIZE = 50;
-
-/** The text cells the panel shows for an entry: what refine searches. */
-function cellTexts(entry: SessionEntryWire): string[] {
-  const a = entry.attributes;
-  return [OPERATIONS[a.operation!.toUpperCase()] ?? a.operation!, a.username ?? '', a.ipAddress ?? '', a.fileName ?? '', a.fileSource ?? '', a.protocol ?? '', a.status === 'failed' ? 'failed' : a.status ?? ''];
-}
 
 describe('query panel in the real workbench', function () {
   let server: RunningExaVaultServer;
@@ -150,7 +143,7 @@ describe('query panel in the real workbench', function () {
     server.resetStats();
     const needle = sessions()[3]!.attributes.ipAddress!.slice(0, 6);
     await frame.locator('#refine').fill(needle);
-    const matching = server.sessions.filter((entry) => matchesRefine(cellTexts(entry), needle)).length;
+    const matching = server.sessions.filter((entry) => matchesRefine(sessionCellTexts(entry), needle)).length;
     await frame.locator('#count', { hasText: `${matching} of ${server.sessions.length} rows` }).waitFor();
     assert.equal(server.stats().requests, 0);
     await frame.locator('#refine').fill('');
@@ -199,7 +192,7 @@ describe('query panel in the real workbench', function () {
     await frame.locator('#count', { hasText: `${server.sessions.length} rows` }).waitFor();
     const user = sessions()[0]!.attributes.username!;
     await frame.locator('#refine').fill(user);
-    const expected = sessions().filter((entry) => matchesRefine(cellTexts(entry), user));
+    const expected = sessions().filter((entry) => matchesRefine(sessionCellTexts(entry), user));
     assert.ok(expected.length > 0);
     await frame.locator('#count', { hasText: `${expected.length} of ${server.sessions.length} rows` }).waitFor();
     const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'exavault-export-')), 'sessions.json');

@@ -355,9 +355,3 @@ export class RowStore {
     return result.slice(0, count);
   }
 }
-
-/** The refine rule in its plain form (a row matches when any text cell contains the text, case-insensitively): the benchmark's baseline and the tests' oracle. */
-export function matchesRefine(texts: readonly string[], text: string): boolean {
-  const needle = text.trim().toLowerCase();
-  return needle === '' || texts.some((value) => value.toLowerCase().includes(needle));
-}

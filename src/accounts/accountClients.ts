@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Account } from '../accounts/account';
-import type { AccountStore } from '../accounts/accountStore';
-import type { Connection } from '../accounts/connection';
+import type { Account } from './account';
+import type { AccountStore } from './accountStore';
+import type { Connection } from './connection';
 import type { ExaVaultClient } from '../api/client';
 
 export interface AccountClient {
@@ -10,8 +10,8 @@ export interface AccountClient {
 }
 
 /**
- * A client per account whose files are open: files of any account may be open at once, not only the
- * active one's. Clients are remade when accounts, secrets or the timeout setting change.
+ * A client per account in use by files or query panels: any account's, not only the active one's.
+ * Clients are remade when accounts, secrets or the timeout setting change.
  */
 export class AccountClients implements vscode.Disposable {
   private readonly clients = new Map<string, Promise<AccountClient | undefined>>();
