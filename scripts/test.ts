@@ -1,16 +1,21 @@
 // `npm test`: every check and suite, each bounded in time, then one line over all of them:
 // `N passed, N failed`. Exits non-zero when anything failed or did not run.
+//
+// Switches (see the README): `--only unit,ui` and `--grep TITLE` run a subset; `--clock TIME` runs
+// the suites with the wall clock at TIME; `--also-at TIME` runs the unit and integration suites a
+// second time at TIME after the normal run; `--stress` keeps every core busy while the suites run.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { clockEnvironment, parseClock } from './lib/clock';
 import { runIntegrationSuite } from './lib/integration';
 import { packageVsix } from './lib/packageVsix';
 import { repoRoot, resultsDir, vsixPath } from './lib/paths';
 import { checkChromium, provisionVsCodeServer } from './lib/provision';
+import { startLoad } from './lib/stress';
 import { failedSuite, outcomeFromFile, summaryLines, type SuiteOutcome } from './lib/summary';
 
 const MINUTE = 60_000;
-// `npm test -- --only unit,ui --grep Panel` runs a subset while developing; CI runs everything.
 const args = process.argv.slice(2);
 const option = (name: string) => {
   const index = args.indexOf(name);
@@ -18,6 +23,9 @@ const option = (name: string) => {
 };
 const only = option('--only')?.split(',');
 const grep = option('--grep');
+const clock = option('--clock');
+const alsoAt = option('--also-at');
+const stress = args.includes('--stress');
 const selected = (suite: string) => !only || only.includes(suite);
 if (grep) {
   process.env.EXAVAULT_TEST_GREP = grep;
@@ -30,9 +38,9 @@ function heading(text: string): void {
 }
 
 /** Runs a command with inherited output; resolves with a problem, or undefined on exit 0. */
-function runBounded(command: string, args: string[], timeoutMs: number): Promise<string | undefined> {
+function runBounded(command: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: repoRoot, stdio: 'inherit', detached: true });
+    const child = spawn(command, args, { cwd: repoRoot, stdio: 'inherit', detached: true, env });
     const timer = setTimeout(() => {
       process.kill(-child.pid!, 'SIGKILL');
       resolve(`timed out after ${timeoutMs / 1000} s`);
@@ -48,57 +56,103 @@ function runBounded(command: string, args: string[], timeoutMs: number): Promise
   });
 }
 
-async function check(name: string, command: string, args: string[], timeoutMs: number): Promise<void> {
+/** Runs `work` under a heading and records its outcome with how long it took. */
+async function timed(name: string, work: () => Promise<Omit<SuiteOutcome, 'seconds'>>): Promise<SuiteOutcome> {
   heading(name);
-  const problem = await runBounded(command, args, timeoutMs);
-  outcomes.push(problem ? failedSuite(name, problem) : { name, passed: 1, failed: 0, pending: 0 });
+  const started = Date.now();
+  const outcome = { ...await work(), seconds: (Date.now() - started) / 1000 };
+  outcomes.push(outcome);
+  return outcome;
+}
+
+function check(name: string, command: string, args: string[], timeoutMs: number): Promise<SuiteOutcome> {
+  return timed(name, async () => {
+    const problem = await runBounded(command, args, timeoutMs);
+    return problem ? failedSuite(name, problem) : { name, passed: 1, failed: 0, pending: 0 };
+  });
 }
 
 async function step(name: string, action: () => Promise<void> | void): Promise<boolean> {
-  heading(name);
-  try {
-    await action();
-    outcomes.push({ name, passed: 1, failed: 0, pending: 0 });
-    return true;
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    outcomes.push(failedSuite(name, 'failed; see above'));
-    return false;
-  }
-}
-
-async function mochaSuite(name: string, dir: string, testTimeoutMs: number, suiteTimeoutMs: number): Promise<void> {
-  heading(`${name} suite`);
-  const resultsFile = path.join(resultsDir, `${name}.json`);
-  fs.rmSync(resultsFile, { force: true });
-  const problem = await runBounded(process.execPath, ['--import', 'tsx', path.join('scripts', 'lib', 'runMocha.ts'),
-    dir, resultsFile, String(testTimeoutMs)], suiteTimeoutMs);
-  // Exit 1 means "some tests failed", already counted in the results; anything else is a problem.
-  outcomes.push(outcomeFromFile(name, resultsFile, problem === 'exited with 1' ? undefined : problem));
-}
-
-async function integrationSuite(): Promise<void> {
-  heading('integration suite (extension host)');
-  const resultsFile = path.join(resultsDir, 'integration.json');
-  let problem: string | undefined;
-  try {
-    problem = await runIntegrationSuite(resultsFile, 10 * MINUTE);
-  } catch (error) {
-    problem = `failed to start: ${error instanceof Error ? error.message : String(error)}`;
-  }
-  const outcome = outcomeFromFile('integration', resultsFile, problem);
-  // The extension host's own output stays in the workbench, so print its results here.
-  for (const test of outcome.results?.tests ?? []) {
-    console.log(`  ${test.state === 'passed' ? 'ok  ' : test.state === 'failed' ? 'FAIL' : 'skip'} ${test.title}`);
-    if (test.error) {
-      console.log(test.error.replace(/^/gm, '       '));
+  const outcome = await timed(name, async () => {
+    try {
+      await action();
+      return { name, passed: 1, failed: 0, pending: 0 };
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : error);
+      return failedSuite(name, 'failed; see above');
     }
-  }
-  outcomes.push(outcome);
+  });
+  return outcome.failed === 0;
+}
+
+/** A suite's name in the summary: `unit`, or `unit @2028-02-29T23:58Z` when it ran at another time. */
+const named = (suite: string, at?: string) => (at ? `${suite} @${at}` : suite);
+
+function mochaSuite(suite: string, dir: string, testTimeoutMs: number, suiteTimeoutMs: number, env: NodeJS.ProcessEnv, at?: string): Promise<SuiteOutcome> {
+  const name = named(suite, at);
+  return timed(`${name} suite`, async () => {
+    const resultsFile = path.join(resultsDir, `${name.replace(/\W+/g, '-')}.json`);
+    fs.rmSync(resultsFile, { force: true });
+    const problem = await runBounded(process.execPath, ['--import', 'tsx', path.join('scripts', 'lib', 'runMocha.ts'),
+      dir, resultsFile, String(testTimeoutMs)], suiteTimeoutMs, env);
+    // Exit 1 means "some tests failed", already counted in the results; anything else is a problem.
+    return outcomeFromFile(name, resultsFile, problem === 'exited with 1' ? undefined : problem);
+  });
+}
+
+function integrationSuite(env: NodeJS.ProcessEnv, at?: string): Promise<SuiteOutcome> {
+  const name = named('integration', at);
+  return timed(`${name} suite (extension host)`, async () => {
+    const resultsFile = path.join(resultsDir, `${name.replace(/\W+/g, '-')}.json`);
+    let problem: string | undefined;
+    try {
+      problem = await runIntegrationSuite(resultsFile, 10 * MINUTE, env);
+    } catch (error) {
+      problem = `failed to start: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    const outcome = outcomeFromFile(name, resultsFile, problem);
+    // The extension host's own output stays in the workbench, so print its results here.
+    for (const test of outcome.results?.tests ?? []) {
+      console.log(`  ${test.state === 'passed' ? 'ok  ' : test.state === 'failed' ? 'FAIL' : 'skip'} ${test.title}`);
+      if (test.error) {
+        console.log(test.error.replace(/^/gm, '       '));
+      }
+    }
+    return outcome;
+  });
+}
+
+/** The suites' environment at `time` (given on the command line), and the time as the summary names it. */
+function atClock(time: string): { env: NodeJS.ProcessEnv; at: string } {
+  const ms = parseClock(time);
+  const at = new Date(ms).toISOString().replace(/:00\.000Z$|\.000Z$/, 'Z');
+  const env = { ...process.env, ...clockEnvironment(ms) };
+  console.log(`Clock switch: the suites' wall clock reads ${new Date(ms).toISOString()} at their start (libfaketime, offset ${env.FAKETIME} s).`);
+  return { env, at };
 }
 
 async function main(): Promise<void> {
   fs.mkdirSync(resultsDir, { recursive: true });
+  // Checked before anything runs, so a mistyped time or a missing libfaketime fails at once.
+  const clocked = clock ? atClock(clock) : undefined;
+  const again = alsoAt ? atClock(alsoAt) : undefined;
+  const env = clocked?.env ?? process.env;
+  const load = stress ? startLoad(90 * MINUTE) : undefined;
+  if (load) {
+    console.log(`Load switch: ${load.loops} busy loops (one per core) run until the suites end.`);
+  }
+  try {
+    await runAll(env, clocked?.at, again);
+  } finally {
+    load?.stop();
+  }
+  console.log('');
+  const lines = summaryLines(outcomes);
+  console.log(lines.join('\n'));
+  process.exitCode = outcomes.some((o) => o.failed > 0) ? 1 : 0;
+}
+
+async function runAll(env: NodeJS.ProcessEnv, at: string | undefined, again: { env: NodeJS.ProcessEnv; at: string } | undefined): Promise<void> {
   if (selected('lint')) {
     await check('lint', bin('eslint'), ['.'], 5 * MINUTE);
     await check('l10n', process.execPath, ['--import', 'tsx', path.join('scripts', 'check-l10n.ts')], MINUTE);
@@ -110,10 +164,12 @@ async function main(): Promise<void> {
     const { bytes, files } = packageVsix();
     console.log(`${path.relative(repoRoot, vsixPath)}: ${(bytes / 1024).toFixed(1)} KiB, ${files} files`);
   });
+  const unit = (suiteEnv: NodeJS.ProcessEnv, suiteAt?: string) => mochaSuite('unit', 'test/unit', 10_000, 5 * MINUTE, suiteEnv, suiteAt);
   if (selected('unit')) {
-    await mochaSuite('unit', 'test/unit', 10_000, 5 * MINUTE);
+    await unit(env, at);
   }
 
+  // Provisioning talks to the npm registry: always on the real clock (certificates have dates).
   const ready = await step('provision', () => {
     checkChromium();
     provisionVsCodeServer();
@@ -121,19 +177,22 @@ async function main(): Promise<void> {
   if (!ready || !packaged) {
     const why = !ready ? 'not run: provisioning failed' : 'not run: packaging failed';
     outcomes.push(failedSuite('integration', why), failedSuite('ui', why));
-  } else {
-    if (selected('integration')) {
-      await integrationSuite();
+    return;
+  }
+  if (selected('integration')) {
+    await integrationSuite(env, at);
+  }
+  if (selected('ui')) {
+    await mochaSuite('ui', 'test/ui', 2 * MINUTE, 20 * MINUTE, env, at);
+  }
+  if (again) {
+    if (selected('unit')) {
+      await unit(again.env, again.at);
     }
-    if (selected('ui')) {
-      await mochaSuite('ui', 'test/ui', 2 * MINUTE, 15 * MINUTE);
+    if (selected('integration')) {
+      await integrationSuite(again.env, again.at);
     }
   }
-
-  console.log('');
-  const lines = summaryLines(outcomes);
-  console.log(lines.join('\n'));
-  process.exitCode = outcomes.some((o) => o.failed > 0) ? 1 : 0;
 }
 
 main().catch((error: unknown) => {

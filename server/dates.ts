@@ -1,4 +1,19 @@
-// Dates as ExaVault's clients send them in filters, and as its responses write them.
+// Dates as ExaVault's clients send them in filters, and as its responses write them, and the
+// anchor the generated stories are laid out around.
+
+/**
+ * The moment the generated stories are told around: which days are weekends, which hours are office
+ * hours and which quarter the folders are named after are read here, never from the server's `now`.
+ * Each generated time is then moved to `now` keeping its distance from the anchor, so a seed gives the
+ * same entries on any date, each `now` minus a fixed offset. A Wednesday, 14:00 in the company's
+ * Pacific time (UTC-7), so the newest hours of a generated log are office hours.
+ */
+export const STORY_ANCHOR = Date.UTC(2026, 2, 11, 21, 0, 0);
+
+/** `anchored` (a time laid out around STORY_ANCHOR) moved to `now`, the same distance before it. */
+export function fromAnchor(anchored: number, now: number): number {
+  return now - (STORY_ANCHOR - anchored);
+}
 
 // 2020-11-17T18:20:30.000Z, 2020-11-17T10:20:30.123456, 2020-12-10T00:00:00-08:00, 2020-12-09 14:00:00, 2020-12-09.
 const FILTER_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;

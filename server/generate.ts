@@ -1,5 +1,5 @@
 // The generated account: its vocabulary (realistic or hostile), its session log, and the webhook
-// calls that log caused. The same seed and `now` always give the same data.
+// calls that log caused. The same seed always gives the same data; `now` only moves it in time.
 import type { SessionEntryWire, WebhookEntryWire } from '../src/api/wire';
 import { generateSessions } from './generateSessions';
 import { generateWebhooks } from './generateWebhooks';
@@ -22,9 +22,9 @@ export interface GeneratedActivity {
   webhooks: WebhookEntryWire[];
 }
 
-/** Who and what the account's activity is about; folder names follow `now`. */
-export function accountVocabulary(now: Date, hostile: boolean): Vocabulary {
-  const company = companyVocabulary(now);
+/** Who and what the account's activity is about (the same on any date). */
+export function accountVocabulary(hostile: boolean): Vocabulary {
+  const company = companyVocabulary();
   return hostile ? hostileVocabulary(company) : company;
 }
 

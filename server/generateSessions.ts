@@ -1,9 +1,11 @@
 // Session activity as an account produces it: connections (PASS ... EXIT under one sessionId) at
 // office hours and nightly jobs, failed-login bursts, a file uploaded, downloaded and deleted, and
-// one admin session that uses every operation code. Deterministic for a seed and `now`.
+// one admin session that uses every operation code. Deterministic for a seed: `now` only moves the
+// whole log in time (the day and hour patterns are laid out around STORY_ANCHOR).
 // Stories are told out of time order, so a file that is deleted, moved or renamed is one no other
 // story touches: the log never reads a file after it is gone (the local server's files follow the log).
 import type { SessionEntryWire } from '../src/api/wire';
+import { STORY_ANCHOR, fromAnchor } from './dates';
 import type { Random } from './random';
 import { SessionTableBuilder, type SessionRow } from './sessionTable';
 import type { StoreRows } from './store';
@@ -330,14 +332,15 @@ class SessionStories {
     return role === 'service' ? this.random.int(0, 4) : this.random.logUniform(5, role === 'client' ? 300 : 600);
   }
 
-  /** When a user connects: a day in the last 90, an hour that suits their role, fewer people at weekends. */
+  /** When a user connects: a day in the last 90, an hour that suits their role, fewer people at weekends (of the anchor's calendar). */
   private startTime(user: UserProfile): number {
     const hours = user.role === 'service' ? JOB_HOURS : OFFICE_HOURS;
     for (;;) {
-      const day = Math.floor(this.now / DAY) - this.random.int(0, HISTORY_DAYS - 1);
+      const day = Math.floor(STORY_ANCHOR / DAY) - this.random.int(0, HISTORY_DAYS - 1);
       const localHour = this.random.weighted(HOURS, hours);
-      const time = day * DAY + localHour * HOUR + (this.random.int(0, 3_599) - LOCAL_OFFSET_MINUTES * 60) * SECOND;
-      const weekday = new Date(time + LOCAL_OFFSET_MINUTES * 60 * SECOND).getUTCDay();
+      const anchored = day * DAY + localHour * HOUR + (this.random.int(0, 3_599) - LOCAL_OFFSET_MINUTES * 60) * SECOND;
+      const time = fromAnchor(anchored, this.now);
+      const weekday = new Date(anchored + LOCAL_OFFSET_MINUTES * 60 * SECOND).getUTCDay();
       const weekend = weekday === 0 || weekday === 6;
       if (time < this.now - 60 * SECOND && time > this.now - HISTORY_DAYS * DAY + HOUR && (user.role === 'service' || !weekend || this.random.chance(0.12))) {
         return time;

@@ -4,7 +4,7 @@
 // runs: calls going out as they happen, and calls an admin resends.
 import type { SessionEntryWire, WebhookEntryWire } from '../src/api/wire';
 import { ACCOUNT_ID } from './account';
-import { formatTimestamp } from './dates';
+import { STORY_ANCHOR, formatTimestamp, fromAnchor } from './dates';
 import type { Random } from './random';
 import type { StoreRows } from './store';
 import { sizeRange, type EndpointProfile, type ListenerAnswer, type Vocabulary } from './vocabulary';
@@ -112,7 +112,8 @@ class WebhookCalls {
   ) {
     // Whole seconds throughout, as `created` is written: a filter on a shown time must find its entry.
     this.now = Math.floor(settings.now.getTime() / SECOND) * SECOND;
-    const from = Math.floor(this.now / DAY) * DAY - random.int(3, 20) * DAY + (16 * 3_600 + random.int(0, 3_599)) * SECOND;
+    // An afternoon (UTC) 3 to 20 days back, in the anchor's calendar.
+    const from = fromAnchor(Math.floor(STORY_ANCHOR / DAY) * DAY - random.int(3, 20) * DAY + (16 * 3_600 + random.int(0, 3_599)) * SECOND, this.now);
     const endpoint = vocabulary.endpoints.find((candidate) => candidate.watches === '/') ?? vocabulary.endpoints[0]!;
     this.outage = { endpoint, from, to: from + random.int(55, 70) * 60 * SECOND };
     this.writer = new CallWriter(random, vocabulary, settings.accountName);

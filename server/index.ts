@@ -122,7 +122,7 @@ export async function startExaVaultServer(options: ExaVaultServerOptions = {}): 
   // The account's clock reads `now` at start, so what arrives later is newer than the history even when `now` is fixed.
   const startedAt = Date.now();
   const clock = () => now.getTime() + Date.now() - startedAt;
-  const vocabulary = accountVocabulary(now, options.dataset === 'hostile');
+  const vocabulary = accountVocabulary(options.dataset === 'hostile');
   const data = options.fixture
     ? { sessions: sessionRowsFromEntries(options.fixture.sessions), webhooks: options.fixture.webhooks }
     : generateActivity({ seed, sessions: sessionCount, webhooks: webhookCount, now, vocabulary, accountName });

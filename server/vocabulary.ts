@@ -1,5 +1,6 @@
 // The people, places and machines the generated activity is about: a plausible small company
 // with staff, service accounts, client logins, a folder tree and a few webhook listeners.
+import { STORY_ANCHOR } from './dates';
 
 export type Role = 'admin' | 'staff' | 'service' | 'client';
 export type Protocol = 'web' | 'ftp' | 'sftp';
@@ -56,10 +57,11 @@ const ALL_EVENTS = ['resources.upload', 'resources.download', 'resources.delete'
 
 const NGINX_502 = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.24.0</center>\r\n</body>\r\n</html>\r\n';
 
-/** The realistic vocabulary; folder names follow the year and quarter of `now`. */
-export function companyVocabulary(now: Date): Vocabulary {
-  const year = now.getUTCFullYear();
-  const quarter = Math.floor(now.getUTCMonth() / 3) + 1;
+/** The realistic vocabulary; folder names follow the year and quarter of the story anchor, whatever the date. */
+export function companyVocabulary(): Vocabulary {
+  const anchor = new Date(STORY_ANCHOR);
+  const year = anchor.getUTCFullYear();
+  const quarter = Math.floor(anchor.getUTCMonth() / 3) + 1;
   const previousQuarter = quarter === 1 ? `${year - 1}/Q4` : `${year}/Q${quarter - 1}`;
   const folders: FolderProfile[] = [
     { path: `/Finance/${year}/Q${quarter}/Invoices`, files: ['Invoice-INV-{n}.pdf', 'Receipt {n}.pdf', 'Vendor statement {n}.pdf'] },

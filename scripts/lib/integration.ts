@@ -7,8 +7,8 @@ import { repoRoot, resultsDir } from './paths';
 import { developmentUrl, makeWorkbenchDirs, startDevelopmentServer } from './vscodeServer';
 
 /** Resolves with a problem to report, or undefined when the suite ran to its end. */
-export function runIntegrationSuite(resultsFile: string, timeoutMs: number): Promise<string | undefined> {
-  return runInExtensionHost(path.join(repoRoot, 'out', 'test', 'integration', 'index.js'), resultsFile, timeoutMs);
+export function runIntegrationSuite(resultsFile: string, timeoutMs: number, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+  return runInExtensionHost(path.join(repoRoot, 'out', 'test', 'integration', 'index.js'), resultsFile, timeoutMs, env);
 }
 
 /**
@@ -16,10 +16,10 @@ export function runIntegrationSuite(resultsFile: string, timeoutMs: number): Pro
  * run(), as extensionTestsPath) in the real extension host; it reports through `resultsFile`,
  * named to it in EXAVAULT_TEST_RESULTS.
  */
-export async function runInExtensionHost(entry: string, resultsFile: string, timeoutMs: number): Promise<string | undefined> {
+export async function runInExtensionHost(entry: string, resultsFile: string, timeoutMs: number, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
   fs.rmSync(resultsFile, { force: true });
   const dirs = makeWorkbenchDirs(path.join(resultsDir, `${path.basename(path.dirname(entry))}-workbench`));
-  const workbench = await startDevelopmentServer(dirs, { ...process.env, EXAVAULT_TEST_RESULTS: resultsFile });
+  const workbench = await startDevelopmentServer(dirs, { ...env, EXAVAULT_TEST_RESULTS: resultsFile });
   const browser = await launchChromium();
   const consoleLog = fs.createWriteStream(path.join(dirs.root, 'browser-console.log'));
   try {

@@ -1,10 +1,15 @@
-// Runs one plain-Node mocha suite (unit or UI: every *.test.ts below a folder) as a child: `tsx scripts/lib/runMocha.ts <dir> <results> <timeoutMs>`.
+// Runs one plain-Node mocha suite (unit or UI: every *.test.ts below a folder, or one file) as a child:
+// `tsx scripts/lib/runMocha.ts <dir or file> <results> <timeoutMs>`; EXAVAULT_TEST_GREP picks tests by title.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import { ResultsReporter } from '../../test/support/resultsReporter';
 
+/** Every *.test.ts below `dir`, or `dir` itself when it names one file. */
 function testFiles(dir: string): string[] {
+  if (fs.statSync(dir).isFile()) {
+    return [dir];
+  }
   return fs.readdirSync(dir, { withFileTypes: true })
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((entry) => {

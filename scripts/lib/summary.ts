@@ -11,6 +11,8 @@ export interface SuiteOutcome {
   /** Why the suite itself failed, beyond its tests' own failures. */
   readonly problem?: string;
   readonly results?: SuiteResults;
+  /** How long it took, when the harness timed it. */
+  readonly seconds?: number;
 }
 
 export function failedSuite(name: string, problem: string): SuiteOutcome {
@@ -35,9 +37,17 @@ export function outcomeFromFile(name: string, resultsFile: string, runProblem?: 
 export function summaryLines(outcomes: readonly SuiteOutcome[]): string[] {
   const lines = outcomes.map((o) => {
     const pending = o.pending ? `, ${o.pending} pending` : '';
-    return `  ${o.name.padEnd(14)} ${o.passed} passed, ${o.failed} failed${pending}${o.problem ? `  <- ${o.problem}` : ''}`;
+    const time = o.seconds === undefined ? '' : `  (${formatSeconds(o.seconds)})`;
+    return `  ${o.name.padEnd(26)} ${o.passed} passed, ${o.failed} failed${pending}${time}${o.problem ? `  <- ${o.problem}` : ''}`;
   });
   const passed = outcomes.reduce((sum, o) => sum + o.passed, 0);
   const failed = outcomes.reduce((sum, o) => sum + o.failed, 0);
-  return ['Summary:', ...lines, `${passed} passed, ${failed} failed`];
+  const total = outcomes.reduce((sum, o) => sum + (o.seconds ?? 0), 0);
+  return ['Summary:', ...lines, `  ${'total'.padEnd(26)} ${formatSeconds(total)}`, `${passed} passed, ${failed} failed`];
+}
+
+/** 42 s, or 8 min 05 s. */
+export function formatSeconds(seconds: number): string {
+  const whole = Math.round(seconds);
+  return whole < 60 ? `${whole} s` : `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, '0')} s`;
 }

@@ -157,8 +157,8 @@ export class ActivityPanel implements vscode.Disposable {
     this.pending = [];
     this.sentFirstBatch = false;
     clearTimeout(this.flushTimer);
-    this.post({ type: 'reset', search });
     const plan = planSearch(search, new Date());
+    this.post({ type: 'reset', search, window: { from: plan.from, to: plan.to } });
     this.notes = plan.notes;
     const client = (await this.services.clients.get(this.account.id))?.client;
     if (!client) {

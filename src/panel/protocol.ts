@@ -66,7 +66,17 @@ export interface ConfirmMessage {
   detail: string;
 }
 
-export type ToWebview = PanelInit | RowBatch | ProgressMessage | DetailsMessage | ConfirmMessage | { type: 'reset'; search: ActivitySearch };
+/**
+ * A search starts afresh: the old rows go. `window` is the time range its queries ask for, resolved by
+ * the extension's clock, so the charts never read a clock of their own (the webview's may differ).
+ */
+export interface ResetMessage {
+  type: 'reset';
+  search: ActivitySearch;
+  window: { from: number; to: number };
+}
+
+export type ToWebview = PanelInit | RowBatch | ProgressMessage | DetailsMessage | ConfirmMessage | ResetMessage;
 
 export type FromWebview =
   | { type: 'ready' }

@@ -108,7 +108,7 @@ describe('ExaVault files in the extension host', function () {
   it('lists folders (readDirectory) as the server holds them, and stats files and folders', async () => {
     const listed = await vscode.workspace.fs.readDirectory(resourceUri(accountId, ODD_NAMES_FOLDER));
     assert.deepEqual(listed.map(([name]) => name).sort(), oddFileNames().sort());
-    assert.ok(listed.every(([, type]) => type === vscode.FileType.File));
+    assert.ok(listed.length > 0 && listed.every(([, type]) => type === vscode.FileType.File));
     const root = await vscode.workspace.fs.readDirectory(resourceUri(accountId, '/'));
     assert.deepEqual(root.map(([name]) => name).sort(), [...server.resource('/')!.children!].sort());
     assert.ok(root.some(([name, type]) => name === SAMPLES_FOLDER.slice(1) && type === vscode.FileType.Directory));

@@ -8,6 +8,9 @@ import { launchChromiumProfile } from '../../scripts/lib/browser';
 import { resultsDir, screenshotsDir, vsixPath } from '../../scripts/lib/paths';
 import { installVsix, makeWorkbenchDirs, startCodeServer, type Workbench } from '../../scripts/lib/vscodeServer';
 
+/** How long a Playwright action or wait may take: well within a test's two minutes. */
+export const ACTION_TIMEOUT_MS = 30_000;
+
 export interface UiSession {
   readonly page: Page;
   readonly workbench: Workbench;
@@ -37,6 +40,9 @@ export function useWorkbench(name: string, options: () => WorkbenchOptions = () 
     workbench = await startCodeServer(dirs, { ...process.env, ...env });
     const profileDir = path.join(dirs.root, 'browser-profile');
     context = await launchChromiumProfile(profileDir);
+    // Shorter than a test's own limit (2 min), so a wait that never ends fails naming what it waited for.
+    context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+    context.setDefaultNavigationTimeout(2 * ACTION_TIMEOUT_MS);
     const page = context.pages()[0] ?? await context.newPage();
     const ready = () => page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
     await page.goto(workbench.url);
@@ -52,11 +58,16 @@ export function useWorkbench(name: string, options: () => WorkbenchOptions = () 
     };
   });
 
-  // What the screen showed when a test failed, for whoever reads the failure.
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && session) {
+    if (!session) {
+      return;
+    }
+    // What the screen showed when a test failed, for whoever reads the failure (a failed screenshot must not hide it).
+    if (this.currentTest?.state === 'failed') {
       await screenshot(session.page, `failed-${name}-${this.currentTest.title.replace(/[^\w]+/g, '-').slice(0, 60)}`).catch(() => undefined);
     }
+    // The next test starts from a clean window: no dialog, quick input, editor, panel or notification left behind.
+    await tidyWindow(session.page);
   });
 
   after(async () => {
@@ -70,6 +81,17 @@ export function useWorkbench(name: string, options: () => WorkbenchOptions = () 
     }
     return session;
   };
+}
+
+/** Closes what a test may have left open: dialogs and quick inputs, every editor and panel, every notification. */
+export async function tidyWindow(page: Page): Promise<void> {
+  for (let i = 0; i < 3 && await page.locator('.monaco-dialog-box, .quick-input-widget:visible').count() > 0; i++) {
+    await page.keyboard.press('Escape');
+  }
+  await runFromPalette(page, 'View: Close All Editors');
+  await page.locator('iframe.webview').first().waitFor({ state: 'detached' });
+  await runFromPalette(page, 'Notifications: Clear All Notifications');
+  await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached' });
 }
 
 export async function runFromPalette(page: Page, commandTitle: string): Promise<void> {

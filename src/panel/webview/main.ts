@@ -4,7 +4,6 @@ import type { SortOrder } from '../columns';
 import { DEFAULT_SORT } from '../columns';
 import type { PanelInit, PanelState, ProgressMessage, ToWebview } from '../protocol';
 import type { ActivitySearch } from '../../search/search';
-import { resolveRange } from '../../search/search';
 import { ActivityCharts, type Narrowing } from './charts';
 import { DetailPane } from './detailPane';
 import { button, h } from './dom';
@@ -49,6 +48,8 @@ class Panel {
   private chartsTimer: ReturnType<typeof setTimeout> | undefined;
   private chartsDrawnAt = 0;
   private progress: ProgressMessage | undefined;
+  /** The time range the current search asks for, as the extension resolved it. */
+  private window: { from: number; to: number } | undefined;
 
   constructor(private readonly init: PanelInit) {
     const { strings } = init;
@@ -97,6 +98,7 @@ class Panel {
   receive(message: ToWebview): void {
     switch (message.type) {
       case 'reset':
+        this.window = message.window;
         this.cost.hidden = true;
         this.store.clear();
         this.details.clear();
@@ -203,7 +205,9 @@ class Panel {
     this.chartsTimer = setTimeout(() => {
       this.chartsTimer = undefined;
       this.chartsDrawnAt = Date.now();
-      this.charts.update(this.store, this.table.shownRows, resolveRange(this.state.search.range, new Date()));
+      if (this.window) {
+        this.charts.update(this.store, this.table.shownRows, this.window);
+      }
     }, wait);
   }
 

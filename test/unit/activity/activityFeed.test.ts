@@ -7,6 +7,7 @@ import { startExaVaultServer, type RunningExaVaultServer } from '../../../server
 describe('ActivityFeed against the local server', () => {
   let server: RunningExaVaultServer;
   let client: ExaVaultClient;
+  // The server's clock and the feed's both read NOW, so the window means the same to both on any date.
   const NOW = new Date('2026-11-20T12:00:00Z');
 
   beforeEach(async () => {
@@ -18,7 +19,7 @@ describe('ActivityFeed against the local server', () => {
     await server.close();
   });
 
-  const feed = (pageSize = 30, windowMs = 100 * 86_400_000, now = () => new Date()) =>
+  const feed = (pageSize = 30, windowMs = 90 * 86_400_000, now = () => NOW) =>
     new ActivityFeed<SessionEntry>((query, options) => client.sessionPages(query, options), () => ({ windowMs, pageSize }), now);
 
   it('loads the first page, then older pages with no repeats or gaps, to the end of the window', async () => {
@@ -33,7 +34,7 @@ describe('ActivityFeed against the local server', () => {
   });
 
   it('keeps to the time window', async () => {
-    const f = feed(500, 3 * 86_400_000, () => NOW);
+    const f = feed(500, 3 * 86_400_000);
     await f.reload();
     const since = NOW.getTime() - 3 * 86_400_000;
     const expected = server.sessions.filter((s) => Date.parse(s.attributes.created!) >= since).map((s) => s.id);
@@ -111,7 +112,7 @@ describe('ActivityFeed against the local server', () => {
     const second = f.setFilters({ username: user });
     await Promise.all([first, second]);
     assert.equal(f.error, undefined);
-    assert.ok(f.entries.every((e) => e.username === user));
+    assert.ok(f.entries.length > 0 && f.entries.every((e) => e.username === user));
   });
 });
 

@@ -124,7 +124,8 @@ describe('local server: arrivals', () => {
     assert.deepEqual(attributes.filter((a) => a.status !== 'failed' && (!users.has(a.username) || !addresses.has(a.ipAddress))), []);
     assert.ok(new Set(attributes.map((a) => a.operation)).size >= 8);
     assert.ok(attributes.some((a) => a.operation === 'PASS' && a.status === 'failed'), 'a failed login');
-    assert.ok(attributes.filter((a) => a.operation === 'STOR' || a.operation === 'RETR').every((a) => a.fileName!.startsWith('/') && a.bytesTransferred! > 0));
+    const transfers = attributes.filter((a) => a.operation === 'STOR' || a.operation === 'RETR');
+    assert.ok(transfers.length > 0 && transfers.every((a) => a.fileName!.startsWith('/') && a.bytesTransferred! > 0), `${transfers.length} transfers`);
     assert.ok(attributes.every((a) => /^[0-9a-f]{45}$/.test(a.sessionId!)));
 
     const shapes = new Set(webhooks.map((entry) => entry.attributes.webhookFormat ?? 'legacy'));

@@ -1,0 +1,42 @@
+// The clock switch: suites run with the wall clock at another date and time, through Debian's
+// libfaketime (preloaded into Node, the VS Code server, the extension host and the browser).
+// A fixed offset rather than a start time: every process, whenever it starts, reads the same clock.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+
+// ld.so expands $LIB to the machine's library folder (x86_64-linux-gnu on Debian).
+const LIBRARY = '/usr/$LIB/faketime/libfaketime.so.1';
+const LIBRARY_ON_DISK = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
+const INSTALL = 'sudo apt-get install -y faketime';
+
+/** `2028-02-29T23:58:00Z` or `2028-02-29 23:58` (UTC unless a zone is given), in milliseconds since the epoch. */
+export function parseClock(text: string): number {
+  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(Z|[+-]\d{2}:\d{2})?$/.exec(text.trim());
+  const ms = match ? Date.parse(`${match[1]}T${match[2]}${match[3] ?? 'Z'}`) : Number.NaN;
+  if (Number.isNaN(ms)) {
+    throw new Error(`"${text}" is not a date and time: write it as 2028-02-29T23:58:00Z.`);
+  }
+  return ms;
+}
+
+/**
+ * The environment that makes a process (and everything it starts) read a clock that stood at `at`
+ * when this was called and runs at the normal rate. Checks that it works before returning it.
+ */
+export function clockEnvironment(at: number): NodeJS.ProcessEnv {
+  if (!fs.existsSync(LIBRARY_ON_DISK)) {
+    throw new Error(`The clock switch needs Debian's libfaketime (${LIBRARY_ON_DISK} is missing): \`${INSTALL}\`.`);
+  }
+  const env = {
+    LD_PRELOAD: [process.env.LD_PRELOAD, LIBRARY].filter(Boolean).join(' '),
+    FAKETIME: `${at >= Date.now() ? '+' : '-'}${Math.round(Math.abs(at - Date.now()) / 1000)}`,
+    // Timers and performance.now() keep the real monotonic clock: only the calendar moves.
+    FAKETIME_DONT_FAKE_MONOTONIC: '1',
+  };
+  const probe = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(Date.now()))'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  const seen = Number(probe.stdout);
+  if (probe.status !== 0 || !(Math.abs(seen - at) < 60_000)) {
+    throw new Error(`The clock switch did not take: a Node process under libfaketime read ${Number.isFinite(seen) && seen > 0 ? new Date(seen).toISOString() : `nothing (${probe.stderr.trim()})`}, not about ${new Date(at).toISOString()}.`);
+  }
+  return env;
+}
