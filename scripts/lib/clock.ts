@@ -27,9 +27,13 @@ export function clockEnvironment(at: number): NodeJS.ProcessEnv {
   if (!fs.existsSync(LIBRARY_ON_DISK)) {
     throw new Error(`The clock switch needs Debian's libfaketime (${LIBRARY_ON_DISK} is missing): \`${INSTALL}\`.`);
   }
+  // Under the switch already (a suite that runs this), this process's clock is off by the inherited offset.
+  const inherited = /^[+-]\d+$/.test(process.env.FAKETIME ?? '') ? Number(process.env.FAKETIME) * 1000 : 0;
+  const offsetSeconds = Math.round((at - (Date.now() - inherited)) / 1000);
+  const preloads = (process.env.LD_PRELOAD ?? '').split(/[\s:]+/).filter((entry) => entry !== '' && entry !== LIBRARY);
   const env = {
-    LD_PRELOAD: [process.env.LD_PRELOAD, LIBRARY].filter(Boolean).join(' '),
-    FAKETIME: `${at >= Date.now() ? '+' : '-'}${Math.round(Math.abs(at - Date.now()) / 1000)}`,
+    LD_PRELOAD: [...preloads, LIBRARY].join(' '),
+    FAKETIME: `${offsetSeconds >= 0 ? '+' : '-'}${Math.abs(offsetSeconds)}`,
     // Timers and performance.now() keep the real monotonic clock: only the calendar moves.
     FAKETIME_DONT_FAKE_MONOTONIC: '1',
   };
