@@ -15,7 +15,8 @@ import { launchChromiumProfile } from '../scripts/lib/browser';
 import { packageVsix } from '../scripts/lib/packageVsix';
 import { sessionCellTexts } from '../test/support/panelCells';
 import { resultsDir, vsixPath } from '../scripts/lib/paths';
-import { checkChromium, provisionVsCodeServer } from '../scripts/lib/provision';
+import { chosenBrowser } from '../scripts/lib/browser';
+import { provisionVsCodeServer } from '../scripts/lib/provision';
 import { installVsix, makeWorkbenchDirs, startCodeServer } from '../scripts/lib/vscodeServer';
 import { median } from './lib';
 
@@ -227,7 +228,7 @@ async function benchSize(size: number): Promise<SizeResult> {
 }
 
 async function main(): Promise<void> {
-  checkChromium();
+  await chosenBrowser();
   provisionVsCodeServer();
   packageVsix();
   const results: SizeResult[] = [];

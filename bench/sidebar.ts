@@ -4,10 +4,11 @@ import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { runInExtensionHost } from '../scripts/lib/integration';
 import { repoRoot, resultsDir } from '../scripts/lib/paths';
-import { checkChromium, provisionVsCodeServer } from '../scripts/lib/provision';
+import { chosenBrowser } from '../scripts/lib/browser';
+import { provisionVsCodeServer } from '../scripts/lib/provision';
 
 async function main(): Promise<void> {
-  checkChromium();
+  await chosenBrowser();
   provisionVsCodeServer();
   const resultsFile = path.join(resultsDir, 'bench-sidebar.json');
   const problem = await runInExtensionHost(path.join(repoRoot, 'out', 'bench', 'sidebar', 'index.js'), resultsFile, 10 * 60_000);

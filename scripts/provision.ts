@@ -1,5 +1,7 @@
-// `npm run provision`: fetch Node 24 and the VS Code server into .cache now, not on the first test run.
-import { checkChromium, provisionVsCodeServer } from './lib/provision';
+// `npm run provision`: fetch Node 24 and the VS Code server into .cache now, and unpack the browser,
+// not on the first test run.
+import { chosenBrowser } from './lib/browser';
+import { provisionVsCodeServer } from './lib/provision';
 
 provisionVsCodeServer();
-checkChromium();
+void chosenBrowser();

@@ -11,7 +11,8 @@ import { clockEnvironment, parseClock } from './lib/clock';
 import { runIntegrationSuite } from './lib/integration';
 import { packageVsix } from './lib/packageVsix';
 import { repoRoot, resultsDir, vsixPath } from './lib/paths';
-import { checkChromium, provisionVsCodeServer } from './lib/provision';
+import { chosenBrowser } from './lib/browser';
+import { provisionVsCodeServer } from './lib/provision';
 import { startLoad } from './lib/stress';
 import { failedSuite, outcomeFromFile, summaryLines, type SuiteOutcome } from './lib/summary';
 
@@ -170,9 +171,9 @@ async function runAll(env: NodeJS.ProcessEnv, at: string | undefined, again: { e
   }
 
   // Provisioning talks to the npm registry: always on the real clock (certificates have dates).
-  const ready = await step('provision', () => {
-    checkChromium();
+  const ready = await step('provision', async () => {
     provisionVsCodeServer();
+    await chosenBrowser();
   });
   if (!ready || !packaged) {
     const why = !ready ? 'not run: provisioning failed' : 'not run: packaging failed';

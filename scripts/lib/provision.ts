@@ -1,10 +1,10 @@
 // Provisions, on first use, what the suites need and the machine lacks: Node 24 and the
-// VS Code server (both from the npm registry, inside code-server) in a git-ignored cache,
-// and checks for Debian's chromium, which the harness cannot install without root.
+// VS Code server (both from the npm registry, inside code-server) in a git-ignored cache. The
+// browser is browser.ts's business.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { codeServerCli, node24Bin, node24Dir, serverMain, vscodeCacheDir } from './paths';
+import { codeServerCli, codeServerDir, node24Bin, node24Dir, serverMain, vscodeCacheDir } from './paths';
 
 export const NODE_VERSION = '24.21.0';
 export const CODE_SERVER_VERSION = '4.139.1';
@@ -22,8 +22,8 @@ export function isProvisioned(): boolean {
   }
 }
 
-function npmInstall(cwd: string, spec: string, env: NodeJS.ProcessEnv): void {
-  const result = spawnSync('npm', ['install', '--save-exact', '--no-audit', '--no-fund', spec], {
+function npmInstall(cwd: string, spec: string, env: NodeJS.ProcessEnv, extra: string[] = []): void {
+  const result = spawnSync('npm', ['install', '--save-exact', '--no-audit', '--no-fund', ...extra, spec], {
     cwd, env, stdio: 'inherit',
   });
   if (result.status !== 0) {
@@ -35,6 +35,30 @@ function npmInstall(cwd: string, spec: string, env: NodeJS.ProcessEnv): void {
 // the postinstall checks): the nested install must see only what is set here.
 function withoutNpmConfig(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !name.toLowerCase().startsWith('npm_')));
+}
+
+/**
+ * Takes the `kerberos` module out of VS Code's server dependencies before they are installed. It is
+ * the one native module that needs system headers (libkrb5-dev), and VS Code loads it only for
+ * Kerberos sign-in to an HTTP proxy (a dynamic import inside a try), which nothing here uses.
+ */
+function dropKerberos(vscodeDir: string): void {
+  type Table = Record<string, unknown> | undefined;
+  const drop = (table: Table) => {
+    for (const key of Object.keys(table ?? {})) {
+      if (key === 'kerberos' || key.startsWith('kerberos@') || key === 'node_modules/kerberos') {
+        delete table![key];
+      }
+    }
+  };
+  for (const file of ['package.json', 'npm-shrinkwrap.json']) {
+    const manifestPath = path.join(vscodeDir, file);
+    if (fs.existsSync(manifestPath)) {
+      const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Record<string, Table> & { packages?: Record<string, { dependencies?: Table }> };
+      [manifest.dependencies, manifest.overrides, manifest.allowScripts, manifest.packages, manifest.packages?.['']?.dependencies].forEach(drop);
+      fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+    }
+  }
 }
 
 export function provisionVsCodeServer(): void {
@@ -60,7 +84,17 @@ export function provisionVsCodeServer(): void {
     npm_config_nodedir: node24Dir,
     npm_config_dangerously_allow_all_scripts: 'true',
   };
-  npmInstall(vscodeCacheDir, `code-server@${CODE_SERVER_VERSION}`, env);
+  // Installed without running its postinstall, which then runs here once kerberos is out of the way.
+  npmInstall(vscodeCacheDir, `code-server@${CODE_SERVER_VERSION}`, env, ['--ignore-scripts']);
+  dropKerberos(path.join(codeServerDir, 'lib', 'vscode'));
+  const npmVersion = spawnSync('npm', ['--version'], { env, encoding: 'utf8' }).stdout.trim();
+  const postinstall = spawnSync('sh', ['./postinstall.sh'], {
+    cwd: codeServerDir, stdio: 'inherit',
+    env: { ...env, npm_config_user_agent: `npm/${npmVersion} node/v${NODE_VERSION} linux x64` },
+  });
+  if (postinstall.status !== 0) {
+    throw new Error(`code-server's postinstall failed (exit ${postinstall.status ?? postinstall.signal}); see above.`);
+  }
 
   if (!fs.existsSync(serverMain) || !fs.existsSync(codeServerCli)) {
     throw new Error(`code-server installed but ${serverMain} is missing.`);
@@ -69,13 +103,3 @@ export function provisionVsCodeServer(): void {
   console.log(`Provisioned in ${Math.round((Date.now() - started) / 1000)} s.`);
 }
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export function checkChromium(): void {
-  if (!fs.existsSync(chromiumPath)) {
-    throw new Error(
-      `Chromium was not found at ${chromiumPath}. Install Debian's package: ` +
-      '`sudo apt-get install -y chromium` (or set CHROMIUM_PATH to a Chromium binary).',
-    );
-  }
-}
