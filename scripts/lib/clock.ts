@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 
 // ld.so expands $LIB to the machine's library folder (x86_64-linux-gnu on Debian).
 const LIBRARY = '/usr/$LIB/faketime/libfaketime.so.1';
-const LIBRARY_ON_DISK = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
+export const LIBRARY_ON_DISK = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
 const INSTALL = 'sudo apt-get install -y faketime';
 
 /** `2028-02-29T23:58:00Z` or `2028-02-29 23:58` (UTC unless a zone is given), in milliseconds since the epoch. */

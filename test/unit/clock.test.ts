@@ -1,7 +1,8 @@
 // The clock switch: a suite's processes read the time it names, whenever they start.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { clockEnvironment, parseClock } from '../../scripts/lib/clock';
+import * as fs from 'node:fs';
+import { LIBRARY_ON_DISK, clockEnvironment, parseClock } from '../../scripts/lib/clock';
 
 const nodeNow = (env: NodeJS.ProcessEnv): number =>
   Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(Date.now()))'], { env: { ...process.env, ...env }, encoding: 'utf8' }).stdout);
@@ -15,7 +16,11 @@ describe('harness clock switch', () => {
     assert.throws(() => parseClock('2028-02-29'), /is not a date and time/);
   });
 
-  it('gives a process started later the same clock, at the named time', () => {
+  it('gives a process started later the same clock, at the named time', function () {
+    // The switch is optional on a developer's machine (CI installs faketime): pending there, not passed.
+    if (!fs.existsSync(LIBRARY_ON_DISK)) {
+      this.skip();
+    }
     const at = Date.UTC(2028, 1, 29, 23, 58);
     const env = clockEnvironment(at);
     const seen = nodeNow(env);
