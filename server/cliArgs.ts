@@ -16,7 +16,10 @@ export const USAGE = `usage: npm run server -- [options]
   --latency MS         delay before every /api/v2 response
   --max-limit N        page size cap (default 1000)
   --allowance N        transactions per rolling 24 hours (default 50000)
-  --large-file BYTES   size of /Samples/Large export.log (default 8388608)`;
+  --large-file BYTES   size of /Samples/Large export.log (default 8388608)
+  --default-order O    the order of a request that sends no sort: newest (default) or oldest
+  --stuck-cursor K     a cursor that never moves, whatever offset and endDate ask: same-page (the newest
+                       page again and again) or new-ids (full pages of new ids at the window's end)`;
 
 const DEFAULT_PORT = 8080;
 
@@ -30,6 +33,7 @@ export function parseCliArgs(args: string[]): ExaVaultServerOptions & { help: bo
       now: { type: 'string' }, hostile: { type: 'boolean' }, account: { type: 'string' }, 'api-key': { type: 'string' },
       'access-token': { type: 'string' }, 'non-admin-token': { type: 'string' }, latency: { type: 'string' },
       'max-limit': { type: 'string' }, allowance: { type: 'string' }, 'large-file': { type: 'string' }, help: { type: 'boolean' },
+      'default-order': { type: 'string' }, 'stuck-cursor': { type: 'string' },
     },
   });
   const whole = (flag: keyof typeof values): number | undefined => {
@@ -47,6 +51,14 @@ export function parseCliArgs(args: string[]): ExaVaultServerOptions & { help: bo
     throw new Error(`--now takes a date such as 2026-07-01T12:00:00Z, not "${values.now}"`);
   }
   const latencyMs = whole('latency');
+  const order = values['default-order'];
+  if (order !== undefined && order !== 'newest' && order !== 'oldest') {
+    throw new Error(`--default-order takes newest or oldest, not "${order}"`);
+  }
+  const stuck = values['stuck-cursor'];
+  if (stuck !== undefined && stuck !== 'same-page' && stuck !== 'new-ids') {
+    throw new Error(`--stuck-cursor takes same-page or new-ids, not "${stuck}"`);
+  }
   return {
     help: values.help ?? false,
     port: whole('port') ?? DEFAULT_PORT,
@@ -63,5 +75,6 @@ export function parseCliArgs(args: string[]): ExaVaultServerOptions & { help: bo
     dailyAllowance: whole('allowance'),
     largeFileBytes: whole('large-file'),
     faults: latencyMs === undefined ? undefined : { latencyMs },
+    quirks: { defaultOrder: order === 'oldest' ? 'oldestFirst' : 'newestFirst', stuckCursor: stuck === undefined ? undefined : stuck === 'same-page' ? 'samePage' : 'newIds' },
   };
 }

@@ -3,8 +3,10 @@
 // the pipeline's business; this answers as a healthy server would.
 import type { IncomingHttpHeaders } from 'node:http';
 import { parseActivityQuery, SESSION_ENDPOINT, WEBHOOK_ENDPOINT, type ActivityEndpoint } from './activityQuery';
+import { formatTimestamp } from './dates';
 import { ApiError, INSUFFICIENT_PRIVILEGES, INVALID_CREDENTIALS } from './errors';
 import type { GrowingStore } from './growingStore';
+import type { StoreQuery } from './store';
 import type { LiveActivity } from './liveActivity';
 import type { DownloadBody, ResourceAnswer, ResourceApi } from './resourceApi';
 
@@ -20,6 +22,12 @@ const RESOURCE_METHODS: Readonly<Record<string, (api: ResourceApi, search: URLSe
 // The spec's EmptyResponse.
 const EMPTY_RESPONSE = JSON.stringify({ responseStatus: 200, data: [] });
 
+/** An activity entry, as far as the stuck cursor needs to know it. */
+interface Dated {
+  id: number;
+  attributes: { created?: string };
+}
+
 export interface ApiAnswer {
   status: number;
   body: string;
@@ -33,6 +41,17 @@ export interface Credentials {
   accessToken: string;
   /** A user's token that is not an admin's: activity is refused to it. */
   nonAdminAccessToken?: string;
+}
+
+/**
+ * Behaviours the spec allows that a client may not expect, switched on for tests: another default
+ * order when a request sends no `sort` (the spec documents none), and a cursor that never moves,
+ * whatever `offset` and `endDate` ask: every page the same newest page (`samePage`), or a full page
+ * of new ids all stamped with the end of the window asked for (`newIds`).
+ */
+export interface ServerQuirks {
+  defaultOrder?: 'newestFirst' | 'oldestFirst';
+  stuckCursor?: 'samePage' | 'newIds';
 }
 
 export interface ApiRequest {
@@ -50,7 +69,10 @@ export class ExaVaultApi {
     private readonly activity: LiveActivity,
     private readonly maxLimit: number,
     private readonly resources: ResourceApi,
+    private readonly quirks: ServerQuirks = {},
   ) {}
+  /** Ids handed out by the stuck cursor: above every real one, new on every page. */
+  private stuckIds = 9_000_000_000;
 
   answer(request: ApiRequest): ApiAnswer {
     try {
@@ -88,11 +110,24 @@ export class ExaVaultApi {
     throw new ApiError(404, 'ERROR_METHOD_NOT_FOUND', `There is no method ${method} ${API_PREFIX}${path}.`);
   }
 
-  private list<Entry extends { id: number }>(headers: IncomingHttpHeaders, search: URLSearchParams, endpoint: ActivityEndpoint, store: GrowingStore<Entry>): ApiAnswer {
+  private list<Entry extends Dated>(headers: IncomingHttpHeaders, search: URLSearchParams, endpoint: ActivityEndpoint, store: GrowingStore<Entry>): ApiAnswer {
     this.authenticateAdmin(headers);
-    const data = store.query(parseActivityQuery(search, endpoint, this.maxLimit));
+    const query = parseActivityQuery(search, endpoint, this.maxLimit);
+    if (query.sort.length === 0 && this.quirks.defaultOrder === 'oldestFirst') {
+      query.sort = [{ field: 'date', descending: false }];
+    }
+    const data = this.quirks.stuckCursor ? this.stuckPage(store, query) : store.query(query);
     // totalResults is always 0 on these methods: ExaVault never counts.
     return { status: 200, body: JSON.stringify({ responseStatus: 200, totalResults: 0, returnedResults: data.length, data }) };
+  }
+
+  private stuckPage<Entry extends Dated>(store: GrowingStore<Entry>, query: StoreQuery): Entry[] {
+    const newest = store.query({ ...query, to: Infinity, offset: 0 });
+    if (this.quirks.stuckCursor === 'samePage') {
+      return newest;
+    }
+    const at = Number.isFinite(query.to) ? formatTimestamp(Math.floor(query.to / 1000) * 1000) : newest[0]?.attributes.created;
+    return newest.map((entry) => ({ ...entry, id: this.stuckIds++, attributes: { ...entry.attributes, created: at } }));
   }
 
   /** POST /webhooks/resend/{activityId}: the listener gets the call again, and the log a new entry for it. */

@@ -11,7 +11,7 @@ import { FaultSwitches, type Faults } from './faults';
 import { fileBytes } from './fileContent';
 import { accountVocabulary, generateActivity } from './generate';
 import { ArrivalGenerator } from './generateArrivals';
-import { API_PREFIX, ExaVaultApi } from './handlers';
+import { API_PREFIX, ExaVaultApi, type ServerQuirks } from './handlers';
 import { LiveActivity, type ArrivalInput, type Arrived } from './liveActivity';
 import { send, serveApi } from './pipeline';
 import { Random } from './random';
@@ -22,6 +22,7 @@ import { sessionRowsFromEntries } from './sessionTable';
 import { StatsRecorder, type ServerStats } from './stats';
 
 export type { Faults } from './faults';
+export type { ServerQuirks } from './handlers';
 export type { ArrivalInput, Arrived } from './liveActivity';
 export type { ServerStats } from './stats';
 export { HOSTILE_STRINGS } from './hostile';
@@ -54,6 +55,8 @@ export interface ExaVaultServerOptions {
   /** Serve exactly these instead of generating. */
   fixture?: { sessions: SessionEntryWire[]; webhooks: WebhookEntryWire[] };
   faults?: Partial<Faults>;
+  /** Behaviours the spec allows but a client may not expect (another default order, a stuck cursor). */
+  quirks?: ServerQuirks;
   /** Size of the sample file SAMPLE_FILES.large, in bytes (default 8 MiB); made as it is sent. */
   largeFileBytes?: number;
 }
@@ -139,6 +142,7 @@ export async function startExaVaultServer(options: ExaVaultServerOptions = {}): 
       activity,
       maxLimit,
       new ResourceApi(files, maxLimit),
+      options.quirks,
     ),
     faults,
     allowance: new RollingAllowance(dailyAllowance),

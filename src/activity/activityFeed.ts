@@ -1,7 +1,7 @@
 // The loaded entries of one activity log, for one account and one set of filters: first page,
 // older pages on demand, newer entries merged in on refresh. Free of `vscode`, so it is tested in Node.
 import type { ExaVaultError } from '../api/errors';
-import type { Page } from '../api/paging';
+import { repeatedPageWarning, type Page } from '../api/paging';
 
 export type FilterValue = string | number;
 export type Filters = Readonly<Record<string, FilterValue>>;
@@ -117,8 +117,13 @@ export class ActivityFeed<T extends FeedEntry> {
           this.list = [];
           this.ids.clear();
         }
-        this.add(page);
-        this.hasMore = page.received >= pageSize && !page.warning;
+        const added = this.add(page);
+        this.hasMore = page.received >= pageSize && !this.warning;
+        // A full page of entries already here: the server ignored where to go on from. Say so, and offer no more.
+        if (!startOver && page.received > 0 && added === 0 && !this.warning) {
+          this.warning = repeatedPageWarning();
+          this.hasMore = false;
+        }
         return;
       }
     });
@@ -169,9 +174,12 @@ export class ActivityFeed<T extends FeedEntry> {
     return { ...this.currentFilters, startDate: new Date(this.now().getTime() - this.settings().windowMs).toISOString() };
   }
 
-  private add(page: Page<T>): void {
+  /** Adds the page's entries not loaded yet; returns how many. */
+  private add(page: Page<T>): number {
     this.warning = page.warning;
-    this.insert(page.entries.filter((e) => !this.ids.has(e.id)));
+    const unseen = page.entries.filter((e) => !this.ids.has(e.id));
+    this.insert(unseen);
+    return unseen.length;
   }
 
   private insert(entries: T[]): void {

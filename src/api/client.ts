@@ -150,7 +150,7 @@ export class ExaVaultClient {
     return pageThrough(
       async (request, signal) => (await fetch({ ...query, ...request }, signal)).entries,
       query,
-      { pageSize, prefetch: options.prefetch ?? this.options.prefetch ?? 1, signal: options.signal },
+      { pageSize, prefetch: options.prefetch ?? this.options.prefetch ?? 1, signal: options.signal, startDate: query.startDate },
     );
   }
 

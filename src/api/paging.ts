@@ -4,6 +4,8 @@ export interface PageRequest {
   offset: number;
   limit: number;
   endDate: string | undefined;
+  /** Always sent: the API documents no default order. */
+  sort: string;
 }
 
 export interface Page<T> {
@@ -13,12 +15,14 @@ export interface Page<T> {
   received: number;
   /** Requests this paging has sent so far. */
   requests: number;
-  /** Set on the last page when paging stopped because the server repeated itself. */
+  /** Set on the last page when paging stopped because it made no progress (the server repeated itself, or worse). */
   warning?: string;
 }
 
 export interface PagingOptions {
   pageSize: number;
+  /** The window's start, when the query has one: an entry older than it is outside what was asked for. */
+  startDate?: string;
   /** Pages requested at once; 1 pages one after the other. */
   prefetch?: number;
   signal?: AbortSignal;
@@ -35,11 +39,26 @@ type FetchPage<T> = (request: PageRequest, signal: AbortSignal) => Promise<T[]>;
 /** The query fields paging works with; the rest of the query passes through untouched. */
 export interface PagedQuery {
   offset?: number;
+  startDate?: string;
   endDate?: string;
   sort?: string;
 }
 
-const sortsNewestFirst = (sort: string | undefined) => sort === undefined || sort === '' || sort.split(',')[0]?.trim() === '-date';
+/** The order paging relies on unless the query asks for another; sent on every request, since the API promises no default. */
+export const NEWEST_FIRST = '-date';
+
+const sortsNewestFirst = (sort: string) => sort.split(',')[0]?.trim() === NEWEST_FIRST;
+
+/** What the user reads when a page brought only entries already loaded. */
+export const repeatedPageWarning = (): string =>
+  l10n.t('ExaVault sent a page of entries already loaded; stopped loading so as not to repeat them. The list may be incomplete.');
+
+/**
+ * Newest first, this many full pages in a row that bring nothing older than the page before mean the
+ * cursor is stuck (a server sending new ids at the same time forever). Entries are logged to the
+ * second, so a real burst in one second fills a few pages, never this many.
+ */
+export const STUCK_PAGES = 50;
 
 /**
  * Pages through an activity endpoint, which reports no total: it ends on a short or empty page.
@@ -49,8 +68,10 @@ const sortsNewestFirst = (sort: string | undefined) => sort === undefined || sor
  *   (`endDate`), skipping (`offset`) those of that very time already seen;
  * - with prefetch, the first page pins the window (`endDate` = its newest entry) and the following
  *   pages are fetched by offset within it, several at once.
- * Either way entries are deduplicated by id, and a page that brings nothing new ends the paging
- * with a warning, so a server or proxy that ignores the offset cannot make it loop.
+ * Either way entries are deduplicated by id, and paging that makes no progress ends with a warning,
+ * so a server or proxy that ignores the offset or the window cannot make it loop: a page that brings
+ * nothing new, a page with entries outside the window asked for, a cursor that does not move, or
+ * (newest first) STUCK_PAGES full pages in a row with nothing older.
  */
 export async function* pageThrough<T extends Dated>(fetchPage: FetchPage<T>, query: PagedQuery, options: PagingOptions): AsyncGenerator<Page<T>> {
   const limit = options.pageSize;
@@ -77,15 +98,36 @@ export async function* pageThrough<T extends Dated>(fetchPage: FetchPage<T>, que
     }
     return unseen;
   };
-  const repeated = () => l10n.t('ExaVault sent a page of entries already loaded; stopped loading so as not to repeat them. The list may be incomplete.');
+  const outside = () => l10n.t('ExaVault sent entries outside the time range asked for; stopped loading. The list may be incomplete.');
+  const stuck = () => l10n.t('ExaVault kept sending new entries of the same time without going further back; stopped after {0} such pages. The list may be incomplete.', STUCK_PAGES);
+  const sort = query.sort || NEWEST_FIRST;
+  const byDate = sortsNewestFirst(sort);
+  const windowStart = options.startDate === undefined ? -Infinity : Date.parse(options.startDate);
+  // Newest first: how many full pages in a row brought nothing older than the oldest time seen.
+  let oldestSeen = Infinity;
+  let pagesWithNothingOlder = 0;
+  /** Why this page (fetched up to `endDate`) shows the paging makes no progress, if it does. */
+  const noProgress = (page: T[], endDate: string | undefined): string | undefined => {
+    const windowEnd = endDate === undefined ? Infinity : Date.parse(endDate);
+    if (page.some(({ created }) => created !== undefined && (created > windowEnd || created < windowStart))) {
+      return outside();
+    }
+    if (!byDate || page.length < limit) {
+      return undefined;
+    }
+    const oldest = page.reduce((min, { created }) => (created === undefined ? min : Math.min(min, created)), Infinity);
+    pagesWithNothingOlder = oldest < oldestSeen ? 0 : pagesWithNothingOlder + 1;
+    oldestSeen = Math.min(oldestSeen, oldest);
+    return pagesWithNothingOlder >= STUCK_PAGES ? stuck() : undefined;
+  };
 
   try {
-    const byDate = sortsNewestFirst(query.sort);
     // Other sorts cannot follow a time cursor; pin the window to now so offsets stay put.
     const pinned = query.endDate ?? (byDate ? undefined : new Date().toISOString());
-    const first = await fetchCounted({ offset: query.offset ?? 0, limit, endDate: pinned });
-    yield { entries: fresh(first), received: first.length, requests };
-    if (first.length < limit) {
+    const first = await fetchCounted({ offset: query.offset ?? 0, limit, endDate: pinned, sort });
+    const warning = noProgress(first, pinned);
+    yield { entries: fresh(first), received: first.length, requests, ...(warning ? { warning } : {}) };
+    if (first.length < limit || warning) {
       return;
     }
     if (prefetch > 1 || !byDate) {
@@ -115,16 +157,26 @@ export async function* pageThrough<T extends Dated>(fetchPage: FetchPage<T>, que
       }
     };
     advance(firstPage);
+    let previous: string | undefined;
     for (;;) {
       if (oldest === undefined) {
         // No date to follow: plain offsets for the rest.
         yield* offsetPages(seen.size + (query.offset ?? 0), query.endDate);
         return;
       }
-      const page = await fetchCounted({ offset: loadedAtOldest, limit, endDate: new Date(oldest).toISOString() });
+      const request = { offset: loadedAtOldest, limit, endDate: new Date(oldest).toISOString(), sort };
+      const key = `${request.endDate} ${request.offset}`;
+      if (key === previous) {
+        yield { entries: [], received: 0, requests, warning: repeatedPageWarning() };
+        return;
+      }
+      previous = key;
+      const page = await fetchCounted(request);
       const entries = fresh(page);
-      if (page.length > 0 && entries.length === 0) {
-        yield { entries, received: page.length, requests, warning: repeated() };
+      const warning = page.length > 0 && entries.length === 0 ? repeatedPageWarning() : noProgress(page, request.endDate);
+      if (warning) {
+        advance(entries);
+        yield { entries, received: page.length, requests, warning };
         return;
       }
       advance(entries);
@@ -142,7 +194,7 @@ export async function* pageThrough<T extends Dated>(fetchPage: FetchPage<T>, que
     let ended = false;
     for (;;) {
       while (!ended && inFlight.size < prefetch) {
-        const promise = fetchCounted({ offset: startOffset + nextToSend * limit, limit, endDate });
+        const promise = fetchCounted({ offset: startOffset + nextToSend * limit, limit, endDate, sort });
         promise.catch(() => undefined); // awaited in order below; an unawaited failure after the end is moot
         inFlight.set(nextToSend++, promise);
       }
@@ -156,8 +208,9 @@ export async function* pageThrough<T extends Dated>(fetchPage: FetchPage<T>, que
         ended = true;
       }
       const entries = fresh(page);
-      if (page.length > 0 && entries.length === 0) {
-        yield { entries, received: page.length, requests, warning: repeated() };
+      const warning = page.length > 0 && entries.length === 0 ? repeatedPageWarning() : noProgress(page, endDate);
+      if (warning) {
+        yield { entries, received: page.length, requests, warning };
         return;
       }
       yield { entries, received: page.length, requests };

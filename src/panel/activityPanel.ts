@@ -8,13 +8,14 @@ import type { AccountClients } from '../accounts/accountClients';
 import type { Connection } from '../accounts/connection';
 import type { ActivityEntry } from '../api/models';
 import { sessionFields, webhookFields } from '../activity/fields';
+import { displayText } from '../activity/displayText';
 import { entryJson } from '../activity/json';
 import { OPERATIONS, WEBHOOK_EVENTS } from '../api/wire';
 import { confirmAndResend } from '../commands/resendWebhook';
 import { entriesToCsv, entriesToJson } from '../search/exportEntries';
 import { planSearch } from '../search/plan';
 import type { ActivitySearch, SearchRequest } from '../search/search';
-import { SearchRun, type CostEstimate, type RunProgress, type StreamSource } from '../search/searchRun';
+import { OVERRUN_FACTOR, SearchRun, type CostEstimate, type RunProgress, type StreamSource } from '../search/searchRun';
 import { settings } from '../settings';
 import { panelColumns } from './columnLabels';
 import { COLUMNS } from './columns';
@@ -85,9 +86,11 @@ export class ActivityPanel implements vscode.Disposable {
   }
 
   private setTitle(): void {
+    // The label is the account name the server reported: its invisible characters shown.
+    const label = displayText(this.account.label, 64);
     this.panel.title = this.kind === 'sessions'
-      ? vscode.l10n.t('Sessions: {0}', this.account.label)
-      : vscode.l10n.t('Webhook Calls: {0}', this.account.label);
+      ? vscode.l10n.t('Sessions: {0}', label)
+      : vscode.l10n.t('Webhook Calls: {0}', label);
   }
 
   private post(message: ToWebview): void {
@@ -232,7 +235,9 @@ export class ActivityPanel implements vscode.Disposable {
     const allowance = this.services.connection.rateLimitFor(this.account.id);
     this.post({
       type: 'confirm',
-      question: vscode.l10n.t('This search will take about {0} API calls.', estimate.calls.toLocaleString()),
+      question: estimate.overrun
+        ? vscode.l10n.t('This search has taken {0} API calls, more than {1} times the {2} estimated, and is not done.', estimate.spent.toLocaleString(), OVERRUN_FACTOR, estimate.calls.toLocaleString())
+        : vscode.l10n.t('This search will take about {0} API calls.', estimate.calls.toLocaleString()),
       detail: [
         vscode.l10n.t('Every call spends the account\'s daily API allowance. Calls made so far: {0}; their rows are shown.', estimate.spent),
         allowance?.remaining === undefined ? '' : vscode.l10n.t('{0} calls are left today.', allowance.remaining.toLocaleString()),

@@ -9,9 +9,18 @@ export type RunState = 'running' | 'confirming' | 'done' | 'stopped' | 'failed';
 export interface CostEstimate {
   /** API calls the whole search would take, the first pages included. */
   calls: number;
-  /** Calls already spent on the first pages. */
+  /** Calls already spent. */
   spent: number;
+  /** Asked again: the search has spent OVERRUN_FACTOR times what was estimated (`calls`) and is not done. */
+  overrun?: boolean;
 }
+
+/**
+ * A search goes on without asking again until it has spent this many times its estimate (estimates
+ * come from the first page's time span, and activity is bursty); past that, it asks again, and again
+ * at each further multiple, so a server whose paging never ends cannot spend the allowance unasked.
+ */
+export const OVERRUN_FACTOR = 3;
 
 export interface RunProgress {
   state: RunState;
@@ -54,6 +63,9 @@ export function estimateCalls(page: Page<ActivityEntry>, pageSize: number, from:
 export class SearchRun<T extends ActivityEntry> {
   private readonly controller = new AbortController();
   private progress: RunProgress = { state: 'running', loaded: 0, requests: 0 };
+  /** Calls the search may spend before it asks (again). */
+  private budget = Infinity;
+  private asking: Promise<boolean> | undefined;
 
   constructor(private readonly source: StreamSource<T>, private readonly plan: SearchPlan, private readonly options: RunOptions, private readonly sink: RunSink<T>) {}
 
@@ -88,6 +100,7 @@ export class SearchRun<T extends ActivityEntry> {
       }
       const calls = firsts.reduce((sum, first) => sum + (first.done ? 0 : estimateCalls(first.value, this.options.pageSize, this.plan.from, this.plan.to)), 0);
       const estimate = { calls, spent: this.progress.requests };
+      this.budget = Math.max(this.options.confirmAboveCalls, calls * OVERRUN_FACTOR);
       if (calls > this.options.confirmAboveCalls) {
         this.report({ state: 'confirming', estimate });
         const goOn = await this.options.confirm(estimate);
@@ -108,6 +121,9 @@ export class SearchRun<T extends ActivityEntry> {
         for (let next = await stream.next(); !next.done && !this.stopped(); next = await stream.next()) {
           spentBy[index] = next.value.requests;
           this.accept(next.value, spentBy);
+          if (this.progress.requests >= this.budget && !(await this.goOnPastBudget(calls))) {
+            return;
+          }
         }
       }));
       if (!this.stopped()) {
@@ -121,6 +137,28 @@ export class SearchRun<T extends ActivityEntry> {
     } finally {
       await Promise.allSettled(streams.map((stream) => stream.return?.()));
     }
+  }
+
+  /** Asks (once for every stream that got here) whether to go on past the budget; a yes raises it a multiple. */
+  private goOnPastBudget(estimated: number): Promise<boolean> {
+    this.asking ??= (async () => {
+      this.report({ state: 'confirming', estimate: { calls: estimated, spent: this.progress.requests, overrun: true } });
+      const goOn = await this.options.confirm({ calls: estimated, spent: this.progress.requests, overrun: true });
+      if (this.stopped()) {
+        return false;
+      }
+      if (!goOn) {
+        this.controller.abort();
+        this.report({ state: 'stopped' });
+        return false;
+      }
+      this.budget = this.progress.requests + estimated * OVERRUN_FACTOR;
+      this.report({ state: 'running' });
+      return true;
+    })().finally(() => {
+      this.asking = undefined;
+    });
+    return this.asking;
   }
 
   private stopped(): boolean {

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { ExaVaultClient } from '../../../src/api/client';
 import type { ActivityEntry } from '../../../src/api/models';
+import type { Page } from '../../../src/api/paging';
 import { planSearch } from '../../../src/search/plan';
-import { SearchRun, type CostEstimate, type RunProgress } from '../../../src/search/searchRun';
+import { OVERRUN_FACTOR, SearchRun, type CostEstimate, type RunProgress } from '../../../src/search/searchRun';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../../server/index';
 
 describe('SearchRun against the local server', () => {
@@ -79,5 +80,40 @@ describe('SearchRun against the local server', () => {
     await done;
     assert.equal(progress.at(-1)!.state, 'stopped');
     assert.ok(!progress.some((p) => p.state === 'failed'));
+  });
+});
+
+describe('SearchRun past its estimate', () => {
+  const NOW = Date.UTC(2026, 10, 20, 12);
+  const MINUTE = 60_000;
+
+  it(`asks again once it has spent ${OVERRUN_FACTOR} times its estimate, and stops when told to`, async () => {
+    // The first page spans six hours of a day (an estimate of 4 calls); every later one a minute, without end.
+    let served = 0;
+    async function* pages(): AsyncGenerator<Page<ActivityEntry>> {
+      for (let page = 0; ; page++) {
+        served++;
+        const newest = page === 0 ? NOW : NOW - 6 * 60 * MINUTE - page * MINUTE;
+        const span = page === 0 ? 6 * 60 * MINUTE : MINUTE;
+        const entries = Array.from({ length: 20 }, (_, i) => ({ id: page * 20 + i, created: newest - (span * i) / 19 }) as ActivityEntry);
+        yield { entries, received: 20, requests: page + 1 };
+      }
+    }
+    const asked: CostEstimate[] = [];
+    const progress: RunProgress[] = [];
+    const searchRun = new SearchRun<ActivityEntry>(
+      () => pages(),
+      planSearch({ kind: 'sessions', range: { from: NOW - 24 * 60 * MINUTE, to: NOW }, filters: {} }, new Date(NOW)),
+      { pageSize: 20, concurrency: 1, confirmAboveCalls: 10, confirm: async (estimate) => { asked.push(estimate); return false; } },
+      { entries: () => undefined, progress: (p) => progress.push(p) },
+    );
+    await searchRun.run();
+    assert.equal(asked.length, 1, JSON.stringify(asked));
+    const [question] = asked;
+    assert.deepEqual([question!.calls, question!.overrun], [4, true]);
+    // Asked at the budget, max(confirmAboveCalls, OVERRUN_FACTOR x estimate), not before and not a call later.
+    assert.equal(question!.spent, Math.max(10, 4 * OVERRUN_FACTOR));
+    assert.equal(progress.at(-1)!.state, 'stopped');
+    assert.equal(served, question!.spent);
   });
 });

@@ -10,12 +10,14 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 describe('local server: command line', () => {
   it('turns flags into options', () => {
     const options = parseCliArgs(['--port', '9000', '--seed', '4', '--sessions', '100000', '--webhooks', '20000', '--api-key', 'K',
-      '--access-token', 'T', '--account', 'acme', '--latency', '50', '--hostile', '--max-limit', '500', '--allowance', '70000', '--now', '2026-01-02T03:04:05Z', '--large-file', '1048576']);
+      '--access-token', 'T', '--account', 'acme', '--latency', '50', '--hostile', '--max-limit', '500', '--allowance', '70000', '--now', '2026-01-02T03:04:05Z', '--large-file', '1048576',
+      '--default-order', 'oldest', '--stuck-cursor', 'new-ids']);
     assert.deepEqual(options, {
       help: false, port: 9000, seed: 4, sessions: 100_000, webhooks: 20_000, now: new Date('2026-01-02T03:04:05Z'), dataset: 'hostile',
       accountName: 'acme', apiKey: 'K', accessToken: 'T', nonAdminAccessToken: undefined, maxLimit: 500, dailyAllowance: 70_000,
-      largeFileBytes: 1_048_576, faults: { latencyMs: 50 },
+      largeFileBytes: 1_048_576, faults: { latencyMs: 50 }, quirks: { defaultOrder: 'oldestFirst', stuckCursor: 'newIds' },
     });
+    assert.deepEqual(parseCliArgs([]).quirks, { defaultOrder: 'newestFirst', stuckCursor: undefined });
     assert.equal(parseCliArgs([]).port, 8080);
   });
 
@@ -23,6 +25,8 @@ describe('local server: command line', () => {
     assert.throws(() => parseCliArgs(['--bogus']), /bogus/);
     assert.throws(() => parseCliArgs(['--sessions', 'many']), /--sessions/);
     assert.throws(() => parseCliArgs(['--now', 'someday']), /--now/);
+    assert.throws(() => parseCliArgs(['--default-order', 'random']), /--default-order/);
+    assert.throws(() => parseCliArgs(['--stuck-cursor', 'yes']), /--stuck-cursor/);
   });
 
   it('prints the base URL, serves, and stops on SIGINT', async function () {
