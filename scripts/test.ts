@@ -165,7 +165,7 @@ async function runAll(env: NodeJS.ProcessEnv, at: string | undefined, again: { e
     const { bytes, files } = packageVsix();
     console.log(`${path.relative(repoRoot, vsixPath)}: ${(bytes / 1024).toFixed(1)} KiB, ${files} files`);
   });
-  const unit = (suiteEnv: NodeJS.ProcessEnv, suiteAt?: string) => mochaSuite('unit', 'test/unit', 10_000, 5 * MINUTE, suiteEnv, suiteAt);
+  const unit = (suiteEnv: NodeJS.ProcessEnv, suiteAt?: string) => mochaSuite('unit', 'test/unit', 10_000, 12 * MINUTE, suiteEnv, suiteAt);
   if (selected('unit')) {
     await unit(env, at);
   }

@@ -6,12 +6,15 @@ import { settings } from '../settings';
 import type { AccountClient, AccountClients } from '../accounts/accountClients';
 import { notificationText } from './paths';
 import { RESOURCE_SCHEME, targetOf } from './resourceUri';
+import { SharedDownloads } from './sharedDownloads';
 
 // VS Code stats a file several times while opening it, and every call spends the account's
 // allowance: a stat is reused for a short while.
 const STAT_TTL_MS = 10_000;
-/** Downloads from this size on show a cancellable notification with their progress. */
+/** Downloads from this size on show a cancellable notification with their progress at once... */
 const PROGRESS_FROM_BYTES = 1_048_576;
+/** ...smaller ones once they have taken this long (a slow or stalled server), so that quick ones flash nothing. */
+const PROGRESS_AFTER_MS = 2000;
 const FETCHED_TTL_MS = 60_000;
 
 /**
@@ -24,7 +27,7 @@ export class ResourceFileSystem implements vscode.FileSystemProvider, vscode.Dis
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changed.event;
   private readonly stats = new Map<string, { stat: Promise<Resource>; until: number }>();
-  private readonly downloads = new Map<string, Promise<Uint8Array>>();
+  private readonly downloads = new SharedDownloads();
   /** Bytes fetched ahead of an editor (fetchForEditor), waiting for its first read. */
   private readonly fetched = new Map<string, { bytes: Uint8Array; expiry: ReturnType<typeof setTimeout> }>();
   private readonly registration: vscode.Disposable;
@@ -43,6 +46,7 @@ export class ResourceFileSystem implements vscode.FileSystemProvider, vscode.Dis
     this.registration.dispose();
     this.changed.dispose();
     this.fetched.forEach(({ expiry }) => clearTimeout(expiry));
+    this.downloads.cancelAll();
   }
 
   /** No watching: it would poll the API and spend the account's allowance. */
@@ -90,11 +94,12 @@ export class ResourceFileSystem implements vscode.FileSystemProvider, vscode.Dis
   /**
    * Downloads a file before an editor opens it, so that a cancel or a failure shows up before any
    * editor does (and no editor is left with an error); the editor's first read takes these bytes.
-   * A cancel rejects with a CancellationError.
+   * A cancel rejects with a CancellationError. It never joins a download already in flight: the user
+   * opening the file again may be doing so because that one seems stuck, so it is cancelled.
    */
   async fetchForEditor(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
-    const bytes = await this.readFile(uri);
+    const bytes = await this.downloads.restart(key, (signal) => this.download(uri, signal));
     clearTimeout(this.fetched.get(key)?.expiry);
     // Not kept for long: an editor that does not open soon will not open.
     this.fetched.set(key, { bytes, expiry: setTimeout(() => this.fetched.delete(key), FETCHED_TTL_MS) });
@@ -109,12 +114,7 @@ export class ResourceFileSystem implements vscode.FileSystemProvider, vscode.Dis
       this.fetched.delete(key);
       return Promise.resolve(fetched.bytes);
     }
-    let download = this.downloads.get(key);
-    if (!download) {
-      download = this.download(uri).finally(() => this.downloads.delete(key));
-      this.downloads.set(key, download);
-    }
-    return download;
+    return this.downloads.join(key, (signal) => this.download(uri, signal));
   }
 
   writeFile(uri: vscode.Uri): never {
@@ -137,7 +137,12 @@ export class ResourceFileSystem implements vscode.FileSystemProvider, vscode.Dis
     return vscode.FileSystemError.NoPermissions(vscode.l10n.t('{0} was not changed: files opened from ExaVault are read-only here. Change them in the ExaVault web file manager.', notificationText(targetOf(uri).path)));
   }
 
-  private async download(uri: vscode.Uri): Promise<Uint8Array> {
+  /**
+   * A file's bytes, cancelled when `signal` aborts. Every download can also be cancelled by the
+   * user: a large one shows a cancellable notification with its progress at once, a small one when
+   * it has taken PROGRESS_AFTER_MS (the client bounds each wait and the whole transfer too).
+   */
+  private async download(uri: vscode.Uri, signal: AbortSignal): Promise<Uint8Array> {
     const resource = await this.resource(uri);
     if (resource.type === 'dir') {
       throw vscode.FileSystemError.FileIsADirectory(uri);
@@ -147,28 +152,51 @@ export class ResourceFileSystem implements vscode.FileSystemProvider, vscode.Dis
       throw vscode.FileSystemError.Unavailable(tooLargeMessage(resource, limit));
     }
     const { path } = targetOf(uri);
-    if (resource.size < PROGRESS_FROM_BYTES) {
-      return this.call(uri, ({ client }) => client.download(path, { maxBytes: limit }));
+    const cancel = new AbortController();
+    const abort = () => cancel.abort();
+    signal.addEventListener('abort', abort, { once: true });
+    if (signal.aborted) {
+      cancel.abort();
     }
-    return vscode.window.withProgress({
+    let progress: vscode.Progress<{ message?: string; increment?: number }> | undefined;
+    let latest: [number, number | undefined] = [0, undefined];
+    let reported = 0;
+    const report = () => {
+      const [received, total] = latest;
+      const of = total ?? resource.size;
+      if (received < reported) {
+        reported = 0; // a retry starts over
+      }
+      progress?.report({ increment: of > 0 ? ((received - reported) / of) * 100 : undefined, message: vscode.l10n.t('{0} of {1}', formatBytes(received), formatBytes(of)) });
+      reported = received;
+    };
+    const onProgress = (received: number, total: number | undefined) => {
+      latest = [received, total];
+      if (progress) {
+        report();
+      }
+    };
+    const work = this.call(uri, ({ client }) => client.download(path, { maxBytes: limit, signal: cancel.signal, onProgress }));
+    const show = () => void vscode.window.withProgress({
       location: vscode.ProgressLocation.Notification,
       title: vscode.l10n.t('Downloading {0} from ExaVault', notificationText(resource.name)),
       cancellable: true,
-    }, (progress, token) => {
-      const cancel = new AbortController();
+    }, (shown, token) => {
+      progress = shown;
+      report();
       const subscription = token.onCancellationRequested(() => cancel.abort());
-      let reported = 0;
-      const onProgress = (received: number, total: number | undefined) => {
-        const of = total ?? resource.size;
-        if (received < reported) {
-          reported = 0; // a retry starts over
-        }
-        progress.report({ increment: of > 0 ? ((received - reported) / of) * 100 : undefined, message: vscode.l10n.t('{0} of {1}', formatBytes(received), formatBytes(of)) });
-        reported = received;
-      };
-      return this.call(uri, ({ client }) => client.download(path, { maxBytes: limit, signal: cancel.signal, onProgress }))
-        .finally(() => subscription.dispose());
+      return work.then(() => undefined, () => undefined).finally(() => subscription.dispose());
     });
+    const later = resource.size < PROGRESS_FROM_BYTES ? setTimeout(show, PROGRESS_AFTER_MS) : undefined;
+    if (!later) {
+      show();
+    }
+    try {
+      return await work;
+    } finally {
+      clearTimeout(later);
+      signal.removeEventListener('abort', abort);
+    }
   }
 
   private remember(key: string, stat: Promise<Resource>): void {

@@ -3,6 +3,7 @@
 // a status class over a wider query kept in the extension. The notes say which, for the user.
 import * as l10n from '@vscode/l10n';
 import type { ActivityEntry, WebhookCall } from '../api/models';
+import { endpointUrlForQuery } from './inputChecks';
 import { resolveRange, type ActivitySearch } from './search';
 
 export type QueryParameters = Record<string, string | number | undefined>;
@@ -49,7 +50,8 @@ export function planSearch(search: ActivitySearch, now: Date): SearchPlan {
   if (statusClass !== undefined) {
     notes.push(l10n.t('Status {0}: the API filters on one status code, so this loads calls of every status and keeps the {0} ones here.', `${statusClass}xx`));
   }
-  const base = { ...window, endpointUrl, resourcePath, username, statusCode: statusClass === undefined && status ? Number(status) : undefined };
+  // Encoded when typed with a space or a non-ASCII character, which the API refuses (format: uri).
+  const base = { ...window, endpointUrl: endpointUrl && endpointUrlForQuery(endpointUrl), resourcePath, username, statusCode: statusClass === undefined && status ? Number(status) : undefined };
   const keep = statusClass === undefined ? undefined : (entry: ActivityEntry) => inClass(entry as WebhookCall, statusClass);
   return { queries: perValue(base, 'event', events), keep, notes, from, to };
 }

@@ -170,7 +170,8 @@ describe('ExaVaultClient: files', function () {
       await failure('timeout', () => client({ timeoutMs: 300, serverRetries: 0 }).download(SAMPLE_FILES.csv));
       // 12,000 bytes at 10,000 a second: over a second in all, a tenth of a second between chunks.
       server.setFaults({ latencyMs: 0, downloadBytesPerSecond: 10_000 });
-      assert.equal((await client({ timeoutMs: 400 }).download(SAMPLE_FILES.csv)).length, 12_000);
+      // (The whole transfer has its own bound, set generously here: this is about each wait.)
+      assert.equal((await client({ timeoutMs: 400 }).download(SAMPLE_FILES.csv, { totalTimeoutMs: 60_000 })).length, 12_000);
     });
 
     it('retries a download cut mid-body or answered 503, and reports it when it persists', async () => {
@@ -226,5 +227,24 @@ describe('ExaVaultClient: files', function () {
       const text = errors.map((e) => `${e.message}\n${e.stack}\n${JSON.stringify(e)}`).join('\n');
       assert.deepEqual(findSecrets(text, [server.apiKey, server.accessToken]), []);
     });
+  });
+});
+
+describe('client: what a download accepts', () => {
+  it('accepts the file types the spec answers a download with, and JSON for errors; other calls JSON alone', async () => {
+    const recorder = await startRecordingServer();
+    const c = new ExaVaultClient(new URL(`${recorder.origin}/api/v2`), { apiKey: 'k', accessToken: 't' }, { serverRetries: 0 });
+    try {
+      await c.download('/a.txt').catch(() => undefined); // the recorder answers JSON: only the request matters here
+      await c.getAccount().catch(() => undefined);
+      const [download, account] = recorder.requests;
+      assert.ok(download && account, `${recorder.requests.length} requests recorded`);
+      const accepted = String(download.headers.accept).split(',').map((type) => type.trim().split(';')[0]);
+      assert.ok(accepted.includes('application/octet-stream') && accepted.includes('application/zip'), String(download.headers.accept));
+      assert.equal(account.headers.accept, 'application/json');
+    } finally {
+      c.dispose();
+      await recorder.close();
+    }
   });
 });

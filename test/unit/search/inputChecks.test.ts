@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { fullFormats } from 'ajv-formats/dist/formats';
 import { formatTime } from '../../../src/activity/format';
 import {
-  customRange, endpointUrlError, ipAddressError, parseDateInput, pathError, rangeEndError, rangeStartError, statusError,
+  customRange, endpointUrlError, endpointUrlForQuery, ipAddressError, parseDateInput, pathError, rangeEndError, rangeStartError, statusError,
 } from '../../../src/search/inputChecks';
+import { planSearch } from '../../../src/search/plan';
 
 const now = new Date('2026-11-26T12:00:00Z');
 const DAY = 86_400_000;
@@ -101,5 +103,59 @@ describe('optional filters, checked as they are typed', () => {
     for (const status of ['4x', '6xx', '1234', 'error', '40 4', '-1']) {
       assert.match(statusError(status)!, /Enter a status such as 404 or a class such as 4xx/, status);
     }
+  });
+});
+
+// The API's endpointUrl is `format: uri`; ajv-formats' check of it is the one a spec-validating server
+// (Prism) applies. test/unit/api/prismMock.test.ts sends these through Prism itself.
+describe('endpoint URLs as the API takes them', () => {
+  const isUri = (text: string) => (fullFormats.uri as (value: string) => boolean)(text);
+
+  it('sends a URL that is already a URI exactly as typed (trimmed)', () => {
+    for (const url of ['https://hooks.example.com/exavault?team=ops&x=1', 'https://Hooks.Example.com', 'http://127.0.0.1:8080/hook', 'https://h.example/a%20b?q=%C3%BC#top',
+      'https://user:pw@h.example/', 'http://[2001:db8::1]:8443/hook', "https://h.example/it's(1);a=b,c*!$+~"]) {
+      assert.ok(isUri(url), url);
+      assert.equal(endpointUrlForQuery(url), url);
+      assert.equal(endpointUrlForQuery(`  ${url} `), url);
+    }
+  });
+
+  it('encodes a space, a non-ASCII character and the other characters a URI has only encoded', () => {
+    const cases: [string, string][] = [
+      ['https://hooks.example.com/my hook', 'https://hooks.example.com/my%20hook'],
+      ['https://hooks.example.com/ünïcødé/☕', 'https://hooks.example.com/%C3%BCn%C3%AFc%C3%B8d%C3%A9/%E2%98%95'],
+      ['https://bücher.example/hook', 'https://xn--bcher-kva.example/hook'],
+      ['https://bücher.example', 'https://xn--bcher-kva.example'],
+      ['https://bücher.example?x=1', 'https://xn--bcher-kva.example?x=1'],
+      ['https://h.example/a b?q=a b|c{d}^e&r=東京#frag ment', 'https://h.example/a%20b?q=a%20b%7Cc%7Bd%7D%5Ee&r=%E6%9D%B1%E4%BA%AC#frag%20ment'],
+      ['https://h.example/a[1]|b 100%', 'https://h.example/a%5B1%5D%7Cb%20100%25'],
+      ['https://h.example/hook 🚀?x=#a#b', 'https://h.example/hook%20%F0%9F%9A%80?x=#a%23b'],
+    ];
+    for (const [typed, sent] of cases) {
+      assert.equal(isUri(typed), false, `the negative control: ${typed}`);
+      assert.equal(endpointUrlForQuery(typed), sent, typed);
+      assert.ok(isUri(sent), sent);
+      // Encoding is done once: what is sent is sent again as it is.
+      assert.equal(endpointUrlForQuery(sent), sent);
+    }
+  });
+
+  it('leaves what is not a URL as typed (the input check refuses it)', () => {
+    for (const text of ['hooks.example.com/my hook', 'not a url']) {
+      assert.equal(endpointUrlForQuery(text), text);
+      assert.match(endpointUrlError(text)!, /Enter the full URL of the endpoint/);
+    }
+  });
+
+  it('a search sends the endpoint URL encoded, whatever was typed', () => {
+    const now = new Date('2026-11-20T12:00:00Z');
+    for (const endpointUrl of ['https://hooks.example.com/my hook', 'https://bücher.example/hook']) {
+      assert.equal(endpointUrlError(endpointUrl), undefined, endpointUrl);
+      const [query] = planSearch({ kind: 'webhooks', range: { preset: 'day' }, filters: { endpointUrl, events: ['resources.upload'] } }, now).queries;
+      assert.equal(query!.endpointUrl, endpointUrlForQuery(endpointUrl));
+      assert.ok(isUri(String(query!.endpointUrl)), String(query!.endpointUrl));
+    }
+    const [plain] = planSearch({ kind: 'webhooks', range: { preset: 'day' }, filters: {} }, now).queries;
+    assert.equal('endpointUrl' in plain!, false);
   });
 });
