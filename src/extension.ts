@@ -39,13 +39,17 @@ import { sessionPresenter } from './treeViews/sessionPresenter';
 import type { ActivityViews } from './treeViews/views';
 import { webhookPresenter } from './treeViews/webhookPresenter';
 
-/** What the extension hands to its integration tests (and to nothing else). */
+/**
+ * What the extension hands to its integration tests, and to nothing else: whatever activate()
+ * returns, every installed extension reads as `vscode.extensions.getExtension(id).exports`, and the
+ * store hands out the API key and access token. So it is returned only in ExtensionMode.Test.
+ */
 export interface ExaVaultApi {
   views: ActivityViews;
   store: AccountStore;
 }
 
-export function activate(context: vscode.ExtensionContext): ExaVaultApi {
+export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefined {
   // src/api and the domain speak through @vscode/l10n: give it the same translations as the rest.
   if (vscode.l10n.bundle) {
     l10n.config({ contents: vscode.l10n.bundle });
@@ -100,5 +104,5 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi {
   void setHasAccount();
   context.subscriptions.push(registerEnvironmentImport(store, connection, context.globalState, log));
   log.info(vscode.l10n.t('ExaVault Activity {0} activated.', String(context.extension.packageJSON.version)));
-  return { views, store };
+  return context.extensionMode === vscode.ExtensionMode.Test ? { views, store } : undefined;
 }

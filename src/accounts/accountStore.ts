@@ -4,6 +4,12 @@ import type { Account } from './account';
 
 const STATE_KEY = 'exavault.accounts';
 const SECRET_PREFIX = 'exavault.credentials.';
+/**
+ * The id of every account whose secrets were ever stored on this machine (ids only, never a secret;
+ * not synced). SecretStorage cannot list its keys (VS Code 1.90), and Settings Sync may remove an
+ * account from the list while its secrets stay here: signing out deletes by this record.
+ */
+const SECRET_IDS_KEY = 'exavault.secretIds';
 
 interface StoredAccounts {
   accounts: Account[];
@@ -23,6 +29,11 @@ export class AccountStore implements vscode.Disposable {
 
   constructor(private readonly state: vscode.Memento & { setKeysForSync(keys: readonly string[]): void }, private readonly secrets: vscode.SecretStorage) {
     state.setKeysForSync([STATE_KEY]);
+    // Accounts stored before this record existed: their secrets are under their ids.
+    const listed = this.read().accounts.map((account) => account.id).filter((id) => !this.secretIds().includes(id));
+    if (listed.length > 0) {
+      void this.rememberSecrets(listed);
+    }
     this.subscription = secrets.onDidChange((event) => {
       if (event.key.startsWith(SECRET_PREFIX)) {
         this.changed.fire();
@@ -46,6 +57,30 @@ export class AccountStore implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /** Every account id with secrets stored on this machine, listed or not (read afresh: another window may add). */
+  private secretIds(): string[] {
+    const ids = this.state.get<unknown>(SECRET_IDS_KEY);
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+  }
+
+  private async rememberSecrets(ids: readonly string[]): Promise<void> {
+    const known = this.secretIds();
+    const added = ids.filter((id) => !known.includes(id));
+    if (added.length > 0) {
+      await this.state.update(SECRET_IDS_KEY, [...known, ...added]);
+    }
+  }
+
+  private async forgetSecrets(ids: readonly string[]): Promise<void> {
+    await this.state.update(SECRET_IDS_KEY, this.secretIds().filter((id) => !ids.includes(id)));
+  }
+
+  /** Stores an account's secrets, recorded first: no secret is ever stored that signing out would not find. */
+  private async storeSecrets(id: string, credentials: Credentials): Promise<void> {
+    await this.rememberSecrets([id]);
+    await this.secrets.store(SECRET_PREFIX + id, JSON.stringify(credentials));
+  }
+
   list(): Account[] {
     return this.read().accounts;
   }
@@ -64,7 +99,7 @@ export class AccountStore implements vscode.Disposable {
     const existing = this.findByBaseUrl(account.baseUrl);
     const saved: Account = { ...account, id: existing?.id ?? crypto.randomUUID() };
     // Secrets first: an account must never be listed with credentials that were not stored.
-    await this.secrets.store(SECRET_PREFIX + saved.id, JSON.stringify(credentials));
+    await this.storeSecrets(saved.id, credentials);
     const { accounts } = this.read();
     await this.write({ accounts: [...accounts.filter((a) => a.id !== saved.id), saved], activeId: saved.id });
     return saved;
@@ -75,7 +110,7 @@ export class AccountStore implements vscode.Disposable {
   }
 
   async updateCredentials(id: string, credentials: Credentials): Promise<void> {
-    await this.secrets.store(SECRET_PREFIX + id, JSON.stringify(credentials));
+    await this.storeSecrets(id, credentials);
   }
 
   async credentials(id: string): Promise<Credentials | undefined> {
@@ -95,15 +130,25 @@ export class AccountStore implements vscode.Disposable {
 
   async remove(id: string): Promise<void> {
     await this.secrets.delete(SECRET_PREFIX + id);
+    await this.forgetSecrets([id]);
     const { accounts, activeId } = this.read();
     const rest = accounts.filter((a) => a.id !== id);
     await this.write({ accounts: rest, activeId: activeId === id ? rest[0]?.id : activeId });
   }
 
+  /** Whether secrets of an account no longer listed (removed by Settings Sync, say) are still stored here. */
+  hasUnlistedSecrets(): boolean {
+    const listed = new Set(this.list().map((account) => account.id));
+    return this.secretIds().some((id) => !listed.has(id));
+  }
+
+  /** Forgets every account and deletes every secret this extension stored here: of listed accounts and of any other. */
   async removeAll(): Promise<void> {
-    for (const account of this.list()) {
-      await this.secrets.delete(SECRET_PREFIX + account.id);
+    const ids = [...new Set([...this.list().map((account) => account.id), ...this.secretIds()])];
+    for (const id of ids) {
+      await this.secrets.delete(SECRET_PREFIX + id);
     }
+    await this.forgetSecrets(ids);
     await this.write({ accounts: [] });
   }
 }

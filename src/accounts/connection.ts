@@ -5,7 +5,7 @@ import { ExaVaultError } from '../api/errors';
 import type { Credentials, RateLimitState } from '../api/http';
 import type { Account } from './account';
 import type { AccountStore } from './accountStore';
-import { notificationText } from '../resources/paths';
+import { MESSAGE_LENGTH, plainText } from '../activity/plainText';
 import { settings } from '../settings';
 
 export interface ActiveConnection {
@@ -120,6 +120,8 @@ export class Connection implements vscode.Disposable {
     return new ExaVaultClient(resolveBaseUrl(account.baseUrl), credentials, {
       timeoutMs: settings.requestTimeoutMs(),
       onRateLimit: (state) => this.recordRateLimit(account.id, state),
+      // One line per request (no credential in it), seen with the output channel at Debug level.
+      log: (line) => this.log.debug(`${account.label}: ${line}`),
     });
   }
 
@@ -130,7 +132,7 @@ export class Connection implements vscode.Disposable {
     if (error instanceof ExaVaultError && (error.kind === 'invalidCredentials' || error.kind === 'forbidden') && !this.notified.has(account.id)) {
       this.notified.add(account.id);
       const update = vscode.l10n.t('Update Credentials');
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', notificationText(account.label), notificationText(message)), update).then((choice) => {
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', plainText(account.label), plainText(message, MESSAGE_LENGTH)), update).then((choice) => {
         if (choice === update) {
           void vscode.commands.executeCommand('exavault.updateCredentials', account.id);
         }
@@ -147,7 +149,7 @@ export class Connection implements vscode.Disposable {
     this.askedForSecrets.add(account.id);
     const enter = vscode.l10n.t('Enter Credentials');
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('Enter the API key and access token for {0}: they stay on each machine and are not synced.', account.label), enter,
+      vscode.l10n.t('Enter the API key and access token for {0}: they stay on each machine and are not synced.', plainText(account.label)), enter,
     ).then((choice) => {
       if (choice === enter) {
         void vscode.commands.executeCommand('exavault.updateCredentials', account.id);

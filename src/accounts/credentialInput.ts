@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { resolveBaseUrl } from '../api/baseUrl';
 import { ExaVaultError } from '../api/errors';
 import type { Credentials } from '../api/http';
+import { MESSAGE_LENGTH, plainText } from '../activity/plainText';
 import { askSteps, type InputStep } from '../ui/inputSteps';
 import type { Account } from './account';
 import { checkCredentials, type CheckedAccount } from './checkCredentials';
@@ -17,13 +18,17 @@ function urlError(value: string): string | undefined {
     resolveBaseUrl(value);
     return undefined;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return plainText(error instanceof Error ? error.message : String(error), MESSAGE_LENGTH);
   }
 }
 
-/** How a failed check reads in the input: wrong credentials must be edited; anything else may be retried as is. */
+/**
+ * How a failed check reads in the input: wrong credentials must be edited; anything else may be
+ * retried as is. The message carries what the server said, and a validation message shows links
+ * and icons: plain text only.
+ */
 function checkFailure(error: unknown): vscode.InputBoxValidationMessage {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = plainText(error instanceof Error ? error.message : String(error), MESSAGE_LENGTH);
   if (error instanceof ExaVaultError && error.kind === 'invalidCredentials') {
     return { message, severity: vscode.InputBoxValidationSeverity.Error };
   }
@@ -104,7 +109,7 @@ export async function askNewAccount(): Promise<NewAccount | undefined> {
 
 /** Update Credentials: a new API key and access token for an existing account, checked first. */
 export async function askCredentials(account: Account): Promise<NewCredentials | undefined> {
-  const title = vscode.l10n.t('Update Credentials: {0}', account.label);
+  const title = vscode.l10n.t('Update Credentials: {0}', plainText(account.label));
   let checked: CheckedAccount | undefined;
   const values = await askSteps([
     () => keyStep(title),

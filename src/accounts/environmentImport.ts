@@ -5,6 +5,7 @@ import type { Connection } from './connection';
 import { saveCheckedAccount } from './saveAccount';
 import { checkCredentials } from './checkCredentials';
 import { settings } from '../settings';
+import { MESSAGE_LENGTH, plainText } from '../activity/plainText';
 
 const OFFERED_KEY = 'exavault.environmentImportOffered';
 
@@ -72,6 +73,6 @@ export async function importFromEnvironment(store: AccountStore, connection: Con
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.warn(`Importing credentials from the environment failed: ${message}`);
-    void vscode.window.showWarningMessage(vscode.l10n.t('Could not import the ExaVault credentials from environment variables: {0}', message));
+    void vscode.window.showWarningMessage(vscode.l10n.t('Could not import the ExaVault credentials from environment variables: {0}', plainText(message, MESSAGE_LENGTH)));
   }
 }

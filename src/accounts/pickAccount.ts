@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainText } from '../activity/plainText';
 import type { Account } from './account';
 import type { AccountStore } from './accountStore';
 
@@ -10,9 +11,11 @@ interface AccountItem extends vscode.QuickPickItem {
 export async function pickAccount(store: AccountStore, title: string, options: { offerAdd?: boolean } = {}): Promise<Account | 'add' | undefined> {
   const active = store.active();
   const items: AccountItem[] = store.list().map((account) => ({
-    label: account.label,
+    // The label is the account name the server reported (and the URL came through Settings Sync):
+    // a quick pick shows "$(name)" as an icon, so both go in as plain text.
+    label: plainText(account.label),
     description: account.id === active?.id ? vscode.l10n.t('active') : undefined,
-    detail: account.baseUrl,
+    detail: plainText(account.baseUrl, 1000),
     iconPath: new vscode.ThemeIcon(account.id === active?.id ? 'pass-filled' : 'account'),
     account,
   }));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { displayText } from '../activity/displayText';
+import { plainText } from '../activity/plainText';
 import type { AccountStore } from './accountStore';
 import type { Connection } from './connection';
 
@@ -29,9 +29,9 @@ export class AccountStatusBar implements vscode.Disposable {
     const rate = this.connection.rateLimitFor(account.id);
     const left = rate?.remaining.toLocaleString();
     // The label is the server's account name: shown as text, "$(" and all (no icon syntax from data).
-    const label = displayText(account.label, 64).replace(/\$\(/g, '$\u200b(');
+    const label = plainText(account.label, 64);
     this.item.text = left ? `$(database) ${label} · ${vscode.l10n.t('{0} calls left', left)}` : `$(database) ${label}`;
-    const lines = [vscode.l10n.t('ExaVault account {0}', displayText(account.label, 128)), account.baseUrl];
+    const lines = [vscode.l10n.t('ExaVault account {0}', plainText(account.label, 128)), account.baseUrl];
     if (rate) {
       lines.push(vscode.l10n.t('API allowance: {0} of {1} calls left today (as of {2}).', rate.remaining.toLocaleString(), rate.limit.toLocaleString(), rate.at.toLocaleTimeString()));
     }

@@ -4,6 +4,14 @@
 import type { Resource, SessionEntry, WebhookCall, WebhookFormat } from './models';
 import { OPERATIONS, type ResourceWire, type SessionEntryWire, type WebhookEntryWire, type WebhookV1DetailsWire, type WebhookV2DetailsWire } from './wire';
 
+/**
+ * `table[key]` when the table has `key` as its own property. Keys come from the server, and a plain
+ * lookup of "constructor" or "__proto__" finds Object.prototype's members instead of nothing.
+ */
+export function ownValue<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
 const known = (names: string[]): Readonly<Record<string, true>> => Object.freeze(Object.fromEntries(names.map((name) => [name, true as const])));
 const SESSION_FIELDS = known(['created', 'operation', 'username', 'ipAddress', 'protocol', 'fileName', 'fileSource',
   'bytesTransferred', 'duration', 'sessionId', 'status']);
@@ -50,8 +58,9 @@ const NO_EXTRA: Record<string, unknown> = Object.freeze({});
 function extraFields(attributes: Record<string, unknown>, knownFields: Readonly<Record<string, true>>): Record<string, unknown> {
   let extra: Record<string, unknown> | undefined;
   for (const name in attributes) {
-    if (knownFields[name] !== true) {
-      (extra ??= {})[name] = attributes[name];
+    if (ownValue(knownFields, name) !== true) {
+      // Defined, not assigned: a field named "__proto__" stays a field (assigning it would set the prototype).
+      Object.defineProperty(extra ??= {}, name, { value: attributes[name], enumerable: true, writable: true, configurable: true });
     }
   }
   return extra ?? NO_EXTRA;
@@ -106,7 +115,7 @@ class SessionView extends EntryView implements SessionEntry {
   readonly kind = 'session';
   protected readonly fieldNames = SESSION_MODEL_FIELDS;
   get operation(): string { return upperCase(this.a.operation); }
-  get operationName(): string { return OPERATIONS[this.operation] ?? this.operation; }
+  get operationName(): string { return ownValue(OPERATIONS, this.operation) ?? this.operation; }
   get username(): string { return text(this.a.username); }
   get ipAddress(): string { return text(this.a.ipAddress); }
   get protocol(): string { return text(this.a.protocol); }
@@ -136,7 +145,7 @@ class WebhookView extends EntryView implements WebhookCall {
   }
   private get detail(): Record<string, unknown> { return (this.details ?? {}) as Record<string, unknown>; }
   get eventLabel(): string { return text(this.a.event); }
-  get event(): string { return this.format === 'legacy' ? LEGACY_EVENTS[this.eventLabel.toLowerCase()] ?? this.eventLabel : this.eventLabel; }
+  get event(): string { return this.format === 'legacy' ? ownValue(LEGACY_EVENTS, this.eventLabel.toLowerCase()) ?? this.eventLabel : this.eventLabel; }
   get endpointUrl(): string { return text(this.a.endpointUrl); }
   get status(): number | undefined { return num(this.a.status); }
   /** No HTTP answer at all: status 0 or a curl error number. */

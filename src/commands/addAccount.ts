@@ -3,6 +3,7 @@ import { askNewAccount } from '../accounts/credentialInput';
 import type { AccountStore } from '../accounts/accountStore';
 import type { Connection } from '../accounts/connection';
 import { saveCheckedAccount } from '../accounts/saveAccount';
+import { plainText } from '../activity/plainText';
 
 /** "ExaVault: Add Account": asks, checks with ExaVault, stores the secrets, makes it active. */
 export function registerAddAccountCommand(store: AccountStore, connection: Connection, log: vscode.LogOutputChannel): vscode.Disposable {
@@ -14,8 +15,10 @@ export function registerAddAccountCommand(store: AccountStore, connection: Conne
     const replaced = store.findByBaseUrl(added.baseUrl.href);
     const account = await saveCheckedAccount(store, connection, added.baseUrl, added.checked, added.credentials);
     log.info(`${replaced ? 'Updated' : 'Added'} account ${account.label} (${account.baseUrl}).`);
+    // The label is the account name the server reported: plain text, never a link or an icon.
+    const label = plainText(account.label);
     void vscode.window.showInformationMessage(replaced
-      ? vscode.l10n.t('Updated the credentials of {0}, now the active account.', account.label)
-      : vscode.l10n.t('Added {0}, now the active account.', account.label));
+      ? vscode.l10n.t('Updated the credentials of {0}, now the active account.', label)
+      : vscode.l10n.t('Added {0}, now the active account.', label));
   });
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
+import { plainText } from '../activity/plainText';
 import { openResource, type OpenOutcome } from '../resources/openResource';
 import { pathProblem } from '../resources/paths';
 import type { ResourceFileSystem } from '../resources/resourceFileSystem';
@@ -16,7 +17,7 @@ export function registerOpenPathCommand(store: AccountStore, files: ResourceFile
       return undefined;
     }
     const path = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Open from ExaVault ({0})', account.label),
+      title: vscode.l10n.t('Open from ExaVault ({0})', plainText(account.label)),
       prompt: vscode.l10n.t('The full path of a file or folder, as ExaVault shows it.'),
       placeHolder: '/Finance/2026/Q3/report.pdf',
       value: '/',

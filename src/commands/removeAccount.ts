@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import { accountFor } from '../accounts/pickAccount';
+import { plainText } from '../activity/plainText';
 
 /** "ExaVault: Remove Account": after a confirmation, forgets the account and deletes its secrets. */
 export function registerRemoveAccountCommand(store: AccountStore, log: vscode.LogOutputChannel): vscode.Disposable {
@@ -11,7 +12,7 @@ export function registerRemoveAccountCommand(store: AccountStore, log: vscode.Lo
     }
     const remove = vscode.l10n.t('Remove');
     const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Remove the ExaVault account {0}?', account.label),
+      vscode.l10n.t('Remove the ExaVault account {0}?', plainText(account.label)),
       { modal: true, detail: vscode.l10n.t('Its API key and access token are deleted from this machine. The account itself is not changed.') },
       remove,
     );

@@ -4,7 +4,7 @@ import type { AccountStore } from '../accounts/accountStore';
 import type { Account } from '../accounts/account';
 import type { ExaVaultClient } from '../api/client';
 import type { WebhookCall } from '../api/models';
-import { notificationText } from '../resources/paths';
+import { MESSAGE_LENGTH, plainText } from '../activity/plainText';
 import { entryOf, type ActivityViews } from '../treeViews/views';
 
 /**
@@ -14,7 +14,7 @@ import { entryOf, type ActivityViews } from '../treeViews/views';
 export async function confirmAndResend(call: WebhookCall, account: Account, client: () => Promise<ExaVaultClient | undefined>, connection: Connection, log: vscode.LogOutputChannel): Promise<boolean> {
   const resend = vscode.l10n.t('Resend');
   const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Resend this {0} call to {1}?', notificationText(call.eventLabel), call.endpointUrl ? notificationText(call.endpointUrl) : vscode.l10n.t('its endpoint')),
+    vscode.l10n.t('Resend this {0} call to {1}?', plainText(call.eventLabel), call.endpointUrl ? plainText(call.endpointUrl) : vscode.l10n.t('its endpoint')),
     { modal: true, detail: vscode.l10n.t('The listener receives the same webhook message again. It is sent once; nothing retries it.') },
     resend,
   );
@@ -33,7 +33,7 @@ export async function confirmAndResend(call: WebhookCall, account: Account, clie
     return true;
   } catch (error) {
     const message = connection.describeFailure(error, account);
-    void vscode.window.showErrorMessage(vscode.l10n.t('The webhook call was not resent: {0}', notificationText(message)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('The webhook call was not resent: {0}', plainText(message, MESSAGE_LENGTH)));
     return false;
   }
 }

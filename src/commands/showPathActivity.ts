@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
-import { notificationText } from '../resources/paths';
+import { MESSAGE_LENGTH, plainText } from '../activity/plainText';
 import { resourceTarget } from '../resources/resourceTarget';
 import type { SearchRequest } from '../search/search';
 import type { ActivityViews } from '../treeViews/views';
@@ -19,7 +19,7 @@ export function registerShowPathActivityCommand(views: ActivityViews, store: Acc
     try {
       await vscode.commands.executeCommand('exavault.openSearch', request);
     } catch (error) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('The activity of {0} could not be shown: {1}', notificationText(target.path), notificationText(error instanceof Error ? error.message : String(error))));
+      void vscode.window.showErrorMessage(vscode.l10n.t('The activity of {0} could not be shown: {1}', plainText(target.path), plainText(error instanceof Error ? error.message : String(error), MESSAGE_LENGTH)));
     }
     return request;
   });

@@ -3,6 +3,7 @@ import type { AccountStore } from '../accounts/accountStore';
 import type { Connection } from '../accounts/connection';
 import { askCredentials } from '../accounts/credentialInput';
 import { accountFor } from '../accounts/pickAccount';
+import { plainText } from '../activity/plainText';
 
 /** "ExaVault: Update Credentials": a new API key and access token, checked, for one account. */
 export function registerUpdateCredentialsCommand(store: AccountStore, connection: Connection, log: vscode.LogOutputChannel): vscode.Disposable {
@@ -19,7 +20,7 @@ export function registerUpdateCredentialsCommand(store: AccountStore, connection
         connection.recordRateLimit(account.id, updated.checked.rateLimit);
       }
       log.info(`Updated the credentials of ${account.label}.`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Updated the credentials of {0}.', account.label));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Updated the credentials of {0}.', plainText(account.label)));
     }
   });
 }

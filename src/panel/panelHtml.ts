@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { panelCsp } from './panelCsp';
 
 /** Where the panel's script and styles are, below the extension. */
 export function panelResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
@@ -8,17 +9,13 @@ export function panelResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
 
 /**
  * The page: no content of its own (the script builds it), a CSP that allows only this script (by
- * nonce) and the extension's own styles and font; no inline script or style, no other origin.
+ * nonce) and the extension's own styles and font; no inline script or style, no other origin, no
+ * <base>, no form (panelCsp).
  */
 export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {
   const nonce = randomBytes(16).toString('base64');
   const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', name)).toString();
-  const csp = [
-    "default-src 'none'",
-    `style-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
+  const csp = panelCsp(webview.cspSource, nonce);
   const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
   return `<!DOCTYPE html>
 <html lang="${escape(vscode.env.language)}">

@@ -3,6 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import { displayText } from '../activity/displayText';
 import { formatTime } from '../activity/format';
+import { ownValue } from '../api/normalize';
 import { OPERATIONS } from '../api/wire';
 import type { ActivityKind, ActivitySearch, TimeRange, TimeRangePreset } from './search';
 
@@ -33,7 +34,7 @@ export function describeSearch(search: ActivitySearch, options: { timeZone?: str
   if (search.kind === 'sessions') {
     const { types, username, ipAddress, path } = search.filters;
     if (types?.length) {
-      parts.push(types.map((code) => OPERATIONS[code] ?? code).sort((a, b) => a.localeCompare(b)).join(', '));
+      parts.push(types.map((code) => ownValue(OPERATIONS, code) ?? shown(code)).sort((a, b) => a.localeCompare(b)).join(', '));
     }
     parts.push(
       ...(username ? [l10n.t('user {0}', shown(username))] : []),
@@ -43,7 +44,7 @@ export function describeSearch(search: ActivitySearch, options: { timeZone?: str
   } else {
     const { events, endpointUrl, status, resourcePath, username } = search.filters;
     if (events?.length) {
-      parts.push([...events].sort().join(', '));
+      parts.push([...events].sort().map(shown).join(', '));
     }
     parts.push(
       ...(endpointUrl ? [l10n.t('endpoint {0}', shown(endpointUrl))] : []),

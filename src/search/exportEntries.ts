@@ -12,8 +12,10 @@ function flatten(entry: ActivityEntry): Record<string, string | number | boolean
 }
 
 // A spreadsheet runs a cell that starts like a formula; log data is anyone's text, so such a cell
-// gets a leading apostrophe (OWASP's advice for CSV injection). Plain negative numbers stay as they are.
-const FORMULA_START = /^(?:[=+@\t\r]|-(?![\d.]*$))/;
+// gets a leading apostrophe (OWASP's advice for CSV injection). Spreadsheets also read a formula
+// after leading spaces, and the full-width ＝ ＋ － ＠ (U+FF1D, U+FF0B, U+FF0D, U+FF20) as their ASCII
+// forms. Plain negative numbers stay as they are.
+const FORMULA_START = /^(?:[\t\r]|\s*(?:[=+@\uff1d\uff0b\uff0d\uff20]|-(?![\d.]*$)))/;
 
 function csvCell(value: string | number | boolean | null): string {
   if (value === null) {

@@ -41,7 +41,7 @@ export function treeItem<T extends ActivityEntry>(node: ActivityNode<T>, present
     case 'error':
       item = new vscode.TreeItem(displayText(node.message));
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-      item.tooltip = node.message;
+      item.tooltip = displayText(node.message, 2000);
       item.command = { command: 'exavault.retry', title: vscode.l10n.t('Retry'), arguments: [viewId] };
       item.contextValue = 'error';
       break;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SessionEntry } from '../api/models';
+import { ownValue } from '../api/normalize';
 import { sessionFields } from '../activity/fields';
 import { displayText } from '../activity/displayText';
 import { formatRelative } from '../activity/format';
@@ -19,7 +20,7 @@ export function sessionIcon(entry: SessionEntry): vscode.ThemeIcon {
   if (entry.failed) {
     return new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
   }
-  return new vscode.ThemeIcon(ICONS[entry.operation] ?? 'circle-outline');
+  return new vscode.ThemeIcon(ownValue(ICONS, entry.operation) ?? 'circle-outline');
 }
 
 export const sessionPresenter: ActivityPresenter<SessionEntry> = {
@@ -39,7 +40,7 @@ export const sessionPresenter: ActivityPresenter<SessionEntry> = {
   },
   entryTooltip: (entry) => fieldsTooltip(entry.operationName, sessionFields(entry)),
   groupIcon(group) {
-    const icon = ICONS[group.key] ?? 'circle-outline';
+    const icon = ownValue(ICONS, group.key) ?? 'circle-outline';
     return group.failed ? new vscode.ThemeIcon(icon, new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon(icon);
   },
   filterFor(entry, kind) {

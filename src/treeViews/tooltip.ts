@@ -16,7 +16,8 @@ export function fieldsTooltip(title: string, fields: readonly Field[]): vscode.M
   tooltip.appendText(displayText(title, 200));
   tooltip.appendMarkdown('**\n\n');
   for (const [label, value] of fields) {
-    tooltip.appendText(`${label}: ${displayText(value, 2000)}`);
+    // Labels too: fields the model does not know are named by the server.
+    tooltip.appendText(`${displayText(label, 200)}: ${displayText(value, 2000)}`);
     tooltip.appendMarkdown('  \n');
   }
   return tooltip;

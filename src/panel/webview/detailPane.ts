@@ -1,4 +1,5 @@
 // Every field of the selected entry, each with a Copy button, and the row's actions.
+import { displayLines, displayText } from '../../activity/displayText';
 import type { DetailsMessage, RowAction } from '../protocol';
 import { button, h } from './dom';
 
@@ -7,6 +8,21 @@ type Strings = Record<string, string>;
 const ACTION_ICONS: Record<RowAction, string> = {
   showUser: 'person', showIp: 'globe', showPath: 'history', openResource: 'go-to-file', resend: 'debug-restart',
 };
+
+/** A field as the pane shows it, and what its Copy button copies. */
+export interface DetailRow {
+  label: string;
+  shown: string;
+  copy: string;
+}
+
+/**
+ * The fields as shown: names (some are the server's) and values with every invisible or controlling
+ * character made visible, line breaks kept in values; Copy copies the value exactly as sent.
+ */
+export function detailRows(fields: DetailsMessage['fields']): DetailRow[] {
+  return fields.map(([label, value]) => ({ label: displayText(label, 200), shown: displayLines(value), copy: value }));
+}
 
 export class DetailPane {
   readonly element: HTMLElement;
@@ -33,10 +49,11 @@ export class DetailPane {
       ...details.actions.map((action) => button(ACTION_ICONS[action], this.strings[`action.${action}`]!, () => this.post({ type: 'action', action, id: details.id }))),
       button('json', this.strings.copyJson!, () => this.post({ type: 'copy', text: details.json })));
     const list = h('dl', { class: 'fields' });
-    for (const [label, value] of details.fields) {
+    for (const { label, shown, copy } of detailRows(details.fields)) {
       list.append(
         h('dt', {}, label),
-        h('dd', {}, h('span', { class: 'value' }, value), button('copy', this.strings.copyField!.replace('{0}', label), () => this.post({ type: 'copy', text: value }), true)),
+        // A function, so "$&" and the like in a label are not replacement patterns.
+        h('dd', {}, h('span', { class: 'value' }, shown), button('copy', this.strings.copyField!.replace('{0}', () => label), () => this.post({ type: 'copy', text: copy }), true)),
       );
     }
     this.body.replaceChildren(h('h2', {}, this.strings.details!), actions, list);

@@ -34,6 +34,7 @@ export class FilterBar {
   private readonly textFilters: TextFilter[];
   /** The ticked choices of the search last sent. */
   private sentChoices = '';
+  private submitTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly kind: ActivityKind, search: ActivitySearch, choices: [string, string][], private readonly strings: Strings, private readonly onSearch: (search: ActivitySearch) => void) {
     this.textFilters = kind === 'sessions'
@@ -171,7 +172,18 @@ export class FilterBar {
     return { from, to };
   }
 
+  /**
+   * Runs the search once for one gesture: Enter in a changed field fires `change` and then `submit` in
+   * the same task, and each search spends API calls.
+   */
   private submit(): void {
+    this.submitTimer ??= setTimeout(() => {
+      this.submitTimer = undefined;
+      this.submitNow();
+    }, 0);
+  }
+
+  private submitNow(): void {
     const range = this.readRange();
     let valid = range !== undefined;
     const values: Record<string, string | string[] | undefined> = {};

@@ -1,5 +1,6 @@
 // The query panel's webview: filter bar, progress, the table and the selected entry's details.
 // It holds the rows (in a RowStore) and asks the extension for everything else.
+import { displayText } from '../../activity/displayText';
 import type { SortOrder } from '../columns';
 import { DEFAULT_SORT } from '../columns';
 import type { PanelInit, PanelState, ProgressMessage, ToWebview } from '../protocol';
@@ -99,6 +100,9 @@ class Panel {
     switch (message.type) {
       case 'reset':
         this.window = message.window;
+        // The new search is loading from its first call: the old one's counts must not read as its own.
+        this.progress = { type: 'progress', state: 'running', loaded: 0, requests: 0, notes: [] };
+        this.renderProgress();
         this.cost.hidden = true;
         this.store.clear();
         this.details.clear();
@@ -252,7 +256,8 @@ class Panel {
     const loaded = progress.loaded.toLocaleString();
     this.status.textContent = strings[`state.${progress.state}`]!.replace('{0}', loaded).replace('{1}', calls);
     this.notes.replaceChildren(...progress.notes.map((note) => h('p', {}, note)), ...(progress.warning ? [h('p', { class: 'warning' }, progress.warning)] : []));
-    this.problem.textContent = progress.error ?? '';
+    // The error carries what the server said: shown with its invisible characters made visible.
+    this.problem.textContent = displayText(progress.error ?? '', 2000);
     this.problem.hidden = !progress.error;
   }
 }

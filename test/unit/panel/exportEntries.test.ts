@@ -21,6 +21,18 @@ describe('exporting entries', () => {
     assert.ok(csv.includes('"{""custom"":{""deep"":1}}"'));
   });
 
+  it('defuses full-width formula characters and a formula after leading spaces; plain text and negative numbers stay', () => {
+    const cell = (username: string) => entriesToCsv([entry(3, { operation: 'STOR', username })]).split('\r\n')[1]!.split(',')[6];
+    assert.ok(entriesToCsv([entry(3, { operation: 'STOR', username: 'probe' })]).split('\r\n')[0]!.split(',')[6] === 'username', 'column 6 is the user');
+    for (const formula of ['\uff1dcmd|\'/c calc\'!A1', '\uff0b1+1', '\uff0d1+1', '\uff20SUM(A1)', '  =1+1', ' \t=1+1', '\u3000=1+1', '   +1', '  @x', '  -1+1']) {
+      assert.equal(cell(formula), `'${formula}`, JSON.stringify(formula));
+    }
+    // Positive control: what is not a formula is written as it is.
+    for (const plain of ['alice', ' alice', '-5', '  -5', '-', 'a=b', 'x\uff1d']) {
+      assert.equal(cell(plain), plain, JSON.stringify(plain));
+    }
+  });
+
   it('writes JSON with every field and ISO times', () => {
     const json = JSON.parse(entriesToJson(entries)) as Record<string, unknown>[];
     assert.deepEqual(json.map((row) => row.id), [1, 2]);
