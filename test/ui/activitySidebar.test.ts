@@ -1,38 +1,50 @@
 // The activity sidebar as a person sees it: rows rendered by the real workbench, from the local server.
+// Each test signs in, unfolds the pane it reads and waits for the server's data itself, so any one
+// of them runs alone; expectations come from the server's entries (newest first, as loaded).
 import * as assert from 'node:assert/strict';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { HOSTILE_STRINGS, startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import { displayText } from '../../src/activity/displayText';
-import { OPERATIONS } from '../../src/api/wire';
-import { openSidebar, screenshot, useWorkbench } from './workbench';
+import type { WebhookEntryWire } from '../../src/api/wire';
+import {
+  collapseAll, countBy, entryRows, expandGroup, expectedSessionGroups, labelOf, labelsInOrder, offersAction, operationLabel, pane, poll,
+  refreshed, rows, sessionsShown, setPaneExpanded, shownGroups, signedIn, totalOf, viewAction, waitForServerGroups, type GroupCounts,
+} from './sidebarHelpers';
+import { screenshot, useWorkbench } from './workbench';
 
 const PAGE_SIZE = 25;
-const pane = (page: Page, view: string) => page.locator('.pane', { has: page.locator(`.pane-header[aria-label^="${view}"]`) });
-const rows = (page: Page, view: string) => pane(page, view).locator('.monaco-list-row');
-const labelOf = (row: Locator) => row.locator('.label-name .monaco-highlighted-label');
 
-/** Group rows read as "Upload (STOR), 3" (label, then count); entries are their children. */
-async function groupCounts(page: Page, view: string): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  for (const row of await rows(page, view).filter({ has: page.locator('[aria-level="1"], .monaco-tl-twistie.collapsible') }).all()) {
-    const level = await row.getAttribute('aria-level');
-    const label = await labelOf(row).textContent();
-    const description = await row.locator('.label-description').textContent().catch(() => '');
-    if (level === '1' && label && /^\d+/.test(description ?? '')) {
-      counts.set(label, Number(/^\d+/.exec(description!)![0]));
-    }
-  }
-  return counts;
+const STATUS_CLASSES = ['2xx', '3xx', '4xx', '5xx', 'No answer'];
+
+/** A call's status class: 2xx ... 5xx, or "No answer" (no status, or a curl error number below 100). */
+function statusClass(call: WebhookEntryWire): string {
+  const status = Number(call.attributes.status);
+  return Number.isFinite(status) && status >= 200 && status < 600 ? `${Math.floor(status / 100)}xx` : 'No answer';
 }
 
-function expectedGroups(server: RunningExaVaultServer, count: number): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const entry of server.sessions.slice(0, count)) {
-    const code = entry.attributes.operation!.toUpperCase();
-    const label = `${OPERATIONS[code] ?? code} (${code})`;
-    counts.set(label, (counts.get(label) ?? 0) + 1);
+/** The webhook groups of the server's newest `count` calls: by event (as first seen), or by status class (in class order). */
+function expectedWebhookGroups(server: RunningExaVaultServer, count: number, by: 'event' | 'status'): GroupCounts {
+  const calls = server.webhooks.slice(0, count);
+  if (by === 'event') {
+    return countBy(calls, (call) => String(call.attributes.event));
   }
-  return counts;
+  return countBy(calls, statusClass).sort(([a], [b]) => STATUS_CLASSES.indexOf(a) - STATUS_CLASSES.indexOf(b));
+}
+
+/** Shows the Webhook Calls pane alone, grouped `by` event or status, with the server's data loaded. */
+async function webhooksShown(page: Page, server: RunningExaVaultServer, by: 'event' | 'status'): Promise<number> {
+  await signedIn(page, server);
+  await setPaneExpanded(page, 'Sessions', false);
+  await setPaneExpanded(page, 'Webhook Calls', true);
+  // The grouping is remembered: the title bar offers the other one.
+  const [choose, other] = by === 'event' ? ['Group by Event', 'Group by Status'] : ['Group by Status', 'Group by Event'];
+  if (await offersAction(page, 'Webhook Calls', choose)) {
+    await viewAction(page, 'Webhook Calls', choose);
+  }
+  await pane(page, 'Webhook Calls').locator(`.pane-header .action-label[aria-label="${other}"]`).waitFor({ state: 'attached' });
+  const loaded = await refreshed(page, 'Webhook Calls', (count) => expectedWebhookGroups(server, count, by), PAGE_SIZE);
+  await collapseAll(page, 'Webhook Calls');
+  return loaded;
 }
 
 describe('activity sidebar in the real workbench', function () {
@@ -50,93 +62,96 @@ describe('activity sidebar in the real workbench', function () {
 
   it('shows the first page of sessions grouped by operation, with the counts of loaded entries', async () => {
     const { page } = session();
-    await openSidebar(page);
+    await signedIn(page, server);
     // Make room: the Webhook Calls pane folds away.
-    await pane(page, 'Webhook Calls').locator('.pane-header').click();
+    await setPaneExpanded(page, 'Webhook Calls', false);
+    await setPaneExpanded(page, 'Sessions', true);
+    // The first page, as the view loads it when it first shows: exactly one page, and more to load.
+    await waitForServerGroups(page, 'Sessions', (count) => expectedSessionGroups(server, count), PAGE_SIZE);
+    assert.deepEqual(await shownGroups(page, 'Sessions'), expectedSessionGroups(server, PAGE_SIZE));
     await rows(page, 'Sessions').filter({ hasText: 'Load more...' }).waitFor();
-    assert.deepEqual(await groupCounts(page, 'Sessions'), expectedGroups(server, PAGE_SIZE));
     await screenshot(page, 'sidebar-sessions');
   });
 
   it('expands a group into its entries, newest first, labelled by path and described by user and time', async () => {
     const { page } = session();
-    const [firstGroup] = expectedGroups(server, PAGE_SIZE).keys();
-    await rows(page, 'Sessions').filter({ hasText: firstGroup! }).first().click();
-    const code = /\((\w+)\)$/.exec(firstGroup!)![1];
-    const entries = server.sessions.slice(0, PAGE_SIZE).filter((e) => e.attributes.operation!.toUpperCase() === code);
-    const children = pane(page, 'Sessions').locator('.monaco-list-row[aria-level="2"]');
+    const loaded = await sessionsShown(page, server, PAGE_SIZE);
+    const [[firstGroup]] = expectedSessionGroups(server, loaded) as [[string, number]];
+    const code = /\((\w+)\)$/.exec(firstGroup)![1];
+    const entries = server.sessions.slice(0, loaded).filter((e) => e.attributes.operation!.toUpperCase() === code).map((e) => e.attributes);
+    assert.ok(entries.length > 0, `the server's newest ${loaded} sessions have a ${firstGroup} entry`);
+    await expandGroup(page, 'Sessions', firstGroup);
+    const children = entryRows(page, 'Sessions');
     await children.first().waitFor();
-    const first = entries[0]!.attributes;
-    const expectedLabel = first.fileName || `${first.username} @ ${first.ipAddress}`;
-    assert.equal(await labelOf(children.first()).textContent(), expectedLabel);
-    assert.match(await children.first().locator('.label-description').textContent() ?? '', new RegExp(`^${first.username} · `));
-    await rows(page, 'Sessions').filter({ hasText: firstGroup! }).first().click(); // fold it again
+    const expectedLabels = entries.map((e) => e.fileName || `${e.username} @ ${e.ipAddress}`);
+    assert.deepEqual(await labelsInOrder(children), expectedLabels, `${firstGroup}: its entries, newest first`);
+    assert.match(await children.first().locator('.label-description').textContent() ?? '', new RegExp(`^${entries[0]!.username} · `));
+    await collapseAll(page, 'Sessions'); // fold it again
   });
 
   it('loads the next page on "Load more...", without repeats', async () => {
     const { page } = session();
+    const loaded = await sessionsShown(page, server, PAGE_SIZE);
+    assert.ok(server.sessions.length >= loaded + PAGE_SIZE, `the server has another page after the ${loaded} loaded sessions (${server.sessions.length} in all)`);
     await rows(page, 'Sessions').filter({ hasText: 'Load more...' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('.monaco-list-row').length > 0);
-    await assert.doesNotReject(async () => {
-      for (let i = 0; i < 50; i++) {
-        const counts = await groupCounts(page, 'Sessions');
-        if ([...counts.values()].reduce((a, b) => a + b, 0) === 2 * PAGE_SIZE) {
-          return;
-        }
-        await page.waitForTimeout(200);
-      }
-      throw new Error('the counts never reached two pages');
-    });
-    assert.deepEqual(await groupCounts(page, 'Sessions'), expectedGroups(server, 2 * PAGE_SIZE));
+    // One more page, continuing exactly where the list ended: the groups of the newest entries, one page further.
+    await waitForServerGroups(page, 'Sessions', (count) => expectedSessionGroups(server, count), loaded + PAGE_SIZE);
+    assert.equal(totalOf(await shownGroups(page, 'Sessions')), loaded + PAGE_SIZE, 'exactly one page more');
   });
 
   it('shows a failure as a row with the message, keeps what was loaded, and retries from it', async () => {
     const { page } = session();
+    const loaded = await sessionsShown(page, server, PAGE_SIZE);
     server.setFaults({ serverErrors: { status: 503, count: 1000 } });
-    await pane(page, 'Sessions').locator('.pane-header').hover();
-    await pane(page, 'Sessions').locator('.pane-header .action-label[aria-label="Refresh Sessions"]').click();
+    await viewAction(page, 'Sessions', 'Refresh Sessions');
     const error = rows(page, 'Sessions').filter({ hasText: 'HTTP 503' });
     await error.waitFor();
-    assert.equal([...(await groupCounts(page, 'Sessions')).values()].reduce((a, b) => a + b, 0), 2 * PAGE_SIZE);
+    assert.deepEqual(await shownGroups(page, 'Sessions'), expectedSessionGroups(server, loaded), 'what was loaded stays');
     await screenshot(page, 'sidebar-error');
     server.clearFaults();
     await error.hover();
     await error.locator('.action-label[aria-label^="Retry"]').click();
     await error.waitFor({ state: 'detached' });
+    assert.deepEqual(await shownGroups(page, 'Sessions'), expectedSessionGroups(server, loaded), 'the retry keeps them, and adds nothing (nothing new arrived)');
   });
 
   it('groups webhook calls by event, and by status class on the toggle', async () => {
     const { page } = session();
-    await pane(page, 'Sessions').locator('.pane-header').click(); // fold Sessions, unfold Webhook Calls
-    await pane(page, 'Webhook Calls').locator('.pane-header').click();
-    const events = new Set(server.webhooks.slice(0, PAGE_SIZE).map((w) => w.attributes.webhookFormat ? String(w.attributes.event) : ''));
-    const shown = await groupCounts(page, 'Webhook Calls');
-    assert.ok([...shown.keys()].every((label) => events.has(label) || label === 'Upload' || label === 'Download'), [...shown.keys()].join());
-    await pane(page, 'Webhook Calls').locator('.pane-header').hover();
-    await pane(page, 'Webhook Calls').locator('.pane-header .action-label[aria-label="Group by Status"]').click();
-    await rows(page, 'Webhook Calls').filter({ hasText: '2xx' }).first().waitFor();
-    const classes = [...(await groupCounts(page, 'Webhook Calls')).keys()];
-    assert.ok(classes.every((label) => ['2xx', '3xx', '4xx', '5xx', 'No answer'].includes(label)), classes.join());
+    const firstPage = server.webhooks.slice(0, PAGE_SIZE);
+    assert.equal(firstPage.length, PAGE_SIZE, 'the server has a page of webhook calls');
+    assert.ok(firstPage.every((call) => call.attributes.webhookFormat), 'the first page has v1 and v2 calls only (their event is the group\'s label)');
+    assert.ok(new Set(firstPage.map(statusClass)).size >= 2, `the first page has calls of two status classes at least: ${[...new Set(firstPage.map(statusClass))].join()}`);
+    // By event: the groups (and counts) of the server's newest calls, checked as they load.
+    const loaded = await webhooksShown(page, server, 'event');
+    // By status class, on the toggle: the same calls, 2xx first and "No answer" last.
+    await viewAction(page, 'Webhook Calls', 'Group by Status');
+    await waitForServerGroups(page, 'Webhook Calls', (count) => expectedWebhookGroups(server, count, 'status'), loaded);
     await screenshot(page, 'sidebar-webhooks-by-status');
   });
 
   it('resends a webhook call after a confirmation, once, and reports it', async () => {
     const { page } = session();
-    const before = server.webhooks.length;
-    const group = rows(page, 'Webhook Calls').filter({ hasText: '2xx' }).first();
-    await group.click();
-    const call = pane(page, 'Webhook Calls').locator('.monaco-list-row[aria-level="2"]').first();
+    const loaded = await webhooksShown(page, server, 'status');
+    const target = server.webhooks.slice(0, loaded).find((call) => statusClass(call) === '2xx');
+    assert.ok(target, `a 2xx call among the server's newest ${loaded} webhook calls`);
+    await expandGroup(page, 'Webhook Calls', '2xx');
+    // The group's first entry is its newest call.
+    const call = entryRows(page, 'Webhook Calls').first();
+    await call.waitFor();
+    assert.equal(await labelOf(call).textContent(), target.attributes.resourcePath || target.attributes.endpointUrl);
     await call.hover();
     await call.locator('.action-label[aria-label^="Resend"]').click();
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.getByText('The listener receives the same webhook message again').waitFor();
+    const before = server.webhooks.length;
     server.resetStats();
     await dialog.getByRole('button', { name: 'Resend' }).click();
     await page.locator('.notifications-toasts').getByText('Resent.').waitFor();
     const resends = Object.entries(server.stats().byPath).filter(([p]) => p.includes('/webhooks/resend/'));
-    assert.deepEqual(resends.map(([, count]) => count), [1], 'exactly one resend request');
+    assert.deepEqual(resends, [[`/api/v2/webhooks/resend/${target.id}`, 1]], 'exactly one resend request, for that call');
     assert.equal(server.webhooks.length, before + 1);
     assert.equal(server.webhooks[0]!.attributes.resend, true);
+    assert.equal(server.webhooks[0]!.attributes.resourcePath, target.attributes.resourcePath);
   });
 });
 
@@ -164,15 +179,21 @@ describe('hostile log data in the sidebar', function () {
     assert.deepEqual(dialogs, ['control']);
     dialogs.length = 0;
 
-    await openSidebar(page);
-    await pane(page, 'Webhook Calls').locator('.pane-header').click();
-    const groups = pane(page, 'Sessions').locator('.monaco-list-row[aria-level="1"]');
-    await groups.first().waitFor();
-    // Open groups until the rows on screen carry payloads.
-    for (let i = 0; i < 4; i++) {
-      await groups.nth(i).click();
+    await signedIn(page, server);
+    await setPaneExpanded(page, 'Webhook Calls', false);
+    await setPaneExpanded(page, 'Sessions', true);
+    const loaded = await waitForServerGroups(page, 'Sessions', (count) => expectedSessionGroups(server, count), 1);
+    // Open the first four groups, from the bottom up (opening one moves only the rows below it), once
+    // the server's data says a markup payload is among their entries.
+    const opened = expectedSessionGroups(server, loaded).slice(0, 4).map(([label]) => label);
+    const markup = HOSTILE_STRINGS.filter((payload) => payload.startsWith('<'));
+    const openedEntries = server.sessions.slice(0, loaded).filter((e) => opened.includes(operationLabel(e.attributes.operation!)));
+    assert.ok(openedEntries.some((e) => markup.some((payload) => `${e.attributes.fileName} ${e.attributes.username}`.includes(payload))),
+      `a markup payload among the entries of ${opened.join(', ')}`);
+    for (const label of [...opened].reverse()) {
+      await expandGroup(page, 'Sessions', label);
     }
-    const labels = pane(page, 'Sessions').locator('.monaco-list-row[aria-level="2"] .label-name .monaco-highlighted-label');
+    const labels = entryRows(page, 'Sessions').locator('.label-name .monaco-highlighted-label');
     await labels.first().waitFor();
     const rendered = await labels.evaluateAll((elements) => elements.map((e) => ({ text: e.textContent ?? '', children: e.childElementCount })));
     // Markup stays exactly as sent; line breaks, controls and invisible characters show as visible marks (displayText).
@@ -182,16 +203,18 @@ describe('hostile log data in the sidebar', function () {
       assert.ok(candidates.has(text), `shown exactly as sent: ${JSON.stringify(text.slice(0, 80))}`);
       assert.equal(children, 0, `no element inside the label of ${JSON.stringify(text.slice(0, 80))}`);
     }
-    assert.ok(rendered.some(({ text }) => HOSTILE_STRINGS.some((payload) => payload.startsWith('<') && text.includes(payload))), 'a markup payload is on screen');
-    // Hover a row: the tooltip, built from text, shows the payload as text too.
-    const markupRow = pane(page, 'Sessions').locator('.monaco-list-row[aria-level="2"]', { hasText: '<' }).first();
+    const shownPayload = markup.find((payload) => rendered.some(({ text }) => text.includes(payload)));
+    assert.ok(shownPayload, 'a markup payload is on screen');
+    // Hover its row: the tooltip, built from text, shows the payload as text too.
+    const markupRow = entryRows(page, 'Sessions').filter({ hasText: shownPayload }).first();
     await markupRow.hover();
     const hover = page.locator('.monaco-hover, .workbench-hover').last();
     await hover.waitFor();
+    // The tooltip is resolved when asked for: wait for its fields. MarkdownString.appendText keeps
+    // spaces as no-break spaces: the same text, as it reads.
+    const hoverText = await poll(async () => (await hover.textContent() ?? '').replace(/\u00a0/g, ' '), (text) => markup.some((p) => text.includes(p)));
+    assert.ok(markup.some((p) => hoverText.includes(p)), `a markup payload as text in the tooltip: ${hoverText.slice(0, 300)}`);
     assert.equal(await hover.locator('img, script, svg, a[href]').count(), 0, 'no element from data in the tooltip');
-    // MarkdownString.appendText keeps spaces as no-break spaces: the same text, as it reads.
-    const hoverText = (await hover.textContent() ?? '').replace(/\u00a0/g, ' ');
-    assert.ok(HOSTILE_STRINGS.filter((p) => p.startsWith('<')).some((p) => hoverText.includes(p)), `a markup payload as text in the tooltip: ${hoverText.slice(0, 300)}`);
     await screenshot(page, 'sidebar-hostile');
     assert.deepEqual(dialogs, []);
     assert.equal(await page.evaluate(() => document.querySelectorAll('img[src="x"], svg[onload]').length), 0);

@@ -1,59 +1,101 @@
 // The query panel as a person uses it: opened from the palette, filtered, sorted, refined,
-// stopped, exported and restored, in the real workbench against the local server.
+// stopped, exported and restored, in the real workbench against the local server. Each test opens
+// a panel of its own and waits for the searches it starts; what it expects comes from the server's data.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { FrameLocator } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
-import { OPERATIONS } from '../../src/api/wire';
+import { OPERATIONS, type SessionEntryWire, type WebhookEntryWire } from '../../src/api/wire';
 import { displayText } from '../../src/activity/displayText';
 import { matchesRefine, sessionCellTexts } from '../support/panelCells';
-import { answerCost, finished, loadAll, newestFirst, openPanel, panelFrame, rowCells } from './queryPanelHelpers';
-import { openSidebar, quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
+import {
+  answer, attachPanel, inLastRange, openQueryPanel, rowCells, searchAll, searchEnd, signIn, startSearch, until, waitForQuestion, type QueryPanel,
+} from './queryPanelHelpers';
+import { quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
 
+// Chosen for what the tests need of its data (each test checks what it relies on): sessions in the
+// last 24 hours and none within hours of that range's start; webhook calls answered 4xx, some of
+// them uploads; users whose session counts all differ at the top.
+const SEED = 9;
 const PAGE_SIZE = 50;
+const DAY_MS = 86_400_000;
+const QUARTER_MS = 90 * DAY_MS;
+/** How long each page takes once the first is in, in the test that stops a search in flight: far longer than clicking Stop. */
+const IN_FLIGHT_LATENCY_MS = 15_000;
+
+const rows = (count: number) => `${count} rows`;
+/** Waits for the count line to read exactly `text` (refining is in the webview: no search). */
+const countReads = (frame: FrameLocator, text: string) => frame.locator('#count', { hasText: new RegExp(`^${text}$`) }).waitFor();
 
 describe('query panel in the real workbench', function () {
   let server: RunningExaVaultServer;
+  /** The server's `now`: every entry is this minus a fixed offset. */
+  let serverStart: number;
   before(async () => {
-    server = await startExaVaultServer({ seed: 11, sessions: 300, webhooks: 200, accountName: 'acme' });
+    serverStart = Date.now();
+    server = await startExaVaultServer({ seed: SEED, sessions: 300, webhooks: 200, accountName: 'acme', now: new Date(serverStart) });
   });
   after(() => server.close());
+  // No fault outlives its test (workbench.ts closes the test's panels and notifications).
   afterEach(() => server.clearFaults());
 
   const session = useWorkbench('query-panel', () => ({
     env: { EXAVAULT_ACCOUNT_URL: server.baseUrl, EXAVAULT_API_KEY: server.apiKey, EXAVAULT_ACCESS_TOKEN: server.accessToken },
     settings: { 'exavault.importFromEnvironment': 'always', 'exavault.pageSize': PAGE_SIZE, 'exavault.search.confirmAboveCalls': 3 },
   }));
-  const sessions = () => [...server.sessions].sort(newestFirst);
-  let frame: FrameLocator;
+  // Every test, run alone or not, starts signed in.
+  before(() => signIn(session().page, 'acme'));
+
+  const sessionsIn = (rangeMs: number) => inLastRange<SessionEntryWire>(server.sessions, rangeMs, serverStart);
+
+  /** A sessions panel over the last 90 days with every page loaded, and the entries it shows. */
+  async function allSessions(page: Page): Promise<{ panel: QueryPanel; frame: FrameLocator; entries: SessionEntryWire[] }> {
+    const entries = sessionsIn(QUARTER_MS);
+    const panel = await openQueryPanel(page, 'Session Logs');
+    assert.equal(await searchAll(panel, () => panel.frame.locator('#range').selectOption('quarter')), rows(entries.length));
+    return { panel, frame: panel.frame, entries };
+  }
 
   it('opens the session log for the last 24 hours from the palette', async () => {
     const { page } = session();
-    // The sidebar activates the extension, which imports the account from the environment.
-    await openSidebar(page);
-    await page.locator('.statusbar-item', { hasText: 'acme' }).first().waitFor({ timeout: 60_000 });
-    frame = await openPanel(page, 'Session Logs');
-    const dayAgo = Date.now() - 86_400_000;
-    assert.equal(await finished(frame), `${sessions().filter((entry) => Date.parse(entry.attributes.created!) >= dayAgo).length} rows`);
+    const expected = sessionsIn(DAY_MS);
+    assert.ok(expected.length > 0, `seed ${SEED} has no session in the last 24 hours`);
+    const panel = await openQueryPanel(page, 'Session Logs');
+    assert.equal(await panel.frame.locator('#range').inputValue(), 'day');
+    assert.equal(panel.first.state, 'done', panel.first.status);
+    assert.equal(panel.first.count, rows(expected.length));
   });
 
   it('asks before a search that takes more calls than the setting allows, and "Stop Here" keeps the first page', async () => {
-    await frame.locator('#range').selectOption('quarter');
-    const message = await answerCost(frame, 'Stop Here');
-    assert.match(message, /^This search will take about \d+ API calls\.$/);
-    assert.equal(await finished(frame, /^Stopped: 50 entries, 1 API calls$/), '50 rows');
-    assert.equal(await rowCells(frame, 0).nth(4).textContent(), displayText(sessions()[0]!.attributes.fileName ?? '', 300));
+    const { page } = session();
+    const entries = sessionsIn(QUARTER_MS);
+    assert.ok(entries.length > 3 * PAGE_SIZE, 'the last 90 days take more than the 3 calls the setting allows');
+    const panel = await openQueryPanel(page, 'Session Logs');
+    await startSearch(panel, () => panel.frame.locator('#range').selectOption('quarter'));
+    assert.match(await waitForQuestion(panel), /^This search will take about \d+ API calls\.$/);
+    await answer(panel, 'Stop Here');
+    const end = await searchEnd(panel, undefined);
+    assert.equal(end.status, `Stopped: ${PAGE_SIZE} entries, 1 API calls`);
+    assert.equal(end.count, rows(PAGE_SIZE));
+    const newest = entries[0]!.attributes;
+    assert.equal(await rowCells(panel.frame, 0).nth(2).textContent(), newest.username);
+    assert.equal(await rowCells(panel.frame, 0).nth(4).textContent(), displayText(newest.fileName ?? '', 300));
   });
 
   it('loads every page after "Load All", newest first, with the cells as the log has them', async () => {
     const { page } = session();
-    await frame.locator('button', { hasText: 'Retry' }).click();
-    await answerCost(frame, 'Load All');
-    assert.equal(await loadAll(page, frame), `${server.sessions.length} rows`);
-    const newest = sessions()[0]!.attributes;
-    const cells = await rowCells(frame, 0).allTextContents();
+    const entries = sessionsIn(QUARTER_MS);
+    const panel = await openQueryPanel(page, 'Session Logs');
+    await startSearch(panel, () => panel.frame.locator('#range').selectOption('quarter'));
+    await waitForQuestion(panel);
+    await answer(panel, 'Load All');
+    const end = await searchEnd(panel, undefined);
+    assert.equal(end.state, 'done', end.status);
+    assert.equal(end.count, rows(entries.length));
+    const newest = entries[0]!.attributes;
+    const cells = await rowCells(panel.frame, 0).allTextContents();
     assert.equal(cells[1], OPERATIONS[newest.operation!.toUpperCase()] ?? newest.operation);
     assert.equal(cells[2], newest.username);
     assert.equal(cells[3], newest.ipAddress);
@@ -62,73 +104,80 @@ describe('query panel in the real workbench', function () {
 
   it('charts the loaded rows, and narrows the search from a chart by click and by keyboard', async () => {
     const { page } = session();
+    const { panel, frame, entries } = await allSessions(page);
     const byUser = new Map<string, number>();
-    for (const entry of server.sessions) {
+    for (const entry of entries) {
       byUser.set(entry.attributes.username ?? '', (byUser.get(entry.attributes.username ?? '') ?? 0) + 1);
     }
     const ranked = [...byUser].filter(([user]) => user !== '').sort((a, b) => b[1] - a[1]);
+    assert.ok(ranked.length >= 3 && ranked[0]![1] > ranked[1]![1] && ranked[1]![1] > ranked[2]![1], `seed ${SEED}: the top three users' counts must differ: ${JSON.stringify(ranked.slice(0, 3))}`);
     const users = frame.locator('#chart-top-user').locator('xpath=..').locator('button.top-item:not([hidden])');
-    await users.first().locator('.top-count', { hasText: String(ranked[0]![1]) }).waitFor();
+    // The chart is drawn a little after the rows: wait for the top two as every row counts them.
+    const topTwoShown = async () => {
+      for (const [index, [user, count]] of ranked.slice(0, 2).entries()) {
+        await users.nth(index).filter({ has: frame.locator('.top-label', { hasText: new RegExp(`^${user}$`) }) })
+          .filter({ has: frame.locator('.top-count', { hasText: new RegExp(`^${count}$`) }) }).waitFor();
+      }
+    };
+    await topTwoShown();
     await screenshot(page, 'panel-charts');
-    await users.first().click();
-    assert.equal(await loadAll(page, frame, `${ranked[0]![1]} rows`), `${ranked[0]![1]} rows`);
+    assert.equal(await searchAll(panel, () => users.first().click()), rows(ranked[0]![1]));
     assert.equal(await frame.locator('#filter-username').inputValue(), ranked[0]![0]);
     // The keyboard: clear the filter, then into the list, down one, Enter.
     await frame.locator('#filter-username').fill('');
-    await frame.locator('#filter-username').press('Enter');
-    assert.equal(await loadAll(page, frame, `${server.sessions.length} rows`), `${server.sessions.length} rows`);
-    await users.first().locator('.top-count', { hasText: String(ranked[0]![1]) }).waitFor();
-    const secondUser = (await users.nth(1).locator('.top-label').textContent())!;
+    assert.equal(await searchAll(panel, () => frame.locator('#filter-username').press('Enter')), rows(entries.length));
+    await topTwoShown();
     await users.first().focus();
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-    assert.equal(await loadAll(page, frame, `${byUser.get(secondUser)} rows`), `${byUser.get(secondUser)} rows`);
-    assert.equal(await frame.locator('#filter-username').inputValue(), secondUser);
-    await frame.locator('#filter-username').fill('');
-    await frame.locator('#filter-username').press('Enter');
-    assert.equal(await loadAll(page, frame, `${server.sessions.length} rows`), `${server.sessions.length} rows`);
+    assert.equal(await searchAll(panel, async () => {
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+    }), rows(ranked[1]![1]));
+    assert.equal(await frame.locator('#filter-username').inputValue(), ranked[1]![0]);
   });
 
   it('filters on a user on the server, and several operation types with one query each', async () => {
     const { page } = session();
-    const user = sessions()[0]!.attributes.username!;
+    const { panel, frame, entries } = await allSessions(page);
+    const user = entries[0]!.attributes.username!;
+    const byUser = entries.filter((entry) => entry.attributes.username === user);
     await frame.locator('#filter-username').fill(user);
-    await frame.locator('#filter-username').press('Enter');
-    const byUser = sessions().filter((entry) => entry.attributes.username === user);
-    assert.equal(await loadAll(page, frame), `${byUser.length} rows`);
+    assert.equal(await searchAll(panel, () => frame.locator('#filter-username').press('Enter')), rows(byUser.length));
+    const expected = byUser.filter((entry) => ['STOR', 'RETR'].includes(entry.attributes.operation!.toUpperCase()));
+    assert.ok(expected.length > 0 && expected.length < byUser.length, `seed ${SEED}: ${user} must have uploads or downloads and other entries`);
     await frame.locator('.choices summary').click();
     await frame.locator('.choice-list input[value="STOR"]').check();
     await frame.locator('.choice-list input[value="RETR"]').check();
-    await frame.locator('.choices summary').click();
-    const expected = byUser.filter((entry) => ['STOR', 'RETR'].includes(entry.attributes.operation!.toUpperCase()));
-    await frame.locator('.notes', { hasText: '2 operation types' }).waitFor();
-    assert.equal(await loadAll(page, frame), `${expected.length} rows`);
+    // Closing the list runs the search.
+    assert.equal(await searchAll(panel, () => frame.locator('.choices summary').click()), rows(expected.length));
     assert.equal(await frame.locator('.notes').textContent(), '2 operation types: the API takes one per request, so this runs 2 queries and merges them by time.');
-    await frame.locator('#filter-username').fill('');
+    // Every filter cleared: the whole log again, with no note.
     await frame.locator('.choices summary').click();
     await frame.locator('.choice-list input[value="STOR"]').uncheck();
     await frame.locator('.choice-list input[value="RETR"]').uncheck();
-    await frame.locator('button[type="submit"]').click();
-    await frame.locator('.notes', { hasText: /^$/ }).waitFor({ state: 'attached' });
-    assert.equal(await loadAll(page, frame), `${server.sessions.length} rows`);
+    await frame.locator('#filter-username').fill('');
+    assert.equal(await searchAll(panel, () => frame.locator('button[type="submit"]').click()), rows(entries.length));
+    assert.equal(await frame.locator('.notes').textContent(), '');
   });
 
   it('filters on a path with a trailing * (everything below a folder)', async () => {
     const { page } = session();
-    const folder = sessions().map((entry) => entry.attributes.fileName ?? '').find((path) => path.split('/').length > 3)!.split('/').slice(0, 2).join('/');
+    const { panel, frame, entries } = await allSessions(page);
+    const deep = entries.map((entry) => entry.attributes.fileName ?? '').find((file) => file.split('/').length > 3);
+    assert.ok(deep, `seed ${SEED} has no path two folders deep`);
+    const folder = deep.split('/').slice(0, 2).join('/');
+    const below = entries.filter((entry) => (entry.attributes.fileName ?? '').startsWith(folder)).length;
+    assert.ok(below > 0 && below < entries.length, `${folder}: ${below} of ${entries.length} entries`);
     await frame.locator('#filter-path').fill(`${folder}*`);
-    await frame.locator('#filter-path').press('Enter');
-    const below = server.sessions.filter((entry) => (entry.attributes.fileName ?? '').startsWith(folder)).length;
-    assert.ok(below > 0 && below < server.sessions.length);
-    assert.equal(await loadAll(page, frame, `${below} rows`), `${below} rows`);
+    assert.equal(await searchAll(panel, () => frame.locator('#filter-path').press('Enter')), rows(below));
     await frame.locator('#filter-path').fill('');
-    await frame.locator('#filter-path').press('Enter');
-    assert.equal(await loadAll(page, frame, `${server.sessions.length} rows`), `${server.sessions.length} rows`);
+    assert.equal(await searchAll(panel, () => frame.locator('#filter-path').press('Enter')), rows(entries.length));
   });
 
   it('sorts by a column, both ways, and says so to screen readers', async () => {
+    const { page } = session();
+    const { frame, entries } = await allSessions(page);
     const userHeader = frame.locator('[role="columnheader"][data-column="user"]');
-    const users = server.sessions.map((entry) => entry.attributes.username ?? '').sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
+    const users = entries.map((entry) => entry.attributes.username ?? '').sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
     await userHeader.locator('button.sort').click();
     await frame.locator('[role="columnheader"][data-column="user"][aria-sort="ascending"]').waitFor();
     assert.equal(await rowCells(frame, 0).nth(2).textContent(), users[0]);
@@ -140,71 +189,90 @@ describe('query panel in the real workbench', function () {
   });
 
   it('refines the loaded rows as one types, without a request', async () => {
+    const { page } = session();
+    const { frame, entries } = await allSessions(page);
     server.resetStats();
-    const needle = sessions()[3]!.attributes.ipAddress!.slice(0, 6);
+    const needle = entries[3]!.attributes.ipAddress!.slice(0, 6);
+    const matching = entries.filter((entry) => matchesRefine(sessionCellTexts(entry), needle)).length;
+    assert.ok(matching > 0 && matching < entries.length, `"${needle}" refines ${matching} of ${entries.length} rows`);
     await frame.locator('#refine').fill(needle);
-    const matching = server.sessions.filter((entry) => matchesRefine(sessionCellTexts(entry), needle)).length;
-    await frame.locator('#count', { hasText: `${matching} of ${server.sessions.length} rows` }).waitFor();
+    await countReads(frame, `${matching} of ${entries.length} rows`);
     assert.equal(server.stats().requests, 0);
     await frame.locator('#refine').fill('');
-    await frame.locator('#count', { hasText: `${server.sessions.length} rows` }).waitFor();
+    await countReads(frame, rows(entries.length));
   });
 
   it('shows every field of the selected row, and moves the selection with the keyboard', async () => {
+    const { page } = session();
+    const { frame, entries } = await allSessions(page);
     await rowCells(frame, 0).first().click();
     const details = frame.locator('.details');
-    const newest = sessions()[0]!;
-    await details.locator('dd', { hasText: String(newest.id) }).waitFor();
+    await details.locator('dd .value', { hasText: new RegExp(`^${entries[0]!.id}$`) }).waitFor();
     await frame.locator('.grid').press('ArrowDown');
     assert.equal(await frame.locator('.grid-body .grid-row[aria-selected="true"]').getAttribute('aria-rowindex'), '3');
-    await details.locator('dd .value', { hasText: new RegExp(`^${sessions()[1]!.id}$`) }).waitFor();
+    await details.locator('dd .value', { hasText: new RegExp(`^${entries[1]!.id}$`) }).waitFor();
   });
 
   it('stops a search in flight and keeps what it loaded', async () => {
-    server.setFaults({ latencyMs: 1500 });
-    await frame.locator('button[type="submit"]').click();
-    await answerCost(frame, 'Load All');
-    await frame.locator('#status-text', { hasText: /^Loading/ }).waitFor();
-    await frame.getByRole('button', { name: 'Stop', exact: true }).click();
-    const count = await finished(frame, /^Stopped: /);
-    assert.match(count, /^\d+ rows$/);
-    assert.ok(Number(/^\d+/.exec(count)![0]) < server.sessions.length);
+    const { page } = session();
+    const entries = sessionsIn(QUARTER_MS);
+    const panel = await openQueryPanel(page, 'Session Logs');
+    await startSearch(panel, () => panel.frame.locator('#range').selectOption('quarter'));
+    await waitForQuestion(panel);
+    // The first page is in; the next ones are slow to come, so Stop finds them on their way.
+    server.setFaults({ latencyMs: IN_FLIGHT_LATENCY_MS });
+    server.resetStats();
+    await answer(panel, 'Load All');
+    await panel.frame.locator('#status-text', { hasText: /^Loading/ }).waitFor();
+    await until(() => server.stats().inFlight > 0, 'a page request on its way to the server');
+    await panel.frame.getByRole('button', { name: 'Stop', exact: true }).click();
+    const end = await searchEnd(panel, undefined);
+    assert.equal(end.state, 'stopped', end.status);
+    assert.match(end.count, /^\d+ rows$/);
+    assert.ok(Number(/^\d+/.exec(end.count)![0]) < entries.length, end.count);
   });
 
   it('says what failed, keeps the rows loaded before it, and Retry loads them all', async () => {
-    await frame.locator('button[type="submit"]').click();
-    const question = frame.locator('.cost');
-    await question.waitFor();
+    const { page } = session();
+    const entries = sessionsIn(QUARTER_MS);
+    const panel = await openQueryPanel(page, 'Session Logs');
+    await startSearch(panel, () => panel.frame.locator('#range').selectOption('quarter'));
+    await waitForQuestion(panel);
     // The first page is in; every later request now fails.
     server.setFaults({ serverErrors: { status: 503, count: 1_000_000 } });
-    await question.locator('button', { hasText: 'Load All' }).click();
-    await frame.locator('#status-text', { hasText: /^Failed after 50 entries/ }).waitFor({ timeout: 60_000 });
-    assert.equal(await frame.locator('#count').textContent(), '50 rows');
-    assert.match(await frame.locator('.problem').textContent() ?? '', /503[\s\S]*The rows loaded before it stay; Retry runs the search again\.$/);
+    await answer(panel, 'Load All');
+    const failed = await searchEnd(panel, undefined);
+    assert.match(failed.status, new RegExp(`^Failed after ${PAGE_SIZE} entries`));
+    assert.equal(failed.count, rows(PAGE_SIZE));
+    assert.match(await panel.frame.locator('.problem').textContent() ?? '', /503[\s\S]*The rows loaded before it stay; Retry runs the search again\.$/);
     server.clearFaults();
-    await frame.locator('button', { hasText: 'Retry' }).click();
-    assert.equal(await loadAll(session().page, frame, `${server.sessions.length} rows`), `${server.sessions.length} rows`);
-    assert.equal(await frame.locator('.problem').isVisible(), false);
+    assert.equal(await searchAll(panel, () => panel.frame.locator('button', { hasText: 'Retry' }).click()), rows(entries.length));
+    assert.equal(await panel.frame.locator('.problem').isVisible(), false);
   });
 
   it('exports exactly the rows shown, every field, to the file chosen in the save dialog', async () => {
     const { page } = session();
-    await frame.locator('#count', { hasText: `${server.sessions.length} rows` }).waitFor();
-    const user = sessions()[0]!.attributes.username!;
+    const { frame, entries } = await allSessions(page);
+    const user = entries[0]!.attributes.username!;
+    const expected = entries.filter((entry) => matchesRefine(sessionCellTexts(entry), user));
+    assert.ok(expected.length > 0 && expected.length < entries.length, `"${user}" refines ${expected.length} of ${entries.length} rows`);
     await frame.locator('#refine').fill(user);
-    const expected = sessions().filter((entry) => matchesRefine(sessionCellTexts(entry), user));
-    assert.ok(expected.length > 0);
-    await frame.locator('#count', { hasText: `${expected.length} of ${server.sessions.length} rows` }).waitFor();
-    const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'exavault-export-')), 'sessions.json');
+    await countReads(frame, `${expected.length} of ${entries.length} rows`);
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'exavault-export-'));
+    // Something for the dialog to list once it has read the folder typed (folders are listed whatever the file type).
+    const marker = 'earlier-exports';
+    fs.mkdirSync(path.join(folder, marker));
+    const target = path.join(folder, 'sessions.json');
     await frame.locator('button', { hasText: 'Export JSON' }).click();
-    const input = quickInput(page).locator('input').first();
+    const dialog = quickInput(page);
+    const input = dialog.locator('input').first();
     await input.waitFor();
     // The dialog fills in its suggestion once it has read the folder; typing before that is overwritten.
     await page.waitForFunction(() => /exavault-sessions-[\d-]+\.json$/.test((document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value ?? ''));
     await input.fill(target);
-    // The simple file dialog reads the typed path as it settles; Enter before that saves elsewhere.
-    await quickInput(page).locator('.monaco-list-row').first().waitFor({ state: 'attached' }).catch(() => undefined);
-    await page.waitForTimeout(500);
+    // The simple file dialog then reads the typed path's folder and lists it; Enter before that only starts that reading.
+    await dialog.locator('.monaco-list-row', { hasText: marker }).waitFor();
+    assert.equal(await input.inputValue(), target);
     await input.press('Enter');
     await page.locator('.notifications-toasts', { hasText: `Exported ${expected.length} rows to ${target}` }).waitFor();
     const exported = JSON.parse(fs.readFileSync(target, 'utf8')) as { id: number; username: string; fileName: string; created: string }[];
@@ -215,70 +283,79 @@ describe('query panel in the real workbench', function () {
       assert.equal(row.fileName, wire.fileName ?? '');
       assert.equal(Date.parse(row.created), Date.parse(wire.created!));
     }
-    await frame.locator('#refine').fill('');
+    fs.rmSync(folder, { recursive: true });
   });
 
   it('comes back after a window reload with its filters, and runs them again', async () => {
     const { page } = session();
-    await frame.locator('#filter-ipAddress').fill(sessions()[0]!.attributes.ipAddress!);
-    await frame.locator('#filter-ipAddress').press('Enter');
-    const expected = server.sessions.filter((entry) => entry.attributes.ipAddress === sessions()[0]!.attributes.ipAddress).length;
-    await frame.locator('#count', { hasText: `${expected} rows` }).waitFor();
-    await loadAll(page, frame);
+    const { panel, frame, entries } = await allSessions(page);
+    const ip = entries[0]!.attributes.ipAddress!;
+    const expected = entries.filter((entry) => entry.attributes.ipAddress === ip).length;
+    await frame.locator('#filter-ipAddress').fill(ip);
+    assert.equal(await searchAll(panel, () => frame.locator('#filter-ipAddress').press('Enter')), rows(expected));
     // As Developer: Reload Window does it: the workbench saves its state (the panel's filters) first.
+    // The mark goes with the page it was set in: gone means the window has loaded again.
+    await page.evaluate(() => {
+      (window as unknown as { testBeforeReload?: boolean }).testBeforeReload = true;
+    });
     await runFromPalette(page, 'Developer: Reload Window');
-    await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined);
+    await page.waitForFunction(() => (window as unknown as { testBeforeReload?: boolean }).testBeforeReload === undefined, undefined, { timeout: 60_000 });
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
-    frame = panelFrame(page);
-    await frame.locator('.grid').waitFor({ timeout: 60_000 });
-    assert.equal(await frame.locator('#filter-ipAddress').inputValue(), sessions()[0]!.attributes.ipAddress);
-    assert.equal(await loadAll(page, frame), `${expected} rows`);
+    await page.locator('.statusbar-item', { hasText: 'acme' }).first().waitFor({ timeout: 60_000 });
+    const restored = await attachPanel(page, 'Session Logs', 'Load All');
+    assert.equal(await restored.frame.locator('#filter-ipAddress').inputValue(), ip);
+    assert.equal(await restored.frame.locator('#range').inputValue(), 'quarter');
+    assert.equal(restored.first.state, 'done', restored.first.status);
+    assert.equal(restored.first.count, rows(expected));
   });
 
   it('searches webhook calls by status class, shows a call\'s response and event data, and opens the user\'s activity from a row', async () => {
     const { page } = session();
-    const webhooks = await openPanel(page, 'Webhook Calls');
-    await webhooks.locator('#range').selectOption('quarter');
-    await loadAll(page, webhooks);
-    await webhooks.locator('#filter-status').fill('4xx');
-    await webhooks.locator('#filter-status').press('Enter');
-    await webhooks.locator('.notes', { hasText: 'Status 4xx' }).waitFor();
-    const failing = [...server.webhooks].sort(newestFirst).filter((call) => {
+    const calls = inLastRange<WebhookEntryWire>(server.webhooks, QUARTER_MS, serverStart);
+    const failing = calls.filter((call) => {
       const { status } = call.attributes as { status?: number };
       return status !== undefined && status >= 400 && status < 500;
     });
-    assert.ok(failing.length > 0);
-    assert.equal(await loadAll(page, webhooks), `${failing.length} rows`);
-    assert.equal(await webhooks.locator('.notes').textContent(), 'Status 4xx: the API filters on one status code, so this loads calls of every status and keeps the 4xx ones here.');
+    assert.ok(failing.length > 0, `seed ${SEED} has no webhook call answered 4xx`);
+    const events = ['resources.upload', 'resources.delete'];
+    const byEvents = failing.filter((call) => events.includes(String((call.attributes as { event?: string }).event)));
+    assert.ok(byEvents.length > 0, `seed ${SEED} has no upload or delete call answered 4xx`);
+    const first = byEvents[0]!.attributes as { response?: string; username?: string; details?: { eventData?: unknown } };
+    assert.ok(first.response, `webhook call ${byEvents[0]!.id} has no response`);
+    assert.ok(first.username, `webhook call ${byEvents[0]!.id} has no user`);
+    assert.ok(first.details?.eventData !== undefined, `webhook call ${byEvents[0]!.id} has no v2 event data`);
+    const byUser = sessionsIn(QUARTER_MS).filter((entry) => entry.attributes.username === first.username).length;
+    assert.ok(byUser > 0, `${first.username} has no session in the last 90 days`);
+
+    const webhooks = await openQueryPanel(page, 'Webhook Calls');
+    const frame = webhooks.frame;
+    assert.equal(await searchAll(webhooks, () => frame.locator('#range').selectOption('quarter')), rows(calls.length));
+    await frame.locator('#filter-status').fill('4xx');
+    assert.equal(await searchAll(webhooks, () => frame.locator('#filter-status').press('Enter')), rows(failing.length));
+    assert.equal(await frame.locator('.notes').textContent(), 'Status 4xx: the API filters on one status code, so this loads calls of every status and keeps the 4xx ones here.');
 
     // Two events: one query each, said so; with the status class, both notes.
-    await webhooks.locator('.choices summary').click();
-    await webhooks.locator('.choice-list input[value="resources.upload"]').check();
-    await webhooks.locator('.choice-list input[value="resources.delete"]').check();
-    await webhooks.locator('.choices summary').click();
-    await webhooks.locator('.notes', { hasText: '2 events' }).waitFor();
-    const byEvents = failing.filter((call) => ['resources.upload', 'resources.delete'].includes(String((call.attributes as { event?: string }).event)));
-    assert.equal(await loadAll(page, webhooks, `${byEvents.length} rows`), `${byEvents.length} rows`);
-    assert.match(await webhooks.locator('.notes').textContent() ?? '', /^2 events: the API takes one per request, so this runs 2 queries and merges them by time\.Status 4xx/);
-
-    await rowCells(webhooks, 0).first().click();
-    const first = byEvents[0]!.attributes as { response?: string; username?: string; details?: { eventData?: unknown } };
-    const values = webhooks.locator('.details dd .value');
-    await values.first().waitFor();
-    const texts = await values.allTextContents();
-    assert.ok(texts.includes(first.response!), 'the listener\'s response, whole');
-    if (first.details?.eventData) {
-      assert.ok(texts.some((text) => text.includes('"eventData"')), 'v2 event data');
+    await frame.locator('.choices summary').click();
+    for (const event of events) {
+      await frame.locator(`.choice-list input[value="${event}"]`).check();
     }
+    assert.equal(await searchAll(webhooks, () => frame.locator('.choices summary').click()), rows(byEvents.length));
+    assert.match(await frame.locator('.notes').textContent() ?? '', /^2 events: the API takes one per request, so this runs 2 queries and merges them by time\.Status 4xx/);
+
+    await rowCells(frame, 0).first().click();
+    const values = frame.locator('.details dd .value');
+    await values.filter({ hasText: first.response }).first().waitFor();
+    const texts = await values.allTextContents();
+    assert.ok(texts.includes(first.response), 'the listener\'s response, whole');
+    assert.ok(texts.some((text) => text.includes('"eventData"')), 'v2 event data');
     await screenshot(page, 'panel-webhooks');
 
-    await webhooks.locator('.details button', { hasText: 'Activity for this User' }).click();
-    await page.locator('.tab', { hasText: 'Sessions: acme' }).nth(1).waitFor();
-    frame = panelFrame(page);
-    await frame.locator('#filter-username').and(frame.locator(`[value="${first.username}"]`)).waitFor({ state: 'attached' }).catch(() => undefined);
-    assert.equal(await frame.locator('#filter-username').inputValue(), first.username);
-    const byUser = server.sessions.filter((entry) => entry.attributes.username === first.username).length;
-    assert.equal(await loadAll(page, frame), `${byUser} rows`);
+    await frame.locator('.details button', { hasText: 'Activity for this User' }).click();
+    await page.locator('.tab.active', { hasText: 'Sessions: acme' }).waitFor();
+    const activity = await attachPanel(page, 'Session Logs', 'Load All');
+    assert.equal(await activity.frame.locator('#filter-username').inputValue(), first.username);
+    assert.equal(await activity.frame.locator('#range').inputValue(), 'quarter');
+    assert.equal(activity.first.state, 'done', activity.first.status);
+    assert.equal(activity.first.count, rows(byUser));
   });
 });
-

@@ -1,40 +1,48 @@
 // Files named in the logs, opened as a person would: from a sidebar row's menu or inline action,
-// or "ExaVault: Open Path...", in the real workbench against the local server.
+// or "ExaVault: Open Path...", in the real workbench against the local server. Each test signs in
+// and opens what it needs itself, so any one of them runs alone.
 import * as assert from 'node:assert/strict';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ODD_NAMES_FOLDER, SAMPLE_FILES, SAMPLES_FOLDER, startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import type { SessionEntryWire } from '../../src/api/wire';
-import { openPanel, rowCells } from './queryPanelHelpers';
-import { answer, openSidebar, quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
+import { openPanel, panelFrame, rowCells } from './queryPanelHelpers';
+import { entryRows, exactly, expandGroup, fromRowMenu, poll, sessionsShown, signedIn } from './sidebarHelpers';
+import { answer, quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
 
+const PAGE_SIZE = 25;
 const NOTES = '/Samples/Notes #1 100%.md';
+const NOTES_NAME = 'Notes #1 100%.md';
 const GONE = '/Finance/Payroll/Old payroll 2025.csv';
 const MEDIUM = '/Samples/Medium export.log';
+const MEDIUM_NAME = 'Medium export.log';
 const MEDIUM_BYTES = 3 * 1024 * 1024;
+const ORDERS = `${SAMPLES_FOLDER}/orders.csv`;
 
-const pane = (page: Page, view: string) => page.locator('.pane', { has: page.locator(`.pane-header[aria-label^="${view}"]`) });
-const rows = (page: Page, view: string) => pane(page, view).locator('.monaco-list-row');
 const toast = (page: Page, text: string | RegExp) => page.locator('.notifications-toasts .notification-toast', { hasText: text });
 const activeEditor = (page: Page) => page.locator('.editor-group-container.active');
+const activeTab = (page: Page, name: string) => activeEditor(page).locator('.tab.active', { hasText: name });
+/** A row of the Sessions view whose label reads exactly `label`. */
+const entryRow = (page: Page, label: string) => entryRows(page, 'Sessions').filter({ has: page.locator('.label-name', { hasText: exactly(label) }) });
 
-/** The text the active editor shows, line by line (spaces come out as no-break spaces). */
-async function editorText(page: Page): Promise<string> {
+/** The lines the active editor shows, top to bottom (spaces come out as no-break spaces). */
+async function editorLines(page: Page): Promise<string[]> {
   const lines = await activeEditor(page).locator('.monaco-editor .view-lines .view-line').evaluateAll((elements) =>
     elements.map((element) => [parseFloat((element as HTMLElement).style.top), element.textContent ?? ''] as const));
-  return lines.sort((a, b) => a[0] - b[0]).map(([, text]) => text.replace(/\u00a0/g, ' ')).join('\n');
+  return lines.sort((a, b) => a[0] - b[0]).map(([, text]) => text.replace(/\u00a0/g, ' '));
 }
 
-/** Waits until the active editor shows `expected` (it renders a moment after it opens). */
+/** Waits until the active editor shows exactly `expected` (it renders a moment after it opens), for a file that fits on screen. */
 async function waitForEditorText(page: Page, expected: string): Promise<void> {
-  let shown = '';
-  for (let i = 0; i < 100; i++) {
-    shown = await editorText(page);
-    if (shown === expected) {
-      return;
-    }
-    await page.waitForTimeout(100);
-  }
-  assert.equal(shown, expected);
+  const shown = await poll(async () => (await editorLines(page)).join('\n'), (text) => text === expected);
+  assert.equal(shown, expected, 'the editor shows the text');
+}
+
+/** Waits until the active editor shows the start of `text`: each line on screen is the file's line at that place. */
+async function waitForEditorStart(page: Page, text: string): Promise<void> {
+  const lines = text.split('\n');
+  const first = Math.min(lines.length, 5);
+  const shown = await poll(() => editorLines(page), (on) => on.length >= first && on.every((line, i) => line === lines[i]));
+  assert.deepEqual(shown, lines.slice(0, Math.max(shown.length, first)), 'the editor shows the start of the file');
 }
 
 async function openPath(page: Page, path: string): Promise<void> {
@@ -46,66 +54,29 @@ async function openPath(page: Page, path: string): Promise<void> {
 async function runExactly(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   await quickInput(page).locator('input').fill(`>${title}`);
-  const label = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  await quickInput(page).locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: label }) }).first().click();
-}
-
-/**
- * Opens the sidebar once the account is in. The "always" import setting sometimes reaches the
- * extension host only after it has started, and then it asks instead: accept that offer.
- */
-async function signedIn(page: Page): Promise<void> {
-  await openSidebar(page);
-  const groups = rows(page, 'Sessions').filter({ hasText: 'Upload (STOR)' }).first();
-  const offer = page.locator('.notification-list-item', { hasText: 'are set in environment variables' });
-  for (let i = 0; i < 120 && !(await groups.isVisible()); i++) {
-    if (i === 20 && !(await offer.isVisible())) {
-      await runFromPalette(page, 'Notifications: Show Notifications');
-    }
-    if (await offer.isVisible()) {
-      await offer.getByRole('button', { name: 'Import' }).click();
-    }
-    await page.waitForTimeout(250);
-  }
-  await groups.waitFor();
-}
-
-/** Opens a group of the Sessions view (a click on an open one would close it). */
-async function expand(page: Page, group: string): Promise<void> {
-  const row = rows(page, 'Sessions').filter({ hasText: group }).first();
-  if (await row.getAttribute('aria-expanded') !== 'true') {
-    await row.click();
-  }
-}
-
-async function rowMenu(page: Page, row: Locator, action: string): Promise<void> {
-  const item = page.locator('.context-view .action-label', { hasText: action });
-  // A menu may not open while the workbench is busy, and ignores a click that comes too soon after
-  // it opens: open it, hover, click, until it closes.
-  for (let attempt = 0; attempt < 4; attempt++) {
-    if (!(await item.isVisible())) {
-      await row.click({ button: 'right' });
-      await item.waitFor({ timeout: 5000 }).catch(() => undefined);
-    }
-    await item.hover({ timeout: 2000 }).catch(() => undefined);
-    await item.click({ timeout: 2000 }).catch(() => undefined);
-    if (await item.waitFor({ state: 'detached', timeout: 1000 }).then(() => true, () => false)) {
-      return;
-    }
-  }
-  throw new Error(`"${action}" could not be chosen from the row's menu`);
+  await quickInput(page).locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exactly(title) }) }).first().click();
 }
 
 describe('ExaVault files in the real workbench', function () {
   let server: RunningExaVaultServer;
   before(async () => {
-    server = await startExaVaultServer({ seed: 41, sessions: 60, webhooks: 10, accountName: 'acme' });
-    const at = (secondsAgo: number) => new Date(Date.now() - secondsAgo * 1000).toISOString().slice(0, 19) + 'Z';
+    // The files' own log entries, the newest of the account: seconds before the server's clock
+    // starts, as the generated ones are minutes to days before it (on any date).
+    const now = new Date();
+    server = await startExaVaultServer({ seed: 41, sessions: 60, webhooks: 10, accountName: 'acme', now });
+    const at = (secondsAgo: number) => new Date(now.getTime() - secondsAgo * 1000).toISOString().slice(0, 19) + 'Z';
     const entry = (id: number, operation: string, fileName: string, bytes: number, secondsAgo: number): SessionEntryWire => ({
       id, type: 'sessionActivity',
       attributes: { created: at(secondsAgo), operation, username: 'jsmith', ipAddress: '203.0.113.14', protocol: 'web', fileName, fileSource: '', bytesTransferred: bytes, duration: 1, sessionId: 'ui-files', status: '-' },
     });
-    server.arrive({ sessions: [entry(9_200_001, 'STOR', GONE, 900, 30), entry(9_200_002, 'STOR', MEDIUM, MEDIUM_BYTES, 20), entry(9_200_003, 'STOR', NOTES, 700, 10), entry(9_200_004, 'DELE', GONE, 0, 5)] });
+    const arrived = [entry(9_200_004, 'DELE', GONE, 0, 5), entry(9_200_003, 'STOR', NOTES, 700, 10), entry(9_200_002, 'STOR', MEDIUM, MEDIUM_BYTES, 20), entry(9_200_001, 'STOR', GONE, 900, 30)];
+    server.arrive({ sessions: [...arrived].reverse() });
+    // What the tests rely on, checked once: these are the newest entries (on the sidebar's first page), and the files follow them.
+    assert.deepEqual(server.sessions.slice(0, arrived.length).map((e) => e.id), arrived.map((e) => e.id), 'the files\' entries are the newest');
+    assert.equal(server.resource(GONE), undefined, `${GONE} is gone`);
+    assert.equal(server.resource(NOTES)?.type, 'file', `${NOTES} is a file`);
+    assert.equal(server.resource(MEDIUM)?.size, MEDIUM_BYTES, `${MEDIUM} has ${MEDIUM_BYTES} bytes`);
+    assert.ok((server.resource(SAMPLE_FILES.large)?.size ?? 0) > 5 * 1024 * 1024, `${SAMPLE_FILES.large} is over the 5 MB limit`);
   });
   after(() => server.close());
   afterEach(() => server.clearFaults());
@@ -113,7 +84,7 @@ describe('ExaVault files in the real workbench', function () {
   const session = useWorkbench('resources', () => ({
     env: { EXAVAULT_ACCOUNT_URL: server.baseUrl, EXAVAULT_API_KEY: server.apiKey, EXAVAULT_ACCESS_TOKEN: server.accessToken },
     settings: {
-      'exavault.importFromEnvironment': 'always', 'exavault.sidebar.timeWindowHours': 2160, 'exavault.pageSize': 25,
+      'exavault.importFromEnvironment': 'always', 'exavault.sidebar.timeWindowHours': 2160, 'exavault.pageSize': PAGE_SIZE,
       // The 8 MB sample is over it; the 3 MB upload is under it (and big enough to show its progress).
       'exavault.resources.maxDownloadMegabytes': 5,
       // One line on screen for each line of the file, so what shows can be compared with it.
@@ -121,71 +92,88 @@ describe('ExaVault files in the real workbench', function () {
     },
   }));
 
-  before(async function () {
-    this.timeout(120_000);
-    await signedIn(session().page);
-  });
-
   it('opens a file from a sidebar row\'s context menu, showing the server\'s text', async () => {
     const { page } = session();
-    await pane(page, 'Webhook Calls').locator('.pane-header').click(); // make room
-    await expand(page, 'Upload (STOR)');
-    const row = rows(page, 'Sessions').filter({ hasText: NOTES });
-    await rowMenu(page, row, 'Open Resource');
-    await activeEditor(page).locator('.tab.active', { hasText: 'Notes #1 100%.md' }).waitFor();
+    await sessionsShown(page, server, PAGE_SIZE);
+    await expandGroup(page, 'Sessions', 'Upload (STOR)');
+    await fromRowMenu(page, entryRow(page, NOTES), 'Open Resource');
+    await activeTab(page, NOTES_NAME).waitFor();
     await waitForEditorText(page, server.fileBytes(NOTES).toString('utf8'));
     await screenshot(page, 'resource-text');
   });
 
   it('refuses typing in the opened file, while an untitled editor takes it (positive control)', async () => {
     const { page } = session();
-    const before = await editorText(page);
+    await signedIn(page, server);
+    await openPath(page, NOTES);
+    await activeTab(page, NOTES_NAME).waitFor();
+    const text = server.fileBytes(NOTES).toString('utf8');
+    await waitForEditorText(page, text);
     await activeEditor(page).locator('.monaco-editor .view-lines').click();
+    await activeEditor(page).locator('.monaco-editor.focused').waitFor();
     await page.keyboard.type('XYZ');
     await page.locator('.monaco-editor-overlaymessage', { hasText: /read-only/i }).waitFor();
-    assert.equal(await editorText(page), before);
+    assert.equal((await editorLines(page)).join('\n'), text);
 
-    await runExactly(page, 'File: New Untitled Text File');
-    await activeEditor(page).locator('.tab.active', { hasText: 'Untitled' }).waitFor();
-    await page.keyboard.type('XYZ');
-    await waitForEditorText(page, 'XYZ');
-    await runExactly(page, 'View: Revert and Close Editor');
+    const untitled = page.locator('.tab', { hasText: /Untitled-\d+/ });
+    try {
+      await runExactly(page, 'File: New Untitled Text File');
+      await activeTab(page, 'Untitled').waitFor();
+      await activeEditor(page).locator('.monaco-editor.focused').waitFor();
+      await page.keyboard.type('XYZ');
+      await waitForEditorText(page, 'XYZ');
+    } finally {
+      // Closing all editors after the test would ask whether to save it: revert it here, whatever happened above.
+      if (await untitled.count() > 0) {
+        await untitled.first().click();
+        await runExactly(page, 'View: Revert and Close Editor');
+      }
+    }
+    await untitled.waitFor({ state: 'detached' });
   });
 
   it('says a deleted file is gone, from the row\'s inline action, and offers its activity', async () => {
     const { page } = session();
-    await expand(page, 'Delete (DELE)');
-    // Its upload is listed too: the deletion is the row with the trash icon.
-    const row = rows(page, 'Sessions').filter({ hasText: GONE }).filter({ has: page.locator('.codicon-trash') });
+    await sessionsShown(page, server, PAGE_SIZE);
+    await expandGroup(page, 'Sessions', 'Delete (DELE)');
+    // Its upload is listed too (in Upload): the deletion is the row with the trash icon.
+    const row = entryRow(page, GONE).filter({ has: page.locator('.codicon-trash') });
     await row.hover();
     await row.locator('.action-label[aria-label^="Open Resource"]').click();
     const message = toast(page, `${GONE} is no longer in the ExaVault account acme`);
     await message.waitFor();
-    await message.getByRole('button', { name: 'Show Activity for this Path' }).waitFor();
+    const show = message.getByRole('button', { name: 'Show Activity for this Path' });
+    await show.waitFor();
     await screenshot(page, 'resource-deleted');
-    await message.getByRole('button', { name: 'Show Activity for this Path' }).click();
+    await show.click();
     await message.waitFor({ state: 'detached' });
+    // The path's activity, in a query panel: its upload and its deletion.
+    const frame = panelFrame(page);
+    await frame.locator('#status-text', { hasText: /^\d[\d,]* entries, [\d,]+ API calls$/ }).waitFor();
+    const expected = server.sessions.filter((e) => e.attributes.fileName === GONE).length;
+    assert.equal(expected, 2, `the server has the upload and the deletion of ${GONE}`);
+    await frame.locator('#count', { hasText: exactly(`${expected} rows`) }).waitFor();
     // Positive control: the same action on an existing file opens it.
-    await expand(page, 'Upload (STOR)');
-    const existing = rows(page, 'Sessions').filter({ hasText: NOTES });
+    await expandGroup(page, 'Sessions', 'Upload (STOR)');
+    const existing = entryRow(page, NOTES);
     await existing.hover();
     await existing.locator('.action-label[aria-label^="Open Resource"]').click();
-    await activeEditor(page).locator('.tab.active', { hasText: 'Notes #1 100%.md' }).waitFor();
+    await activeTab(page, NOTES_NAME).waitFor();
+    await waitForEditorText(page, server.fileBytes(NOTES).toString('utf8'));
   });
 
   it('checks a typed path, then opens a PNG in the image preview and a binary with VS Code\'s notice', async () => {
     const { page } = session();
+    await signedIn(page, server);
     await runFromPalette(page, 'ExaVault: Open Path...');
     await quickInput(page).locator('input').fill('Samples/logo.png');
     await quickInput(page).getByText('Start the path with "/"').waitFor();
     await answer(page, SAMPLE_FILES.png);
-    // The image preview is a webview; the query panel opened above may be another, hidden one.
+    // The image preview is a webview.
     const image = page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('iframe#active-frame').locator('img');
     await image.waitFor();
-    for (let i = 0; i < 100 && (await image.evaluate((element: HTMLImageElement) => element.naturalWidth)) === 0; i++) {
-      await page.waitForTimeout(100);
-    }
-    assert.deepEqual(await image.evaluate((element: HTMLImageElement) => [element.naturalWidth, element.naturalHeight]), [96, 64]);
+    const size = await poll(() => image.evaluate((element: HTMLImageElement) => [element.naturalWidth, element.naturalHeight]), ([width]) => width! > 0);
+    assert.deepEqual(size, [96, 64]);
     await screenshot(page, 'resource-image');
 
     await openPath(page, SAMPLE_FILES.pdf);
@@ -194,6 +182,7 @@ describe('ExaVault files in the real workbench', function () {
 
   it('opens a folder as a list to go through: into a folder, back up, and a file from it', async () => {
     const { page } = session();
+    await signedIn(page, server);
     await openPath(page, SAMPLES_FOLDER);
     const pick = (label: string | RegExp) => quickInput(page).locator('.monaco-list-row', { hasText: label }).first();
     await quickInput(page).locator('.quick-input-title', { hasText: `Open from ExaVault: ${SAMPLES_FOLDER}` }).waitFor();
@@ -209,15 +198,15 @@ describe('ExaVault files in the real workbench', function () {
     await pick('..').click();
     await quickInput(page).locator('.quick-input-title', { hasText: new RegExp(`${SAMPLES_FOLDER}$`) }).waitFor();
     await pick('orders.csv').click();
-    await activeEditor(page).locator('.tab.active', { hasText: 'orders.csv' }).waitFor();
-    for (let i = 0; i < 100 && !(await editorText(page)).startsWith('id,date,user,description,amount,status\n1,'); i++) {
-      await page.waitForTimeout(100);
-    }
-    assert.ok((await editorText(page)).startsWith('id,date,user,description,amount,status\n1,'));
+    await activeTab(page, 'orders.csv').waitFor();
+    const orders = server.fileBytes(ORDERS).toString('utf8');
+    assert.ok(orders.startsWith('id,date,user,description,amount,status\n1,'), `${ORDERS} is the sample orders table`);
+    await waitForEditorStart(page, orders);
   });
 
   it('refuses a file over the size limit with a message that leads to the setting', async () => {
     const { page } = session();
+    await signedIn(page, server);
     server.resetStats();
     await openPath(page, SAMPLE_FILES.large);
     const message = toast(page, 'more than the 5.0 MB download limit');
@@ -226,60 +215,68 @@ describe('ExaVault files in the real workbench', function () {
     await screenshot(page, 'resource-too-large');
     await message.getByRole('button', { name: 'Open Settings' }).click();
     await page.locator('.settings-editor').getByText('Max Download Megabytes').first().waitFor();
+    // Escape in its search box closes the settings editor (which keeps F1 from the command palette while it has the focus).
+    await page.locator('.settings-editor .monaco-editor.focused').waitFor();
     await page.keyboard.press('Escape');
     await page.locator('.settings-editor').waitFor({ state: 'detached' });
   });
 
   it('shows a large download\'s progress in a notification, and stops it on Cancel', async () => {
     const { page } = session();
-    // 3 MB at 200 KB a second: some 15 seconds, unless cancelled.
-    server.setFaults({ downloadBytesPerSecond: 200_000 });
+    // The sidebar's loads (started when the account came in, and its refresh) end: from here on the only request is the download.
+    await sessionsShown(page, server, PAGE_SIZE);
+    assert.equal(await poll(() => server.stats().inFlight, (count) => count === 0), 0, 'no request in flight before the download');
+    // 3 MB at 50 KB a second: a minute (longer than any wait below), unless cancelled.
+    server.setFaults({ downloadBytesPerSecond: 50_000 });
+    server.resetStats();
     await openPath(page, MEDIUM);
-    const progress = toast(page, 'Downloading Medium export.log from ExaVault');
+    const progress = toast(page, `Downloading ${MEDIUM_NAME} from ExaVault`);
     await progress.waitFor();
     await progress.getByText(/KB of 3\.0 MB|MB of 3\.0 MB/).waitFor();
     await screenshot(page, 'resource-download-progress');
+    assert.equal(server.stats().byPath['/api/v2/resources/download'], 1, 'one download asked for');
     assert.equal(server.stats().inFlight, 1, 'the download is under way');
     await progress.getByRole('button', { name: 'Cancel' }).click();
     await progress.waitFor({ state: 'detached' });
-    for (let i = 0; i < 50 && server.stats().inFlight > 0; i++) {
-      await page.waitForTimeout(100);
-    }
-    assert.equal(server.stats().inFlight, 0, 'the server stopped sending');
-    // No editor is left behind with an error.
-    await page.waitForTimeout(1000);
-    assert.equal(await page.locator('.tab', { hasText: 'Medium export.log' }).count(), 0);
-    // Positive control: not cancelled, the same file opens.
+    assert.equal(await poll(() => server.stats().inFlight, (count) => count === 0), 0, 'the server stopped sending');
+    // No editor is left behind with an error: a file opened after the cancel is the only one.
     server.clearFaults();
+    await openPath(page, NOTES);
+    await activeTab(page, NOTES_NAME).waitFor();
+    assert.equal(await page.locator('.tab', { hasText: MEDIUM_NAME }).count(), 0, `no ${MEDIUM_NAME} tab`);
+    // Positive control: not cancelled, the same file opens.
     await openPath(page, MEDIUM);
-    await activeEditor(page).locator('.tab.active', { hasText: 'Medium export.log' }).waitFor();
-    await activeEditor(page).locator('.view-line', { hasText: 'worker[' }).first().waitFor();
+    await activeTab(page, MEDIUM_NAME).waitFor();
+    await waitForEditorStart(page, server.fileBytes(MEDIUM).toString('utf8'));
   });
 
   it('reveals a row\'s folder in the web file manager, with no credentials in the address', async () => {
     const { page } = session();
-    await expand(page, 'Upload (STOR)');
-    const row = rows(page, 'Sessions').filter({ hasText: NOTES });
+    await sessionsShown(page, server, PAGE_SIZE);
+    await expandGroup(page, 'Sessions', 'Upload (STOR)');
     const opened = page.context().waitForEvent('page');
-    await rowMenu(page, row, 'Reveal in ExaVault Web File Manager');
+    await fromRowMenu(page, entryRow(page, NOTES), 'Reveal in ExaVault Web File Manager');
     const browserTab = await opened;
-    await browserTab.waitForURL(/\/files\//);
-    // code-server sends addresses on this machine through its port forwarding (/proxy/<port>/).
-    const port = new URL(server.url).port;
-    assert.match(browserTab.url(), new RegExp(`^http://127\\.0\\.0\\.1:(${port}|\\d+/proxy/${port})/files/Samples$`));
-    assert.ok(![server.apiKey, server.accessToken].some((secret) => browserTab.url().includes(secret)));
-    await browserTab.close();
+    try {
+      await browserTab.waitForURL(/\/files\//);
+      // code-server sends addresses on this machine through its port forwarding (/proxy/<port>/).
+      const port = new URL(server.url).port;
+      assert.match(browserTab.url(), new RegExp(`^http://127\\.0\\.0\\.1:(${port}|\\d+/proxy/${port})/files/Samples$`));
+      assert.ok(![server.apiKey, server.accessToken].some((secret) => browserTab.url().includes(secret)));
+    } finally {
+      await browserTab.close();
+    }
   });
 
   it('opens a file from a query panel row, showing the server\'s text', async () => {
     const { page } = session();
+    await signedIn(page, server);
     const frame = await openPanel(page, 'Session Logs');
     await frame.locator('#refine').fill(NOTES);
     await frame.locator('#count', { hasText: /^1 of \d+ rows$/ }).waitFor();
     await rowCells(frame, 0).first().click();
     await frame.locator('.details button', { hasText: 'Open Resource' }).click();
-    await activeEditor(page).locator('.tab.active', { hasText: 'Notes #1 100%.md' }).waitFor();
+    await activeTab(page, NOTES_NAME).waitFor();
     await waitForEditorText(page, server.fileBytes(NOTES).toString('utf8'));
   });
 });
-

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { extensionKnown } from './sidebarHelpers';
 import { openSidebar, runFromPalette, screenshot, useWorkbench } from './workbench';
 
 describe('the installed .vsix in a real workbench', () => {
@@ -7,6 +8,7 @@ describe('the installed .vsix in a real workbench', () => {
 
   it('shows the ExaVault container in the activity bar, and its welcome view', async () => {
     const { page } = session();
+    await extensionKnown(page);
     await openSidebar(page);
     const welcome = page.locator('.welcome-view-content').first();
     await welcome.getByText('Browse the activity of an ExaVault account').waitFor();
@@ -17,6 +19,7 @@ describe('the installed .vsix in a real workbench', () => {
 
   it('runs "ExaVault: Show Log" from the command palette, which shows the activation line', async () => {
     const { page } = session();
+    await extensionKnown(page);
     await runFromPalette(page, 'ExaVault: Show Log');
     // The Output panel now shows our channel; the line comes from the extension's activate().
     await page.locator('.output-view, .panel').getByText(/ExaVault\sActivity\s\d+\.\d+\.\d+\sactivated\./).waitFor();

@@ -1,5 +1,6 @@
 // The "Get Started" walkthrough as a newcomer finds it: listed, its four steps shown, its buttons live.
 import * as assert from 'node:assert/strict';
+import { extensionKnown } from './sidebarHelpers';
 import { quickInput, runFromPalette, useWorkbench } from './workbench';
 
 describe('Get Started walkthrough', function () {
@@ -7,6 +8,7 @@ describe('Get Started walkthrough', function () {
 
   it('is offered, shows its four steps, and its first button starts Add Account', async () => {
     const { page } = session();
+    await extensionKnown(page);
     await runFromPalette(page, 'Welcome: Open Walkthrough...');
     await quickInput(page).locator('.monaco-list-row', { hasText: 'Get Started with ExaVault Activity' }).click();
     const steps = page.locator('.getting-started-step .step-title');
