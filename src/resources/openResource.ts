@@ -4,7 +4,8 @@ import { displayText } from '../activity/displayText';
 import { formatBytes } from '../activity/format';
 import type { Resource } from '../api/models';
 import { settings } from '../settings';
-import { notificationText, parentFolder } from './paths';
+import { plainText } from '../activity/plainText';
+import { parentFolder } from './paths';
 import { tooLargeMessage, type ResourceFileSystem } from './resourceFileSystem';
 import { resourceUri, type ResourceTarget } from './resourceUri';
 
@@ -20,7 +21,7 @@ export type OpenOutcome = 'opened' | 'notFound' | 'tooLarge' | 'failed' | 'dismi
 export async function openResource(target: ResourceTarget, files: ResourceFileSystem, store: AccountStore): Promise<OpenOutcome> {
   const account = store.list().find((candidate) => candidate.id === target.accountId);
   if (!account) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The ExaVault account of {0} is no longer added here.', notificationText(target.path)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('The ExaVault account of {0} is no longer added here.', plainText(target.path)));
     return 'failed';
   }
   let uri = resourceUri(target.accountId, target.path);
@@ -32,7 +33,7 @@ export async function openResource(target: ResourceTarget, files: ResourceFileSy
       void showMissing(target, account.label);
       return 'notFound';
     }
-    void vscode.window.showErrorMessage(vscode.l10n.t('{0} could not be opened: {1}', notificationText(target.path), notificationText(error instanceof Error ? error.message : String(error))));
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} could not be opened: {1}', plainText(target.path), plainText(error instanceof Error ? error.message : String(error))));
     return 'failed';
   }
   if (resource.type === 'dir') {
@@ -59,7 +60,7 @@ export async function openResource(target: ResourceTarget, files: ResourceFileSy
     if (error instanceof vscode.CancellationError) {
       return 'cancelled';
     }
-    void vscode.window.showErrorMessage(vscode.l10n.t('{0} could not be opened: {1}', notificationText(resource.path), notificationText(error instanceof Error ? error.message : String(error))));
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} could not be opened: {1}', plainText(resource.path), plainText(error instanceof Error ? error.message : String(error))));
     return 'failed';
   }
   await vscode.commands.executeCommand('vscode.open', uri, { preview: true });
@@ -70,7 +71,7 @@ export async function openResource(target: ResourceTarget, files: ResourceFileSy
 async function showMissing(target: ResourceTarget, accountLabel: string): Promise<void> {
   const show = vscode.l10n.t('Show Activity for this Path');
   const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('{0} is no longer in the ExaVault account {1}: it was deleted, moved or renamed.', notificationText(target.path), notificationText(accountLabel)), show);
+    vscode.l10n.t('{0} is no longer in the ExaVault account {1}: it was deleted, moved or renamed.', plainText(target.path), plainText(accountLabel)), show);
   if (choice === show) {
     await vscode.commands.executeCommand('exavault.showPathActivity', target);
   }
@@ -90,7 +91,7 @@ async function pickInFolder(files: ResourceFileSystem, accountId: string, folder
   const pick = vscode.window.createQuickPick<ResourceItem>();
   pick.matchOnDescription = true;
   const show = async (path: string) => {
-    pick.title = vscode.l10n.t('Open from ExaVault: {0}', notificationText(path));
+    pick.title = vscode.l10n.t('Open from ExaVault: {0}', plainText(path));
     pick.placeholder = vscode.l10n.t('Pick a file to open, or a folder to go into');
     pick.busy = true;
     pick.items = [];

@@ -1,7 +1,6 @@
 // Paths of ExaVault files as people type them, and where the web file manager shows them. No
 // `vscode` here: tested in plain Node.
 import * as l10n from '@vscode/l10n';
-import { displayText } from '../activity/displayText';
 
 /** Why `text` cannot be an ExaVault path, or undefined when it can. */
 export function pathProblem(text: string): string | undefined {
@@ -38,12 +37,3 @@ export function webFileManagerUrl(baseUrl: string, path: string): string {
   return `${new URL(baseUrl).origin}/files${encoded || '/'}`;
 }
 
-/**
- * A path (or anything from the log or the server) as it may go into a notification: one line, with
- * invisible characters shown (displayText), and never a link. VS Code makes `[text](command:...)` in a
- * message a link that runs the command, and anyone can upload a file with such a name: an invisible
- * word joiner between "]" and "(" keeps it text.
- */
-export function notificationText(text: string): string {
-  return displayText(text).replace(/\]\(/g, ']\u2060(');
-}

@@ -4,7 +4,7 @@ import { ExaVaultError } from '../api/errors';
 import type { Resource } from '../api/models';
 import { settings } from '../settings';
 import type { AccountClient, AccountClients } from '../accounts/accountClients';
-import { notificationText } from './paths';
+import { plainText } from '../activity/plainText';
 import { RESOURCE_SCHEME, targetOf } from './resourceUri';
 import { SharedDownloads } from './sharedDownloads';
 
@@ -134,7 +134,7 @@ export class ResourceFileSystem implements vscode.FileSystemProvider, vscode.Dis
   }
 
   private readOnly(uri: vscode.Uri): vscode.FileSystemError {
-    return vscode.FileSystemError.NoPermissions(vscode.l10n.t('{0} was not changed: files opened from ExaVault are read-only here. Change them in the ExaVault web file manager.', notificationText(targetOf(uri).path)));
+    return vscode.FileSystemError.NoPermissions(vscode.l10n.t('{0} was not changed: files opened from ExaVault are read-only here. Change them in the ExaVault web file manager.', plainText(targetOf(uri).path)));
   }
 
   /**
@@ -179,7 +179,7 @@ export class ResourceFileSystem implements vscode.FileSystemProvider, vscode.Dis
     const work = this.call(uri, ({ client }) => client.download(path, { maxBytes: limit, signal: cancel.signal, onProgress }));
     const show = () => void vscode.window.withProgress({
       location: vscode.ProgressLocation.Notification,
-      title: vscode.l10n.t('Downloading {0} from ExaVault', notificationText(resource.name)),
+      title: vscode.l10n.t('Downloading {0} from ExaVault', plainText(resource.name)),
       cancellable: true,
     }, (shown, token) => {
       progress = shown;
@@ -209,7 +209,7 @@ export class ResourceFileSystem implements vscode.FileSystemProvider, vscode.Dis
   private async call<T>(uri: vscode.Uri, work: (client: AccountClient) => Promise<T>): Promise<T> {
     const client = await this.clients.get(targetOf(uri).accountId);
     if (!client) {
-      throw vscode.FileSystemError.Unavailable(vscode.l10n.t('{0} belongs to an ExaVault account that is not signed in here. Add the account (or enter its credentials), then open the file again.', notificationText(targetOf(uri).path)));
+      throw vscode.FileSystemError.Unavailable(vscode.l10n.t('{0} belongs to an ExaVault account that is not signed in here. Add the account (or enter its credentials), then open the file again.', plainText(targetOf(uri).path)));
     }
     try {
       return await work(client);
@@ -220,7 +220,7 @@ export class ResourceFileSystem implements vscode.FileSystemProvider, vscode.Dis
 }
 
 export function tooLargeMessage(resource: Resource, limit: number): string {
-  return vscode.l10n.t('{0} is {1}, more than the {2} download limit. To open it, raise the setting "ExaVault › Resources: Max Download Megabytes".', notificationText(resource.name), formatBytes(resource.size), formatBytes(limit));
+  return vscode.l10n.t('{0} is {1}, more than the {2} download limit. To open it, raise the setting "ExaVault › Resources: Max Download Megabytes".', plainText(resource.name), formatBytes(resource.size), formatBytes(limit));
 }
 
 /** A failed call as VS Code's file errors: "not found" and "no permission" by their own codes. */
@@ -230,14 +230,14 @@ function fileSystemError(error: unknown, describe: () => string): Error {
   }
   switch (error.kind) {
     case 'notFound':
-      return vscode.FileSystemError.FileNotFound(notificationText(error.message));
+      return vscode.FileSystemError.FileNotFound(plainText(error.message));
     case 'cancelled':
       // VS Code takes this as "the user changed their mind": nothing to report.
       return new vscode.CancellationError();
     case 'invalidCredentials':
     case 'forbidden':
-      return vscode.FileSystemError.NoPermissions(notificationText(describe()));
+      return vscode.FileSystemError.NoPermissions(plainText(describe()));
     default:
-      return vscode.FileSystemError.Unavailable(notificationText(describe()));
+      return vscode.FileSystemError.Unavailable(plainText(describe()));
   }
 }

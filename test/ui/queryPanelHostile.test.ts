@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
 import { HOSTILE_STRINGS, startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import type { SessionEntryWire, WebhookEntryWire } from '../../src/api/wire';
-import { displayText } from '../../src/activity/displayText';
+import { displayLines, displayText } from '../../src/activity/displayText';
 import { screenshot, useWorkbench } from './workbench';
 import { inLastRange, openQueryPanel, rowCells, searchAll, signIn } from './queryPanelHelpers';
 
@@ -55,13 +55,13 @@ describe('query panel with hostile log data', function () {
       assert.ok(cells.some(({ text }) => HOSTILE_STRINGS.some((payload) => text === displayText(payload, 300) && /[<>[]/.test(payload))), 'the rows in view hold payloads');
       assert.deepEqual(cells.filter(({ children }) => children > 0), []);
 
-      // The details: every value exactly as sent, line breaks and controls included.
+      // The details: every value as sent, line breaks kept and invisible characters shown as marks (displayLines).
       await rowCells(frame, 0).first().click();
       const values = frame.locator('.details dd .value');
       await values.first().waitFor();
       const details = await renderedTexts(frame, '.details dd .value');
       const user = (entries[0]!.attributes as { username?: string }).username!;
-      assert.ok(details.some(({ text }) => text === user), `the user ${JSON.stringify(user.slice(0, 40))} shows exactly`);
+      assert.ok(details.some(({ text }) => text === displayLines(user)), `the user ${JSON.stringify(user.slice(0, 40))} shows exactly, as displayLines shows it`);
       assert.deepEqual(details.filter(({ children }) => children > 0), []);
       await screenshot(page, `panel-hostile-${log === 'Session Logs' ? 'sessions' : 'webhooks'}`);
 
