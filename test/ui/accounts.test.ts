@@ -6,9 +6,56 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import { scanForSecrets } from '../support/leakScan';
-import { answer, openSidebar, quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
+import { findSecrets } from '../support/secrets';
+import { ensureActiveAccount, listedAccounts, palette, pickRow, showExaVault, signOutOfAll, waitForStoredAccounts } from './uiSteps';
+import { answer, quickInput, screenshot, useWorkbench } from './workbench';
 
 const NON_ADMIN_TOKEN = 'c0'.repeat(32);
+
+/**
+ * Everything the page holds in localStorage and in IndexedDB (every database, store, key and value),
+ * as text: binary values both as Latin-1 and as UTF-8.
+ */
+async function browserStorageText(page: Page): Promise<string> {
+  // tsx (esbuild, keeping function names) wraps the named helpers below in __name(), which the page lacks.
+  await page.evaluate('globalThis.__name ??= (fn) => fn');
+  return page.evaluate(async () => {
+    const texts: string[] = Object.entries(localStorage).map(([key, value]) => `${key}=${value}`);
+    const asText = async (value: unknown): Promise<string> => {
+      if (value instanceof Blob) {
+        return asText(new Uint8Array(await value.arrayBuffer()));
+      }
+      if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
+        const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+        return `${Array.from(bytes, (byte) => String.fromCharCode(byte)).join('')}\n${new TextDecoder().decode(bytes)}`;
+      }
+      if (value !== null && typeof value === 'object') {
+        return (await Promise.all(Object.entries(value).map(async ([key, inner]) => `${key}:${await asText(inner)}`))).join('\n');
+      }
+      return String(value);
+    };
+    const request = <T>(pending: IDBRequest<T>) => new Promise<T>((resolve, reject) => {
+      pending.onsuccess = () => resolve(pending.result);
+      pending.onerror = () => reject(pending.error);
+    });
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) {
+        continue;
+      }
+      const db = await request(indexedDB.open(name));
+      try {
+        for (const storeName of Array.from(db.objectStoreNames)) {
+          const store = db.transaction(storeName).objectStore(storeName);
+          const [keys, values] = await Promise.all([request(store.getAllKeys()), request(store.getAll())]);
+          texts.push(name, storeName, ...await Promise.all([...keys, ...values].map(asText)));
+        }
+      } finally {
+        db.close();
+      }
+    }
+    return texts.join('\n');
+  });
+}
 
 describe('accounts in the real workbench', function () {
   let acme: RunningExaVaultServer;
@@ -28,9 +75,10 @@ describe('accounts in the real workbench', function () {
   const session = useWorkbench('accounts');
   const statusBar = (page: Page) => page.locator('.statusbar-item', { hasText: /acme|globex/ });
   const message = (page: Page) => quickInput(page).locator('.quick-input-message');
+  const addAccountButton = (page: Page) => page.locator('.welcome-view-content').first().getByRole('button', { name: 'Add Account' });
 
   async function startAdding(page: Page, url: string, apiKey: string): Promise<void> {
-    await runFromPalette(page, 'ExaVault: Add Account...');
+    await palette(page, 'ExaVault: Add Account...');
     await quickInput(page).getByText('Add ExaVault Account').waitFor();
     await answer(page, url, '1/3');
     await answer(page, apiKey, '2/3');
@@ -38,16 +86,17 @@ describe('accounts in the real workbench', function () {
 
   it('shows how to start when there is no account', async () => {
     const { page } = session();
-    await openSidebar(page);
+    await signOutOfAll(page);
+    await showExaVault(page);
     const welcome = page.locator('.welcome-view-content').first();
     await welcome.getByRole('button', { name: 'Add Account' }).waitFor();
     await welcome.getByText('My Account → Developer').waitFor();
-    assert.equal(await statusBar(page).count(), 0);
+    await statusBar(page).waitFor({ state: 'hidden' });
   });
 
   it('refuses a URL that is not https, before any request', async () => {
     const { page } = session();
-    await runFromPalette(page, 'ExaVault: Add Account...');
+    await palette(page, 'ExaVault: Add Account...');
     await quickInput(page).locator('input').fill('http://acme.example.com/api/v2');
     await message(page).getByText('must use https').waitFor();
     await page.keyboard.press('Escape');
@@ -81,48 +130,66 @@ describe('accounts in the real workbench', function () {
 
   it('adds an account after a wrong token is corrected, and shows it with its allowance', async () => {
     const { page } = session();
+    await signOutOfAll(page);
+    await showExaVault(page);
+    await addAccountButton(page).waitFor();
     await startAdding(page, acme.baseUrl, acme.apiKey);
     await answer(page, '1'.repeat(64), '3/3');
     await message(page).getByText('did not accept').waitFor();
     await answer(page, acme.accessToken);
     await statusBar(page).getByText(/acme · [\d,]+ calls left/).waitFor();
     await page.locator('.notifications-toasts').getByText('Added acme').waitFor();
-    await openSidebar(page);
-    assert.equal(await page.locator('.welcome-view-content').first().getByRole('button', { name: 'Add Account' }).count(), 0);
+    // The welcome view, shown above while there was no account, goes.
+    await addAccountButton(page).waitFor({ state: 'hidden' });
     await screenshot(page, 'account-added');
   });
 
   it('keeps the account across a window reload', async () => {
     const { page, reload } = session();
+    await ensureActiveAccount(page, acme);
+    await waitForStoredAccounts(page, ['acme'], 'acme');
     await reload();
-    await openSidebar(page); // activates the extension
+    await showExaVault(page); // activates the extension
     await statusBar(page).getByText('acme').waitFor();
   });
 
   it('switches between two accounts from the status bar', async () => {
     const { page } = session();
-    await startAdding(page, globex.baseUrl, globex.apiKey);
-    await answer(page, globex.accessToken, '3/3');
+    await ensureActiveAccount(page, acme);
+    await ensureActiveAccount(page, globex);
     await statusBar(page).getByText('globex').waitFor();
     await statusBar(page).click();
-    await quickInput(page).locator('.monaco-list-row', { hasText: 'acme' }).click();
+    await pickRow(page, 'acme').click();
     await statusBar(page).getByText('acme').waitFor();
   });
 
   it('updates the credentials of an account', async () => {
     const { page } = session();
-    await runFromPalette(page, 'ExaVault: Update Credentials...');
-    await quickInput(page).locator('.monaco-list-row', { hasText: 'globex' }).click();
+    await ensureActiveAccount(page, acme);
+    await ensureActiveAccount(page, globex);
+    await palette(page, 'ExaVault: Update Credentials...');
+    await pickRow(page, 'globex').click();
     await answer(page, globex.apiKey, '1/2');
     await answer(page, globex.accessToken, '2/2');
-    await page.locator('.notifications-toasts').getByText('Updated the credentials of globex').waitFor();
+    await page.locator('.notifications-toasts').getByText('Updated the credentials of globex.').waitFor();
   });
 
   it('keeps both accounts\' keys and tokens nowhere but the secret store', async () => {
     const { page, workbench, profileDir } = session();
-    // Let the workbench and the browser flush what they buffer.
-    await page.waitForTimeout(1500);
+    await ensureActiveAccount(page, acme);
+    await ensureActiveAccount(page, globex);
     const secrets = [acme.apiKey, acme.accessToken, globex.apiKey, globex.accessToken];
+    // The workbench writes the extension's state (the accounts) to IndexedDB a moment after a change:
+    // the files are read once it has.
+    await waitForStoredAccounts(page, ['acme', 'globex'], 'globex');
+    // The browser writes localStorage and IndexedDB to its profile when it sees fit (localStorage
+    // may wait minutes): what it holds is read in the page as well. The account list and
+    // code-server's secret store (encrypted, in localStorage) show that both were read.
+    const held = await browserStorageText(page);
+    assert.ok(held.includes(globex.baseUrl) && held.includes('secrets.provider'), 'read the IndexedDB and localStorage of the page');
+    assert.deepEqual(findSecrets(held, secrets), [], 'no key or token in what the browser holds');
+    assert.deepEqual(findSecrets(`${held}\n${Buffer.from(JSON.stringify({ token: globex.accessToken })).toString('base64')}`, secrets), [globex.accessToken],
+      'positive control: a token inside base64-encoded JSON is found');
     const roots = [workbench.dirs.root, profileDir, os.tmpdir(), path.join(os.homedir(), '.local', 'share', 'code-server'), path.join(os.homedir(), '.config', 'code-server')];
     // Positive control: a file holding a token inside base64-encoded JSON must be found.
     const control = path.join(workbench.dirs.root, 'positive-control.txt');
@@ -141,22 +208,26 @@ describe('accounts in the real workbench', function () {
 
   it('removes an account after confirming', async () => {
     const { page } = session();
-    await runFromPalette(page, 'ExaVault: Remove Account...');
-    await quickInput(page).locator('.monaco-list-row', { hasText: 'globex' }).click();
+    await ensureActiveAccount(page, acme);
+    await ensureActiveAccount(page, globex);
+    await palette(page, 'ExaVault: Remove Account...');
+    await pickRow(page, 'globex').click();
     await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Remove' }).click();
-    await runFromPalette(page, 'ExaVault: Switch Account...');
-    await quickInput(page).locator('.monaco-list-row', { hasText: 'acme' }).waitFor();
-    assert.equal(await quickInput(page).locator('.monaco-list-row', { hasText: 'globex' }).count(), 0);
-    await page.keyboard.press('Escape');
+    // globex was the active account: once it is removed, acme is.
+    await statusBar(page).getByText('acme').waitFor();
+    const listed = await listedAccounts(page);
+    assert.ok(listed.includes('acme'), `acme is still listed: ${JSON.stringify(listed)}`);
+    assert.ok(!listed.includes('globex'), `globex is no longer listed: ${JSON.stringify(listed)}`);
   });
 
   it('signs out of all accounts, back to the welcome view', async () => {
     const { page } = session();
-    await runFromPalette(page, 'ExaVault: Sign Out of All Accounts');
+    await ensureActiveAccount(page, acme);
+    await palette(page, 'ExaVault: Sign Out of All Accounts');
     await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Sign Out' }).click();
-    await openSidebar(page);
+    await showExaVault(page);
     const sessionsPane = page.locator('.pane', { has: page.locator('.pane-header[aria-label^="Sessions"]') });
     await sessionsPane.locator('.welcome-view-content').getByRole('button', { name: 'Add Account' }).waitFor();
-    assert.equal(await statusBar(page).count(), 0);
+    await statusBar(page).waitFor({ state: 'hidden' });
   });
 });

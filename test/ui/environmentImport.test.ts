@@ -2,9 +2,18 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
-import { openSidebar, useWorkbench } from './workbench';
+import { palette, showExaVault, waitForStoredState } from './uiSteps';
+import { useWorkbench } from './workbench';
 
 const offer = (page: Page) => page.locator('.notifications-toasts .notification-toast', { hasText: 'are set in environment variables' });
+/** The lines of the ExaVault output channel, as the Output view shows them. */
+const logLines = (page: Page) => page.locator('.output-view .view-line');
+/** The Output view's text, top to bottom, wrapped lines joined again. */
+const logText = async (page: Page) => (await logLines(page).evaluateAll((lines) => lines
+  .map((line) => [parseFloat((line as HTMLElement).style.top) || 0, line.textContent ?? ''] as const)
+  .sort(([a], [b]) => a - b)
+  .map(([, text]) => text)
+  .join(''))).replace(/\s+/g, ' ');
 
 describe('importing credentials from the environment', function () {
   let server: RunningExaVaultServer;
@@ -15,20 +24,38 @@ describe('importing credentials from the environment', function () {
   const environment = () => ({ env: { EXAVAULT_ACCOUNT_URL: server.baseUrl, EXAVAULT_API_KEY: server.apiKey, EXAVAULT_ACCESS_TOKEN: server.accessToken } });
 
   describe('declined', () => {
+    // Before the workbench starts: whatever the window sends, from its first moment on, is counted.
+    before(() => server.resetStats());
     const session = useWorkbench('environment-import-declined', environment);
 
     it('is offered once, sends nothing without consent, and "Not Now" holds across a reload', async () => {
       const { page, reload } = session();
-      server.resetStats();
-      await openSidebar(page);
-      await offer(page).waitFor();
+      await showExaVault(page);
+      // Positive control: in this window the offer does show.
       await offer(page).getByRole('button', { name: 'Not Now' }).click();
+      await offer(page).waitFor({ state: 'detached' });
+      // That it was offered is kept in globalState: written before the reload, or the reload loses it.
+      const host = new URL(server.baseUrl).host;
+      await waitForStoredState(page, `that the import for ${host} was offered`, (state) => {
+        const offered = state['exavault.environmentImportOffered'];
+        return Array.isArray(offered) && offered.some((url) => typeof url === 'string' && new URL(url).host === host);
+      });
       await reload();
-      await openSidebar(page);
+      await showExaVault(page);
+      // The extension decides whether to offer before it logs its activation: once the reloaded
+      // window's log shows that line, the decision is made.
+      await palette(page, 'ExaVault: Show Log');
+      await logLines(page).getByText(/ExaVault\sActivity\s\d+\.\d+\.\d+\sactivated\./).waitFor();
+      const log = await logText(page);
+      assert.ok(log.includes(`Credentials for ${host} are set in environment variables (exavault.importFromEnvironment: ask).`),
+        `the reloaded extension saw the credentials in its environment; its log: ${log}`);
+      assert.ok(!log.includes('Checking the credentials'), `nothing was checked; its log: ${log}`);
       await page.locator('.welcome-view-content').first().getByRole('button', { name: 'Add Account' }).waitFor();
-      await page.waitForTimeout(2000);
       assert.equal(await offer(page).count(), 0, 'not offered again');
       assert.equal(server.stats().requests, 0, 'nothing was sent without consent');
+      // Positive control: a request to this server is counted.
+      await (await fetch(`${server.baseUrl}/account`)).arrayBuffer();
+      assert.equal(server.stats().requests, 1, 'the server counts the requests it gets');
     });
   });
 
@@ -37,7 +64,7 @@ describe('importing credentials from the environment', function () {
 
     it('imports after the same check as a manual add, and shows the account', async () => {
       const { page } = session();
-      await openSidebar(page);
+      await showExaVault(page);
       server.resetStats();
       await offer(page).getByRole('button', { name: 'Import' }).click();
       await page.locator('.statusbar-item', { hasText: /envacct · [\d,]+ calls left/ }).waitFor();
