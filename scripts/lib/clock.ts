@@ -1,13 +1,17 @@
 // The clock switch: suites run with the wall clock at another date and time, through Debian's
-// libfaketime (preloaded into Node, the VS Code server, the extension host and the browser).
-// A fixed offset rather than a start time: every process, whenever it starts, reads the same clock.
+// libfaketime, preloaded into Node and the local servers. The VS Code server strips LD_PRELOAD from
+// the extension host's environment, so it runs on a copy of Node 24 that links libfaketime itself
+// (patchelf adds it to the binary's needed libraries); FAKETIME still reaches it. A fixed offset
+// rather than a start time: every process, whenever it starts, reads the same clock.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { cacheDir, node24Bin } from './paths';
 
 // ld.so expands $LIB to the machine's library folder (x86_64-linux-gnu on Debian).
 const LIBRARY = '/usr/$LIB/faketime/libfaketime.so.1';
 export const LIBRARY_ON_DISK = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
-const INSTALL = 'sudo apt-get install -y faketime';
+const INSTALL = 'sudo apt-get install -y faketime patchelf';
 
 /** `2028-02-29T23:58:00Z` or `2028-02-29 23:58` (UTC unless a zone is given), in milliseconds since the epoch. */
 export function parseClock(text: string): number {
@@ -24,8 +28,8 @@ export function parseClock(text: string): number {
  * when this was called and runs at the normal rate. Checks that it works before returning it.
  */
 export function clockEnvironment(at: number): NodeJS.ProcessEnv {
-  if (!fs.existsSync(LIBRARY_ON_DISK)) {
-    throw new Error(`The clock switch needs Debian's libfaketime (${LIBRARY_ON_DISK} is missing): \`${INSTALL}\`.`);
+  if (!fs.existsSync(LIBRARY_ON_DISK) || spawnSync('patchelf', ['--version']).status !== 0) {
+    throw new Error(`The clock switch needs Debian's libfaketime and patchelf: \`${INSTALL}\`.`);
   }
   // Under the switch already (a suite that runs this), this process's clock is off by the inherited offset.
   const inherited = /^[+-]\d+$/.test(process.env.FAKETIME ?? '') ? Number(process.env.FAKETIME) * 1000 : 0;
@@ -43,4 +47,24 @@ export function clockEnvironment(at: number): NodeJS.ProcessEnv {
     throw new Error(`The clock switch did not take: a Node process under libfaketime read ${Number.isFinite(seen) && seen > 0 ? new Date(seen).toISOString() : `nothing (${probe.stderr.trim()})`}, not about ${new Date(at).toISOString()}.`);
   }
   return env;
+}
+
+/**
+ * Node 24 for the VS Code server under the clock switch: a copy that loads libfaketime by itself, so
+ * the extension host it starts (with LD_PRELOAD removed, FAKETIME kept) reads the same clock. Made
+ * once per Node binary, beside the provisioned one.
+ */
+export function clockedNode(): string {
+  const clocked = path.join(cacheDir, 'clock', `node-${fs.statSync(node24Bin).size}`);
+  if (!fs.existsSync(clocked)) {
+    fs.mkdirSync(path.dirname(clocked), { recursive: true });
+    const partial = `${clocked}.partial`;
+    fs.copyFileSync(node24Bin, partial);
+    const patched = spawnSync('patchelf', ['--add-needed', LIBRARY_ON_DISK, partial], { encoding: 'utf8' });
+    if (patched.status !== 0) {
+      throw new Error(`patchelf could not add libfaketime to a copy of Node 24: ${patched.stderr || patched.error?.message}`);
+    }
+    fs.renameSync(partial, clocked);
+  }
+  return clocked;
 }

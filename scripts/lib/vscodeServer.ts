@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { freePort, startLogged, waitForHttp, type Started } from './processes';
+import { clockedNode } from './clock';
 import { codeServerCli, node24Bin, serverMain } from './paths';
 
 export interface Workbench {
@@ -55,6 +56,11 @@ export function makeWorkbenchDirs(root: string, settings: Record<string, unknown
   return dirs;
 }
 
+/** The Node that runs the VS Code server: under the clock switch (FAKETIME set), one that keeps the extension host on that clock too. */
+function serverNode(env: NodeJS.ProcessEnv): string {
+  return env.FAKETIME ? clockedNode() : node24Bin;
+}
+
 async function serve(started: Started, port: number, dirs: WorkbenchDirs, url: string): Promise<Workbench> {
   try {
     await waitForHttp(`http://127.0.0.1:${port}/`, started, 60_000);
@@ -68,7 +74,7 @@ async function serve(started: Started, port: number, dirs: WorkbenchDirs, url: s
 /** VS Code's own server, with the smoke-test driver that makes the workbench honour payloads. */
 export async function startDevelopmentServer(dirs: WorkbenchDirs, env: NodeJS.ProcessEnv): Promise<Workbench> {
   const port = await freePort();
-  const started = startLogged(node24Bin, [serverMain,
+  const started = startLogged(serverNode(env), [serverMain,
     '--host', '127.0.0.1', '--port', String(port),
     '--without-connection-token', '--accept-server-license-terms', '--disable-telemetry',
     '--disable-workspace-trust', '--enable-smoke-test-driver',
@@ -99,7 +105,7 @@ export function installVsix(dirs: WorkbenchDirs, vsix: string): void {
 /** code-server's CLI: extensions installed in dirs.extensions, secrets kept across page reloads. */
 export async function startCodeServer(dirs: WorkbenchDirs, env: NodeJS.ProcessEnv = process.env, fixedPort?: number): Promise<Workbench> {
   const port = fixedPort ?? await freePort();
-  const started = startLogged(node24Bin, [codeServerCli,
+  const started = startLogged(serverNode(env), [codeServerCli,
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, dirs.workspace,

@@ -38,7 +38,8 @@ function timeFormat(timeZone: string | undefined): Intl.DateTimeFormat {
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', {
       timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-      hour12: false, timeZoneName: 'short',
+      // hourCycle, not hour12: false, which Node 20's ICU reads as h24 and writes midnight as 24:00:00.
+      hourCycle: 'h23', timeZoneName: 'short',
     });
     timeFormats.set(timeZone, format);
   }

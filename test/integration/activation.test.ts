@@ -4,6 +4,13 @@ import * as vscode from 'vscode';
 const extensionId = 'exavault-activity.exavault-activity';
 
 describe('activation in the real extension host', () => {
+  it('runs on the clock the harness set (with the clock switch: the date it names)', () => {
+    // The harness names the time it expects at start; the suite runs well within half an hour of it.
+    const expected = Number(process.env.EXAVAULT_EXPECTED_CLOCK);
+    assert.ok(Number.isFinite(expected) && expected > 0, 'the harness named the expected clock');
+    assert.ok(Math.abs(Date.now() - expected) < 30 * 60_000, `the extension host reads ${new Date().toISOString()}, expected about ${new Date(expected).toISOString()}`);
+  });
+
   it('stays inactive until an entry point is used (no "*" activation)', () => {
     const extension = vscode.extensions.getExtension(extensionId);
     assert.ok(extension, `${extensionId} is loaded`);

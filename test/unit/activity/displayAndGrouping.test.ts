@@ -30,6 +30,10 @@ describe('formatting for people', () => {
   it('names the zone of absolute times', () => {
     assert.equal(formatTime(Date.parse('2026-11-20T11:59:59Z'), 'UTC'), '2026-11-20 11:59:59 UTC');
   });
+  it('writes midnight as 00:00:00 on every Node (the test and extension hosts run different ones)', () => {
+    assert.equal(formatTime(Date.parse('2026-11-25T00:00:00Z'), 'UTC'), '2026-11-25 00:00:00 UTC');
+    assert.equal(formatTime(Date.parse('2026-11-25T00:30:05Z'), 'UTC'), '2026-11-25 00:30:05 UTC');
+  });
   it('reads sizes, durations and relative times', () => {
     assert.deepEqual([formatBytes(512), formatBytes(10_815_676), formatBytes(undefined)], ['512 B', '10 MB', '']);
     assert.deepEqual([formatDuration(5), formatDuration(125), formatDuration(7260)], ['5 s', '2 min 5 s', '2 h 1 min']);
