@@ -10,7 +10,7 @@ import { cacheDir, node24Bin } from './paths';
 
 // ld.so expands $LIB to the machine's library folder (x86_64-linux-gnu on Debian).
 const LIBRARY = '/usr/$LIB/faketime/libfaketime.so.1';
-export const LIBRARY_ON_DISK = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
+const LIBRARY_ON_DISK = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
 const INSTALL = 'sudo apt-get install -y faketime patchelf';
 
 /** `2028-02-29T23:58:00Z` or `2028-02-29 23:58` (UTC unless a zone is given), in milliseconds since the epoch. */
@@ -23,12 +23,17 @@ export function parseClock(text: string): number {
   return ms;
 }
 
+/** Whether this machine has what the switch needs (libfaketime, and patchelf for the extension host's Node). */
+export function clockSwitchAvailable(): boolean {
+  return fs.existsSync(LIBRARY_ON_DISK) && spawnSync('patchelf', ['--version']).status === 0;
+}
+
 /**
  * The environment that makes a process (and everything it starts) read a clock that stood at `at`
  * when this was called and runs at the normal rate. Checks that it works before returning it.
  */
 export function clockEnvironment(at: number): NodeJS.ProcessEnv {
-  if (!fs.existsSync(LIBRARY_ON_DISK) || spawnSync('patchelf', ['--version']).status !== 0) {
+  if (!clockSwitchAvailable()) {
     throw new Error(`The clock switch needs Debian's libfaketime and patchelf: \`${INSTALL}\`.`);
   }
   // Under the switch already (a suite that runs this), this process's clock is off by the inherited offset.
