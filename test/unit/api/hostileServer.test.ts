@@ -80,6 +80,19 @@ function stream(response: http.ServerResponse, sent: Sent, next: () => Buffer | 
   pump();
 }
 
+/** `head`, then `filler` again and again, until `limit` bytes went out (or the client left). */
+function streamUpTo(response: http.ServerResponse, sent: Sent, limit: number, head: Buffer, filler: Buffer): void {
+  let first = true;
+  stream(response, sent, () => {
+    if (sent.bytes >= limit) {
+      return undefined;
+    }
+    const chunk = first ? head : filler;
+    first = false;
+    return chunk;
+  });
+}
+
 const PAGE_START = '{"responseStatus":200,"totalResults":0,"returnedResults":1,"data":[{"id":1,"type":"sessionActivity","attributes":{"operation":"PASS"}}';
 const PAGE_END = ']}';
 
@@ -135,15 +148,7 @@ describe('ExaVaultClient against a broken or hostile server', function () {
       const limit = 64 * MiB; // the server gives up here, so that a client without a cap would end too
       const server = await serve((_request, response, sent) => {
         response.writeHead(200, { 'content-type': 'application/json' }); // chunked: no length to refuse it by
-        let first = true;
-        stream(response, sent, () => {
-          if (sent.bytes >= limit) {
-            return undefined;
-          }
-          const chunk = first ? Buffer.from(PAGE_START) : Buffer.alloc(64 * 1024, ' ');
-          first = false;
-          return chunk;
-        });
+        streamUpTo(response, sent, limit, Buffer.from(PAGE_START), Buffer.alloc(64 * 1024, ' '));
       });
       const error = await failure('badResponse', () => server.client().getSessionActivity({ limit: 1 }));
       assert.match(error.message, /larger than/);
@@ -158,15 +163,7 @@ describe('ExaVaultClient against a broken or hostile server', function () {
       const limit = 64 * MiB;
       const server = await serve((_request, response, sent) => {
         response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
-        let first = true;
-        stream(response, sent, () => {
-          if (sent.bytes >= limit) {
-            return undefined;
-          }
-          const chunk = first ? Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0xff]) : emptyBlocks;
-          first = false;
-          return chunk;
-        });
+        streamUpTo(response, sent, limit, Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0xff]), emptyBlocks);
       });
       const error = await failure('badResponse', () => server.client().getSessionActivity({ limit: 1 }));
       assert.match(error.message, /larger than/);
