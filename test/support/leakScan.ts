@@ -1,8 +1,23 @@
 // Reads every file below some folders, bytes and all, looking for secrets in the forms they could
 // leak in (see secretForms), also as UTF-16 text, which browsers' storage uses.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { secretForms } from './secrets';
+
+/**
+ * Now by the file system's clock: the time a file written now is stamped with. Scans compare file
+ * times with it, never with Date.now(), which the clock switch moves while the kernel stamps files
+ * with the real time.
+ */
+export function fileSystemNow(): number {
+  const marker = fs.mkdtempSync(path.join(os.tmpdir(), 'exavault-now-'));
+  try {
+    return fs.statSync(marker).mtimeMs;
+  } finally {
+    fs.rmSync(marker, { recursive: true, force: true });
+  }
+}
 
 export interface Leak {
   file: string;
