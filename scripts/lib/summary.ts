@@ -43,8 +43,27 @@ export function summaryLines(outcomes: readonly SuiteOutcome[]): string[] {
   const passed = outcomes.reduce((sum, o) => sum + o.passed, 0);
   const failed = outcomes.reduce((sum, o) => sum + o.failed, 0);
   const total = outcomes.reduce((sum, o) => sum + (o.seconds ?? 0), 0);
-  return ['Summary:', ...lines, `  ${'total'.padEnd(26)} ${formatSeconds(total)}`, `${passed} passed, ${failed} failed`];
+  return [...failureLines(outcomes), 'Summary:', ...lines, `  ${'total'.padEnd(26)} ${formatSeconds(total)}`, `${passed} passed, ${failed} failed`];
 }
+
+/**
+ * Each failed test by suite and title, with the first lines of its error, just above the summary:
+ * a run's tail (all a CI log may keep) then says what failed, not only how many.
+ */
+function failureLines(outcomes: readonly SuiteOutcome[]): string[] {
+  const lines: string[] = [];
+  for (const outcome of outcomes) {
+    for (const test of outcome.results?.tests ?? []) {
+      if (test.state === 'failed') {
+        const error = (test.error ?? '').split('\n').map((line) => line.trim()).filter(Boolean).slice(0, ERROR_LINES);
+        lines.push(`  ${outcome.name}: ${test.title}`, ...error.map((line) => `      ${line.slice(0, 200)}`));
+      }
+    }
+  }
+  return lines.length ? ['Failed:', ...lines, ''] : [];
+}
+
+const ERROR_LINES = 3;
 
 /** 42 s, or 8 min 05 s. */
 export function formatSeconds(seconds: number): string {

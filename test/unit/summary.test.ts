@@ -40,4 +40,15 @@ describe('harness summary', () => {
     ]);
     assert.equal(lines.at(-1), '4 passed, 2 failed');
   });
+
+  it('names each failed test with its error\'s first lines above the summary, and no passed one', () => {
+    const error = 'AssertionError: expected 11 rows\n  at step (queryPanel.test.ts:40)\n  at next\n  at more';
+    const lines = summaryLines([outcomeFromFile('ui', write({ passed: 1, failed: 1, pending: 0, tests: [
+      { title: 'panel shows the rows', state: 'passed', durationMs: 5 },
+      { title: 'panel counts the rows', state: 'failed', durationMs: 9, error },
+    ] }))]);
+    const failed = lines.slice(0, lines.indexOf('Summary:'));
+    assert.deepEqual(failed, ['Failed:', '  ui: panel counts the rows', '      AssertionError: expected 11 rows',
+      '      at step (queryPanel.test.ts:40)', '      at next', '']);
+  });
 });
