@@ -89,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
     registerRunSavedSearchCommand(store, searches),
     registerRenameSavedSearchCommand(searches),
     registerDeleteSavedSearchCommand(searches),
-    ...registerShowActivityForCommands(views, store),
+    ...registerShowActivityForCommands(store),
     ...registerSearchViewCommands(views, store),
     ...registerOpenSearch(store, searches, { extensionUri: context.extensionUri, connection, clients, log }),
   );

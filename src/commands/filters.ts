@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FilterKind } from '../treeViews/presenter';
+import { entryFilter, type FilterKind } from '../activity/logSchema';
 import { allViews, entryOf, viewOf, type ActivityViews } from '../treeViews/views';
 
 const KINDS: readonly [command: string, kind: FilterKind][] = [
@@ -16,7 +16,7 @@ export function registerFilterCommands(views: ActivityViews): vscode.Disposable[
         return;
       }
       const view = viewOf(views, entry);
-      const filter = view.presenter.filterFor(entry, kind);
+      const filter = entryFilter(entry, kind);
       if (!filter) {
         void vscode.window.showInformationMessage(vscode.l10n.t('This entry has nothing to filter on for that.'));
         return;

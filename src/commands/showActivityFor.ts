@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import { openSearch, sidebarSearch } from '../search/openSearch';
-import type { FilterKind } from '../treeViews/presenter';
-import { entryOf, viewOf, type ActivityViews } from '../treeViews/views';
+import { entryFilter, type FilterKind } from '../activity/logSchema';
+import { entryOf } from '../treeViews/views';
 
 const KINDS: readonly [command: string, kind: FilterKind][] = [
   ['exavault.showActivityForUser', 'user'], ['exavault.showActivityForIp', 'ip'], ['exavault.showActivityForPath', 'path'],
@@ -12,14 +12,14 @@ const KINDS: readonly [command: string, kind: FilterKind][] = [
  * "Show Activity for this User / IP Address / Path" on a sidebar entry: a search of its log for that
  * value over the sidebar's time window, opened in the search panel (where it can go further back).
  */
-export function registerShowActivityForCommands(views: ActivityViews, accounts: AccountStore): vscode.Disposable[] {
+export function registerShowActivityForCommands(accounts: AccountStore): vscode.Disposable[] {
   return KINDS.map(([command, kind]) => vscode.commands.registerCommand(command, async (node: unknown) => {
     const entry = entryOf(node);
     const account = accounts.active();
     if (!entry || !account) {
       return;
     }
-    const filter = viewOf(views, entry).presenter.filterFor(entry, kind);
+    const filter = entryFilter(entry, kind);
     if (!filter) {
       void vscode.window.showInformationMessage(vscode.l10n.t('This entry has nothing to search on for that.'));
       return;

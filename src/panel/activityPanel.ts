@@ -7,7 +7,7 @@ import type { Account } from '../accounts/account';
 import type { AccountClients } from '../accounts/accountClients';
 import type { Connection } from '../accounts/connection';
 import type { ActivityEntry } from '../api/models';
-import { sessionFields, webhookFields } from '../activity/fields';
+import { entryFields } from '../activity/fields';
 import { displayText } from '../activity/displayText';
 import { entryJson } from '../activity/json';
 import { OPERATIONS, WEBHOOK_EVENTS } from '../api/wire';
@@ -17,12 +17,11 @@ import { planSearch } from '../search/plan';
 import type { ActivitySearch, SearchRequest } from '../search/search';
 import { OVERRUN_FACTOR, SearchRun, type CostEstimate, type RunProgress, type StreamSource } from '../search/searchRun';
 import { settings } from '../settings';
-import { panelColumns } from './columnLabels';
-import { COLUMNS } from './columns';
+import { panelColumns } from './columns';
 import { panelHtml, panelResourceRoots } from './panelHtml';
 import { panelStrings } from './panelStrings';
 import { parseWebviewMessage, type DetailsMessage, type FromWebview, type PanelState, type RowAction, type ToWebview } from './protocol';
-import { sessionRow, webhookRow } from './rowValues';
+import { rowColumns } from './rowValues';
 
 export const PANEL_VIEW_TYPE = 'exavault.activityPanel';
 
@@ -212,9 +211,7 @@ export class ActivityPanel implements vscode.Disposable {
     if (this.pending.length === 0) {
       return;
     }
-    const rows = this.pending.map((entry) => (entry.kind === 'session' ? sessionRow(entry) : webhookRow(entry)));
-    const columns = COLUMNS[this.kind].map((_, column) => rows.map((row) => row[column] ?? null));
-    this.post({ type: 'rows', arrivedAt, ids: this.pending.map((entry) => entry.id), columns });
+    this.post({ type: 'rows', arrivedAt, ids: this.pending.map((entry) => entry.id), columns: rowColumns(this.kind, this.pending) });
     this.pending = [];
     this.sentFirstBatch = true;
   }
@@ -257,7 +254,7 @@ export class ActivityPanel implements vscode.Disposable {
     if (!entry) {
       return;
     }
-    const fields = entry.kind === 'session' ? sessionFields(entry) : webhookFields(entry);
+    const fields = entryFields(entry);
     const details = entry.kind === 'webhook' && entry.details ? [[vscode.l10n.t('Details'), JSON.stringify(entry.details, null, 2)] as const] : [];
     const message: DetailsMessage = { type: 'details', id, fields: [...fields, ...details], json: entryJson(entry), actions: actionsFor(entry) };
     this.post(message);

@@ -1,9 +1,10 @@
-// The panel's table columns per log, shared by the extension (which fills them) and the webview
-// (which shows, sorts and refines them). Labels come from the extension, localized.
+// The panel's table columns per log, from the log's description: shared by the extension (which
+// fills and labels them) and the webview (which shows, sorts and refines them).
+import { columnFields, LOGS, type FieldType, type LogDescription } from '../activity/logSchema';
 import type { ActivityKind } from '../search/search';
+import type { PanelColumn } from './protocol';
 
-/** text: a string, refined and sorted as text; the others are numbers, formatted for display. */
-export type ColumnType = 'text' | 'time' | 'bytes' | 'duration';
+export type ColumnType = FieldType;
 
 export interface ColumnSpec {
   id: string;
@@ -12,29 +13,14 @@ export interface ColumnSpec {
   width: number;
 }
 
-export const COLUMNS: Readonly<Record<ActivityKind, readonly ColumnSpec[]>> = {
-  sessions: [
-    { id: 'time', type: 'time', width: 215 },
-    { id: 'operation', type: 'text', width: 120 },
-    { id: 'user', type: 'text', width: 110 },
-    { id: 'ip', type: 'text', width: 120 },
-    { id: 'path', type: 'text', width: 280 },
-    { id: 'source', type: 'text', width: 200 },
-    { id: 'size', type: 'bytes', width: 80 },
-    { id: 'duration', type: 'duration', width: 90 },
-    { id: 'protocol', type: 'text', width: 80 },
-    { id: 'status', type: 'text', width: 70 },
-  ],
-  webhooks: [
-    { id: 'time', type: 'time', width: 215 },
-    { id: 'event', type: 'text', width: 170 },
-    { id: 'endpoint', type: 'text', width: 240 },
-    { id: 'status', type: 'text', width: 110 },
-    { id: 'resource', type: 'text', width: 240 },
-    { id: 'user', type: 'text', width: 110 },
-    { id: 'response', type: 'text', width: 260 },
-  ],
-};
+const specs = (log: LogDescription): ColumnSpec[] => columnFields(log).map((field) => ({ id: field.id, type: field.type, width: field.column!.width }));
+
+export const COLUMNS: Readonly<Record<ActivityKind, readonly ColumnSpec[]>> = { sessions: specs(LOGS.sessions), webhooks: specs(LOGS.webhooks) };
+
+/** The columns with their labels, in the extension's language. */
+export function panelColumns(kind: ActivityKind): PanelColumn[] {
+  return columnFields(LOGS[kind]).map((field) => ({ id: field.id, type: field.type, width: field.column!.width, label: field.label() }));
+}
 
 export interface SortOrder {
   column: string;

@@ -29,13 +29,13 @@ export interface PanelInit {
   state: PanelState;
 }
 
-/** A batch of rows, column by column: `columns[i][row]` belongs to `columns` of init, in order. */
+/** A batch of rows, column by column: `columns[id][n]` is row n's cell of the column `id` names. */
 export interface RowBatch {
   type: 'rows';
   /** On a search's first batch: when its page reached the extension (ms since the epoch), to time the first paint. */
   arrivedAt?: number;
   ids: number[];
-  columns: (string | number | null)[][];
+  columns: Record<string, (string | number | null)[]>;
 }
 
 export interface ProgressMessage {

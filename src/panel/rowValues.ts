@@ -1,35 +1,15 @@
-// An entry's cells for the panel's table, in the order of COLUMNS: text made safe to show on one
-// line, numbers left for the webview to format.
-import * as l10n from '@vscode/l10n';
-import type { SessionEntry, WebhookCall } from '../api/models';
+// Entries as the panel's table cells, column by column and keyed by column id: text made safe to
+// show on one line, numbers left for the webview to format.
+import type { ActivityEntry } from '../api/models';
 import { displayText } from '../activity/displayText';
-import { webhookStatusText } from '../activity/fields';
+import { cellValue, columnFields, LOGS } from '../activity/logSchema';
+import type { ActivityKind } from '../search/search';
 
-const line = (value: string) => displayText(value, 300);
+export type CellValue = string | number | null;
 
-export function sessionRow(entry: SessionEntry): (string | number | null)[] {
-  return [
-    entry.created ?? null,
-    line(entry.operationName),
-    line(entry.username),
-    line(entry.ipAddress),
-    line(entry.fileName),
-    line(entry.fileSource),
-    entry.bytesTransferred ?? null,
-    entry.durationSeconds ?? null,
-    line(entry.protocol),
-    line(entry.failed ? l10n.t('failed') : entry.status),
-  ];
-}
-
-export function webhookRow(call: WebhookCall): (string | number | null)[] {
-  return [
-    call.created ?? null,
-    line(call.event),
-    line(call.endpointUrl),
-    line(webhookStatusText(call)),
-    line(call.resourcePath),
-    line(call.username),
-    line(call.response),
-  ];
+export function rowColumns(kind: ActivityKind, entries: readonly ActivityEntry[]): Record<string, CellValue[]> {
+  return Object.fromEntries(columnFields(LOGS[kind]).map((field) => [field.id, entries.map((entry) => {
+    const value = cellValue(field, entry);
+    return typeof value === 'string' ? displayText(value, 300) : value;
+  })]));
 }

@@ -5,9 +5,6 @@ import type { Page } from '../api/paging';
 import type { FilterValue } from '../activity/activityFeed';
 import type { Group } from '../activity/grouping';
 
-/** A filter an entry offers: "Filter to this User" sets `parameter` to the entry's value. */
-export type FilterKind = 'user' | 'ip' | 'path' | 'type' | 'endpoint' | 'status';
-
 /** What differs between the Sessions and Webhook Calls views; the rest is ActivityView. */
 export interface ActivityPresenter<T extends ActivityEntry> {
   readonly viewId: string;
@@ -21,8 +18,6 @@ export interface ActivityPresenter<T extends ActivityEntry> {
   entryItem(entry: T, now: Date): vscode.TreeItem;
   entryTooltip(entry: T): vscode.MarkdownString;
   groupIcon(group: Group<T>): vscode.ThemeIcon;
-  /** The query parameter and value for a filter on this entry; undefined when the entry has no such value or the API no such filter. */
-  filterFor(entry: T, kind: FilterKind): { parameter: string; value: FilterValue } | undefined;
   /** The path the entry is about, for Copy Path. */
   pathOf(entry: T): string;
 }

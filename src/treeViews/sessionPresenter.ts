@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { SessionEntry } from '../api/models';
 import { ownValue } from '../api/normalize';
-import { sessionFields } from '../activity/fields';
+import { entryFields } from '../activity/fields';
 import { displayText } from '../activity/displayText';
 import { formatRelative } from '../activity/format';
 import { groupSessions } from '../activity/grouping';
-import type { ActivityPresenter, FilterKind } from './presenter';
+import type { ActivityPresenter } from './presenter';
 import { fieldsTooltip } from './tooltip';
 
 const ICONS: Readonly<Record<string, string>> = {
@@ -38,17 +38,10 @@ export const sessionPresenter: ActivityPresenter<SessionEntry> = {
     item.contextValue = entry.fileName ? 'sessionEntry.withPath' : 'sessionEntry';
     return item;
   },
-  entryTooltip: (entry) => fieldsTooltip(entry.operationName, sessionFields(entry)),
+  entryTooltip: (entry) => fieldsTooltip(entry.operationName, entryFields(entry)),
   groupIcon(group) {
     const icon = ownValue(ICONS, group.key) ?? 'circle-outline';
     return group.failed ? new vscode.ThemeIcon(icon, new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon(icon);
-  },
-  filterFor(entry, kind) {
-    const filters: Partial<Record<FilterKind, [string, string]>> = {
-      user: ['username', entry.username], ip: ['ipAddress', entry.ipAddress], path: ['path', entry.fileName], type: ['type', entry.operation],
-    };
-    const [parameter, value] = filters[kind] ?? [];
-    return parameter && value ? { parameter, value } : undefined;
   },
   pathOf: (entry) => entry.fileName,
 };

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { WebhookCall } from '../api/models';
-import { webhookFields, webhookStatusText } from '../activity/fields';
+import { entryFields } from '../activity/fields';
+import { webhookStatusText } from '../activity/logSchema';
 import { displayText } from '../activity/displayText';
 import { formatRelative } from '../activity/format';
 import { groupWebhooks, type WebhookGrouping } from '../activity/grouping';
-import type { ActivityPresenter, FilterKind } from './presenter';
+import type { ActivityPresenter } from './presenter';
 import { fieldsTooltip } from './tooltip';
 
 function host(url: string): string {
@@ -40,18 +41,9 @@ export function webhookPresenter(grouping: () => WebhookGrouping): ActivityPrese
       item.contextValue = call.resourcePath ? 'webhookCall.withPath' : 'webhookCall';
       return item;
     },
-    entryTooltip: (call) => fieldsTooltip(call.eventLabel, webhookFields(call)),
+    entryTooltip: (call) => fieldsTooltip(call.eventLabel, entryFields(call)),
     groupIcon(group) {
       return group.failed ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon('zap');
-    },
-    filterFor(call, kind) {
-      // The webhook log's API filters: no IP address among them. A legacy entry's event is a human name the API does not take.
-      const filters: Partial<Record<FilterKind, [string, string | number | undefined]>> = {
-        user: ['username', call.username], path: ['resourcePath', call.resourcePath], endpoint: ['endpointUrl', call.endpointUrl],
-        type: ['event', call.format === 'legacy' ? undefined : call.event], status: ['statusCode', call.status],
-      };
-      const [parameter, value] = filters[kind] ?? [];
-      return parameter && value !== undefined && value !== '' ? { parameter, value } : undefined;
     },
     pathOf: (call) => call.resourcePath,
   };

@@ -102,8 +102,8 @@ export class RowStore {
     this.invalidate();
   }
 
-  /** Adds a batch: `columns[i][n]` is row n's value for column i. Rows already held (same id) are skipped. */
-  append(ids: readonly number[], columns: readonly (readonly (string | number | null)[])[]): void {
+  /** Adds a batch: `columns[id][n]` is row n's value for the column `id` names. Rows already held (same id) are skipped. */
+  append(ids: readonly number[], columns: Readonly<Record<string, readonly (string | number | null)[]>>): void {
     const added: number[] = [];
     this.ensure(this.rows + ids.length);
     ids.forEach((id, n) => {
@@ -113,8 +113,8 @@ export class RowStore {
       const row = this.rows++;
       this.rowOfId.set(id, row);
       this.ids[row] = id;
-      this.columns.forEach((column, i) => {
-        const value = columns[i]?.[n] ?? null;
+      this.columns.forEach((column) => {
+        const value = columns[column.spec.id]?.[n] ?? null;
         if (isText(column)) {
           column.codes[row] = column.dictionary.intern(typeof value === 'string' ? value : value === null ? '' : String(value));
         } else {

@@ -1,10 +1,10 @@
 // Server data used as keys into our tables (event names, operation codes, field names) must find
 // only what the tables hold: "constructor" or "__proto__" must not find Object.prototype's members.
 import * as assert from 'node:assert/strict';
-import { sessionFields, webhookFields } from '../../../src/activity/fields';
+import { entryFields } from '../../../src/activity/fields';
 import { groupSessions, groupWebhooks } from '../../../src/activity/grouping';
 import { normalizeSession, normalizeWebhook } from '../../../src/api/normalize';
-import { sessionRow, webhookRow } from '../../../src/panel/rowValues';
+import { rowColumns } from '../../../src/panel/rowValues';
 import { describeSearch } from '../../../src/search/describeSearch';
 import { entriesToCsv } from '../../../src/search/exportEntries';
 
@@ -19,16 +19,16 @@ describe('server names that are also Object.prototype\'s', () => {
       assert.equal(call.event, name);
       assert.equal(call.eventLabel, name);
       // The panel's row and the sidebar's groups and tooltip fields.
-      assert.equal(webhookRow(call)[1], name);
+      assert.deepEqual(rowColumns('webhooks', [call]).event, [name]);
       assert.deepEqual(groupWebhooks([call], 'event').map((group) => [group.key, group.label]), [[name, name]]);
-      assert.ok(webhookFields(call).some(([label, value]) => label === 'Event' && value === name));
+      assert.ok(entryFields(call).some(([label, value]) => label === 'Event' && value === name));
       assert.ok(entriesToCsv([call]).includes(`,${name},`));
     });
 
     it(`a session operation "${name}" is shown as its code`, () => {
       const entry = normalizeSession({ id: 2, type: 'sessionActivity', attributes: { operation: name, created: '2026-11-20T10:00:00Z' } });
       assert.equal(entry.operationName, name.toUpperCase());
-      assert.equal(sessionRow(entry)[1], name.toUpperCase());
+      assert.deepEqual(rowColumns('sessions', [entry]).operation, [name.toUpperCase()]);
       assert.deepEqual(groupSessions([entry]).map((group) => group.label), [name.toUpperCase()]);
     });
 
@@ -51,6 +51,6 @@ describe('server names that are also Object.prototype\'s', () => {
     assert.deepEqual(Object.getOwnPropertyDescriptor(entry.extra, '__proto__')?.value, { polluted: true });
     assert.equal(Object.getPrototypeOf(entry.extra), Object.prototype);
     assert.equal((entry.extra as { polluted?: unknown }).polluted, undefined);
-    assert.ok(sessionFields(entry).some(([label, value]) => label === '__proto__' && value === '{"polluted":true}'));
+    assert.ok(entryFields(entry).some(([label, value]) => label === '__proto__' && value === '{"polluted":true}'));
   });
 });

@@ -15,7 +15,7 @@ type Cells = Record<string, string | number | null>;
 /** A store of `kind` holding rows given by column id (absent cells: null). */
 function storeOf(kind: 'sessions' | 'webhooks', rows: Cells[]): RowStore {
   const store = new RowStore(COLUMNS[kind], DEFAULT_SORT);
-  store.append(rows.map((_, id) => id + 1), COLUMNS[kind].map((column) => rows.map((row) => row[column.id] ?? null)));
+  store.append(rows.map((_, id) => id + 1), Object.fromEntries(COLUMNS[kind].map((column) => [column.id, rows.map((row) => row[column.id] ?? null)])));
   return store;
 }
 
@@ -148,7 +148,7 @@ describe('chartData: what the panel\'s charts count', () => {
     const statuses = ['200', '200', '204', '404', '500', 'no answer (error 0)', ''];
     for (let first = 0; first < size; first += chunk) {
       const ids = Array.from({ length: chunk }, (_, i) => first + i);
-      const columns = COLUMNS.webhooks.map((column) => ids.map((id): string | number | null => {
+      const columns = Object.fromEntries(COLUMNS.webhooks.map((column) => [column.id, ids.map((id): string | number | null => {
         switch (column.id) {
           case 'time': return id % 997 === 0 ? null : start + ((id * 7919) % (7 * DAY / 1000)) * 1000;
           case 'event': return events[(id % 11) % events.length]!;
@@ -157,7 +157,7 @@ describe('chartData: what the panel\'s charts count', () => {
           case 'endpoint': return `https://hooks${id % 13}.example.com/${id % 3}`;
           default: return '';
         }
-      }));
+      })]));
       store.append(ids, columns);
     }
     const rows = store.view();

@@ -6,8 +6,8 @@ import { matchesRefine } from '../../support/panelCells';
 // Rows in the session columns' order: time, operation, user, ip, path, source, size, duration, protocol, status.
 type Row = [number, string, string, string, string, string, number | null, number | null, string, string];
 
-function batch(rows: { id: number; row: Row }[]): [number[], (string | number | null)[][]] {
-  return [rows.map((r) => r.id), COLUMNS.sessions.map((_, column) => rows.map((r) => r.row[column]!))];
+function batch(rows: { id: number; row: Row }[]): [number[], Record<string, (string | number | null)[]>] {
+  return [rows.map((r) => r.id), Object.fromEntries(COLUMNS.sessions.map((column, index) => [column.id, rows.map((r) => r.row[index]!)]))];
 }
 
 const T = Date.parse('2026-11-20T12:00:00Z');
@@ -81,7 +81,7 @@ describe('RowStore: the panel\'s rows held column by column', () => {
     const chunk = 50_000;
     for (let start = 0; start < size; start += chunk) {
       const ids = Array.from({ length: chunk }, (_, i) => start + i);
-      const columns = COLUMNS.sessions.map((column) => ids.map((id) => {
+      const columns = Object.fromEntries(COLUMNS.sessions.map((column) => [column.id, ids.map((id) => {
         switch (column.id) {
           case 'time': return T - id * 1000;
           case 'user': return `user${id % 50}`;
@@ -89,7 +89,7 @@ describe('RowStore: the panel\'s rows held column by column', () => {
           case 'size': case 'duration': return id % 7;
           default: return 'x';
         }
-      }));
+      })]));
       store.append(ids, columns);
     }
     store.setRefine('user7');

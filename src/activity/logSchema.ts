@@ -1,0 +1,322 @@
+// What each log is, in one place: its fields, how each is read from an entry and shown, which the
+// API filters on and how, which are table columns and which are charted. Search parsing, the
+// palette's wizard, the panel's filter bar, search descriptions, request plans, "Filter to this...",
+// the table, details and charts all derive from it. Free of `vscode` and of the DOM: the webview
+// reads it too (words are functions, called only in the extension, where l10n is configured).
+import * as l10n from '@vscode/l10n';
+import type { ActivityEntry, SessionEntry, WebhookCall } from '../api/models';
+import { OPERATIONS, WEBHOOK_EVENTS } from '../api/wire';
+import type { ActivityKind } from '../search/search';
+import { formatBytes, formatDuration, formatTime } from './format';
+
+/** text: refined and sorted as text; the others are numbers, formatted for display. */
+export type FieldType = 'text' | 'number' | 'time' | 'bytes' | 'duration';
+
+/** How the API matches a filter's value. */
+export type FilterMatch =
+  /** One value, matched as the API matches it. */
+  | 'exact'
+  /** One value; a trailing `*` matches everything below a folder. */
+  | 'prefix'
+  /** A list of codes; the API takes one per request, so each runs as its own request, merged by time. */
+  | 'oneOf'
+  /** A status code, or a class such as 4xx that is kept locally over a wider query. */
+  | 'statusOrClass';
+
+/** What a typed filter value is checked as. */
+export type FilterCheck = 'ipAddress' | 'path' | 'url' | 'status';
+
+/** The filters "Filter to this..." and "Show Activity for this..." offer on an entry. */
+export type FilterKind = 'user' | 'ip' | 'path' | 'type' | 'endpoint' | 'status';
+
+/** A status code (0 to 999: curl error numbers too) or a class such as 4xx. */
+export const STATUS_FILTER = /^(\d{1,3}|[1-5]xx)$/i;
+
+export interface FieldFilter {
+  /** Its property in a search's filters (SessionFilters, WebhookFilters). */
+  readonly key: string;
+  /** The API's query parameter. */
+  readonly parameter: string;
+  readonly match: FilterMatch;
+  readonly check?: FilterCheck;
+  /** What the filter bar accepts; anything else is refused before a search runs. */
+  readonly pattern?: RegExp;
+  /** What is kept of a typed or sent value (trimmed, by default). */
+  readonly normalize?: (value: string) => string;
+  /** A `oneOf` filter's choices: [code, name]. */
+  readonly choices?: () => readonly (readonly [string, string])[];
+  /** The entry filter it answers ("Filter to this User"). */
+  readonly offer?: FilterKind;
+  readonly words: FilterWords;
+}
+
+export interface FilterWords {
+  /** The filter bar's label, when it differs from the field's. */
+  readonly label?: () => string;
+  /** The filter bar's placeholder: "any user". */
+  readonly any: () => string;
+  /** The palette wizard's prompt and placeholder. */
+  readonly prompt: () => string;
+  readonly placeholder: () => string;
+  /** The value in a search's description: "user alice". A `oneOf` filter lists its names instead. */
+  readonly describe?: (value: string) => string;
+  /** Why a `oneOf` filter with `count` values runs `count` requests. */
+  readonly several?: (count: number) => string;
+}
+
+export interface LogField<E extends ActivityEntry = ActivityEntry> {
+  readonly id: string;
+  readonly type: FieldType;
+  readonly label: () => string;
+  /** The API's value (a code, not its name): what filters and narrowing use. */
+  readonly value: (entry: E) => string | number | undefined;
+  /** The table's cell, when it differs from the value (the table shows an operation's name). */
+  readonly cell?: (entry: E) => string | number | undefined;
+  /** The details' text, when it differs from the value formatted for its type. */
+  readonly detail?: (entry: E) => string;
+  readonly filter?: FieldFilter;
+  /** A table column, and its initial width in pixels. */
+  readonly column?: { readonly width: number };
+  /** Charted: the series of the time chart, or a list of the most frequent values with its title. */
+  readonly chart?: 'series' | { readonly top: () => string };
+}
+
+export interface LogDescription<E extends ActivityEntry = ActivityEntry> {
+  readonly kind: ActivityKind;
+  /** In reading order: details and tooltips list them so. */
+  readonly fields: readonly LogField<E>[];
+  /** The table's columns, by field id, in order. */
+  readonly columns: readonly string[];
+}
+
+const anyValue = () => l10n.t('Leave empty for no filter');
+const pathPrompt = () => l10n.t('A * at the end matches everything under a folder: /Finance/*.');
+const text = (value: string | undefined) => value ?? '';
+/** A name and its code, or the code alone when they are the same. */
+const named = (name: string, code: string) => (name === code ? code : `${name} (${code})`);
+
+const time: LogField = {
+  id: 'time', type: 'time', label: () => l10n.t('Time'), value: (entry) => entry.created,
+  detail: (entry) => formatTime(entry.created) || entry.createdText, column: { width: 215 },
+};
+const entryId: LogField = { id: 'id', type: 'number', label: () => l10n.t('Entry id'), value: (entry) => entry.id };
+
+const pathWords = (prompt: () => string): FilterWords => ({
+  any: () => l10n.t('any path; * at the end matches below'),
+  prompt: () => `${prompt()} ${pathPrompt()}`,
+  placeholder: () => l10n.t('Path. {0}', anyValue()),
+  describe: (value) => l10n.t('path {0}', value),
+});
+const userWords = (prompt: () => string): FilterWords => ({
+  any: () => l10n.t('any user'),
+  prompt,
+  placeholder: () => l10n.t('Username. {0}', anyValue()),
+  describe: (value) => l10n.t('user {0}', value),
+});
+
+const sessionStatusText = (entry: SessionEntry) => (entry.failed ? l10n.t('failed') : entry.status);
+
+export const SESSION_LOG: LogDescription<SessionEntry> = {
+  kind: 'sessions',
+  fields: [
+    {
+      id: 'operation', type: 'text', label: () => l10n.t('Operation'), value: (entry) => entry.operation,
+      cell: (entry) => entry.operationName, detail: (entry) => named(entry.operationName, entry.operation),
+      filter: {
+        key: 'types', parameter: 'type', match: 'oneOf', offer: 'type', normalize: (value) => value.trim().toUpperCase(),
+        choices: () => Object.entries(OPERATIONS),
+        words: {
+          label: () => l10n.t('Operations'),
+          any: () => l10n.t('any'),
+          prompt: () => l10n.t('Operation types (pick none for every type)'),
+          placeholder: () => l10n.t('Operation types (pick none for every type)'),
+          several: (count) => l10n.t('{0} operation types: the API takes one per request, so this runs {0} queries and merges them by time.', count),
+        },
+      },
+      column: { width: 120 }, chart: 'series',
+    },
+    time,
+    {
+      id: 'user', type: 'text', label: () => l10n.t('User'), value: (entry) => entry.username,
+      filter: { key: 'username', parameter: 'username', match: 'exact', offer: 'user', words: userWords(() => l10n.t('Only the activity of this user.')) },
+      column: { width: 110 }, chart: { top: () => l10n.t('Top users') },
+    },
+    {
+      id: 'ip', type: 'text', label: () => l10n.t('IP address'), value: (entry) => entry.ipAddress,
+      filter: {
+        key: 'ipAddress', parameter: 'ipAddress', match: 'exact', check: 'ipAddress', offer: 'ip',
+        words: {
+          any: () => l10n.t('any IP address'),
+          prompt: () => l10n.t('Only the activity from this IP address.'),
+          placeholder: () => l10n.t('IPv4 or IPv6 address. {0}', anyValue()),
+          describe: (value) => l10n.t('IP {0}', value),
+        },
+      },
+      column: { width: 120 }, chart: { top: () => l10n.t('Top IP addresses') },
+    },
+    {
+      id: 'path', type: 'text', label: () => l10n.t('Path'), value: (entry) => entry.fileName,
+      filter: { key: 'path', parameter: 'path', match: 'prefix', check: 'path', offer: 'path', words: pathWords(() => l10n.t('Only the activity on this file or folder.')) },
+      column: { width: 280 },
+    },
+    { id: 'source', type: 'text', label: () => l10n.t('Source path'), value: (entry) => entry.fileSource, column: { width: 200 } },
+    { id: 'size', type: 'bytes', label: () => l10n.t('Size'), value: (entry) => entry.bytesTransferred, column: { width: 80 } },
+    { id: 'duration', type: 'duration', label: () => l10n.t('Duration'), value: (entry) => entry.durationSeconds, column: { width: 90 } },
+    { id: 'protocol', type: 'text', label: () => l10n.t('Protocol'), value: (entry) => entry.protocol, column: { width: 80 } },
+    {
+      id: 'status', type: 'text', label: () => l10n.t('Status'), value: (entry) => entry.status,
+      cell: sessionStatusText, detail: sessionStatusText, column: { width: 70 },
+    },
+    { id: 'session', type: 'text', label: () => l10n.t('Session'), value: (entry) => entry.sessionId },
+    entryId,
+  ] as LogField<SessionEntry>[],
+  columns: ['time', 'operation', 'user', 'ip', 'path', 'source', 'size', 'duration', 'protocol', 'status'],
+};
+
+/** The listener's status, or that it gave no HTTP answer. */
+export function webhookStatusText(call: WebhookCall): string {
+  if (call.status === undefined) {
+    return '';
+  }
+  return call.noAnswer ? l10n.t('no answer (error {0})', call.status) : String(call.status);
+}
+
+export const WEBHOOK_LOG: LogDescription<WebhookCall> = {
+  kind: 'webhooks',
+  fields: [
+    {
+      // A legacy entry's event is a human name the API does not take: nothing to filter on.
+      id: 'event', type: 'text', label: () => l10n.t('Event'), value: (call) => (call.format === 'legacy' ? undefined : call.event),
+      cell: (call) => call.event, detail: (call) => named(call.eventLabel, call.event),
+      filter: {
+        key: 'events', parameter: 'event', match: 'oneOf', offer: 'type',
+        choices: () => WEBHOOK_EVENTS.map((event) => [event, event] as const),
+        words: {
+          label: () => l10n.t('Events'),
+          any: () => l10n.t('any'),
+          prompt: () => l10n.t('Events (pick none for every event)'),
+          placeholder: () => l10n.t('Events (pick none for every event)'),
+          several: (count) => l10n.t('{0} events: the API takes one per request, so this runs {0} queries and merges them by time.', count),
+        },
+      },
+      column: { width: 170 }, chart: 'series',
+    },
+    time,
+    {
+      id: 'endpoint', type: 'text', label: () => l10n.t('Endpoint'), value: (call) => call.endpointUrl,
+      filter: {
+        key: 'endpointUrl', parameter: 'endpointUrl', match: 'exact', check: 'url', offer: 'endpoint',
+        words: {
+          label: () => l10n.t('Endpoint URL'),
+          any: () => l10n.t('any endpoint'),
+          prompt: () => l10n.t('Only the calls to this endpoint.'),
+          placeholder: () => l10n.t('Endpoint URL. {0}', anyValue()),
+          describe: (value) => l10n.t('endpoint {0}', value),
+        },
+      },
+      column: { width: 240 }, chart: { top: () => l10n.t('Top endpoints') },
+    },
+    {
+      id: 'status', type: 'text', label: () => l10n.t('Status'), value: (call) => call.status,
+      cell: webhookStatusText, detail: webhookStatusText,
+      filter: {
+        key: 'status', parameter: 'statusCode', match: 'statusOrClass', check: 'status', pattern: STATUS_FILTER, offer: 'status',
+        normalize: (value) => value.trim().toLowerCase(),
+        words: {
+          any: () => l10n.t('any status; 404 or 4xx'),
+          prompt: () => l10n.t('Only the calls the listener answered with this status (404), or a class of them (4xx).'),
+          placeholder: () => l10n.t('Status or class. {0}', anyValue()),
+          describe: (value) => l10n.t('status {0}', value),
+        },
+      },
+      column: { width: 110 }, chart: { top: () => l10n.t('Top statuses') },
+    },
+    { id: 'response', type: 'text', label: () => l10n.t('Response'), value: (call) => call.response, column: { width: 260 } },
+    { id: 'responseSize', type: 'bytes', label: () => l10n.t('Response size'), value: (call) => call.responseSize },
+    {
+      id: 'resource', type: 'text', label: () => l10n.t('Resource path'), value: (call) => call.resourcePath,
+      filter: { key: 'resourcePath', parameter: 'resourcePath', match: 'prefix', check: 'path', offer: 'path', words: pathWords(() => l10n.t('Only the calls about this file or folder.')) },
+      column: { width: 240 },
+    },
+    {
+      id: 'user', type: 'text', label: () => l10n.t('User'), value: (call) => call.username,
+      filter: { key: 'username', parameter: 'username', match: 'exact', offer: 'user', words: userWords(() => l10n.t('Only the calls caused by this user.')) },
+      column: { width: 110 }, chart: { top: () => l10n.t('Top users') },
+    },
+    { id: 'ip', type: 'text', label: () => l10n.t('IP address'), value: (call) => call.ipAddress },
+    { id: 'attempt', type: 'number', label: () => l10n.t('Attempt'), value: (call) => call.attempt },
+    { id: 'attemptId', type: 'text', label: () => l10n.t('Attempt id'), value: (call) => call.attemptId },
+    { id: 'resend', type: 'text', label: () => l10n.t('Resent'), value: (call) => (call.resend ? 'true' : ''), detail: (call) => (call.resend ? l10n.t('yes') : '') },
+    { id: 'webhookId', type: 'number', label: () => l10n.t('Webhook id'), value: (call) => call.webhookId },
+    { id: 'format', type: 'text', label: () => l10n.t('Format'), value: (call) => call.format },
+    entryId,
+  ] as LogField<WebhookCall>[],
+  // The response last: the widest and least often read.
+  columns: ['time', 'event', 'endpoint', 'status', 'resource', 'user', 'response'],
+};
+
+export const LOGS: Readonly<Record<ActivityKind, LogDescription>> = { sessions: SESSION_LOG as LogDescription, webhooks: WEBHOOK_LOG as LogDescription };
+
+/** The log's description by kind, typed for its entries. */
+export function logOf(kind: 'sessions'): LogDescription<SessionEntry>;
+export function logOf(kind: 'webhooks'): LogDescription<WebhookCall>;
+export function logOf(kind: ActivityKind): LogDescription;
+export function logOf(kind: ActivityKind): LogDescription {
+  return LOGS[kind];
+}
+
+/** The log an entry belongs to. */
+export const logOfEntry = (entry: ActivityEntry): LogDescription => LOGS[entry.kind === 'session' ? 'sessions' : 'webhooks'];
+
+export type FilteredField = LogField & { readonly filter: FieldFilter };
+
+/** The fields the API filters on, in reading order. */
+export const filteredFields = (log: LogDescription): FilteredField[] => log.fields.filter((field): field is FilteredField => field.filter !== undefined);
+
+/** The one `oneOf` filter of a log (operation types, events): the list the filter UIs pick from. */
+export function choiceField(log: LogDescription): FilteredField {
+  return filteredFields(log).find((field) => field.filter.match === 'oneOf')!;
+}
+
+/** The typed filters (all but the choice list), in reading order. */
+export const typedFilterFields = (log: LogDescription): FilteredField[] => filteredFields(log).filter((field) => field.filter.match !== 'oneOf');
+
+export function fieldById(log: LogDescription, id: string): LogField | undefined {
+  return log.fields.find((field) => field.id === id);
+}
+
+/** The table's fields, in column order. */
+export const columnFields = (log: LogDescription): LogField[] => log.columns.map((id) => fieldById(log, id)!);
+
+/** The field's value formatted for the details: its own words, or the value by its type. */
+export function detailText(field: LogField, entry: ActivityEntry): string {
+  if (field.detail) {
+    return field.detail(entry);
+  }
+  const value = field.value(entry);
+  switch (field.type) {
+    case 'bytes': return formatBytes(value as number | undefined);
+    case 'duration': return formatDuration(value as number | undefined);
+    case 'time': return formatTime(value as number | undefined);
+    default: return value === undefined ? '' : String(value);
+  }
+}
+
+/** The table cell's raw value: text as it came, numbers left for the webview to format. */
+export function cellValue(field: LogField, entry: ActivityEntry): string | number | null {
+  const value = (field.cell ?? field.value)(entry);
+  if (field.type === 'text') {
+    return text(value === undefined ? undefined : String(value));
+  }
+  return typeof value === 'number' ? value : null;
+}
+
+/** The field a "Filter to this..." of `kind` uses in this log, if the log has that filter. */
+export const fieldOffering = (log: LogDescription, kind: FilterKind): FilteredField | undefined => filteredFields(log).find((field) => field.filter.offer === kind);
+
+/** The query parameter and value "Filter to this..." of `kind` sets for this entry; undefined when the entry has no such value or its log no such filter. */
+export function entryFilter(entry: ActivityEntry, kind: FilterKind): { parameter: string; value: string | number } | undefined {
+  const field = fieldOffering(logOfEntry(entry), kind);
+  const value = field?.value(entry);
+  return field && value !== undefined && value !== '' ? { parameter: field.filter.parameter, value } : undefined;
+}
