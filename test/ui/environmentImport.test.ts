@@ -1,7 +1,11 @@
 // Credentials in environment variables, with the default setting ("ask"): offered once, imported on request.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Page } from 'playwright-core';
+import { resultsDir } from '../../scripts/lib/paths';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
+import { waitUntil } from '../support/waitUntil';
 import { palette, showExaVault, waitForStoredState } from './uiSteps';
 import { useWorkbench } from './workbench';
 
@@ -15,6 +19,15 @@ const logText = async (page: Page) => (await logLines(page).evaluateAll((lines) 
   .map(([, text]) => text)
   .join(''))).replace(/\s+/g, ' ');
 
+const ACTIVATED = /ExaVault\sActivity\s\d+\.\d+\.\d+\sactivated\./;
+
+/** How many extension hosts of the workbench `name` have logged the extension's activation (one per window load). */
+function activationsLogged(name: string): number {
+  const logs = path.join(resultsDir, 'ui-workbench', name, 'user-data', 'logs');
+  const files = fs.existsSync(logs) ? fs.readdirSync(logs, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith(path.join('exavault-activity.exavault-activity', 'ExaVault.log'))) : [];
+  return files.filter((file) => ACTIVATED.test(fs.readFileSync(path.join(logs, file), 'utf8'))).length;
+}
+
 describe('importing credentials from the environment', function () {
   let server: RunningExaVaultServer;
   before(async () => {
@@ -26,7 +39,8 @@ describe('importing credentials from the environment', function () {
   describe('declined', () => {
     // Before the workbench starts: whatever the window sends, from its first moment on, is counted.
     before(() => server.resetStats());
-    const session = useWorkbench('environment-import-declined', environment);
+    const name = 'environment-import-declined';
+    const session = useWorkbench(name, environment);
 
     it('is offered once, sends nothing without consent, and "Not Now" holds across a reload', async () => {
       const { page, reload } = session();
@@ -40,12 +54,16 @@ describe('importing credentials from the environment', function () {
         const offered = state['exavault.environmentImportOffered'];
         return Array.isArray(offered) && offered.some((url) => typeof url === 'string' && new URL(url).host === host);
       });
+      // Positive control: the first window's activation is found where the reloaded one's is looked for.
+      await waitUntil('the first window\'s extension host to log its activation', () => activationsLogged(name) === 1, 30_000);
       await reload();
       await showExaVault(page);
       // The extension decides whether to offer before it logs its activation: once the reloaded
-      // window's log shows that line, the decision is made.
+      // window's extension host has written that line, the decision is made. Its log file says so
+      // first: on a busy machine the Output view can take longer than one action's wait to show it.
+      await waitUntil('the reloaded window\'s extension host to log its activation', () => activationsLogged(name) === 2, 90_000);
       await palette(page, 'ExaVault: Show Log');
-      await logLines(page).getByText(/ExaVault\sActivity\s\d+\.\d+\.\d+\sactivated\./).waitFor();
+      await logLines(page).getByText(ACTIVATED).waitFor();
       const log = await logText(page);
       assert.ok(log.includes(`Credentials for ${host} are set in environment variables (exavault.importFromEnvironment: ask).`),
         `the reloaded extension saw the credentials in its environment; its log: ${log}`);

@@ -1,18 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { ActivitySearch } from '../../../src/search/search';
-import { RECENT_LIMIT, searchKey, SearchStore, type StateStore } from '../../../src/search/searchStore';
-
-/** A Memento as VS Code keeps one: values stored as JSON. */
-class MemoryState implements StateStore {
-  readonly values = new Map<string, string>();
-  get<T>(key: string): T | undefined {
-    const text = this.values.get(key);
-    return text === undefined ? undefined : JSON.parse(text) as T;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, JSON.stringify(value));
-  }
-}
+import { RECENT_LIMIT, searchKey, SearchStore } from '../../../src/search/searchStore';
+import { MemoryState } from '../../support/memoryState';
 
 const sessions = (username: string): ActivitySearch => ({ kind: 'sessions', range: { preset: 'day' }, filters: { username } });
 const webhooks = (status: string): ActivitySearch => ({ kind: 'webhooks', range: { preset: 'week' }, filters: { status } });

@@ -1,0 +1,41 @@
+// How the extension's settings are read and bounded. Free of `vscode` (it takes the `exavault`
+// section through a function), so what a user's settings.json holds is tested in Node.
+
+export type EnvironmentImport = 'ask' | 'always' | 'never';
+
+/** What it needs of the vscode.WorkspaceConfiguration of the `exavault` section. */
+export interface SettingsSection {
+  get<T>(key: string, defaultValue: T): T;
+}
+
+/** The settings, read from `section()` on every call so that changes apply at once. */
+export function readSettings(section: () => SettingsSection) {
+  return {
+    /** How far back the sidebar looks, from now. */
+    timeWindowMs(): number {
+      return Math.max(1, section().get<number>('sidebar.timeWindowHours', 24)) * 3_600_000;
+    },
+    /** Entries per API call. */
+    pageSize(): number {
+      return Math.min(1000, Math.max(10, section().get<number>('pageSize', 100)));
+    },
+    /** Auto-refresh interval while a view is visible, in ms; 0 when off. */
+    autoRefreshMs(): number {
+      return Math.max(0, section().get<number>('sidebar.autoRefreshSeconds', 0)) * 1000;
+    },
+    /** Above this many estimated API calls, a panel search asks before going on. */
+    confirmAboveCalls(): number {
+      return Math.max(1, section().get<number>('search.confirmAboveCalls', 50));
+    },
+    requestTimeoutMs(): number {
+      return Math.max(1, section().get<number>('requestTimeoutSeconds', 30)) * 1000;
+    },
+    importFromEnvironment(): EnvironmentImport {
+      return section().get<EnvironmentImport>('importFromEnvironment', 'ask');
+    },
+    /** The largest file opened from ExaVault, in bytes: more is refused before it is downloaded. */
+    maxDownloadBytes(): number {
+      return Math.max(1, section().get<number>('resources.maxDownloadMegabytes', 50)) * 1_048_576;
+    },
+  };
+}

@@ -1,0 +1,86 @@
+// A user's settings.json as release 0.1.0 read it (test/fixtures/saved-state/): every key still
+// contributed, and read to the same values. What must load is spelled out from the files.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readSettings, type SettingsSection } from '../../src/settingsReader';
+import { readSavedState } from '../support/savedState';
+
+interface Contributed {
+  type: string;
+  default: unknown;
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+}
+
+const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8'));
+const contributed: Record<string, Contributed> = manifest.contributes.configuration.properties;
+
+/** The `exavault` section as VS Code gives it: the user's value, else the contributed default. */
+const sectionOf = (userSettings: Record<string, unknown>): SettingsSection => ({
+  get: <T>(key: string, defaultValue: T): T => (userSettings[`exavault.${key}`] ?? contributed[`exavault.${key}`]?.default ?? defaultValue) as T,
+});
+
+const read = (userSettings: Record<string, unknown>) => {
+  const settings = readSettings(() => sectionOf(userSettings));
+  return {
+    importFromEnvironment: settings.importFromEnvironment(),
+    requestTimeoutMs: settings.requestTimeoutMs(),
+    timeWindowMs: settings.timeWindowMs(),
+    pageSize: settings.pageSize(),
+    confirmAboveCalls: settings.confirmAboveCalls(),
+    autoRefreshMs: settings.autoRefreshMs(),
+    maxDownloadBytes: settings.maxDownloadBytes(),
+  };
+};
+
+describe('settings saved with release 0.1.0', () => {
+  it('are all still contributed, each value of its declared type and within its bounds', () => {
+    for (const [key, value] of Object.entries(readSavedState('settings.json'))) {
+      const declared = contributed[key];
+      assert.ok(declared, `${key} is contributed`);
+      assert.equal(typeof value, declared.type, key);
+      assert.ok(!declared.enum || declared.enum.includes(value as string), `${key}: ${String(value)}`);
+      assert.ok(declared.minimum === undefined || (value as number) >= declared.minimum, `${key} >= ${declared.minimum}`);
+      assert.ok(declared.maximum === undefined || (value as number) <= declared.maximum, `${key} <= ${declared.maximum}`);
+    }
+    assert.deepEqual(Object.keys(readSavedState('settings-outOfBounds.json')).filter((key) => !contributed[key]), []);
+  });
+
+  it('read as the user set them', () => {
+    assert.deepEqual(read(readSavedState('settings.json')), {
+      importFromEnvironment: 'never',
+      requestTimeoutMs: 90_000,
+      timeWindowMs: 168 * 3_600_000,
+      pageSize: 500,
+      confirmAboveCalls: 200,
+      autoRefreshMs: 60_000,
+      maxDownloadBytes: 2048 * 1_048_576,
+    });
+  });
+
+  it('read within their bounds when a hand-edited file goes beyond them', () => {
+    assert.deepEqual(read(readSavedState('settings-outOfBounds.json')), {
+      importFromEnvironment: 'always',
+      requestTimeoutMs: 1000,
+      timeWindowMs: 3_600_000,
+      pageSize: 1000,
+      confirmAboveCalls: 1,
+      autoRefreshMs: 0,
+      maxDownloadBytes: 1_048_576,
+    });
+  });
+
+  it('read as the defaults when the user set none', () => {
+    assert.deepEqual(read({}), {
+      importFromEnvironment: 'ask',
+      requestTimeoutMs: 30_000,
+      timeWindowMs: 24 * 3_600_000,
+      pageSize: 100,
+      confirmAboveCalls: 50,
+      autoRefreshMs: 0,
+      maxDownloadBytes: 50 * 1_048_576,
+    });
+  });
+});
