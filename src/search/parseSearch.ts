@@ -1,8 +1,8 @@
 // Searches arrive from places the extension does not control: a webview message, a restored
 // panel's state, globalState synced from another machine. Each is checked field by field here.
-import type { ActivitySearch, SessionFilters, TimeRange, TimeRangePreset, WebhookFilters } from './search';
+import { filteredFields, LOGS } from '../activity/logSchema';
+import { TIME_RANGE_PRESETS, type ActivitySearch, type TimeRange, type TimeRangePreset } from './search';
 
-const PRESETS: readonly TimeRangePreset[] = ['hour', 'day', 'week', 'month', 'quarter'];
 const MAX_TEXT = 2048;
 const MAX_CHOICES = 100;
 
@@ -37,7 +37,7 @@ export function parseTimeRange(value: unknown): TimeRange | undefined {
     return undefined;
   }
   if (typeof value.preset === 'string') {
-    return (PRESETS as readonly string[]).includes(value.preset) ? { preset: value.preset as TimeRangePreset } : undefined;
+    return (TIME_RANGE_PRESETS as readonly string[]).includes(value.preset) ? { preset: value.preset as TimeRangePreset } : undefined;
   }
   const { from, to } = value;
   if (typeof from === 'number' && typeof to === 'number' && Number.isFinite(from) && Number.isFinite(to) && from < to) {
@@ -46,31 +46,23 @@ export function parseTimeRange(value: unknown): TimeRange | undefined {
   return undefined;
 }
 
-/** Copies the named fields that are valid; undefined when any present field is not. */
-function fields<T>(source: unknown, textFields: readonly string[], choiceFields: readonly string[]): T | undefined {
+/** Copies the log's filters that are valid; undefined when any present one is not. */
+function filters(kind: ActivitySearch['kind'], source: unknown): Loose | undefined {
   if (source !== undefined && !isObject(source)) {
     return undefined;
   }
   const result: Loose = {};
-  for (const name of textFields) {
-    const value = text(source?.[name]);
-    if (value === null) {
+  for (const { filter } of filteredFields(LOGS[kind])) {
+    const raw = source?.[filter.key];
+    const value = filter.match === 'oneOf' ? choices(raw) : text(raw);
+    if (value === null || (typeof value === 'string' && filter.pattern && !filter.pattern.test(value))) {
       return undefined;
     }
     if (value !== undefined) {
-      result[name] = value;
+      result[filter.key] = value;
     }
   }
-  for (const name of choiceFields) {
-    const value = choices(source?.[name]);
-    if (value === null) {
-      return undefined;
-    }
-    if (value !== undefined) {
-      result[name] = value;
-    }
-  }
-  return result as T;
+  return result;
 }
 
 /** The search, if `value` is a well-formed one; unknown fields are dropped. */
@@ -82,19 +74,9 @@ export function parseSearch(value: unknown): ActivitySearch | undefined {
   if (!range) {
     return undefined;
   }
-  if (value.kind === 'sessions') {
-    const filters = fields<SessionFilters>(value.filters, ['username', 'ipAddress', 'path'], ['types']);
-    return filters && { kind: 'sessions', range, filters };
+  if (value.kind !== 'sessions' && value.kind !== 'webhooks') {
+    return undefined;
   }
-  if (value.kind === 'webhooks') {
-    const filters = fields<WebhookFilters>(value.filters, ['endpointUrl', 'status', 'resourcePath', 'username'], ['events']);
-    if (filters?.status !== undefined && !STATUS_FILTER.test(filters.status)) {
-      return undefined;
-    }
-    return filters && { kind: 'webhooks', range, filters };
-  }
-  return undefined;
+  const kept = filters(value.kind, value.filters);
+  return kept && { kind: value.kind, range, filters: kept } as ActivitySearch;
 }
-
-/** A status code (0 to 999: curl error numbers too) or a class such as 4xx. */
-export const STATUS_FILTER = /^(\d{1,3}|[1-5]xx)$/i;

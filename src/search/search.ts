@@ -3,8 +3,9 @@
 
 export type ActivityKind = 'sessions' | 'webhooks';
 
-/** The presets the palette offers; `custom` carries its own bounds. */
-export type TimeRangePreset = 'hour' | 'day' | 'week' | 'month' | 'quarter';
+/** The presets the palette and the panel offer, shortest first; `custom` carries its own bounds. */
+export const TIME_RANGE_PRESETS = ['hour', 'day', 'week', 'month', 'quarter'] as const;
+export type TimeRangePreset = typeof TIME_RANGE_PRESETS[number];
 
 export type TimeRange =
   | { preset: TimeRangePreset }
@@ -71,5 +72,5 @@ export function resolveRange(range: TimeRange, now: Date): { from: number; to: n
 /** The preset nearest to a window of `windowMs` (by ratio: 12 hours is nearer a day than an hour). */
 export function closestPreset(windowMs: number): TimeRangePreset {
   const distance = (preset: TimeRangePreset) => Math.abs(Math.log(PRESET_MS[preset] / windowMs));
-  return (Object.keys(PRESET_MS) as TimeRangePreset[]).reduce((best, preset) => (distance(preset) < distance(best) ? preset : best));
+  return TIME_RANGE_PRESETS.reduce<TimeRangePreset>((best, preset) => (distance(preset) < distance(best) ? preset : best));
 }
