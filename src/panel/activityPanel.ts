@@ -1,7 +1,6 @@
 // One query panel: a webview showing one search of one account's log. It runs the search (with the
 // account's shared client; stopping aborts its own requests only), streams the
 // rows to the webview in batches, and answers the webview's requests after checking them.
-import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { AccountClients } from '../accounts/accountClients';
@@ -11,24 +10,20 @@ import { entryFields } from '../activity/fields';
 import { displayText } from '../activity/displayText';
 import { entryJson } from '../activity/json';
 import { OPERATIONS, WEBHOOK_EVENTS } from '../api/wire';
-import { confirmAndResend } from '../commands/resendWebhook';
-import { entriesToCsv, entriesToJson } from '../search/exportEntries';
 import { planSearch } from '../search/plan';
-import type { ActivitySearch, SearchRequest } from '../search/search';
+import type { ActivitySearch } from '../search/search';
 import { OVERRUN_FACTOR, SearchRun, type CostEstimate, type RunProgress, type StreamSource } from '../search/searchRun';
 import { settings } from '../settings';
 import { panelColumns } from './columns';
 import { panelHtml, panelResourceRoots } from './panelHtml';
 import { panelStrings } from './panelStrings';
-import { parseWebviewMessage, type DetailsMessage, type FromWebview, type PanelState, type RowAction, type ToWebview } from './protocol';
-import { rowColumns } from './rowValues';
+import { parseWebviewMessage, type DetailsMessage, type FromWebview, type PanelState, type ToWebview } from './protocol';
+import { actionsFor, copyText, runRowAction } from './rowActions';
+import { RowBatcher } from './rowBatches';
+import { exportRows } from './rowExport';
 
 export const PANEL_VIEW_TYPE = 'exavault.activityPanel';
 
-/** Rows wait this long for more before going to the webview; the first batch of a search goes at once. */
-const BATCH_DELAY_MS = 40;
-const BATCH_ROWS = 20_000;
-const FIRST_BATCH_ROWS = 100;
 /** Requests in flight at once for one search. */
 const CONCURRENCY = 4;
 
@@ -43,9 +38,7 @@ export class ActivityPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private run: SearchRun<ActivityEntry> | undefined;
   private readonly entries = new Map<number, ActivityEntry>();
-  private pending: ActivityEntry[] = [];
-  private flushTimer: ReturnType<typeof setTimeout> | undefined;
-  private sentFirstBatch = false;
+  private readonly rows: RowBatcher;
   private notes: string[] = [];
   private ready = false;
   /** Answers the cost question the running search waits on. */
@@ -64,6 +57,7 @@ export class ActivityPanel implements vscode.Disposable {
   constructor(readonly panel: vscode.WebviewPanel, private readonly services: PanelServices, private readonly account: Account, private state: PanelState) {
     panel.webview.options = { enableScripts: true, localResourceRoots: panelResourceRoots(services.extensionUri) };
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'exavault-activitybar.svg');
+    this.rows = new RowBatcher(this.kind, (batch) => this.post(batch));
     this.setTitle();
     panel.webview.html = panelHtml(panel.webview, services.extensionUri, panel.title);
     this.disposables.push(
@@ -75,7 +69,7 @@ export class ActivityPanel implements vscode.Disposable {
   dispose(): void {
     this.answerCost?.(false);
     this.run?.stop();
-    clearTimeout(this.flushTimer);
+    this.rows.dispose();
     this.disposables.forEach((disposable) => disposable.dispose());
     this.disposables.length = 0;
   }
@@ -134,15 +128,18 @@ export class ActivityPanel implements vscode.Disposable {
       case 'select':
         this.showDetails(message.id);
         return;
-      case 'action':
-        await this.act(message.action, message.id);
+      case 'action': {
+        const entry = this.entries.get(message.id);
+        if (entry) {
+          await runRowAction(message.action, entry, this.account, this.state.search.range, this.services);
+        }
         return;
+      }
       case 'copy':
-        await vscode.env.clipboard.writeText(message.text);
-        vscode.window.setStatusBarMessage(vscode.l10n.t('Copied.'), 2000);
+        await copyText(message.text);
         return;
       case 'export':
-        await this.export(message.format, message.ids);
+        await exportRows(this.kind, message.format, message.ids, this.entries, this.services.log);
         return;
       case 'violation':
         this.services.log.warn(`Query panel: the content security policy blocked something (${message.directive}).`);
@@ -156,9 +153,7 @@ export class ActivityPanel implements vscode.Disposable {
     this.run?.stop();
     this.state = { ...this.state, search };
     this.entries.clear();
-    this.pending = [];
-    this.sentFirstBatch = false;
-    clearTimeout(this.flushTimer);
+    this.rows.reset();
     const plan = planSearch(search, new Date());
     this.post({ type: 'reset', search, window: { from: plan.from, to: plan.to } });
     this.notes = plan.notes;
@@ -191,34 +186,12 @@ export class ActivityPanel implements vscode.Disposable {
     for (const entry of batch) {
       this.entries.set(entry.id, entry);
     }
-    this.pending.push(...batch);
-    if (!this.sentFirstBatch) {
-      // A screenful first, so the first paint does not wait for the whole page to cross over.
-      const rest = this.pending.splice(FIRST_BATCH_ROWS);
-      this.flush(Date.now());
-      this.pending = rest;
-      this.flushTimer ??= setTimeout(() => this.flush(), 0);
-    } else if (this.pending.length >= BATCH_ROWS) {
-      this.flush();
-    } else {
-      this.flushTimer ??= setTimeout(() => this.flush(), BATCH_DELAY_MS);
-    }
-  }
-
-  private flush(arrivedAt?: number): void {
-    clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
-    if (this.pending.length === 0) {
-      return;
-    }
-    this.post({ type: 'rows', arrivedAt, ids: this.pending.map((entry) => entry.id), columns: rowColumns(this.kind, this.pending) });
-    this.pending = [];
-    this.sentFirstBatch = true;
+    this.rows.add(batch);
   }
 
   private progress(progress: RunProgress): void {
     if (progress.state !== 'running' && progress.state !== 'confirming') {
-      this.flush();
+      this.rows.flush();
     }
     const error = progress.error === undefined ? undefined : this.services.connection.describeFailure(progress.error, this.account);
     this.post({
@@ -259,77 +232,4 @@ export class ActivityPanel implements vscode.Disposable {
     const message: DetailsMessage = { type: 'details', id, fields: [...fields, ...details], json: entryJson(entry), actions: actionsFor(entry) };
     this.post(message);
   }
-
-  private async act(action: RowAction, id: number): Promise<void> {
-    const entry = this.entries.get(id);
-    if (!entry || !actionsFor(entry).includes(action)) {
-      return;
-    }
-    const path = entry.kind === 'session' ? entry.fileName : entry.resourcePath;
-    switch (action) {
-      case 'showUser':
-        return this.openSearch({ username: entry.username });
-      case 'showIp':
-        return this.openSearch({ ipAddress: entry.ipAddress });
-      case 'showPath':
-        return this.openSearch({ path });
-      case 'openResource':
-        await vscode.commands.executeCommand('exavault.openResource', { accountId: this.account.id, path });
-        return;
-      case 'resend':
-        if (entry.kind === 'webhook') {
-          await confirmAndResend(entry, this.account, async () => (await this.services.clients.get(this.account.id))?.client, this.services.connection, this.services.log);
-        }
-        return;
-    }
-  }
-
-  /** "Activity for this User / IP / Path": the session log, same time range, in a panel of its own. */
-  private async openSearch(filters: { username?: string; ipAddress?: string; path?: string }): Promise<void> {
-    const request: SearchRequest = { accountId: this.account.id, search: { kind: 'sessions', range: this.state.search.range, filters } };
-    await vscode.commands.executeCommand('exavault.openSearch', request);
-  }
-
-  private async export(format: 'csv' | 'json', ids: number[]): Promise<void> {
-    const entries = ids.map((id) => this.entries.get(id)).filter((entry): entry is ActivityEntry => entry !== undefined);
-    if (entries.length !== ids.length) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('The rows changed while exporting; export again.'));
-      return;
-    }
-    const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-    const target = await vscode.window.showSaveDialog({
-      title: vscode.l10n.t('Export {0} rows', entries.length.toLocaleString()),
-      defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir()), `exavault-${this.kind}-${stamp}.${format}`),
-      filters: format === 'csv' ? { [vscode.l10n.t('CSV')]: ['csv'] } : { [vscode.l10n.t('JSON')]: ['json'] },
-    });
-    if (!target) {
-      return;
-    }
-    const text = format === 'csv' ? entriesToCsv(entries) : entriesToJson(entries);
-    try {
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-      this.services.log.info(`Exported ${entries.length} ${this.kind} rows as ${format}.`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} rows to {1}.', entries.length.toLocaleString(), target.fsPath || target.toString(true)));
-    } catch (error) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('The export was not written: {0}', error instanceof Error ? error.message : String(error)));
-    }
-  }
-}
-
-function actionsFor(entry: ActivityEntry): RowAction[] {
-  const actions: RowAction[] = [];
-  if (entry.username) {
-    actions.push('showUser');
-  }
-  if (entry.ipAddress) {
-    actions.push('showIp');
-  }
-  const path = entry.kind === 'session' ? entry.fileName : entry.resourcePath;
-  if (path) {
-    actions.push('showPath', 'openResource');
-  }
-  if (entry.kind === 'webhook') {
-    actions.push('resend');
-  }
-  return actions;
 }

@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import { isIP } from 'node:net';
 import { formatTime } from '../activity/format';
-import { STATUS_FILTER } from './parseSearch';
+import { STATUS_FILTER } from '../activity/logSchema';
 
 /** How far back ExaVault keeps activity (the web UI's 90 days). */
 export const KEPT_MS = 90 * 86_400_000;

@@ -72,5 +72,5 @@ export function resolveRange(range: TimeRange, now: Date): { from: number; to: n
 /** The preset nearest to a window of `windowMs` (by ratio: 12 hours is nearer a day than an hour). */
 export function closestPreset(windowMs: number): TimeRangePreset {
   const distance = (preset: TimeRangePreset) => Math.abs(Math.log(PRESET_MS[preset] / windowMs));
-  return TIME_RANGE_PRESETS.reduce<TimeRangePreset>((best, preset) => (distance(preset) < distance(best) ? preset : best));
+  return TIME_RANGE_PRESETS.reduce<TimeRangePreset>((best, preset) => (distance(preset) < distance(best) ? preset : best), TIME_RANGE_PRESETS[0]);
 }

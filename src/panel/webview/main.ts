@@ -5,10 +5,11 @@ import type { SortOrder } from '../columns';
 import { DEFAULT_SORT } from '../columns';
 import type { PanelInit, PanelState, ProgressMessage, ToWebview } from '../protocol';
 import type { ActivitySearch } from '../../search/search';
-import { ActivityCharts, type Narrowing } from './charts';
+import { ActivityCharts } from './charts';
 import { DetailPane } from './detailPane';
 import { button, h } from './dom';
 import { FilterBar } from './filterBar';
+import type { Narrowing } from './narrowing';
 import { RowStore } from './rowStore';
 import { VirtualTable } from './virtualTable';
 
