@@ -2,7 +2,7 @@
 // and past it the answer is 429 with Retry-After until calls leave the rolling 24 hours.
 import * as assert from 'node:assert/strict';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../../server/index';
-import { RollingAllowance } from '../../../server/rateLimit';
+import { RollingAllowance } from '../../../server/http/rateLimit';
 import { apiGet, request } from './requests';
 
 describe('local server: rate limits', () => {

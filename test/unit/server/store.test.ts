@@ -3,9 +3,9 @@
 // permutation, so the hand-written fixture answers check it too.
 import * as assert from 'node:assert/strict';
 import type { SessionEntryWire } from '../../../src/api/wire';
-import { parseActivityQuery, SESSION_ENDPOINT } from '../../../server/activityQuery';
-import { sessionRowsFromEntries } from '../../../server/sessionTable';
-import { ActivityStore } from '../../../server/store';
+import { parseActivityQuery, SESSION_ENDPOINT } from '../../../server/query/activityQuery';
+import { sessionRowsFromEntries } from '../../../server/query/sessionTable';
+import { ActivityStore } from '../../../server/query/store';
 import { SESSION_FIXTURE, SESSION_SORTS } from '../../fixtures/activity';
 
 describe('local server: store', () => {

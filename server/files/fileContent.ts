@@ -3,7 +3,7 @@
 // PNG, JPEG and ICO, a real zip, a PDF-like binary, and random bytes for every other format.
 import { createHash } from 'node:crypto';
 import { paddedIco, paddedJpeg, paddedPng, jpeg, png, type Rgb } from './images';
-import { Random } from './random';
+import { Random } from '../generate/random';
 import { zipChunks, zipSize } from './zip';
 
 const CHUNK = 64 * 1024;

@@ -1,8 +1,8 @@
 // The query parameters of the two activity endpoints: which exist, what they filter or sort, and
 // how a request's parameters become a store query (or a 400 naming what is wrong).
-import type { SESSION_QUERY_PARAMETERS, SESSION_SORT_FIELDS, WEBHOOK_QUERY_PARAMETERS, WEBHOOK_SORT_FIELDS } from '../src/api/wire';
-import { parseFilterDate } from './dates';
-import { invalidParameter } from './errors';
+import type { SESSION_QUERY_PARAMETERS, SESSION_SORT_FIELDS, WEBHOOK_QUERY_PARAMETERS, WEBHOOK_SORT_FIELDS } from '../../src/api/wire';
+import { parseFilterDate } from '../generate/dates';
+import { invalidParameter } from '../http/errors';
 import type { Filter, IndexOptions, SortKey, StoreQuery } from './store';
 
 type PagingParameter = 'startDate' | 'endDate' | 'offset' | 'limit' | 'sort';

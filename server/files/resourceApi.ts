@@ -2,11 +2,11 @@
 // files (resourceTree.ts): metadata as the spec's Resource, folder listings paged and sorted, file
 // bytes (a zip for a folder or several), and PNG previews of previewable files.
 import { createHash } from 'node:crypto';
-import type { SessionEntryWire } from '../src/api/wire';
-import { formatTimestamp } from './dates';
-import { ApiError, invalidParameter } from './errors';
+import type { SessionEntryWire } from '../../src/api/wire';
+import { formatTimestamp } from '../generate/dates';
+import { ApiError, invalidParameter } from '../http/errors';
 import { extensionOf, fileChunks, type FileSpec } from './fileContent';
-import type { GrowingStore } from './growingStore';
+import type { GrowingStore } from '../query/growingStore';
 import { png } from './images';
 import { ResourceTree, type ResourceNode, type TreeSettings } from './resourceTree';
 import { ZIP_MAX_BYTES, zipChunks, zipSize, type ZipEntry } from './zip';

@@ -2,7 +2,7 @@
 // counts and make activity arrive. No credentials: the server only listens on loopback.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkFaults, type FaultSwitches } from './faults';
-import { checkArrivalCounts, type LiveActivity } from './liveActivity';
+import { checkArrivalCounts, type LiveActivity } from '../query/liveActivity';
 import { send } from './pipeline';
 import type { StatsRecorder } from './stats';
 

@@ -2,7 +2,7 @@
 // everyday sessions, webhook calls going out, and calls an admin resends. Each kind draws from a
 // stream of its own, so the same seed and the same calls in the same order give the same entries
 // whenever they are made; only the time stamped on them differs.
-import type { SessionEntryWire, WebhookEntryWire } from '../src/api/wire';
+import type { SessionEntryWire, WebhookEntryWire } from '../../src/api/wire';
 import { arrivingSessions } from './generateSessions';
 import { arrivingWebhooks, resentCall } from './generateWebhooks';
 import { Random } from './random';

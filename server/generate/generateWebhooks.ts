@@ -2,11 +2,11 @@
 // folder is posted to each listener subscribed to that event, retried while the listener fails.
 // One listener is down for about an hour; the others fail now and then. Later, while the server
 // runs: calls going out as they happen, and calls an admin resends.
-import type { SessionEntryWire, WebhookEntryWire } from '../src/api/wire';
-import { ACCOUNT_ID } from './account';
+import type { SessionEntryWire, WebhookEntryWire } from '../../src/api/wire';
+import { ACCOUNT_ID } from '../http/account';
 import { STORY_ANCHOR, formatTimestamp, fromAnchor } from './dates';
 import type { Random } from './random';
-import type { StoreRows } from './store';
+import type { StoreRows } from '../query/store';
 import { sizeRange, type EndpointProfile, type ListenerAnswer, type Vocabulary } from './vocabulary';
 
 const SECOND = 1000;

@@ -1,7 +1,7 @@
 // Files every generated account holds from before its 90 days of log: one of each kind a viewer
 // meets (text formats, a PNG, a JPEG, a zip, a PDF-like binary), a large file, and files whose names
 // break naive URI and path handling. The log never touches them, so they are always there.
-import { HOSTILE_STRINGS } from './hostile';
+import { HOSTILE_STRINGS } from '../generate/hostile';
 
 export const SAMPLES_FOLDER = '/Samples';
 export const ODD_NAMES_FOLDER = `${SAMPLES_FOLDER}/Odd names`;

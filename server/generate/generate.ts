@@ -1,11 +1,11 @@
 // The generated account: its vocabulary (realistic or hostile), its session log, and the webhook
 // calls that log caused. The same seed always gives the same data; `now` only moves it in time.
-import type { SessionEntryWire, WebhookEntryWire } from '../src/api/wire';
+import type { SessionEntryWire, WebhookEntryWire } from '../../src/api/wire';
 import { generateSessions } from './generateSessions';
 import { generateWebhooks } from './generateWebhooks';
 import { hostileVocabulary } from './hostile';
 import { Random } from './random';
-import type { StoreRows } from './store';
+import type { StoreRows } from '../query/store';
 import { companyVocabulary, type Vocabulary } from './vocabulary';
 
 export interface GenerateOptions {

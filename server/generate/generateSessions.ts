@@ -4,11 +4,11 @@
 // whole log in time (the day and hour patterns are laid out around STORY_ANCHOR).
 // Stories are told out of time order, so a file that is deleted, moved or renamed is one no other
 // story touches: the log never reads a file after it is gone (the local server's files follow the log).
-import type { SessionEntryWire } from '../src/api/wire';
+import type { SessionEntryWire } from '../../src/api/wire';
 import { STORY_ANCHOR, fromAnchor } from './dates';
 import type { Random } from './random';
-import { SessionTableBuilder, type SessionRow } from './sessionTable';
-import type { StoreRows } from './store';
+import { SessionTableBuilder, type SessionRow } from '../query/sessionTable';
+import type { StoreRows } from '../query/store';
 import { sizeRange, type Protocol, type Role, type UserProfile, type Vocabulary } from './vocabulary';
 
 const SECOND = 1000;

@@ -3,12 +3,12 @@
 // reads before it writes). STOR, MKD, COPY, COMPR create; DELE deletes; MOVE and RNTO move. A path
 // that was deleted stays deleted until something creates it again: reading it does not bring it back.
 import { createHash } from 'node:crypto';
-import type { SessionEntryWire } from '../src/api/wire';
-import type { CategoryColumn } from './columns';
+import type { SessionEntryWire } from '../../src/api/wire';
+import type { CategoryColumn } from '../query/columns';
 import type { SampleFile } from './samples';
-import type { StoreRows } from './store';
-import { sizeRange } from './vocabulary';
-import { Random } from './random';
+import type { StoreRows } from '../query/store';
+import { sizeRange } from '../generate/vocabulary';
+import { Random } from '../generate/random';
 
 const DAY = 86_400_000;
 

@@ -1,8 +1,8 @@
 // Session entries as compact columns, built row by row (by the generator, or from a fixture) and
 // then put newest first for the store.
-import type { SessionEntryWire } from '../src/api/wire';
+import type { SessionEntryWire } from '../../src/api/wire';
 import { CategoryColumn, reorder } from './columns';
-import { formatTimestamp, parseFilterDate } from './dates';
+import { formatTimestamp, parseFilterDate } from '../generate/dates';
 import { newestFirstOrder, type StoreRows } from './store';
 
 export interface SessionRow {

@@ -8,7 +8,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { errorBody } from './errors';
 import type { FaultSwitches } from './faults';
 import { API_PREFIX, type ExaVaultApi } from './handlers';
-import type { DownloadBody } from './resourceApi';
+import type { DownloadBody } from '../files/resourceApi';
 import type { RollingAllowance } from './rateLimit';
 import type { StatsRecorder } from './stats';
 

@@ -1,14 +1,14 @@
 // The API methods themselves: credentials, GET /account, the two activity lists, resending a
-// logged webhook call, and the account's files (resourceApi.ts). Faults, rate limits and latency are
-// the pipeline's business; this answers as a healthy server would.
+// logged webhook call, and the account's files (files/resourceApi.ts). Faults, rate limits and
+// latency are the pipeline's business; this answers as a healthy server would.
 import type { IncomingHttpHeaders } from 'node:http';
-import { parseActivityQuery, SESSION_ENDPOINT, WEBHOOK_ENDPOINT, type ActivityEndpoint } from './activityQuery';
-import { formatTimestamp } from './dates';
+import { parseActivityQuery, SESSION_ENDPOINT, WEBHOOK_ENDPOINT, type ActivityEndpoint } from '../query/activityQuery';
+import { formatTimestamp } from '../generate/dates';
 import { ApiError, INSUFFICIENT_PRIVILEGES, INVALID_CREDENTIALS } from './errors';
-import type { GrowingStore } from './growingStore';
-import type { StoreQuery } from './store';
-import type { LiveActivity } from './liveActivity';
-import type { DownloadBody, ResourceAnswer, ResourceApi } from './resourceApi';
+import type { GrowingStore } from '../query/growingStore';
+import type { StoreQuery } from '../query/store';
+import type { LiveActivity } from '../query/liveActivity';
+import type { DownloadBody, ResourceAnswer, ResourceApi } from '../files/resourceApi';
 
 export const API_PREFIX = '/api/v2';
 const RESEND_PATH = /^\/webhooks\/resend\/([^/]+)$/;

@@ -1,9 +1,9 @@
 // The activity the server serves while it runs: what it started with, entries that arrive (given,
 // or generated as they would happen) and webhook calls resent through the API. Whatever the server
 // makes is stamped by its clock, to the second, with ids above every existing one.
-import type { SessionEntryWire, WebhookEntryWire } from '../src/api/wire';
+import type { SessionEntryWire, WebhookEntryWire } from '../../src/api/wire';
 import { SESSION_ENDPOINT, WEBHOOK_ENDPOINT } from './activityQuery';
-import type { ArrivalGenerator } from './generateArrivals';
+import type { ArrivalGenerator } from '../generate/generateArrivals';
 import { GrowingStore } from './growingStore';
 import { sessionRowsFromEntries } from './sessionTable';
 import type { StoreRows } from './store';

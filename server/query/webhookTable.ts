@@ -1,8 +1,8 @@
 // Webhook entries keep their objects (three shapes, nested details); the store gets columns of the
 // fields it filters and sorts on. A legacy entry has no username, resourcePath or attemptId: "".
-import type { WebhookEntryWire } from '../src/api/wire';
+import type { WebhookEntryWire } from '../../src/api/wire';
 import { CategoryColumn, type CategoryValue } from './columns';
-import { parseFilterDate } from './dates';
+import { parseFilterDate } from '../generate/dates';
 import { newestFirstOrder, type StoreRows } from './store';
 
 const COLUMNS = {
