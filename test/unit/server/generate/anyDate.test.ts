@@ -3,7 +3,7 @@
 // Dates chosen where calendars go wrong: just after midnight UTC, a month end, 29 February, and the
 // days clocks change in the United States (where the company works) and in Europe.
 import * as assert from 'node:assert/strict';
-import { startExaVaultServer } from '../../../server/index';
+import { startExaVaultServer } from '../../../../server/index';
 
 const NOWS = [
   '2026-07-15T18:30:00.750Z',

@@ -1,7 +1,7 @@
 // The clock switch: a suite's processes read the time it names, whenever they start.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { clockEnvironment, clockSwitchAvailable, parseClock } from '../../scripts/lib/clock';
+import { clockEnvironment, clockSwitchAvailable, parseClock } from '../../../../scripts/lib/clock';
 
 const nodeNow = (env: NodeJS.ProcessEnv): number =>
   Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(Date.now()))'], { env: { ...process.env, ...env }, encoding: 'utf8' }).stdout);

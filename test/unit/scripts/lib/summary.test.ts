@@ -3,8 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { outcomeFromFile, summaryLines } from '../../scripts/lib/summary';
-import type { SuiteResults } from '../support/results';
+import { outcomeFromFile, summaryLines } from '../../../../scripts/lib/summary';
+import type { SuiteResults } from '../../../support/results';
 
 describe('harness summary', () => {
   let dir: string;

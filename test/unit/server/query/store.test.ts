@@ -2,11 +2,11 @@
 // and walking a cached permutation of every row (large sets). A gather limit of 0 forces the
 // permutation, so the hand-written fixture answers check it too.
 import * as assert from 'node:assert/strict';
-import type { SessionEntryWire } from '../../../src/api/wire';
-import { parseActivityQuery, SESSION_ENDPOINT } from '../../../server/query/activityQuery';
-import { sessionRowsFromEntries } from '../../../server/query/sessionTable';
-import { ActivityStore } from '../../../server/query/store';
-import { SESSION_FIXTURE, SESSION_SORTS } from '../../fixtures/activity';
+import type { SessionEntryWire } from '../../../../src/api/wire';
+import { parseActivityQuery, SESSION_ENDPOINT } from '../../../../server/query/activityQuery';
+import { sessionRowsFromEntries } from '../../../../server/query/sessionTable';
+import { ActivityStore } from '../../../../server/query/store';
+import { SESSION_FIXTURE, SESSION_SORTS } from '../../../fixtures/activity';
 
 describe('local server: store', () => {
   const rows = sessionRowsFromEntries(SESSION_FIXTURE);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { COLUMNS, DEFAULT_SORT } from '../../../src/panel/columns';
-import { RowStore } from '../../../src/panel/webview/rowStore';
-import { matchesRefine } from '../../support/panelCells';
+import { COLUMNS, DEFAULT_SORT } from '../../../../src/panel/columns';
+import { RowStore } from '../../../../src/panel/webview/rowStore';
+import { matchesRefine } from '../../../support/panelCells';
 
 // Rows in the session columns' order: time, operation, user, ip, path, source, size, duration, protocol, status.
 type Row = [number, string, string, string, string, string, number | null, number | null, string, string];

@@ -4,12 +4,12 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import { inflateSync } from 'node:zlib';
-import type { SessionEntryWire } from '../../../src/api/wire';
+import type { SessionEntryWire } from '../../../../src/api/wire';
 import {
   HOSTILE_STRINGS, ODD_NAMES_FOLDER, SAMPLE_FILES, SAMPLES_FOLDER, oddFileNames, startExaVaultServer, type RunningExaVaultServer,
-} from '../../../server/index';
-import { apiError, apiGet, credentials, request, type Reply } from './requests';
-import { waitUntil } from '../../support/waitUntil';
+} from '../../../../server/index';
+import { apiError, apiGet, credentials, request, type Reply } from '../requests';
+import { waitUntil } from '../../../support/waitUntil';
 
 const NOW = new Date('2026-07-15T18:30:00.750Z');
 const LARGE = 3 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { detailRows } from '../../../src/panel/webview/detailPane';
+import { detailRows } from '../../../../src/panel/webview/detailPane';
 
 describe('the details pane\'s fields', () => {
   it('shows a right-to-left override and invisible characters as marks, and copies the value exactly as sent', () => {

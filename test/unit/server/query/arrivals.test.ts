@@ -2,9 +2,9 @@
 // top of newest-first pages and through every index, stamped with one second of the server's clock,
 // the same for the same seed; and POST /__control/arrive for other processes.
 import * as assert from 'node:assert/strict';
-import type { SessionEntryWire, WebhookEntryWire, WebhookModernAttributesWire } from '../../../src/api/wire';
-import { startExaVaultServer, type ExaVaultServerOptions, type RunningExaVaultServer } from '../../../server/index';
-import { apiGet, pageIds, request } from './requests';
+import type { SessionEntryWire, WebhookEntryWire, WebhookModernAttributesWire } from '../../../../src/api/wire';
+import { startExaVaultServer, type ExaVaultServerOptions, type RunningExaVaultServer } from '../../../../server/index';
+import { apiGet, pageIds, request } from '../requests';
 
 // In the past, and not on a whole second: the server's clock starts here and runs on.
 const NOW = new Date('2026-07-15T18:30:00.750Z');

@@ -1,9 +1,9 @@
 // GET /activity/webhooks over the hand-written fixture (all three entry shapes): expected ids worked
 // out by hand from the table in test/fixtures/activity.ts.
 import * as assert from 'node:assert/strict';
-import { startExaVaultServer, type RunningExaVaultServer } from '../../../server/index';
-import { SESSION_FIXTURE, WEBHOOK_FIXTURE } from '../../fixtures/activity';
-import { apiError, apiGet, pageIds } from './requests';
+import { startExaVaultServer, type RunningExaVaultServer } from '../../../../server/index';
+import { SESSION_FIXTURE, WEBHOOK_FIXTURE } from '../../../fixtures/activity';
+import { apiError, apiGet, pageIds } from '../requests';
 
 describe('local server: webhook log queries', () => {
   let server: RunningExaVaultServer;

@@ -1,9 +1,9 @@
 // The generated account: deterministic, complete (every operation, every webhook shape) and telling
 // the stories the brief asks for. These check properties of the data, not exact values.
 import * as assert from 'node:assert/strict';
-import type { SessionEntryWire, WebhookEntryWire } from '../../../src/api/wire';
-import { HOSTILE_STRINGS, startExaVaultServer, type RunningExaVaultServer } from '../../../server/index';
-import { apiGet } from './requests';
+import type { SessionEntryWire, WebhookEntryWire } from '../../../../src/api/wire';
+import { HOSTILE_STRINGS, startExaVaultServer, type RunningExaVaultServer } from '../../../../server/index';
+import { apiGet } from '../requests';
 
 // Not on a whole second, as a real clock is not.
 const NOW = new Date('2026-07-15T18:30:00.750Z');

@@ -1,9 +1,9 @@
 // POST /webhooks/resend/{activityId}: the activity endpoints' credentials, the whole pipeline, the
 // spec's EmptyResponse, and a new log entry for the call sent again. (Its schema: schema.test.ts.)
 import * as assert from 'node:assert/strict';
-import type { WebhookEntryWire } from '../../../src/api/wire';
-import { startExaVaultServer, type RunningExaVaultServer } from '../../../server/index';
-import { apiGet, apiPost, request, type Reply } from './requests';
+import type { WebhookEntryWire } from '../../../../src/api/wire';
+import { startExaVaultServer, type RunningExaVaultServer } from '../../../../server/index';
+import { apiGet, apiPost, request, type Reply } from '../requests';
 
 const NOW = new Date('2026-07-15T18:30:00Z');
 const USER_TOKEN = 'b'.repeat(64);

@@ -1,8 +1,8 @@
 // Credentials as ExaVault checks them: one 401 for a missing or wrong key or token, and activity
 // refused (403) to a token that is not an admin's.
 import * as assert from 'node:assert/strict';
-import { startExaVaultServer, type RunningExaVaultServer } from '../../../server/index';
-import { request } from './requests';
+import { startExaVaultServer, type RunningExaVaultServer } from '../../../../server/index';
+import { request } from '../requests';
 
 const UNAUTHORIZED = '{"responseStatus":401,"errors":[{"code":"ERROR_INVALID_CREDENTIALS","detail":"HTTP_UNAUTHORIZED"}]}';
 const FORBIDDEN = '{"responseStatus":403,"errors":[{"code":"ERROR_INSUFFICIENT_PRIVILEGES","detail":"An error occurred"}]}';

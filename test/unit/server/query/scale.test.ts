@@ -1,9 +1,9 @@
 // A million session entries: generated in seconds, and filtered pages answered from the indexes.
 // Times are printed for the report, never asserted; the checks are on what comes back.
 import * as assert from 'node:assert/strict';
-import type { SessionEntryWire } from '../../../src/api/wire';
-import { startExaVaultServer } from '../../../server/index';
-import { apiGet } from './requests';
+import type { SessionEntryWire } from '../../../../src/api/wire';
+import { startExaVaultServer } from '../../../../server/index';
+import { apiGet } from '../requests';
 
 const NOW = new Date('2026-07-15T18:30:00Z');
 const DAY = 24 * 60 * 60 * 1000;

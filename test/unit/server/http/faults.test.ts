@@ -1,8 +1,8 @@
 // Every fault switch, set in-process and through /__control, and the traffic counts.
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
-import { startExaVaultServer, type RunningExaVaultServer } from '../../../server/index';
-import { apiGet, request, type Reply } from './requests';
+import { startExaVaultServer, type RunningExaVaultServer } from '../../../../server/index';
+import { apiGet, request, type Reply } from '../requests';
 
 const SESSIONS = '/activity/session?limit=3';
 

@@ -1,9 +1,9 @@
 // GET /activity/session over the hand-written fixture: every expected id list below was worked out
 // by hand from the table in test/fixtures/activity.ts, not computed.
 import * as assert from 'node:assert/strict';
-import { startExaVaultServer, type RunningExaVaultServer } from '../../../server/index';
-import { SESSION_FIXTURE, SESSION_SORTS, WEBHOOK_FIXTURE } from '../../fixtures/activity';
-import { apiError, pageIds } from './requests';
+import { startExaVaultServer, type RunningExaVaultServer } from '../../../../server/index';
+import { SESSION_FIXTURE, SESSION_SORTS, WEBHOOK_FIXTURE } from '../../../fixtures/activity';
+import { apiError, pageIds } from '../requests';
 
 describe('local server: session log queries', () => {
   let server: RunningExaVaultServer;

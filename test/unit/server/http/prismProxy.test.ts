@@ -13,10 +13,10 @@
 //   the oneOf one.
 // Any other violation fails. schema.test.ts meets the same defects with Ajv.
 import * as assert from 'node:assert/strict';
-import type { SessionEntryWire, WebhookEntryWire } from '../../../src/api/wire';
-import { SAMPLE_FILES, SAMPLES_FOLDER, startExaVaultServer, type RunningExaVaultServer } from '../../../server/index';
-import { PRISM_DOWNLOAD_DEFECT, startPrism, violationsOf, type RunningPrism, type Violation } from '../../support/prism';
-import { credentials, request, type Reply } from './requests';
+import type { SessionEntryWire, WebhookEntryWire } from '../../../../src/api/wire';
+import { SAMPLE_FILES, SAMPLES_FOLDER, startExaVaultServer, type RunningExaVaultServer } from '../../../../server/index';
+import { PRISM_DOWNLOAD_DEFECT, startPrism, violationsOf, type RunningPrism, type Violation } from '../../../support/prism';
+import { credentials, request, type Reply } from '../requests';
 
 const INT32_MAX = 2 ** 31 - 1;
 const EVENTS = 'resources.upload, resources.download, resources.delete, resources.rename, resources.copy, resources.move, resources.compress, resources.extract, resources.createFolder, shares.formSubmit';

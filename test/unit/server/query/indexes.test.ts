@@ -1,8 +1,8 @@
 // The indexes under the store: positions per value in ascending order, folded keys, and prefixes
 // whose positions are merged from many values.
 import * as assert from 'node:assert/strict';
-import { CategoryColumn } from '../../../server/query/columns';
-import { EqualityIndex, PrefixIndex } from '../../../server/query/indexes';
+import { CategoryColumn } from '../../../../server/query/columns';
+import { EqualityIndex, PrefixIndex } from '../../../../server/query/indexes';
 
 describe('local server: indexes', () => {
   //              position:  0       1       2       3          4       5        6       7       8

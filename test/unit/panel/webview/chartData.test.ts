@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { COLUMNS, DEFAULT_SORT } from '../../../src/panel/columns';
-import { chooseBins, inStoreOrder, STEPS, statusOutcome, timeBins, topValues } from '../../../src/panel/webview/chartData';
-import { RowStore } from '../../../src/panel/webview/rowStore';
+import { COLUMNS, DEFAULT_SORT } from '../../../../src/panel/columns';
+import { chooseBins, inStoreOrder, STEPS, statusOutcome, timeBins, topValues } from '../../../../src/panel/webview/chartData';
+import { RowStore } from '../../../../src/panel/webview/rowStore';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,6 +1,6 @@
 // Filter dates in the forms real clients send, and `created` as responses write it.
 import * as assert from 'node:assert/strict';
-import { formatTimestamp, parseFilterDate } from '../../../server/generate/dates';
+import { formatTimestamp, parseFilterDate } from '../../../../server/generate/dates';
 
 describe('local server: dates', () => {
   it('reads the forms official clients send', () => {

@@ -1,9 +1,9 @@
 // The daily allowance: every /api/v2 answer says what is left, the count runs down with each call,
 // and past it the answer is 429 with Retry-After until calls leave the rolling 24 hours.
 import * as assert from 'node:assert/strict';
-import { startExaVaultServer, type RunningExaVaultServer } from '../../../server/index';
-import { RollingAllowance } from '../../../server/http/rateLimit';
-import { apiGet, request } from './requests';
+import { startExaVaultServer, type RunningExaVaultServer } from '../../../../server/index';
+import { RollingAllowance } from '../../../../server/http/rateLimit';
+import { apiGet, request } from '../requests';
 
 describe('local server: rate limits', () => {
   let server: RunningExaVaultServer;

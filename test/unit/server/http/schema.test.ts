@@ -23,13 +23,13 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { OpenAPIV3 } from 'openapi-types';
-import type { WebhookEntryWire } from '../../../src/api/wire';
-import { SAMPLE_FILES, SAMPLES_FOLDER, startExaVaultServer, type RunningExaVaultServer } from '../../../server/index';
-import { apiGet, apiPost } from './requests';
+import type { WebhookEntryWire } from '../../../../src/api/wire';
+import { SAMPLE_FILES, SAMPLES_FOLDER, startExaVaultServer, type RunningExaVaultServer } from '../../../../server/index';
+import { apiGet, apiPost } from '../requests';
 
 type Schema = OpenAPIV3.SchemaObject;
 
-const SPEC = path.resolve(__dirname, '..', '..', 'spec', 'openapi.yaml');
+const SPEC = path.resolve(__dirname, '..', '..', '..', 'spec', 'openapi.yaml');
 
 interface Validators {
   account: ValidateFunction;
