@@ -1,31 +1,19 @@
 import * as assert from 'node:assert/strict';
-import { ExaVaultClient } from '../../../src/api/client';
 import type { ActivityEntry } from '../../../src/api/models';
 import type { Page } from '../../../src/api/paging';
 import { planSearch } from '../../../src/search/plan';
 import { OVERRUN_FACTOR, SearchRun, type CostEstimate, type RunProgress } from '../../../src/search/searchRun';
-import { startExaVaultServer, type RunningExaVaultServer } from '../../../server/index';
+import { useLocalServer } from '../../support/localServer';
 
 describe('SearchRun against the local server', () => {
-  let server: RunningExaVaultServer;
-  let client: ExaVaultClient;
   const NOW = new Date('2026-11-20T12:00:00Z');
-
-  before(async () => {
-    server = await startExaVaultServer({ seed: 21, sessions: 400, webhooks: 300, now: NOW });
-    client = new ExaVaultClient(new URL(server.baseUrl), { apiKey: server.apiKey, accessToken: server.accessToken }, { serverRetries: 0 });
-  });
-  after(async () => {
-    client.dispose();
-    await server.close();
-  });
-  afterEach(() => server.clearFaults());
+  const local = useLocalServer({ seed: 21, sessions: 400, webhooks: 300, now: NOW });
 
   function run(search: Parameters<typeof planSearch>[0], confirm: (estimate: CostEstimate) => Promise<boolean> = async () => true, confirmAboveCalls = 1000) {
     const entries: ActivityEntry[] = [];
     const progress: RunProgress[] = [];
     const searchRun = new SearchRun<ActivityEntry>(
-      (query, options) => (search.kind === 'sessions' ? client.sessionPages(query, options) : client.webhookPages(query, options)),
+      (query, options) => (search.kind === 'sessions' ? local.client.sessionPages(query, options) : local.client.webhookPages(query, options)),
       planSearch(search, NOW),
       { pageSize: 40, concurrency: 4, confirmAboveCalls, confirm },
       { entries: (batch) => entries.push(...batch), progress: (p) => progress.push(p) },
@@ -36,17 +24,17 @@ describe('SearchRun against the local server', () => {
   it('loads every entry the search selects, once, merging several types', async () => {
     const { entries, progress, done } = run({ kind: 'sessions', range: { from: 0, to: NOW.getTime() }, filters: { types: ['STOR', 'RETR'] } });
     await done;
-    const expected = server.sessions.filter((s) => ['STOR', 'RETR'].includes(s.attributes.operation!.toUpperCase())).map((s) => s.id).sort();
+    const expected = local.server.sessions.filter((s) => ['STOR', 'RETR'].includes(s.attributes.operation!.toUpperCase())).map((s) => s.id).sort();
     assert.deepEqual(entries.map((e) => e.id).sort(), expected);
     assert.equal(progress.at(-1)!.state, 'done');
     assert.equal(progress.at(-1)!.loaded, expected.length);
-    assert.equal(progress.at(-1)!.requests, server.stats().byPath['/api/v2/activity/session'] ?? progress.at(-1)!.requests);
+    assert.equal(progress.at(-1)!.requests, local.server.stats().byPath['/api/v2/activity/session'] ?? progress.at(-1)!.requests);
   });
 
   it('keeps only a status class when the search asks for one', async () => {
     const { entries, done } = run({ kind: 'webhooks', range: { from: 0, to: NOW.getTime() }, filters: { status: '5xx' } });
     await done;
-    const expected = server.webhooks.filter((w) => { const s = (w.attributes as { status?: number }).status ?? 0; return s >= 500 && s < 600; }).map((w) => w.id).sort();
+    const expected = local.server.webhooks.filter((w) => { const s = (w.attributes as { status?: number }).status ?? 0; return s >= 500 && s < 600; }).map((w) => w.id).sort();
     assert.ok(expected.length > 0);
     assert.deepEqual(entries.map((e) => e.id).sort(), expected);
   });
@@ -58,7 +46,7 @@ describe('SearchRun against the local server', () => {
       return false;
     }, 3);
     await done;
-    const pages = Math.ceil(server.sessions.length / 40);
+    const pages = Math.ceil(local.server.sessions.length / 40);
     assert.ok(asked && asked.calls >= pages / 2 && asked.calls <= pages * 2, `estimate ${asked?.calls} for ${pages} pages`);
     assert.equal(asked!.spent, 1);
     assert.equal(entries.length, 40);
@@ -66,7 +54,7 @@ describe('SearchRun against the local server', () => {
   });
 
   it('fails with the error and keeps what was loaded', async () => {
-    server.setFaults({ serverErrors: { status: 500, count: 1000 } });
+    local.server.setFaults({ serverErrors: { status: 500, count: 1000 } });
     const { entries, progress, done } = run({ kind: 'sessions', range: { from: 0, to: NOW.getTime() }, filters: {} });
     await done;
     assert.equal(progress.at(-1)!.state, 'failed');
@@ -74,7 +62,7 @@ describe('SearchRun against the local server', () => {
   });
 
   it('stops in flight without reporting a failure', async () => {
-    server.setFaults({ latencyMs: 300 });
+    local.server.setFaults({ latencyMs: 300 });
     const { searchRun, progress, done } = run({ kind: 'sessions', range: { from: 0, to: NOW.getTime() }, filters: {} });
     setTimeout(() => searchRun.stop(), 100);
     await done;

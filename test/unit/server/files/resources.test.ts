@@ -8,6 +8,7 @@ import type { SessionEntryWire } from '../../../../src/api/wire';
 import {
   HOSTILE_STRINGS, ODD_NAMES_FOLDER, SAMPLE_FILES, SAMPLES_FOLDER, oddFileNames, startExaVaultServer, type RunningExaVaultServer,
 } from '../../../../server/index';
+import { useLocalServer } from '../../../support/localServer';
 import { apiError, apiGet, credentials, request, type Reply } from '../requests';
 import { waitUntil } from '../../../support/waitUntil';
 
@@ -68,15 +69,10 @@ function pngSize(image: Buffer): [number, number] {
 
 describe('local server: files', function () {
   this.timeout(60_000);
-  let server: RunningExaVaultServer;
-  before(async () => {
-    server = await startExaVaultServer({ seed: 7, now: NOW, largeFileBytes: LARGE, nonAdminAccessToken: 'e'.repeat(64) });
-  });
-  after(() => server.close());
-  afterEach(() => server.clearFaults());
+  const local = useLocalServer({ seed: 7, now: NOW, largeFileBytes: LARGE, nonAdminAccessToken: 'e'.repeat(64) });
 
   const json = async <T>(path: string): Promise<T> => {
-    const reply = await apiGet(server, path);
+    const reply = await apiGet(local.server, path);
     assert.equal(reply.status, 200, `${path}: ${reply.text}`);
     return JSON.parse(reply.text) as T;
   };
@@ -98,7 +94,7 @@ describe('local server: files', function () {
     /** Each path's last event that created or removed it, oldest first. */
     function lastEvents(): Map<string, SessionEntryWire> {
       const last = new Map<string, SessionEntryWire>();
-      for (const entry of oldestFirst(server.sessions)) {
+      for (const entry of oldestFirst(local.server.sessions)) {
         const { operation, fileName, fileSource } = entry.attributes;
         if (['STOR', 'DELE', 'MKD', 'COPY', 'MOVE', 'RNTO', 'COMPR'].includes(operation!)) {
           last.set(fileName!, entry);
@@ -115,7 +111,7 @@ describe('local server: files', function () {
       let deletions = 0;
       for (const [path, entry] of lastEvents()) {
         const { operation, fileName, fileSource, bytesTransferred } = entry.attributes;
-        const found = server.resource(path);
+        const found = local.server.resource(path);
         if (operation === 'DELE' || ((operation === 'MOVE' || operation === 'RNTO') && fileSource === path && fileName !== path)) {
           deletions++;
           assert.equal(found, undefined, `${path} was removed by ${operation} ${entry.id}`);
@@ -134,7 +130,7 @@ describe('local server: files', function () {
 
     it('never has the log read a file after it was deleted, moved or renamed', () => {
       const gone = new Set<string>();
-      for (const { id, attributes: a } of oldestFirst(server.sessions)) {
+      for (const { id, attributes: a } of oldestFirst(local.server.sessions)) {
         const reads = a.operation === 'RETR' || a.operation === 'SEND' || a.operation === 'DFA' ? a.fileName : ['COPY', 'MOVE', 'RNTO'].includes(a.operation!) ? a.fileSource : undefined;
         assert.ok(!reads || !gone.has(reads), `${a.operation} ${id} reads ${reads} after it was gone`);
         if (a.operation === 'DELE') {
@@ -149,39 +145,39 @@ describe('local server: files', function () {
     });
 
     it('has the deleted-file story\'s file gone: uploaded, downloaded by another user, deleted, and now 404', async () => {
-      const story = oldestFirst(server.sessions).filter((entry) => entry.attributes.operation === 'DELE').find((deletion) => {
-        const before = server.sessions.filter((entry) => entry.attributes.fileName === deletion.attributes.fileName && entry.id < deletion.id);
+      const story = oldestFirst(local.server.sessions).filter((entry) => entry.attributes.operation === 'DELE').find((deletion) => {
+        const before = local.server.sessions.filter((entry) => entry.attributes.fileName === deletion.attributes.fileName && entry.id < deletion.id);
         const upload = before.find((entry) => entry.attributes.operation === 'STOR');
         return upload && before.some((entry) => entry.attributes.operation === 'RETR' && entry.attributes.username !== upload.attributes.username);
       });
       assert.ok(story, 'the story is in the log');
       const path = story.attributes.fileName!;
-      assert.equal(server.resource(path), undefined);
-      const error = await apiError(server, `/resources?resource=${enc(path)}`, 404);
+      assert.equal(local.server.resource(path), undefined);
+      const error = await apiError(local.server, `/resources?resource=${enc(path)}`, 404);
       assert.equal(error.code, 'ERROR_RESOURCE_NOT_FOUND');
       // Positive control: its folder is there.
-      assert.equal(server.resource(path.slice(0, path.lastIndexOf('/')))?.type, 'dir');
+      assert.equal(local.server.resource(path.slice(0, path.lastIndexOf('/')))?.type, 'dir');
     });
 
     it('has every file a downloaded, sent or linked path names, unless it was deleted later', () => {
       const last = lastEvents();
-      const read = server.sessions.filter((entry) => ['RETR', 'SEND', 'DFA'].includes(entry.attributes.operation!));
+      const read = local.server.sessions.filter((entry) => ['RETR', 'SEND', 'DFA'].includes(entry.attributes.operation!));
       assert.ok(read.length > 100);
       for (const { attributes: a } of read) {
         const removed = last.get(a.fileName!)?.attributes.operation === 'DELE';
-        assert.equal(server.resource(a.fileName!)?.type, removed ? undefined : 'file', a.fileName);
+        assert.equal(local.server.resource(a.fileName!)?.type, removed ? undefined : 'file', a.fileName);
       }
     });
 
     it('puts every file in a folder that lists it, up to the root', async () => {
       const folders = new Set<string>();
-      for (const { attributes: a } of server.sessions.filter((entry) => entry.attributes.operation === 'STOR')) {
-        const file = server.resource(a.fileName!);
+      for (const { attributes: a } of local.server.sessions.filter((entry) => entry.attributes.operation === 'STOR')) {
+        const file = local.server.resource(a.fileName!);
         if (!file) {
           continue;
         }
         for (let child = file.path, parent = child.slice(0, child.lastIndexOf('/')) || '/'; child !== '/'; child = parent, parent = parent.slice(0, parent.lastIndexOf('/')) || '/') {
-          const folder = server.resource(parent);
+          const folder = local.server.resource(parent);
           assert.equal(folder?.type, 'dir', parent);
           assert.ok(folder.children!.includes(child.slice(child.lastIndexOf('/') + 1)), `${parent} lists ${child}`);
           folders.add(parent);
@@ -190,7 +186,7 @@ describe('local server: files', function () {
       // Through the API as well, for a few folders.
       for (const folder of [...folders].slice(0, 5)) {
         const listed = (await listAll(folder)).map((child) => child.attributes.name).sort();
-        assert.deepEqual(listed, [...server.resource(folder)!.children!].sort(), folder);
+        assert.deepEqual(listed, [...local.server.resource(folder)!.children!].sort(), folder);
       }
     });
 
@@ -200,19 +196,19 @@ describe('local server: files', function () {
         id, type: 'sessionActivity',
         attributes: { created, operation, username: 'kwright', ipAddress: '98.33.120.64', protocol: 'web', fileName: path, fileSource: '', bytesTransferred: operation === 'STOR' ? 4321 : 0, duration: 1, sessionId: 'arrived', status: '-' },
       });
-      assert.equal(server.resource(path), undefined);
-      server.arrive({ sessions: [entry(9_000_001, 'STOR', '2026-07-15T18:31:00Z')] });
+      assert.equal(local.server.resource(path), undefined);
+      local.server.arrive({ sessions: [entry(9_000_001, 'STOR', '2026-07-15T18:31:00Z')] });
       assert.equal((await resource(path)).attributes.size, 4321);
-      server.arrive({ sessions: [entry(9_000_002, 'DELE', '2026-07-15T18:32:00Z')] });
-      await apiError(server, `/resources?resource=${enc(path)}`, 404);
+      local.server.arrive({ sessions: [entry(9_000_002, 'DELE', '2026-07-15T18:32:00Z')] });
+      await apiError(local.server, `/resources?resource=${enc(path)}`, 404);
     });
 
     it('holds the sample files, the large one at its asked size', () => {
       for (const path of Object.values(SAMPLE_FILES)) {
-        assert.equal(server.resource(path)?.type, 'file', path);
+        assert.equal(local.server.resource(path)?.type, 'file', path);
       }
-      assert.equal(server.resource(SAMPLE_FILES.large)!.size, LARGE);
-      assert.equal(server.resource(ODD_NAMES_FOLDER)!.children!.length, oddFileNames().length);
+      assert.equal(local.server.resource(SAMPLE_FILES.large)!.size, LARGE);
+      assert.equal(local.server.resource(ODD_NAMES_FOLDER)!.children!.length, oddFileNames().length);
     });
   });
 
@@ -229,20 +225,20 @@ describe('local server: files', function () {
     });
 
     it('answers 404 for nothing there, 400 without a resource or with an unknown parameter', async () => {
-      assert.equal((await apiError(server, '/resources?resource=/nothing/here.txt', 404)).code, 'ERROR_RESOURCE_NOT_FOUND');
-      assert.match((await apiError(server, '/resources', 400)).detail, /resource/);
-      assert.match((await apiError(server, `/resources?resource=/&bogus=1`, 400)).detail, /bogus/);
+      assert.equal((await apiError(local.server, '/resources?resource=/nothing/here.txt', 404)).code, 'ERROR_RESOURCE_NOT_FOUND');
+      assert.match((await apiError(local.server, '/resources', 400)).detail, /resource/);
+      assert.match((await apiError(local.server, `/resources?resource=/&bogus=1`, 400)).detail, /bogus/);
       // Names are case-sensitive.
-      await apiError(server, `/resources?resource=${enc(SAMPLE_FILES.csv.toUpperCase())}`, 404);
+      await apiError(local.server, `/resources?resource=${enc(SAMPLE_FILES.csv.toUpperCase())}`, 404);
     });
 
     it('round-trips every odd name through URL encoding, exactly', async () => {
       for (const name of oddFileNames()) {
         const path = `${ODD_NAMES_FOLDER}/${name}`;
         assert.equal((await resource(path)).attributes.path, path, JSON.stringify(name));
-        const reply = await download(server, `resources%5B%5D=${enc(path)}`);
+        const reply = await download(local.server, `resources%5B%5D=${enc(path)}`);
         assert.equal(reply.status, 200);
-        assert.deepEqual(reply.bytes, server.fileBytes(path));
+        assert.deepEqual(reply.bytes, local.server.fileBytes(path));
       }
       assert.ok(oddFileNames().some((name) => HOSTILE_STRINGS.some((payload) => name.startsWith(payload.slice(0, 20)))));
       assert.ok(['#', '?', '%', '  ', 'é', '東'].every((part) => oddFileNames().some((name) => name.includes(part))));
@@ -252,7 +248,7 @@ describe('local server: files', function () {
   describe('GET /resources/list', () => {
     it('pages through a folder, each child once, folders first then by name', async () => {
       const children = await listAll('/');
-      assert.deepEqual(children.map((child) => child.attributes.name).sort(), [...server.resource('/')!.children!].sort());
+      assert.deepEqual(children.map((child) => child.attributes.name).sort(), [...local.server.resource('/')!.children!].sort());
       const types = children.map((child) => child.attributes.type);
       assert.deepEqual(types, [...types].sort((a, b) => (a === b ? 0 : a === 'dir' ? -1 : 1)));
       const odd = await listAll(ODD_NAMES_FOLDER);
@@ -273,20 +269,20 @@ describe('local server: files', function () {
     });
 
     it('refuses to list a file, a bad sort or type, and a limit past the cap', async () => {
-      assert.match((await apiError(server, `/resources/list?resource=${enc(SAMPLE_FILES.csv)}`, 400)).detail, /not a folder/);
-      assert.match((await apiError(server, '/resources/list?resource=/&sort=colour', 400)).detail, /colour/);
-      assert.match((await apiError(server, '/resources/list?resource=/&type=folder', 400)).detail, /type/);
-      await apiError(server, '/resources/list?resource=/&limit=5000', 400);
-      await apiError(server, '/resources/list?resource=/missing', 404);
+      assert.match((await apiError(local.server, `/resources/list?resource=${enc(SAMPLE_FILES.csv)}`, 400)).detail, /not a folder/);
+      assert.match((await apiError(local.server, '/resources/list?resource=/&sort=colour', 400)).detail, /colour/);
+      assert.match((await apiError(local.server, '/resources/list?resource=/&type=folder', 400)).detail, /type/);
+      await apiError(local.server, '/resources/list?resource=/&limit=5000', 400);
+      await apiError(local.server, '/resources/list?resource=/missing', 404);
     });
   });
 
   describe('GET /resources/download', () => {
     it('sends a file\'s bytes with its length and name, the same for the same seed', async () => {
-      const reply = await download(server, `resources%5B%5D=${enc(SAMPLE_FILES.json)}`);
+      const reply = await download(local.server, `resources%5B%5D=${enc(SAMPLE_FILES.json)}`);
       assert.equal(reply.status, 200);
       assert.equal(reply.headers['content-type'], 'application/octet-stream');
-      assert.equal(Number(reply.headers['content-length']), server.resource(SAMPLE_FILES.json)!.size);
+      assert.equal(Number(reply.headers['content-length']), local.server.resource(SAMPLE_FILES.json)!.size);
       assert.match(String(reply.headers['content-disposition']), /filename\*=UTF-8''settings\.json/);
       assert.equal(reply.bytes.length, 1800);
       assert.equal((JSON.parse(reply.bytes.toString('utf8')) as { records: unknown[] }).records.length > 5, true);
@@ -301,53 +297,53 @@ describe('local server: files', function () {
     });
 
     it('makes plausible text for text formats, and real PNG and zip files', () => {
-      const text = (path: string) => server.fileBytes(path).toString('utf8');
+      const text = (path: string) => local.server.fileBytes(path).toString('utf8');
       assert.match(text(SAMPLE_FILES.markdown), /^# README\.md\n/);
       assert.match(text(SAMPLE_FILES.csv), /^id,date,user,description,amount,status\n1,\d{4}-\d\d-\d\d,/);
       assert.match(text(SAMPLE_FILES.typescript), /export interface UploadRecord/);
-      assert.deepEqual(pngSize(server.fileBytes(SAMPLE_FILES.png)), [96, 64]);
-      assert.deepEqual([...server.fileBytes(SAMPLE_FILES.jpeg).subarray(0, 2)], [0xff, 0xd8]);
-      assert.match(server.fileBytes(SAMPLE_FILES.pdf).subarray(0, 8).toString('latin1'), /^%PDF-1\.4/);
-      const inside = unzip(server.fileBytes(SAMPLE_FILES.zip));
+      assert.deepEqual(pngSize(local.server.fileBytes(SAMPLE_FILES.png)), [96, 64]);
+      assert.deepEqual([...local.server.fileBytes(SAMPLE_FILES.jpeg).subarray(0, 2)], [0xff, 0xd8]);
+      assert.match(local.server.fileBytes(SAMPLE_FILES.pdf).subarray(0, 8).toString('latin1'), /^%PDF-1\.4/);
+      const inside = unzip(local.server.fileBytes(SAMPLE_FILES.zip));
       assert.deepEqual([...inside.keys()], ['archive.txt']);
       assert.match(inside.get('archive.txt')!.toString('utf8'), /^archive\.txt\n\n[A-Z]/);
       // Every uploaded file comes out at its logged size.
-      const uploaded = server.sessions.filter((entry) => entry.attributes.operation === 'STOR' && (entry.attributes.bytesTransferred ?? 0) < 200_000)
-        .map((entry) => server.resource(entry.attributes.fileName!)).filter((file) => file !== undefined).slice(0, 40);
+      const uploaded = local.server.sessions.filter((entry) => entry.attributes.operation === 'STOR' && (entry.attributes.bytesTransferred ?? 0) < 200_000)
+        .map((entry) => local.server.resource(entry.attributes.fileName!)).filter((file) => file !== undefined).slice(0, 40);
       assert.ok(uploaded.length >= 10);
       for (const file of uploaded) {
-        assert.equal(server.fileBytes(file.path).length, file.size, file.path);
+        assert.equal(local.server.fileBytes(file.path).length, file.size, file.path);
       }
     });
 
     it('sends the large file in full, and HEAD sends its headers alone', async () => {
-      const reply = await download(server, `resources%5B%5D=${enc(SAMPLE_FILES.large)}`);
+      const reply = await download(local.server, `resources%5B%5D=${enc(SAMPLE_FILES.large)}`);
       assert.equal(reply.bytes.length, LARGE);
-      assert.deepEqual(reply.bytes.subarray(LARGE - 100), server.fileBytes(SAMPLE_FILES.large).subarray(LARGE - 100));
-      const head = await request(`${server.baseUrl}/resources/download?resources%5B%5D=${enc(SAMPLE_FILES.large)}`, { method: 'HEAD', headers: credentials(server) });
+      assert.deepEqual(reply.bytes.subarray(LARGE - 100), local.server.fileBytes(SAMPLE_FILES.large).subarray(LARGE - 100));
+      const head = await request(`${local.server.baseUrl}/resources/download?resources%5B%5D=${enc(SAMPLE_FILES.large)}`, { method: 'HEAD', headers: credentials(local.server) });
       assert.equal(head.status, 200);
       assert.equal(Number(head.headers['content-length']), LARGE);
       assert.equal(head.text, '');
     });
 
     it('zips several files, or a folder, under its name', async () => {
-      const two = await download(server, `resources%5B%5D=${enc(SAMPLE_FILES.csv)}&resources%5B%5D=${enc(SAMPLE_FILES.json)}&downloadArchiveName=both`);
+      const two = await download(local.server, `resources%5B%5D=${enc(SAMPLE_FILES.csv)}&resources%5B%5D=${enc(SAMPLE_FILES.json)}&downloadArchiveName=both`);
       assert.equal(two.headers['content-type'], 'application/zip');
       assert.match(String(two.headers['content-disposition']), /both\.zip/);
       const entries = unzip(two.bytes);
       assert.deepEqual([...entries.keys()], ['orders.csv', 'settings.json']);
-      assert.deepEqual(entries.get('orders.csv'), server.fileBytes(SAMPLE_FILES.csv));
-      const folder = unzip((await download(server, `resources%5B%5D=${enc(ODD_NAMES_FOLDER)}`)).bytes);
+      assert.deepEqual(entries.get('orders.csv'), local.server.fileBytes(SAMPLE_FILES.csv));
+      const folder = unzip((await download(local.server, `resources%5B%5D=${enc(ODD_NAMES_FOLDER)}`)).bytes);
       assert.equal(folder.size, oddFileNames().length);
       const name = oddFileNames()[0]!;
-      assert.deepEqual(folder.get(`Odd names/${name}`), server.fileBytes(`${ODD_NAMES_FOLDER}/${name}`));
+      assert.deepEqual(folder.get(`Odd names/${name}`), local.server.fileBytes(`${ODD_NAMES_FOLDER}/${name}`));
     });
 
     it('answers 404 for a missing file and 400 without resources[]', async () => {
-      const missing = await download(server, 'resources%5B%5D=/nothing.txt');
+      const missing = await download(local.server, 'resources%5B%5D=/nothing.txt');
       assert.equal(missing.status, 404);
       assert.match(missing.bytes.toString(), /ERROR_RESOURCE_NOT_FOUND/);
-      assert.equal((await download(server, 'downloadArchiveName=x')).status, 400);
+      assert.equal((await download(local.server, 'downloadArchiveName=x')).status, 400);
     });
   });
 
@@ -359,8 +355,8 @@ describe('local server: files', function () {
       assert.equal(small.data.attributes.size, image.length);
       const wide = await json<{ data: { attributes: { image: string } } }>(`/resources/preview?resource=${enc(SAMPLE_FILES.png)}&size=large&width=300&height=100`);
       assert.deepEqual(pngSize(Buffer.from(wide.data.attributes.image, 'base64')), [300, 100]);
-      assert.match((await apiError(server, `/resources/preview?resource=${enc(SAMPLE_FILES.csv)}&size=small`, 400)).detail, /cannot be previewed/);
-      assert.match((await apiError(server, `/resources/preview?resource=${enc(SAMPLE_FILES.png)}&size=huge`, 400)).detail, /size/);
+      assert.match((await apiError(local.server, `/resources/preview?resource=${enc(SAMPLE_FILES.csv)}&size=small`, 400)).detail, /cannot be previewed/);
+      assert.match((await apiError(local.server, `/resources/preview?resource=${enc(SAMPLE_FILES.png)}&size=huge`, 400)).detail, /size/);
     });
   });
 
@@ -370,87 +366,83 @@ describe('local server: files', function () {
 
     it('refuses a wrong token (401) on every method, and lets a user who is not an admin read files', async () => {
       for (const path of paths()) {
-        const refused = await apiGet(server, path, { headers: { 'ev-access-token': '0'.repeat(64) } });
+        const refused = await apiGet(local.server, path, { headers: { 'ev-access-token': '0'.repeat(64) } });
         assert.equal(refused.status, 401, path);
-        const user = await apiGet(server, path, { headers: { 'ev-access-token': 'e'.repeat(64) } });
+        const user = await apiGet(local.server, path, { headers: { 'ev-access-token': 'e'.repeat(64) } });
         assert.equal(user.status, 200, path);
       }
       // Positive control: that user's activity call is refused.
-      assert.equal((await apiGet(server, '/activity/session?limit=1', { headers: { 'ev-access-token': 'e'.repeat(64) } })).status, 403);
+      assert.equal((await apiGet(local.server, '/activity/session?limit=1', { headers: { 'ev-access-token': 'e'.repeat(64) } })).status, 403);
     });
 
     it('spends the allowance, and answers 429 and injected server errors', async () => {
-      const spent = async (path: string): Promise<Reply> => apiGet(server, path);
+      const spent = async (path: string): Promise<Reply> => apiGet(local.server, path);
       const [first, second] = [await spent(paths()[0]!), await spent(paths()[2]!)];
       assert.equal(Number(second.headers['x-ratelimit-remaining']), Number(first.headers['x-ratelimit-remaining']) - 1);
-      server.setFaults({ rateLimitBurst: 4, retryAfterSeconds: 30 });
+      local.server.setFaults({ rateLimitBurst: 4, retryAfterSeconds: 30 });
       for (const path of paths()) {
         const reply = await spent(path);
         assert.equal(reply.status, 429, path);
         assert.equal(reply.headers['retry-after'], '30');
       }
-      server.setFaults({ serverErrors: { status: 503, count: 4 } });
+      local.server.setFaults({ serverErrors: { status: 503, count: 4 } });
       for (const path of paths()) {
         assert.equal((await spent(path)).status, 503, path);
       }
     });
 
     it('cuts a download mid-body, leaves malformedJson to JSON answers, and throttles downloads', async () => {
-      server.setFaults({ resetMidBody: 1, malformedJson: 1 });
-      const cut = await download(server, `resources%5B%5D=${enc(SAMPLE_FILES.csv)}`);
+      local.server.setFaults({ resetMidBody: 1, malformedJson: 1 });
+      const cut = await download(local.server, `resources%5B%5D=${enc(SAMPLE_FILES.csv)}`);
       assert.equal(Number(cut.headers['content-length']), 12_000);
       assert.ok(cut.bytes.length < 12_000, `${cut.bytes.length} bytes`);
-      assert.deepEqual((await download(server, `resources%5B%5D=${enc(SAMPLE_FILES.csv)}`)).bytes, server.fileBytes(SAMPLE_FILES.csv));
-      const broken = await apiGet(server, paths()[0]!);
+      assert.deepEqual((await download(local.server, `resources%5B%5D=${enc(SAMPLE_FILES.csv)}`)).bytes, local.server.fileBytes(SAMPLE_FILES.csv));
+      const broken = await apiGet(local.server, paths()[0]!);
       assert.throws(() => JSON.parse(broken.text), 'the JSON fault was still due');
 
       // Throttled, every byte still arrives.
-      server.setFaults({ downloadBytesPerSecond: 20_000 });
-      const slow = await download(server, `resources%5B%5D=${enc(SAMPLE_FILES.csv)}`);
-      assert.deepEqual(slow.bytes, server.fileBytes(SAMPLE_FILES.csv));
+      local.server.setFaults({ downloadBytesPerSecond: 20_000 });
+      const slow = await download(local.server, `resources%5B%5D=${enc(SAMPLE_FILES.csv)}`);
+      assert.deepEqual(slow.bytes, local.server.fileBytes(SAMPLE_FILES.csv));
       // One byte each tenth of a second: the first read holds a few bytes of 12,000 (only seconds of
       // starvation would let more pile up) while the server is still sending.
-      server.setFaults({ downloadBytesPerSecond: 10 });
+      local.server.setFaults({ downloadBytesPerSecond: 10 });
       const controller = new AbortController();
-      const response = await fetch(`${server.baseUrl}/resources/download?resources%5B%5D=${enc(SAMPLE_FILES.csv)}`, { headers: credentials(server), signal: controller.signal });
+      const response = await fetch(`${local.server.baseUrl}/resources/download?resources%5B%5D=${enc(SAMPLE_FILES.csv)}`, { headers: credentials(local.server), signal: controller.signal });
       const first = await response.body!.getReader().read();
       assert.ok(first.value && first.value.length > 0 && first.value.length < 100, `first read: ${first.value?.length} bytes`);
-      assert.equal(server.stats().inFlight, 1);
+      assert.equal(local.server.stats().inFlight, 1);
       controller.abort();
     });
 
     it('stops making a throttled download when the client goes away', async () => {
-      server.setFaults({ downloadBytesPerSecond: 100_000 });
+      local.server.setFaults({ downloadBytesPerSecond: 100_000 });
       const controller = new AbortController();
-      const response = await fetch(`${server.baseUrl}/resources/download?resources%5B%5D=${enc(SAMPLE_FILES.large)}`, { headers: credentials(server), signal: controller.signal });
+      const response = await fetch(`${local.server.baseUrl}/resources/download?resources%5B%5D=${enc(SAMPLE_FILES.large)}`, { headers: credentials(local.server), signal: controller.signal });
       assert.equal(response.status, 200);
-      assert.equal(server.stats().inFlight, 1);
+      assert.equal(local.server.stats().inFlight, 1);
       controller.abort();
-      await waitUntil('the server to stop sending', () => server.stats().inFlight === 0);
+      await waitUntil('the server to stop sending', () => local.server.stats().inFlight === 0);
     });
 
     it('keeps serving files while the activity API is retired', async () => {
-      server.setFaults({ retiredActivity: true });
-      assert.equal((await apiGet(server, paths()[0]!)).status, 200);
-      assert.equal((await apiGet(server, '/activity/session?limit=1')).status, 404);
+      local.server.setFaults({ retiredActivity: true });
+      assert.equal((await apiGet(local.server, paths()[0]!)).status, 200);
+      assert.equal((await apiGet(local.server, '/activity/session?limit=1')).status, 404);
     });
   });
 });
 
 describe('local server: files of the hostile dataset', () => {
-  let server: RunningExaVaultServer;
-  before(async () => {
-    server = await startExaVaultServer({ dataset: 'hostile', seed: 2, now: NOW, sessions: 300, webhooks: 20 });
-  });
-  after(() => server.close());
+  const local = useLocalServer({ dataset: 'hostile', seed: 2, now: NOW, sessions: 300, webhooks: 20 });
 
   it('serves uploaded files at their payload paths, exactly as logged', async () => {
     // The 100 KB payload makes a URL past what HTTP servers take (431): left out here.
-    const uploaded = server.sessions.filter((entry) => entry.attributes.operation === 'STOR').map((entry) => entry.attributes.fileName!)
-      .filter((path) => server.resource(path)?.type === 'file' && path.length < 2000);
+    const uploaded = local.server.sessions.filter((entry) => entry.attributes.operation === 'STOR').map((entry) => entry.attributes.fileName!)
+      .filter((path) => local.server.resource(path)?.type === 'file' && path.length < 2000);
     assert.ok(uploaded.length >= 10);
     for (const path of uploaded.slice(0, 20)) {
-      const reply = await apiGet(server, `/resources?resource=${enc(path)}`);
+      const reply = await apiGet(local.server, `/resources?resource=${enc(path)}`);
       assert.equal(reply.status, 200, JSON.stringify(path).slice(0, 100));
       assert.equal((JSON.parse(reply.text) as { data: ResourceBody }).data.attributes.path, path);
     }

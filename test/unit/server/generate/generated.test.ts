@@ -2,7 +2,8 @@
 // the stories the brief asks for. These check properties of the data, not exact values.
 import * as assert from 'node:assert/strict';
 import type { SessionEntryWire, WebhookEntryWire } from '../../../../src/api/wire';
-import { HOSTILE_STRINGS, startExaVaultServer, type RunningExaVaultServer } from '../../../../server/index';
+import { HOSTILE_STRINGS, startExaVaultServer } from '../../../../server/index';
+import { useLocalServer } from '../../../support/localServer';
 import { apiGet } from '../requests';
 
 // Not on a whole second, as a real clock is not.
@@ -20,15 +21,13 @@ const time = (entry: { attributes: { created?: string } }): number => Date.parse
 const oldestFirst = <T extends { attributes: { created?: string } }>(entries: readonly T[]): T[] => [...entries].reverse();
 
 describe('local server: generated data', () => {
-  let server: RunningExaVaultServer;
+  const local = useLocalServer({ seed: 7, now: NOW });
   let sessions: readonly SessionEntryWire[];
   let webhooks: readonly WebhookEntryWire[];
-  before(async () => {
-    server = await startExaVaultServer({ seed: 7, now: NOW });
-    sessions = server.sessions;
-    webhooks = server.webhooks;
+  before(() => {
+    sessions = local.server.sessions;
+    webhooks = local.server.webhooks;
   });
-  after(() => server.close());
 
   it('is the same for the same seed and now, and different for another seed', async () => {
     const same = await startExaVaultServer({ seed: 7, now: NOW });
@@ -58,7 +57,7 @@ describe('local server: generated data', () => {
     for (const [path, list] of [['session', sessions], ['webhooks', webhooks]] as const) {
       for (const entry of list.filter((_, i) => i % 97 === 0)) {
         const created = encodeURIComponent(entry.attributes.created!);
-        const reply = await apiGet(server, `/activity/${path}?startDate=${created}&endDate=${created}`);
+        const reply = await apiGet(local.server, `/activity/${path}?startDate=${created}&endDate=${created}`);
         const found = (JSON.parse(reply.text) as { data: { id: number }[] }).data.map((other) => other.id);
         assert.ok(found.includes(entry.id), `${path} ${entry.id} at ${entry.attributes.created}`);
       }
@@ -173,11 +172,7 @@ describe('local server: generated data', () => {
 });
 
 describe('local server: hostile data', () => {
-  let server: RunningExaVaultServer;
-  before(async () => {
-    server = await startExaVaultServer({ dataset: 'hostile', seed: 2, now: NOW });
-  });
-  after(() => server.close());
+  const local = useLocalServer({ dataset: 'hostile', seed: 2, now: NOW });
 
   it('puts every payload, exactly, into the data', () => {
     const texts = new Set<string>();
@@ -188,30 +183,30 @@ describe('local server: hostile data', () => {
         Object.values(value).forEach(collect);
       }
     };
-    collect(server.sessions);
-    collect(server.webhooks);
+    collect(local.server.sessions);
+    collect(local.server.webhooks);
     assert.deepEqual(HOSTILE_STRINGS.filter((payload) => !texts.has(payload) && ![...texts].some((text) => text.includes(payload))), []);
     assert.ok(HOSTILE_STRINGS.some((payload) => payload.length >= 100 * 1024));
     for (const field of ['username', 'ipAddress'] as const) {
-      assert.ok(server.sessions.some((entry) => HOSTILE_STRINGS.includes(entry.attributes[field]!)), field);
+      assert.ok(local.server.sessions.some((entry) => HOSTILE_STRINGS.includes(entry.attributes[field]!)), field);
     }
     // Paths are payloads joined by "/": folders, then the file's name.
-    assert.ok(server.sessions.some((entry) => HOSTILE_STRINGS.some((payload) => entry.attributes.fileName!.endsWith(`/${payload}`))));
-    assert.ok(server.webhooks.some((entry) => HOSTILE_STRINGS.includes(entry.attributes.endpointUrl!)));
-    assert.ok(server.webhooks.some((entry) => HOSTILE_STRINGS.includes(entry.attributes.response!)));
+    assert.ok(local.server.sessions.some((entry) => HOSTILE_STRINGS.some((payload) => entry.attributes.fileName!.endsWith(`/${payload}`))));
+    assert.ok(local.server.webhooks.some((entry) => HOSTILE_STRINGS.includes(entry.attributes.endpointUrl!)));
+    assert.ok(local.server.webhooks.some((entry) => HOSTILE_STRINGS.includes(entry.attributes.response!)));
   });
 
   it('serves valid JSON, and filters on a payload sent URL-encoded', async () => {
     let found = 0;
     for (const payload of HOSTILE_STRINGS.slice(0, 12)) {
-      const reply = await apiGet(server, `/activity/session?limit=5&username=${encodeURIComponent(payload)}`);
+      const reply = await apiGet(local.server, `/activity/session?limit=5&username=${encodeURIComponent(payload)}`);
       assert.equal(reply.status, 200);
       const body = JSON.parse(reply.text) as { data: SessionEntryWire[] };
       assert.ok(body.data.every((entry) => entry.attributes.username!.toLowerCase() === payload.toLowerCase()), JSON.stringify(payload));
       found += body.data.length;
     }
     assert.ok(found > 0, 'no payload found as a username: the check above saw nothing');
-    const all = JSON.parse((await apiGet(server, '/activity/webhooks?limit=1000')).text) as { data: unknown[] };
+    const all = JSON.parse((await apiGet(local.server, '/activity/webhooks?limit=1000')).text) as { data: unknown[] };
     assert.equal(all.data.length, 500);
   });
 });

@@ -1,7 +1,8 @@
 // Every fault switch, set in-process and through /__control, and the traffic counts.
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
-import { startExaVaultServer, type RunningExaVaultServer } from '../../../../server/index';
+import { startExaVaultServer } from '../../../../server/index';
+import { useLocalServer } from '../../../support/localServer';
 import { apiGet, request, type Reply } from '../requests';
 
 const SESSIONS = '/activity/session?limit=3';
@@ -13,125 +14,120 @@ function errorCode(reply: Reply): string {
 }
 
 describe('local server: faults', () => {
-  let server: RunningExaVaultServer;
-  before(async () => {
-    server = await startExaVaultServer({ sessions: 200, webhooks: 50, seed: 5 });
-  });
-  afterEach(() => server.clearFaults());
-  after(() => server.close());
+  const local = useLocalServer({ sessions: 200, webhooks: 50, seed: 5 });
 
   it('latencyMs: a request waiting out the latency counts as in flight', async () => {
-    server.setFaults({ latencyMs: 400 });
-    server.resetStats();
-    const pending = apiGet(server, '/account');
+    local.server.setFaults({ latencyMs: 400 });
+    local.server.resetStats();
+    const pending = apiGet(local.server, '/account');
     let seen = 0;
     for (let tries = 0; tries < 200 && seen === 0; tries++) {
-      seen = server.stats().inFlight;
+      seen = local.server.stats().inFlight;
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     assert.equal(seen, 1);
     assert.equal((await pending).status, 200);
-    assert.deepEqual([server.stats().inFlight, server.stats().maxInFlight], [0, 1]);
+    assert.deepEqual([local.server.stats().inFlight, local.server.stats().maxInFlight], [0, 1]);
   });
 
   it('rateLimitBurst: the next N get 429 with Retry-After and rate headers, then normal answers', async () => {
-    server.setFaults({ rateLimitBurst: 2, retryAfterSeconds: 7 });
+    local.server.setFaults({ rateLimitBurst: 2, retryAfterSeconds: 7 });
     for (let n = 0; n < 2; n++) {
-      const reply = await apiGet(server, SESSIONS);
+      const reply = await apiGet(local.server, SESSIONS);
       assert.equal(reply.status, 429);
       assert.equal(reply.headers['retry-after'], '7');
       assert.equal(reply.headers['x-ratelimit-remaining'], '0');
       assert.equal(reply.headers['x-ratelimit-limit'], '50000');
       assert.equal(errorCode(reply), 'ERROR_RATE_LIMIT_EXCEEDED');
     }
-    assert.equal((await apiGet(server, SESSIONS)).status, 200);
+    assert.equal((await apiGet(local.server, SESSIONS)).status, 200);
   });
 
   it('serverErrors: the next `count` answer 500 or 503 with the error body', async () => {
-    server.setFaults({ serverErrors: { status: 503, count: 2 } });
-    assert.deepEqual([errorCode(await apiGet(server, SESSIONS)), errorCode(await apiGet(server, '/account'))], ['ERROR_SERVICE_UNAVAILABLE', 'ERROR_SERVICE_UNAVAILABLE']);
-    assert.equal((await apiGet(server, SESSIONS)).status, 200);
-    server.setFaults({ serverErrors: { status: 500, count: 1 } });
-    const reply = await apiGet(server, SESSIONS);
+    local.server.setFaults({ serverErrors: { status: 503, count: 2 } });
+    assert.deepEqual([errorCode(await apiGet(local.server, SESSIONS)), errorCode(await apiGet(local.server, '/account'))], ['ERROR_SERVICE_UNAVAILABLE', 'ERROR_SERVICE_UNAVAILABLE']);
+    assert.equal((await apiGet(local.server, SESSIONS)).status, 200);
+    local.server.setFaults({ serverErrors: { status: 500, count: 1 } });
+    const reply = await apiGet(local.server, SESSIONS);
     assert.equal(reply.status, 500);
     assert.equal(errorCode(reply), 'ERROR_INTERNAL_SERVER_ERROR');
-    assert.equal((await apiGet(server, SESSIONS)).status, 200);
+    assert.equal((await apiGet(local.server, SESSIONS)).status, 200);
   });
 
   it('resetMidBody: status and headers, half the body, then the connection drops', async () => {
-    server.setFaults({ resetMidBody: 1 });
-    await assert.rejects(apiGet(server, SESSIONS), (error: NodeJS.ErrnoException) => error.code === 'ECONNRESET' || error.message === 'aborted');
-    assert.equal((await apiGet(server, SESSIONS)).status, 200);
+    local.server.setFaults({ resetMidBody: 1 });
+    await assert.rejects(apiGet(local.server, SESSIONS), (error: NodeJS.ErrnoException) => error.code === 'ECONNRESET' || error.message === 'aborted');
+    assert.equal((await apiGet(local.server, SESSIONS)).status, 200);
   });
 
   it('malformedJson: 200 and application/json, but the body is cut short', async () => {
-    server.setFaults({ malformedJson: 1 });
-    const broken = await apiGet(server, SESSIONS);
+    local.server.setFaults({ malformedJson: 1 });
+    const broken = await apiGet(local.server, SESSIONS);
     assert.equal(broken.status, 200);
     assert.match(String(broken.headers['content-type']), /^application\/json/);
     assert.throws(() => JSON.parse(broken.text), SyntaxError);
-    const whole = await apiGet(server, SESSIONS);
+    const whole = await apiGet(local.server, SESSIONS);
     assert.ok(broken.text.length > 0 && whole.text.startsWith(broken.text));
   });
 
   it('htmlErrorPage: a proxy-style 502 page in text/html', async () => {
-    server.setFaults({ htmlErrorPage: 1 });
-    const reply = await apiGet(server, SESSIONS);
+    local.server.setFaults({ htmlErrorPage: 1 });
+    const reply = await apiGet(local.server, SESSIONS);
     assert.equal(reply.status, 502);
     assert.match(String(reply.headers['content-type']), /^text\/html/);
     assert.match(reply.text, /<title>502 Bad Gateway<\/title>/);
-    assert.equal((await apiGet(server, SESSIONS)).status, 200);
+    assert.equal((await apiGet(local.server, SESSIONS)).status, 200);
   });
 
   it('redirectTo: 302 to the same path and query on another origin', async () => {
-    const other = await startExaVaultServer({ sessions: 10, webhooks: 5, apiKey: server.apiKey, accessToken: server.accessToken });
+    const other = await startExaVaultServer({ sessions: 10, webhooks: 5, apiKey: local.server.apiKey, accessToken: local.server.accessToken });
     try {
-      server.setFaults({ redirectTo: `${other.url}/ignored/path?x=1` });
-      const reply = await apiGet(server, `${SESSIONS}&type=PASS`);
+      local.server.setFaults({ redirectTo: `${other.url}/ignored/path?x=1` });
+      const reply = await apiGet(local.server, `${SESSIONS}&type=PASS`);
       assert.equal(reply.status, 302);
       assert.equal(reply.headers.location, `${other.url}/api/v2/activity/session?limit=3&type=PASS`);
-      assert.equal((await request(reply.headers.location, { headers: { 'ev-api-key': server.apiKey, 'ev-access-token': server.accessToken } })).status, 200);
+      assert.equal((await request(reply.headers.location, { headers: { 'ev-api-key': local.server.apiKey, 'ev-access-token': local.server.accessToken } })).status, 200);
     } finally {
       await other.close();
     }
   });
 
   it('retiredActivity: activity answers 404 ERROR_METHOD_NOT_FOUND, /account still works', async () => {
-    server.setFaults({ retiredActivity: true });
+    local.server.setFaults({ retiredActivity: true });
     for (const path of [SESSIONS, '/activity/webhooks']) {
-      const reply = await apiGet(server, path);
+      const reply = await apiGet(local.server, path);
       assert.equal(reply.status, 404);
       assert.equal(errorCode(reply), 'ERROR_METHOD_NOT_FOUND');
     }
-    assert.equal((await apiGet(server, '/account')).status, 200);
+    assert.equal((await apiGet(local.server, '/account')).status, 200);
   });
 
   it('setFaults merges; counted faults apply in pipeline order; clearFaults ends them all', async () => {
-    server.setFaults({ htmlErrorPage: 1 });
-    server.setFaults({ rateLimitBurst: 1, serverErrors: { status: 500, count: 5 } });
-    assert.deepEqual([(await apiGet(server, SESSIONS)).status, (await apiGet(server, SESSIONS)).status, (await apiGet(server, SESSIONS)).status], [502, 429, 500]);
-    server.clearFaults();
-    assert.equal((await apiGet(server, SESSIONS)).status, 200);
+    local.server.setFaults({ htmlErrorPage: 1 });
+    local.server.setFaults({ rateLimitBurst: 1, serverErrors: { status: 500, count: 5 } });
+    assert.deepEqual([(await apiGet(local.server, SESSIONS)).status, (await apiGet(local.server, SESSIONS)).status, (await apiGet(local.server, SESSIONS)).status], [502, 429, 500]);
+    local.server.clearFaults();
+    assert.equal((await apiGet(local.server, SESSIONS)).status, 200);
   });
 
   it('rejects a fault value that makes no sense', () => {
-    assert.throws(() => server.setFaults({ latencyMs: -1 }), /latencyMs/);
-    assert.throws(() => server.setFaults({ serverErrors: { status: 404 as 500, count: 1 } }), /serverErrors/);
-    assert.throws(() => server.setFaults({ redirectTo: 'not a url' }), /redirectTo/);
+    assert.throws(() => local.server.setFaults({ latencyMs: -1 }), /latencyMs/);
+    assert.throws(() => local.server.setFaults({ serverErrors: { status: 404 as 500, count: 1 } }), /serverErrors/);
+    assert.throws(() => local.server.setFaults({ redirectTo: 'not a url' }), /redirectTo/);
   });
 
   describe('/__control', () => {
-    const control = (path: string, method = 'POST', body?: string) => request(`${server.url}/__control${path}`, { method, body, headers: { 'Content-Type': 'application/json' } });
+    const control = (path: string, method = 'POST', body?: string) => request(`${local.server.url}/__control${path}`, { method, body, headers: { 'Content-Type': 'application/json' } });
 
     it('POST /faults merges JSON into the faults; POST /clear ends them', async () => {
       const set = await control('/faults', 'POST', '{"rateLimitBurst":1,"retryAfterSeconds":3}');
       assert.equal(set.status, 200);
       assert.equal((JSON.parse(set.text) as { rateLimitBurst: number }).rateLimitBurst, 1);
-      const throttled = await apiGet(server, SESSIONS);
+      const throttled = await apiGet(local.server, SESSIONS);
       assert.deepEqual([throttled.status, throttled.headers['retry-after']], [429, '3']);
       await control('/faults', 'POST', '{"retiredActivity":true}');
       assert.equal((await control('/clear')).status, 200);
-      assert.equal((await apiGet(server, SESSIONS)).status, 200);
+      assert.equal((await apiGet(local.server, SESSIONS)).status, 200);
     });
 
     it('POST /faults refuses unknown faults, bad values and bad JSON with 400', async () => {
@@ -145,9 +141,9 @@ describe('local server: faults', () => {
 
     it('GET /stats counts /api/v2 requests by path; POST /reset-stats zeroes them', async () => {
       assert.equal((await control('/reset-stats')).status, 200);
-      await apiGet(server, SESSIONS);
-      await apiGet(server, '/activity/webhooks?limit=1');
-      await apiGet(server, '/activity/webhooks?limit=2');
+      await apiGet(local.server, SESSIONS);
+      await apiGet(local.server, '/activity/webhooks?limit=1');
+      await apiGet(local.server, '/activity/webhooks?limit=2');
       const stats = JSON.parse((await control('/stats', 'GET')).text) as { requests: number; byPath: Record<string, number>; inFlight: number };
       assert.equal(stats.requests, 3);
       assert.deepEqual(stats.byPath, { '/api/v2/activity/session': 1, '/api/v2/activity/webhooks': 2 });
@@ -165,11 +161,11 @@ describe('local server: faults', () => {
   it('counts connections: keep-alive requests share one', async () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     try {
-      server.resetStats();
+      local.server.resetStats();
       for (let n = 0; n < 5; n++) {
-        assert.equal((await apiGet(server, SESSIONS, { agent })).status, 200);
+        assert.equal((await apiGet(local.server, SESSIONS, { agent })).status, 200);
       }
-      assert.deepEqual([server.stats().requests, server.stats().connections], [5, 1]);
+      assert.deepEqual([local.server.stats().requests, local.server.stats().connections], [5, 1]);
     } finally {
       agent.destroy();
     }

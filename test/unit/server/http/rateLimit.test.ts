@@ -1,29 +1,25 @@
 // The daily allowance: every /api/v2 answer says what is left, the count runs down with each call,
 // and past it the answer is 429 with Retry-After until calls leave the rolling 24 hours.
 import * as assert from 'node:assert/strict';
-import { startExaVaultServer, type RunningExaVaultServer } from '../../../../server/index';
 import { RollingAllowance } from '../../../../server/http/rateLimit';
+import { useLocalServer } from '../../../support/localServer';
 import { apiGet, request } from '../requests';
 
 describe('local server: rate limits', () => {
-  let server: RunningExaVaultServer;
-  before(async () => {
-    server = await startExaVaultServer({ sessions: 50, webhooks: 20, dailyAllowance: 4 });
-  });
-  after(() => server.close());
+  const local = useLocalServer({ sessions: 50, webhooks: 20, dailyAllowance: 4 });
 
   it('counts every /api/v2 call, whatever its answer, then refuses with 429', async () => {
     const answers = [
-      await apiGet(server, '/account'),
-      await apiGet(server, '/activity/session?limit=1'),
-      await request(`${server.baseUrl}/account`),
-      await apiGet(server, '/activity/webhooks?limit=oops'),
+      await apiGet(local.server, '/account'),
+      await apiGet(local.server, '/activity/session?limit=1'),
+      await request(`${local.server.baseUrl}/account`),
+      await apiGet(local.server, '/activity/webhooks?limit=oops'),
     ];
     assert.deepEqual(answers.map((reply) => reply.status), [200, 200, 401, 400]);
     assert.deepEqual(answers.map((reply) => reply.headers['x-ratelimit-limit']), ['4', '4', '4', '4']);
     assert.deepEqual(answers.map((reply) => reply.headers['x-ratelimit-remaining']), ['3', '2', '1', '0']);
 
-    const refused = await apiGet(server, '/account');
+    const refused = await apiGet(local.server, '/account');
     assert.equal(refused.status, 429);
     assert.equal(refused.headers['x-ratelimit-remaining'], '0');
     assert.ok(Number(refused.headers['retry-after']) > 86_000, `Retry-After ${refused.headers['retry-after']}`);
@@ -33,7 +29,7 @@ describe('local server: rate limits', () => {
   });
 
   it('leaves the control endpoint out of the count', async () => {
-    assert.equal((await request(`${server.url}/__control/stats`)).status, 200);
+    assert.equal((await request(`${local.server.url}/__control/stats`)).status, 200);
   });
 });
 

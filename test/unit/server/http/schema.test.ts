@@ -24,7 +24,8 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { OpenAPIV3 } from 'openapi-types';
 import type { WebhookEntryWire } from '../../../../src/api/wire';
-import { SAMPLE_FILES, SAMPLES_FOLDER, startExaVaultServer, type RunningExaVaultServer } from '../../../../server/index';
+import { SAMPLE_FILES, SAMPLES_FOLDER } from '../../../../server/index';
+import { useLocalServer } from '../../../support/localServer';
 import { apiGet, apiPost } from '../requests';
 
 type Schema = OpenAPIV3.SchemaObject;
@@ -94,17 +95,14 @@ function check(validate: ValidateFunction, body: unknown): void {
 
 describe('local server: answers match the OpenAPI schemas', function () {
   this.timeout(30_000);
-  let server: RunningExaVaultServer;
   let schemas: Validators;
   before(async () => {
     schemas = await validators();
-    server = await startExaVaultServer({ seed: 9 });
   });
-  // The before hook may fail before the server exists.
-  after(() => server?.close());
+  const local = useLocalServer({ seed: 9 });
 
   const body = async (path: string): Promise<Record<string, unknown>> => {
-    const reply = await apiGet(server, path);
+    const reply = await apiGet(local.server, path);
     assert.equal(reply.status, 200, reply.text);
     return JSON.parse(reply.text) as Record<string, unknown>;
   };
@@ -131,7 +129,7 @@ describe('local server: answers match the OpenAPI schemas', function () {
   it('POST /webhooks/resend/{activityId}: EmptyResponse, and the entry it logs matches its shape', async () => {
     const data = (await body('/activity/webhooks?limit=1000')).data as WebhookEntryWire[];
     for (const shape of ['v2', 'v1', undefined]) {
-      const reply = await apiPost(server, `/webhooks/resend/${data.find((entry) => entry.attributes.webhookFormat === shape)!.id}`);
+      const reply = await apiPost(local.server, `/webhooks/resend/${data.find((entry) => entry.attributes.webhookFormat === shape)!.id}`);
       assert.equal(reply.status, 200, reply.text);
       check(schemas.empty, JSON.parse(reply.text));
     }

@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import type { SessionEntryWire, WebhookEntryWire, WebhookModernAttributesWire } from '../../../../src/api/wire';
 import { startExaVaultServer, type ExaVaultServerOptions, type RunningExaVaultServer } from '../../../../server/index';
+import { useLocalServer } from '../../../support/localServer';
 import { apiGet, pageIds, request } from '../requests';
 
 // In the past, and not on a whole second: the server's clock starts here and runs on.
@@ -19,38 +20,36 @@ const ids = (entries: readonly Entry[]): number[] => entries.map((entry) => entr
 const highestId = (entries: readonly Entry[]): number => Math.max(...ids(entries));
 
 describe('local server: arrivals', () => {
-  let server: RunningExaVaultServer;
   // Read before the server starts: its clock can only be ahead of NOW by less than the time since.
   let startedBefore: number;
-  beforeEach(async () => {
+  beforeEach(() => {
     startedBefore = Date.now();
-    server = await startExaVaultServer(OPTIONS);
   });
-  afterEach(() => server?.close());
+  const local = useLocalServer(OPTIONS, { each: true });
 
   it('come first on newest-first pages, with ids above every older one, counting up in arrival order', async () => {
-    const oldSessions = server.sessions;
-    const oldWebhooks = server.webhooks;
-    const arrived = server.arrive({ sessions: 8, webhooks: 5 });
+    const oldSessions = local.server.sessions;
+    const oldWebhooks = local.server.webhooks;
+    const arrived = local.server.arrive({ sessions: 8, webhooks: 5 });
 
     const firstSession = highestId(oldSessions) + 1;
     assert.deepEqual(ids(arrived.sessions), [7, 6, 5, 4, 3, 2, 1, 0].map((n) => firstSession + n));
-    assert.deepEqual(await pageIds(server, '/activity/session?sort=-date&limit=10'), [...ids(arrived.sessions), ...ids(oldSessions.slice(0, 2))]);
-    assert.deepEqual(await pageIds(server, '/activity/session?limit=3&offset=7'), [firstSession, ...ids(oldSessions.slice(0, 2))]);
+    assert.deepEqual(await pageIds(local.server, '/activity/session?sort=-date&limit=10'), [...ids(arrived.sessions), ...ids(oldSessions.slice(0, 2))]);
+    assert.deepEqual(await pageIds(local.server, '/activity/session?limit=3&offset=7'), [firstSession, ...ids(oldSessions.slice(0, 2))]);
 
     const firstWebhook = highestId(oldWebhooks) + 1;
     assert.deepEqual(ids(arrived.webhooks), [4, 3, 2, 1, 0].map((n) => firstWebhook + n));
-    assert.deepEqual(await pageIds(server, '/activity/webhooks?sort=-date&limit=6'), [...ids(arrived.webhooks), oldWebhooks[0]!.id]);
+    assert.deepEqual(await pageIds(local.server, '/activity/webhooks?sort=-date&limit=6'), [...ids(arrived.webhooks), oldWebhooks[0]!.id]);
 
-    assert.deepEqual(server.sessions, [...arrived.sessions, ...oldSessions]);
-    assert.deepEqual(server.webhooks, [...arrived.webhooks, ...oldWebhooks]);
-    const reply = await apiGet(server, '/activity/session?limit=1');
+    assert.deepEqual(local.server.sessions, [...arrived.sessions, ...oldSessions]);
+    assert.deepEqual(local.server.webhooks, [...arrived.webhooks, ...oldWebhooks]);
+    const reply = await apiGet(local.server, '/activity/session?limit=1');
     assert.deepEqual((JSON.parse(reply.text) as { data: unknown[] }).data, [arrived.sessions[0]]);
   });
 
   it('share one whole second of the server clock, which starts at `now` and runs on', async () => {
-    const newestBefore = Math.max(time(server.sessions[0]!), time(server.webhooks[0]!));
-    const arrived = server.arrive({ sessions: 6, webhooks: 4 });
+    const newestBefore = Math.max(time(local.server.sessions[0]!), time(local.server.webhooks[0]!));
+    const arrived = local.server.arrive({ sessions: 6, webhooks: 4 });
     const all = [...arrived.sessions, ...arrived.webhooks];
     const second = time(all[0]!);
     assert.deepEqual(all.map(time), all.map(() => second));
@@ -60,28 +59,28 @@ describe('local server: arrivals', () => {
     assert.ok(second >= NOW.getTime() - 750 && second <= NOW.getTime() + (Date.now() - startedBefore), new Date(second).toISOString());
 
     const at = encodeURIComponent(new Date(second).toISOString());
-    assert.deepEqual(await pageIds(server, `/activity/session?startDate=${at}&endDate=${at}`), ids(arrived.sessions));
-    assert.deepEqual(await pageIds(server, `/activity/webhooks?startDate=${at}&endDate=${at}`), ids(arrived.webhooks));
+    assert.deepEqual(await pageIds(local.server, `/activity/session?startDate=${at}&endDate=${at}`), ids(arrived.sessions));
+    assert.deepEqual(await pageIds(local.server, `/activity/webhooks?startDate=${at}&endDate=${at}`), ids(arrived.webhooks));
   });
 
   it('leave a date cursor (endDate, then an offset within that second) on the same entries, where offsets alone drift', async () => {
-    const old = server.sessions;
+    const old = local.server.sessions;
     // A page size whose page boundary falls inside a second: the page ends with some of its entries, not all.
     const size = old.findIndex((entry, i) => i >= 10 && time(entry) === time(old[i - 1]!));
     assert.ok(size >= 10, 'the generated history has entries sharing a second');
-    assert.deepEqual(await pageIds(server, `/activity/session?limit=${size}`), ids(old.slice(0, size)));
+    assert.deepEqual(await pageIds(local.server, `/activity/session?limit=${size}`), ids(old.slice(0, size)));
     const oldestLoaded = time(old[size - 1]!);
     const loadedInThatSecond = old.slice(0, size).filter((entry) => time(entry) === oldestLoaded).length;
 
-    server.arrive({ sessions: 6 });
+    local.server.arrive({ sessions: 6 });
     const cursor = `endDate=${encodeURIComponent(new Date(oldestLoaded).toISOString())}&offset=${loadedInThatSecond}&limit=${size}`;
-    assert.deepEqual(await pageIds(server, `/activity/session?${cursor}`), ids(old.slice(size, 2 * size)));
+    assert.deepEqual(await pageIds(local.server, `/activity/session?${cursor}`), ids(old.slice(size, 2 * size)));
     // What the cursor avoids: the same offset without it now starts 6 entries back, repeating page one's last 6.
-    assert.deepEqual(await pageIds(server, `/activity/session?offset=${size}&limit=${size}`), ids(old.slice(size - 6, 2 * size - 6)));
+    assert.deepEqual(await pageIds(local.server, `/activity/session?offset=${size}&limit=${size}`), ids(old.slice(size - 6, 2 * size - 6)));
   });
 
   it('are found through every filter and sort, like the entries the server started with', async () => {
-    const arrived = server.arrive({ sessions: 40, webhooks: 15 });
+    const arrived = local.server.arrive({ sessions: 40, webhooks: 15 });
     const firstPage = <E extends Entry>(entries: readonly E[], matches: (entry: E) => boolean): number[] => ids(entries.filter(matches).slice(0, 100));
     const sessionEntry = arrived.sessions.find((entry) => entry.attributes.fileName !== '')!;
     const session = sessionEntry.attributes;
@@ -92,9 +91,9 @@ describe('local server: arrivals', () => {
       [`path=${encodeURIComponent(session.fileName!)}`, (a) => a.fileName === session.fileName],
     ];
     for (const [query, matches] of sessionFilters) {
-      const expected = firstPage(server.sessions, (entry) => matches(entry.attributes));
+      const expected = firstPage(local.server.sessions, (entry) => matches(entry.attributes));
       assert.ok(expected.includes(sessionEntry.id), query);
-      assert.deepEqual(await pageIds(server, `/activity/session?${query}`), expected, query);
+      assert.deepEqual(await pageIds(local.server, `/activity/session?${query}`), expected, query);
     }
     const call = arrived.webhooks[0]!.attributes;
     const webhookFilters: [string, (a: WebhookEntryWire['attributes']) => boolean][] = [
@@ -103,13 +102,13 @@ describe('local server: arrivals', () => {
       [`statusCode=${call.status}`, (a) => a.status === call.status],
     ];
     for (const [query, matches] of webhookFilters) {
-      const expected = firstPage(server.webhooks, (entry) => matches(entry.attributes));
+      const expected = firstPage(local.server.webhooks, (entry) => matches(entry.attributes));
       assert.equal(expected[0], arrived.webhooks[0]!.id, query);
-      assert.deepEqual(await pageIds(server, `/activity/webhooks?${query}`), expected, query);
+      assert.deepEqual(await pageIds(local.server, `/activity/webhooks?${query}`), expected, query);
     }
-    const everything = await pageIds(server, '/activity/session?sort=username&limit=1000');
+    const everything = await pageIds(local.server, '/activity/session?sort=username&limit=1000');
     const ascending = (list: number[]) => [...list].sort((a, b) => a - b);
-    assert.deepEqual(ascending(everything), ascending(ids(server.sessions)));
+    assert.deepEqual(ascending(everything), ascending(ids(local.server.sessions)));
   });
 
   it('are told from the same vocabulary: its users and addresses, paths and operations, failed logins, every webhook shape', async () => {
@@ -118,7 +117,7 @@ describe('local server: arrivals', () => {
     const known = (field: 'username' | 'ipAddress') => new Set(long.sessions.map((entry) => entry.attributes[field]));
     const [users, addresses] = [known('username'), known('ipAddress')];
     await long.close();
-    const { sessions, webhooks } = server.arrive({ sessions: 1500, webhooks: 60 });
+    const { sessions, webhooks } = local.server.arrive({ sessions: 1500, webhooks: 60 });
     const attributes = sessions.map((entry) => entry.attributes);
     // Failed logins try guessed names from anywhere; everything else is the account's own users.
     assert.deepEqual(attributes.filter((a) => a.status !== 'failed' && (!users.has(a.username) || !addresses.has(a.ipAddress))), []);
@@ -142,7 +141,7 @@ describe('local server: arrivals', () => {
     try {
       const timeless = (target: RunningExaVaultServer) => JSON.stringify(calls.map((input) => target.arrive(input)),
         (_, value: unknown) => (typeof value === 'string' && DATE_TIME.test(value) ? 'a time' : value));
-      const mine = timeless(server);
+      const mine = timeless(local.server);
       assert.equal(timeless(twin), mine);
       assert.notEqual(timeless(other), mine);
     } finally {
@@ -156,43 +155,43 @@ describe('local server: arrivals', () => {
       type: 'sessionActivity',
       attributes: { created: '2026-07-15T18:29:59Z', operation: 'STOR', username: 'visitor', ipAddress: '192.0.2.9', protocol: 'web', fileName: `/Drop/${n}.txt` },
     }));
-    assert.deepEqual(server.arrive({ sessions: given }), { sessions: given, webhooks: [] });
-    assert.deepEqual(await pageIds(server, '/activity/session?username=visitor'), [9_000_002, 9_000_001]);
-    assert.equal(server.arrive({ sessions: 1 }).sessions[0]!.id, 9_000_003);
+    assert.deepEqual(local.server.arrive({ sessions: given }), { sessions: given, webhooks: [] });
+    assert.deepEqual(await pageIds(local.server, '/activity/session?username=visitor'), [9_000_002, 9_000_001]);
+    assert.equal(local.server.arrive({ sessions: 1 }).sessions[0]!.id, 9_000_003);
 
-    const counts = () => [server.sessions.length, server.webhooks.length];
+    const counts = () => [local.server.sessions.length, local.server.webhooks.length];
     const before = counts();
-    const taken = { ...server.webhooks[3]!, attributes: { ...server.webhooks[3]!.attributes } };
-    assert.throws(() => server.arrive({ sessions: 2, webhooks: [taken] }), /already taken/);
-    assert.throws(() => server.arrive({ sessions: [given[0]!] }), /already taken/);
+    const taken = { ...local.server.webhooks[3]!, attributes: { ...local.server.webhooks[3]!.attributes } };
+    assert.throws(() => local.server.arrive({ sessions: 2, webhooks: [taken] }), /already taken/);
+    assert.throws(() => local.server.arrive({ sessions: [given[0]!] }), /already taken/);
     for (const count of [-1, 2.5, 100_001, Number.NaN]) {
-      assert.throws(() => server.arrive({ webhooks: 3, sessions: count }), /sessions must be a whole number/);
+      assert.throws(() => local.server.arrive({ webhooks: 3, sessions: count }), /sessions must be a whole number/);
     }
     assert.deepEqual(counts(), before);
   });
 
   describe('POST /__control/arrive', () => {
-    const control = (body: string, method = 'POST') => request(`${server.url}/__control/arrive`, { method, body, headers: { 'Content-Type': 'application/json' } });
+    const control = (body: string, method = 'POST') => request(`${local.server.url}/__control/arrive`, { method, body, headers: { 'Content-Type': 'application/json' } });
 
     it('adds that many generated entries and answers them as JSON', async () => {
       const reply = await control('{"sessions":3,"webhooks":2}');
       assert.equal(reply.status, 200);
       assert.match(String(reply.headers['content-type']), /^application\/json/);
       const arrived = JSON.parse(reply.text) as { sessions: SessionEntryWire[]; webhooks: WebhookEntryWire[] };
-      assert.deepEqual(arrived, { sessions: server.sessions.slice(0, 3), webhooks: server.webhooks.slice(0, 2) });
-      assert.deepEqual(await pageIds(server, '/activity/session?limit=3'), ids(arrived.sessions));
+      assert.deepEqual(arrived, { sessions: local.server.sessions.slice(0, 3), webhooks: local.server.webhooks.slice(0, 2) });
+      assert.deepEqual(await pageIds(local.server, '/activity/session?limit=3'), ids(arrived.sessions));
       assert.deepEqual(JSON.parse((await control('{}')).text), { sessions: [], webhooks: [] });
     });
 
     it('refuses anything but whole counts with 400 naming the problem, adding nothing', async () => {
-      const before = [server.sessions.length, server.webhooks.length];
+      const before = [local.server.sessions.length, local.server.webhooks.length];
       for (const [body, problem] of [['{"sessions":-1}', 'sessions'], ['{"webhooks":"2"}', 'webhooks'], ['{"sessions":[]}', 'sessions'],
         ['{"bogus":1}', 'bogus'], ['[2]', 'object'], ['{oops', 'JSON'], ['', 'JSON']]) {
         const reply = await control(body!);
         assert.equal(reply.status, 400, body);
         assert.match((JSON.parse(reply.text) as { error: string }).error, new RegExp(problem!), body);
       }
-      assert.deepEqual([server.sessions.length, server.webhooks.length], before);
+      assert.deepEqual([local.server.sessions.length, local.server.webhooks.length], before);
       assert.equal((await control('', 'GET')).status, 404);
     });
   });

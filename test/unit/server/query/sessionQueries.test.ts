@@ -1,18 +1,14 @@
 // GET /activity/session over the hand-written fixture: every expected id list below was worked out
 // by hand from the table in test/fixtures/activity.ts, not computed.
 import * as assert from 'node:assert/strict';
-import { startExaVaultServer, type RunningExaVaultServer } from '../../../../server/index';
+import { useLocalServer } from '../../../support/localServer';
 import { SESSION_FIXTURE, SESSION_SORTS, WEBHOOK_FIXTURE } from '../../../fixtures/activity';
 import { apiError, pageIds } from '../requests';
 
 describe('local server: session log queries', () => {
-  let server: RunningExaVaultServer;
-  before(async () => {
-    server = await startExaVaultServer({ fixture: { sessions: SESSION_FIXTURE, webhooks: WEBHOOK_FIXTURE }, maxLimit: 20 });
-  });
-  after(() => server.close());
+  const local = useLocalServer({ fixture: { sessions: SESSION_FIXTURE, webhooks: WEBHOOK_FIXTURE }, maxLimit: 20 });
 
-  const ids = (query: string) => pageIds(server, `/activity/session${query}`);
+  const ids = (query: string) => pageIds(local.server, `/activity/session${query}`);
 
   it('lists newest first by default, ties by id descending, with totalResults 0', async () => {
     assert.deepEqual(await ids(''), [13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
@@ -20,8 +16,8 @@ describe('local server: session log queries', () => {
   });
 
   it('serves the fixture entries exactly as given, newest first', () => {
-    assert.deepEqual(server.sessions.map((entry) => entry.id), [13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
-    assert.deepEqual(server.sessions[0], SESSION_FIXTURE.find((entry) => entry.id === 13));
+    assert.deepEqual(local.server.sessions.map((entry) => entry.id), [13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    assert.deepEqual(local.server.sessions[0], SESSION_FIXTURE.find((entry) => entry.id === 13));
   });
 
   describe('filters', () => {
@@ -97,7 +93,7 @@ describe('local server: session log queries', () => {
 
     it('a bad date is a 400 naming the parameter', async () => {
       for (const query of ['startDate=yesterday', 'endDate=2020-13-01', 'startDate=2020-02-30T00:00:00Z', 'endDate=2020-12-10T25:00:00Z', 'startDate=2020-12-10T00:00:00%2008:00']) {
-        const error = await apiError(server, `/activity/session?${query}`, 400);
+        const error = await apiError(local.server, `/activity/session?${query}`, 400);
         assert.equal(error.code, 'ERROR_INVALID_PARAMETER');
         assert.match(error.detail, new RegExp(query.slice(0, query.indexOf('='))));
       }
@@ -124,7 +120,7 @@ describe('local server: session log queries', () => {
 
     it('an unknown sort field is a 400 naming it', async () => {
       for (const sort of ['name', '-date,bogus', 'endpoint_url']) {
-        const error = await apiError(server, `/activity/session?sort=${sort}`, 400);
+        const error = await apiError(local.server, `/activity/session?sort=${sort}`, 400);
         assert.equal(error.code, 'ERROR_INVALID_PARAMETER');
         assert.match(error.detail, new RegExp(sort.split(',').pop()!));
       }
@@ -143,7 +139,7 @@ describe('local server: session log queries', () => {
     it('the cap (maxLimit, here 20) and a limit below 1 are 400s', async () => {
       assert.equal((await ids('?limit=20')).length, 13);
       for (const query of ['limit=21', 'limit=0', 'limit=-1', 'limit=2.5', 'limit=ten', 'offset=-1', 'offset=1e3']) {
-        const error = await apiError(server, `/activity/session?${query}`, 400);
+        const error = await apiError(local.server, `/activity/session?${query}`, 400);
         assert.equal(error.code, 'ERROR_INVALID_PARAMETER');
         assert.match(error.detail, new RegExp(query.slice(0, query.indexOf('='))));
       }
@@ -153,16 +149,16 @@ describe('local server: session log queries', () => {
   describe('parameters', () => {
     it('an unknown parameter is a 400 naming it', async () => {
       for (const name of ['foo', 'statusCode', 'resourcePath', 'type[]', 'constructor']) {
-        const error = await apiError(server, `/activity/session?${encodeURIComponent(name)}=1`, 400);
+        const error = await apiError(local.server, `/activity/session?${encodeURIComponent(name)}=1`, 400);
         assert.equal(error.code, 'ERROR_INVALID_PARAMETER');
         assert.ok(error.detail.includes(`"${name}"`), error.detail);
       }
     });
 
     it('a parameter given twice is a 400: each filter takes one value', async () => {
-      const error = await apiError(server, '/activity/session?type=PASS&type=STOR', 400);
+      const error = await apiError(local.server, '/activity/session?type=PASS&type=STOR', 400);
       assert.match(error.detail, /"type".*once/);
-      await apiError(server, '/activity/session?username=jdoe&userName=asmith', 400);
+      await apiError(local.server, '/activity/session?username=jdoe&userName=asmith', 400);
     });
 
     it('an empty value counts as not given', async () => {

@@ -1,22 +1,18 @@
 // GET /activity/webhooks over the hand-written fixture (all three entry shapes): expected ids worked
 // out by hand from the table in test/fixtures/activity.ts.
 import * as assert from 'node:assert/strict';
-import { startExaVaultServer, type RunningExaVaultServer } from '../../../../server/index';
+import { useLocalServer } from '../../../support/localServer';
 import { SESSION_FIXTURE, WEBHOOK_FIXTURE } from '../../../fixtures/activity';
 import { apiError, apiGet, pageIds } from '../requests';
 
 describe('local server: webhook log queries', () => {
-  let server: RunningExaVaultServer;
-  before(async () => {
-    server = await startExaVaultServer({ fixture: { sessions: SESSION_FIXTURE, webhooks: WEBHOOK_FIXTURE } });
-  });
-  after(() => server.close());
+  const local = useLocalServer({ fixture: { sessions: SESSION_FIXTURE, webhooks: WEBHOOK_FIXTURE } });
 
-  const ids = (query: string) => pageIds(server, `/activity/webhooks${query}`);
+  const ids = (query: string) => pageIds(local.server, `/activity/webhooks${query}`);
 
   it('lists newest first, ties by id descending, each entry exactly as given', async () => {
     assert.deepEqual(await ids(''), [207, 206, 205, 204, 203, 202, 201]);
-    const reply = await apiGet(server, '/activity/webhooks?limit=7');
+    const reply = await apiGet(local.server, '/activity/webhooks?limit=7');
     const body = JSON.parse(reply.text) as { data: unknown[] };
     assert.deepEqual(body.data[2], WEBHOOK_FIXTURE.find((entry) => entry.id === 205));
   });
@@ -36,7 +32,7 @@ describe('local server: webhook log queries', () => {
       assert.deepEqual(await ids('?statusCode=28'), [204]);
       assert.deepEqual(await ids('?statusCode=201'), []);
       for (const value of ['abc', '2xx', '-1', '200.0']) {
-        const error = await apiError(server, `/activity/webhooks?statusCode=${value}`, 400);
+        const error = await apiError(local.server, `/activity/webhooks?statusCode=${value}`, 400);
         assert.match(error.detail, /statusCode/);
       }
     });
@@ -88,7 +84,7 @@ describe('local server: webhook log queries', () => {
 
   it('an unknown parameter or sort field is a 400 naming it', async () => {
     for (const [query, name] of [['type=PASS', 'type'], ['ipAddress=1.2.3.4', 'ipAddress'], ['sort=file', 'file']]) {
-      const error = await apiError(server, `/activity/webhooks?${query}`, 400);
+      const error = await apiError(local.server, `/activity/webhooks?${query}`, 400);
       assert.equal(error.code, 'ERROR_INVALID_PARAMETER');
       assert.ok(error.detail.includes(`"${name}"`), error.detail);
     }
