@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { binLabels, binText } from '../../../src/panel/webview/timeLabels';
+import { binLabels, binText } from '../../../../src/panel/webview/timeLabels';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
