@@ -4,29 +4,29 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SessionEntryWire, WebhookEntryWire } from '../src/api/wire';
-import { accountBody } from './account';
-import { CONTROL_PREFIX, serveControl } from './control';
-import { errorBody } from './errors';
-import { FaultSwitches, type Faults } from './faults';
-import { fileBytes } from './fileContent';
-import { accountVocabulary, generateActivity } from './generate';
-import { ArrivalGenerator } from './generateArrivals';
-import { API_PREFIX, ExaVaultApi, type ServerQuirks } from './handlers';
-import { LiveActivity, type ArrivalInput, type Arrived } from './liveActivity';
-import { send, serveApi } from './pipeline';
-import { Random } from './random';
-import { RollingAllowance } from './rateLimit';
-import { AccountFiles, ResourceApi } from './resourceApi';
-import { sampleFiles } from './samples';
-import { sessionRowsFromEntries } from './sessionTable';
-import { StatsRecorder, type ServerStats } from './stats';
+import { fileBytes } from './files/fileContent';
+import { AccountFiles, ResourceApi } from './files/resourceApi';
+import { sampleFiles } from './files/samples';
+import { accountVocabulary, generateActivity } from './generate/generate';
+import { ArrivalGenerator } from './generate/generateArrivals';
+import { Random } from './generate/random';
+import { accountBody } from './http/account';
+import { CONTROL_PREFIX, serveControl } from './http/control';
+import { errorBody } from './http/errors';
+import { FaultSwitches, type Faults } from './http/faults';
+import { API_PREFIX, ExaVaultApi, type ServerQuirks } from './http/handlers';
+import { send, serveApi } from './http/pipeline';
+import { RollingAllowance } from './http/rateLimit';
+import { StatsRecorder, type ServerStats } from './http/stats';
+import { LiveActivity, type ArrivalInput, type Arrived } from './query/liveActivity';
+import { sessionRowsFromEntries } from './query/sessionTable';
 
-export type { Faults } from './faults';
-export type { ServerQuirks } from './handlers';
-export type { ArrivalInput, Arrived } from './liveActivity';
-export type { ServerStats } from './stats';
-export { HOSTILE_STRINGS } from './hostile';
-export { ODD_NAMES_FOLDER, SAMPLES_FOLDER, SAMPLE_FILES, oddFileNames } from './samples';
+export type { Faults } from './http/faults';
+export type { ServerQuirks } from './http/handlers';
+export type { ServerStats } from './http/stats';
+export type { ArrivalInput, Arrived } from './query/liveActivity';
+export { ODD_NAMES_FOLDER, SAMPLES_FOLDER, SAMPLE_FILES, oddFileNames } from './files/samples';
+export { HOSTILE_STRINGS } from './generate/hostile';
 
 export interface ExaVaultServerOptions {
   /** 0 = any free port (the default); always binds 127.0.0.1. */

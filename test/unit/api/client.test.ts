@@ -4,8 +4,8 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ExaVaultClient, type ClientOptions } from '../../../src/api/client';
 import { failureRecorder } from '../../support/expectFailure';
+import { useLocalServer } from '../../support/localServer';
 import type { Page } from '../../../src/api/paging';
-import { startExaVaultServer, type RunningExaVaultServer } from '../../../server/index';
 import { startRecordingServer } from '../../support/recordingServer';
 import { findSecrets } from '../../support/secrets';
 
@@ -20,24 +20,18 @@ async function collect<T>(pages: AsyncIterable<Page<T>>): Promise<{ entries: T[]
 }
 
 describe('ExaVaultClient against the local server', function () {
-  let server: RunningExaVaultServer;
+  const local = useLocalServer({ seed: 7, sessions: 2000, webhooks: 600, now: NOW, nonAdminAccessToken: 'f'.repeat(64) });
   // Every expected failure, for the leak check over their messages at the end.
   const { errors, fail: failure } = failureRecorder();
 
-  before(async () => {
-    server = await startExaVaultServer({ seed: 7, sessions: 2000, webhooks: 600, now: NOW, nonAdminAccessToken: 'f'.repeat(64) });
-  });
-  after(() => server.close());
-  afterEach(() => server.clearFaults());
-
-  const client = (options: ClientOptions = {}, accessToken = server.accessToken) =>
-    new ExaVaultClient(new URL(server.baseUrl), { apiKey: server.apiKey, accessToken }, { backoffMs: 5, ...options });
+  const client = (options: ClientOptions = {}, accessToken = local.server.accessToken) =>
+    new ExaVaultClient(new URL(local.server.baseUrl), { apiKey: local.server.apiKey, accessToken }, { backoffMs: 5, ...options });
 
 
   describe('account and credentials', () => {
     it('reads the account name with valid credentials, and exposes the allowance left', async () => {
       const c = client();
-      assert.equal((await c.getAccount()).accountName, server.accountName);
+      assert.equal((await c.getAccount()).accountName, local.server.accountName);
       const first = c.rateLimit!.remaining;
       await c.getAccount();
       assert.equal(c.rateLimit!.remaining, first - 1);
@@ -62,7 +56,7 @@ describe('ExaVaultClient against the local server', function () {
   describe('query parameters', () => {
     it('filters sessions by every parameter of the spec', async () => {
       const c = client();
-      const sample = server.sessions.find((s) => s.attributes.operation === 'STOR')!.attributes;
+      const sample = local.server.sessions.find((s) => s.attributes.operation === 'STOR')!.attributes;
       const byType = await c.getSessionActivity({ type: 'stor', limit: 50 });
       assert.ok(byType.entries.length > 0 && byType.entries.every((e) => e.operation === 'STOR'));
       const byUser = await c.getSessionActivity({ username: sample.username, limit: 50 });
@@ -72,8 +66,8 @@ describe('ExaVaultClient against the local server', function () {
       const folder = sample.fileName!.split('/').slice(0, 2).join('/');
       const byPath = await c.getSessionActivity({ path: `${folder}*`, limit: 50 });
       assert.ok(byPath.entries.length > 0 && byPath.entries.every((e) => e.fileName.startsWith(folder)));
-      const end = server.sessions[50]!.attributes.created!;
-      const start = server.sessions[120]!.attributes.created!;
+      const end = local.server.sessions[50]!.attributes.created!;
+      const start = local.server.sessions[120]!.attributes.created!;
       const byDate = await c.getSessionActivity({ startDate: start, endDate: end, limit: 200 });
       assert.ok(byDate.entries.length > 0);
       assert.ok(byDate.entries.every((e) => e.created! >= Date.parse(start) && e.created! <= Date.parse(end)));
@@ -81,12 +75,12 @@ describe('ExaVaultClient against the local server', function () {
       const sizes = bySize.entries.map((e) => e.bytesTransferred ?? 0);
       assert.deepEqual(sizes, [...sizes].sort((a, b) => a - b));
       const page2 = await c.getSessionActivity({ offset: 10, limit: 5 });
-      assert.deepEqual(page2.entries.map((e) => e.id), server.sessions.slice(10, 15).map((s) => s.id));
+      assert.deepEqual(page2.entries.map((e) => e.id), local.server.sessions.slice(10, 15).map((s) => s.id));
     });
 
     it('filters webhook calls by every parameter of the spec', async () => {
       const c = client();
-      const modern = server.webhooks.find((w) => w.attributes.webhookFormat === 'v2')!.attributes as Record<string, string & number>;
+      const modern = local.server.webhooks.find((w) => w.attributes.webhookFormat === 'v2')!.attributes as Record<string, string & number>;
       const checks: [Parameters<ExaVaultClient['getWebhookActivity']>[0], (e: Awaited<ReturnType<ExaVaultClient['getWebhookActivity']>>['entries'][number]) => boolean][] = [
         [{ event: modern.event }, (e) => e.event === modern.event],
         [{ endpointUrl: modern.endpointUrl }, (e) => e.endpointUrl === modern.endpointUrl],
@@ -106,7 +100,7 @@ describe('ExaVaultClient against the local server', function () {
     it('reads all three webhook entry shapes', async () => {
       const { entries } = await collect(client().webhookPages({}, { pageSize: 200 }));
       assert.deepEqual(new Set(entries.map((e) => e.format)), new Set(['v2', 'v1', 'legacy']));
-      assert.equal(entries.length, server.webhooks.length);
+      assert.equal(entries.length, local.server.webhooks.length);
     });
 
     it('reports a parameter the server rejects (400) with the server\'s sentence', async () => {
@@ -116,26 +110,26 @@ describe('ExaVaultClient against the local server', function () {
   });
 
   describe('paging', () => {
-    const expectedIds = () => server.sessions.map((s) => s.id);
+    const expectedIds = () => local.server.sessions.map((s) => s.id);
 
     it('pages one at a time to the end, newest first, each entry once', async () => {
       const { entries, pages } = await collect(client().sessionPages({}, { pageSize: 150 }));
       assert.deepEqual(entries.map((e) => e.id), expectedIds());
-      assert.ok(pages.length >= Math.ceil(server.sessions.length / 150));
+      assert.ok(pages.length >= Math.ceil(local.server.sessions.length / 150));
     });
 
     it('pages with prefetch to the same result, with no more requests in flight than asked', async () => {
-      server.setFaults({ latencyMs: 20 });
-      server.resetStats();
+      local.server.setFaults({ latencyMs: 20 });
+      local.server.resetStats();
       const { entries } = await collect(client({ maxSockets: 8 }).sessionPages({}, { pageSize: 100, prefetch: 4 }));
       assert.deepEqual(entries.map((e) => e.id), expectedIds());
-      assert.ok(server.stats().maxInFlight <= 4, `max in flight ${server.stats().maxInFlight}`);
-      assert.ok(server.stats().maxInFlight >= 2, 'prefetch overlapped requests');
+      assert.ok(local.server.stats().maxInFlight <= 4, `max in flight ${local.server.stats().maxInFlight}`);
+      assert.ok(local.server.stats().maxInFlight >= 2, 'prefetch overlapped requests');
     });
 
     it('pages other sorts by offset within a pinned window', async () => {
       const { entries } = await collect(client().sessionPages({ sort: 'username,-date' }, { pageSize: 300 }));
-      assert.equal(new Set(entries.map((e) => e.id)).size, server.sessions.length);
+      assert.equal(new Set(entries.map((e) => e.id)).size, local.server.sessions.length);
       const names = entries.map((e) => e.username);
       assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b)));
     });
@@ -143,7 +137,7 @@ describe('ExaVaultClient against the local server', function () {
     it('stops with a warning when a proxy repeats the same page, instead of looping', async () => {
       // A misbehaving proxy that drops the paging parameters: every page is the first page.
       const proxy = http.createServer((request, response) => {
-        const url = new URL(request.url!, server.url);
+        const url = new URL(request.url!, local.server.url);
         url.searchParams.delete('offset');
         url.searchParams.delete('endDate');
         http.get(url, { headers: request.headers }, (upstream) => {
@@ -154,7 +148,7 @@ describe('ExaVaultClient against the local server', function () {
       await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
       try {
         const base = new URL(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}/api/v2`);
-        const c = new ExaVaultClient(base, { apiKey: server.apiKey, accessToken: server.accessToken });
+        const c = new ExaVaultClient(base, { apiKey: local.server.apiKey, accessToken: local.server.accessToken });
         const { entries, pages } = await collect(c.sessionPages({}, { pageSize: 50 }));
         assert.equal(entries.length, 50);
         assert.equal(pages.length, 2);
@@ -167,7 +161,7 @@ describe('ExaVaultClient against the local server', function () {
     });
 
     it('can be cancelled mid-way, and sends nothing after', async () => {
-      server.setFaults({ latencyMs: 50 });
+      local.server.setFaults({ latencyMs: 50 });
       const controller = new AbortController();
       const c = client();
       const seen: number[] = [];
@@ -178,64 +172,64 @@ describe('ExaVaultClient against the local server', function () {
         }
       });
       assert.equal(seen.length, 100);
-      const requests = server.stats().requests;
+      const requests = local.server.stats().requests;
       await new Promise((resolve) => setTimeout(resolve, 200));
-      assert.equal(server.stats().requests, requests);
+      assert.equal(local.server.stats().requests, requests);
     });
   });
 
   describe('faults', () => {
     it('waits out a short 429 and then succeeds', async () => {
-      server.setFaults({ rateLimitBurst: 1, retryAfterSeconds: 1 });
+      local.server.setFaults({ rateLimitBurst: 1, retryAfterSeconds: 1 });
       assert.ok((await client().getSessionActivity({ limit: 1 })).entries.length === 1);
     });
 
     it('says when the allowance comes back after a long 429, without waiting', async () => {
-      server.setFaults({ rateLimitBurst: 5, retryAfterSeconds: 3600 });
+      local.server.setFaults({ rateLimitBurst: 5, retryAfterSeconds: 3600 });
       const error = await failure('rateLimited', () => client({ maxRateLimitWaitMs: 1000 }).getSessionActivity({ limit: 1 }));
       assert.match(error.message, /will work again at/);
       assert.ok(error.retryAt!.getTime() > Date.now() + 3500_000);
     });
 
     it('retries a 503 a bounded number of times (GET only), then explains', async () => {
-      server.setFaults({ serverErrors: { status: 503, count: 2 } });
+      local.server.setFaults({ serverErrors: { status: 503, count: 2 } });
       assert.equal((await client().getSessionActivity({ limit: 1 })).entries.length, 1);
-      server.setFaults({ serverErrors: { status: 500, count: 100 } });
-      server.resetStats();
+      local.server.setFaults({ serverErrors: { status: 500, count: 100 } });
+      local.server.resetStats();
       const error = await failure('server', () => client({ serverRetries: 2 }).getSessionActivity({ limit: 1 }));
       assert.match(error.message, /HTTP 500/);
-      assert.equal(server.stats().requests, 3);
+      assert.equal(local.server.stats().requests, 3);
     });
 
     it('survives a connection reset mid-body by retrying, and reports it when it persists', async () => {
-      server.setFaults({ resetMidBody: 1 });
+      local.server.setFaults({ resetMidBody: 1 });
       assert.equal((await client().getSessionActivity({ limit: 20 })).entries.length, 20);
-      server.setFaults({ resetMidBody: 100 });
+      local.server.setFaults({ resetMidBody: 100 });
       await failure('network', () => client({ serverRetries: 1 }).getSessionActivity({ limit: 20 }));
     });
 
     it('reports malformed JSON and an HTML error page as such', async () => {
-      server.setFaults({ malformedJson: 1 });
+      local.server.setFaults({ malformedJson: 1 });
       await failure('badResponse', () => client().getSessionActivity({ limit: 5 }));
-      server.setFaults({ htmlErrorPage: 100 });
+      local.server.setFaults({ htmlErrorPage: 100 });
       const error = await failure('badResponse', () => client({ serverRetries: 0 }).getSessionActivity({ limit: 5 }));
       assert.match(error.message, /web page/);
     });
 
     it('times out a request that takes too long', async () => {
-      server.setFaults({ latencyMs: 1500 });
+      local.server.setFaults({ latencyMs: 1500 });
       const error = await failure('timeout', () => client({ timeoutMs: 200 }).getAccount());
       assert.match(error.message, /within 0.2 seconds/);
     });
 
     it('tells the user plainly when the activity API is retired (404)', async () => {
-      server.setFaults({ retiredActivity: true });
+      local.server.setFaults({ retiredActivity: true });
       const error = await failure('activityRetired', () => client().getWebhookActivity({ limit: 1 }));
       assert.match(error.message, /Files\.com/);
     });
 
     it('reports an unreachable host', async () => {
-      const dead = new ExaVaultClient(new URL('http://127.0.0.1:9/api/v2'), { apiKey: server.apiKey, accessToken: server.accessToken }, { serverRetries: 0 });
+      const dead = new ExaVaultClient(new URL('http://127.0.0.1:9/api/v2'), { apiKey: local.server.apiKey, accessToken: local.server.accessToken }, { serverRetries: 0 });
       const error = await failure('network', () => dead.getAccount());
       assert.match(error.message, /127\.0\.0\.1:9/);
     });
@@ -246,11 +240,11 @@ describe('ExaVaultClient against the local server', function () {
       const other = await startRecordingServer();
       try {
         // Positive control: the recorder does see credentials when they are sent to it.
-        await fetch(`${other.origin}/api/v2/account`, { headers: { 'ev-api-key': server.apiKey, 'ev-access-token': server.accessToken } });
-        assert.equal(findSecrets(JSON.stringify(other.requests), [server.apiKey, server.accessToken]).length, 2);
+        await fetch(`${other.origin}/api/v2/account`, { headers: { 'ev-api-key': local.server.apiKey, 'ev-access-token': local.server.accessToken } });
+        assert.equal(findSecrets(JSON.stringify(other.requests), [local.server.apiKey, local.server.accessToken]).length, 2);
         other.requests.length = 0;
 
-        server.setFaults({ redirectTo: other.origin });
+        local.server.setFaults({ redirectTo: other.origin });
         const error = await failure('redirect', () => client().getSessionActivity({ limit: 1 }));
         assert.match(error.message, /127\.0\.0\.1:\d+/);
         assert.deepEqual(other.requests, [], 'the other origin received no request at all');
@@ -260,19 +254,19 @@ describe('ExaVaultClient against the local server', function () {
     });
 
     it('bounds redirects within the same origin', async () => {
-      server.setFaults({ redirectTo: server.url });
+      local.server.setFaults({ redirectTo: local.server.url });
       const error = await failure('redirect', () => client().getAccount());
       assert.match(error.message, /too many/);
     });
   });
 
   it('keeps connections alive across requests', async () => {
-    server.resetStats();
+    local.server.resetStats();
     const c = client();
     for (let i = 0; i < 10; i++) {
       await c.getSessionActivity({ limit: 1 });
     }
-    assert.ok(server.stats().connections <= 2, `connections: ${server.stats().connections}`);
+    assert.ok(local.server.stats().connections <= 2, `connections: ${local.server.stats().connections}`);
     c.dispose();
   });
 
@@ -281,7 +275,7 @@ describe('ExaVaultClient against the local server', function () {
     it('puts neither the API key nor the access token in any error', () => {
       assert.ok(errors.length >= 12, `errors collected: ${errors.length}`);
       const text = errors.map((e) => `${e.message}\n${e.stack}\n${JSON.stringify(e)}`).join('\n');
-      assert.deepEqual(findSecrets(text, [server.apiKey, server.accessToken]), []);
+      assert.deepEqual(findSecrets(text, [local.server.apiKey, local.server.accessToken]), []);
     });
   });
 });

@@ -2,25 +2,21 @@
 // what was asked and what came back, and never a credential.
 import * as assert from 'node:assert/strict';
 import { ExaVaultClient, type ClientOptions } from '../../../src/api/client';
-import { SAMPLE_FILES, startExaVaultServer, type RunningExaVaultServer } from '../../../server/index';
+import { SAMPLE_FILES } from '../../../server/index';
+import { useLocalServer } from '../../support/localServer';
 import { startRecordingServer } from '../../support/recordingServer';
 import { findSecrets, secretForms } from '../../support/secrets';
 
 describe('ExaVaultClient: the request log', function () {
   this.timeout(30_000);
-  let server: RunningExaVaultServer;
   // Every line logged by every client of this suite, for the leak check at the end.
   const logged: string[] = [];
 
-  before(async () => {
-    server = await startExaVaultServer({ seed: 5, sessions: 300, webhooks: 50, largeFileBytes: 256 * 1024 });
-  });
-  after(() => server.close());
-  afterEach(() => server.clearFaults());
+  const local = useLocalServer({ seed: 5, sessions: 300, webhooks: 50, largeFileBytes: 256 * 1024 });
 
   /** A client whose lines go to `lines` (and to `logged`). */
-  const client = (lines: string[] = [], options: ClientOptions = {}, accessToken = server.accessToken) =>
-    new ExaVaultClient(new URL(server.baseUrl), { apiKey: server.apiKey, accessToken }, {
+  const client = (lines: string[] = [], options: ClientOptions = {}, accessToken = local.server.accessToken) =>
+    new ExaVaultClient(new URL(local.server.baseUrl), { apiKey: local.server.apiKey, accessToken }, {
       backoffMs: 5,
       log: (line) => {
         lines.push(line);
@@ -42,7 +38,7 @@ describe('ExaVaultClient: the request log', function () {
 
   it('logs every attempt of a retried request, numbered, and a failure by its status', async () => {
     const lines: string[] = [];
-    server.setFaults({ serverErrors: { status: 503, count: 1 } });
+    local.server.setFaults({ serverErrors: { status: 503, count: 1 } });
     await client(lines).getAccount();
     assert.equal(lines.length, 2, lines.join('\n'));
     assert.match(lines[0]!, /^GET \/account → 503 in \d+ ms/);
@@ -54,10 +50,10 @@ describe('ExaVaultClient: the request log', function () {
 
   it('logs a request that got no answer, and a download', async () => {
     const lines: string[] = [];
-    server.setFaults({ latencyMs: 1500 });
+    local.server.setFaults({ latencyMs: 1500 });
     await client(lines, { timeoutMs: 100, serverRetries: 0 }).getAccount().catch(() => undefined);
     assert.match(lines[0]!, /^GET \/account → timeout after \d+ ms$/);
-    server.clearFaults();
+    local.server.clearFaults();
     lines.length = 0;
     await client(lines).download(SAMPLE_FILES.csv);
     assert.match(lines[0]!, /^GET \/resources\/download\?resources\[\]=\/.+ → 200 in \d+ ms, 12000 bytes, allowance left \d+$/);
@@ -68,27 +64,27 @@ describe('ExaVaultClient: the request log', function () {
     // and the access token typed into a filter by mistake.
     const c = client();
     await c.getAccount();
-    await c.getSessionActivity({ username: server.accessToken, ipAddress: server.apiKey, limit: 1 });
+    await c.getSessionActivity({ username: local.server.accessToken, ipAddress: local.server.apiKey, limit: 1 });
     await c.getWebhookActivity({ limit: 2 });
     await c.download(SAMPLE_FILES.csv);
     await c.getResource('/gone.txt').catch(() => undefined);
-    server.setFaults({ serverErrors: { status: 500, count: 1 } });
+    local.server.setFaults({ serverErrors: { status: 500, count: 1 } });
     await c.getAccount();
-    server.setFaults({ resetMidBody: 1 });
+    local.server.setFaults({ resetMidBody: 1 });
     await c.getSessionActivity({ limit: 10 });
     await client([], {}, '0'.repeat(64)).getAccount().catch(() => undefined);
     const other = await startRecordingServer();
     try {
-      server.setFaults({ redirectTo: other.origin });
+      local.server.setFaults({ redirectTo: other.origin });
       await c.getAccount().catch(() => undefined);
     } finally {
       await other.close();
     }
-    server.clearFaults();
+    local.server.clearFaults();
     c.dispose();
 
     assert.ok(logged.length >= 12, `lines logged: ${logged.length}`);
-    const secrets = [server.apiKey, server.accessToken];
+    const secrets = [local.server.apiKey, local.server.accessToken];
     const text = logged.join('\n');
     assert.deepEqual(findSecrets(text, secrets), []);
     // Positive control: the same scan finds a secret planted in the same lines, in each form.
@@ -98,6 +94,6 @@ describe('ExaVaultClient: the request log', function () {
         assert.deepEqual(findSecrets(planted, secrets), [secret], form);
       }
     }
-    assert.ok(secretForms(server.accessToken).length >= 3);
+    assert.ok(secretForms(local.server.accessToken).length >= 3);
   });
 });

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { ExaVaultClient, type ClientOptions } from '../../../src/api/client';
 import { ExaVaultError } from '../../../src/api/errors';
 import { failureRecorder } from '../../support/expectFailure';
-import { ODD_NAMES_FOLDER, SAMPLE_FILES, SAMPLES_FOLDER, oddFileNames, startExaVaultServer, type RunningExaVaultServer } from '../../../server/index';
+import { ODD_NAMES_FOLDER, SAMPLE_FILES, SAMPLES_FOLDER, oddFileNames } from '../../../server/index';
+import { useLocalServer } from '../../support/localServer';
 import { startRecordingServer } from '../../support/recordingServer';
 import { findSecrets } from '../../support/secrets';
 
@@ -26,18 +27,12 @@ async function rawServer(handler: http.RequestListener): Promise<{ base: URL; cl
 
 describe('ExaVaultClient: files', function () {
   this.timeout(30_000);
-  let server: RunningExaVaultServer;
+  const local = useLocalServer({ seed: 11, sessions: 500, webhooks: 50, largeFileBytes: LARGE });
   // Every expected failure, for the leak check over their messages at the end.
   const { errors, fail: failure } = failureRecorder();
 
-  before(async () => {
-    server = await startExaVaultServer({ seed: 11, sessions: 500, webhooks: 50, largeFileBytes: LARGE });
-  });
-  after(() => server.close());
-  afterEach(() => server.clearFaults());
-
-  const client = (options: ClientOptions = {}, accessToken = server.accessToken) =>
-    new ExaVaultClient(new URL(server.baseUrl), { apiKey: server.apiKey, accessToken }, { backoffMs: 5, ...options });
+  const client = (options: ClientOptions = {}, accessToken = local.server.accessToken) =>
+    new ExaVaultClient(new URL(local.server.baseUrl), { apiKey: local.server.apiKey, accessToken }, { backoffMs: 5, ...options });
 
 
   describe('metadata and listings', () => {
@@ -64,7 +59,7 @@ describe('ExaVaultClient: files', function () {
       for (const name of oddFileNames()) {
         const path = `${ODD_NAMES_FOLDER}/${name}`;
         assert.equal((await c.getResource(path)).path, path);
-        assert.deepEqual(Buffer.from(await c.download(path)), server.fileBytes(path), JSON.stringify(name));
+        assert.deepEqual(Buffer.from(await c.download(path)), local.server.fileBytes(path), JSON.stringify(name));
       }
     });
 
@@ -73,11 +68,11 @@ describe('ExaVaultClient: files', function () {
       const { resources: page, totalResults } = await c.listResources(ODD_NAMES_FOLDER, { offset: 3, limit: 4 });
       assert.equal(page.length, 4);
       assert.equal(totalResults, oddFileNames().length);
-      server.resetStats();
+      local.server.resetStats();
       const all = await c.listAllResources(ODD_NAMES_FOLDER, { pageSize: 5 });
-      assert.deepEqual(all.map((r) => r.name).sort(), [...server.resource(ODD_NAMES_FOLDER)!.children!].sort());
+      assert.deepEqual(all.map((r) => r.name).sort(), [...local.server.resource(ODD_NAMES_FOLDER)!.children!].sort());
       assert.deepEqual(all.slice(3, 7).map((r) => r.path), page.map((r) => r.path));
-      assert.equal(server.stats().requests, Math.ceil(all.length / 5));
+      assert.equal(local.server.stats().requests, Math.ceil(all.length / 5));
       const root = await c.listAllResources('/');
       assert.ok(root.some((r) => r.path === SAMPLES_FOLDER && r.type === 'dir'));
     });
@@ -85,7 +80,7 @@ describe('ExaVaultClient: files', function () {
     it('lists to the end when pages come back smaller than asked, and stops when a proxy ignores the offset', async () => {
       let rewrite: (url: URL) => void = () => undefined;
       const proxy = await rawServer((request, response) => {
-        const url = new URL(request.url!, server.url);
+        const url = new URL(request.url!, local.server.url);
         rewrite(url);
         http.get(url, { headers: request.headers }, (upstream) => {
           response.writeHead(upstream.statusCode!, upstream.headers);
@@ -93,7 +88,7 @@ describe('ExaVaultClient: files', function () {
         });
       });
       try {
-        const c = new ExaVaultClient(proxy.base, { apiKey: server.apiKey, accessToken: server.accessToken });
+        const c = new ExaVaultClient(proxy.base, { apiKey: local.server.apiKey, accessToken: local.server.accessToken });
         rewrite = (url) => url.searchParams.set('limit', '3');
         assert.equal((await c.listAllResources(ODD_NAMES_FOLDER, { pageSize: 5 })).length, oddFileNames().length);
         rewrite = (url) => url.searchParams.delete('offset');
@@ -109,7 +104,7 @@ describe('ExaVaultClient: files', function () {
     it('downloads a file\'s bytes, reporting progress up to the total', async () => {
       const progress: [number, number | undefined][] = [];
       const bytes = await client().download(SAMPLE_FILES.large, { onProgress: (received, total) => progress.push([received, total]) });
-      assert.deepEqual(Buffer.from(bytes), server.fileBytes(SAMPLE_FILES.large));
+      assert.deepEqual(Buffer.from(bytes), local.server.fileBytes(SAMPLE_FILES.large));
       assert.deepEqual(progress[0], [0, LARGE]);
       assert.deepEqual(progress.at(-1), [LARGE, LARGE]);
       assert.ok(progress.length > 3 && progress.every(([received], i) => i === 0 || received >= progress[i - 1]![0]));
@@ -117,14 +112,14 @@ describe('ExaVaultClient: files', function () {
 
     it('refuses a file over maxBytes before reading it, when the size is announced', async () => {
       // Ten bytes a second: a client that read the body first would never get here.
-      server.setFaults({ downloadBytesPerSecond: 10 });
+      local.server.setFaults({ downloadBytesPerSecond: 10 });
       let received = 0;
       const error = await failure('tooLarge', () => client().download(SAMPLE_FILES.large, { maxBytes: LARGE - 1, onProgress: (n) => (received = n) }));
       assert.equal(error.details.bytes, LARGE);
       assert.match(error.message, /\(2\.0 MB\) is larger than the download limit/);
       assert.equal(received, 0);
       // Positive control: at the limit, it downloads.
-      server.clearFaults();
+      local.server.clearFaults();
       assert.equal((await client().download(SAMPLE_FILES.large, { maxBytes: LARGE })).length, LARGE);
     });
 
@@ -153,33 +148,33 @@ describe('ExaVaultClient: files', function () {
     });
 
     it('can be cancelled mid-download, and the server stops sending', async () => {
-      server.setFaults({ downloadBytesPerSecond: 200_000 });
+      local.server.setFaults({ downloadBytesPerSecond: 200_000 });
       const controller = new AbortController();
       await failure('cancelled', () => client().download(SAMPLE_FILES.large, {
         signal: controller.signal,
         onProgress: (received) => received > 0 && controller.abort(),
       }));
-      for (let i = 0; i < 50 && server.stats().inFlight > 0; i++) {
+      for (let i = 0; i < 50 && local.server.stats().inFlight > 0; i++) {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      assert.equal(server.stats().inFlight, 0);
+      assert.equal(local.server.stats().inFlight, 0);
     });
 
     it('times out a stalled answer, but not a slow download that keeps receiving', async () => {
-      server.setFaults({ latencyMs: 1500 });
+      local.server.setFaults({ latencyMs: 1500 });
       await failure('timeout', () => client({ timeoutMs: 300, serverRetries: 0 }).download(SAMPLE_FILES.csv));
       // 12,000 bytes at 10,000 a second: over a second in all, a tenth of a second between chunks.
-      server.setFaults({ latencyMs: 0, downloadBytesPerSecond: 10_000 });
+      local.server.setFaults({ latencyMs: 0, downloadBytesPerSecond: 10_000 });
       // (The whole transfer has its own bound, set generously here: this is about each wait.)
       assert.equal((await client({ timeoutMs: 400 }).download(SAMPLE_FILES.csv, { totalTimeoutMs: 60_000 })).length, 12_000);
     });
 
     it('retries a download cut mid-body or answered 503, and reports it when it persists', async () => {
-      server.setFaults({ resetMidBody: 1 });
-      assert.deepEqual(Buffer.from(await client().download(SAMPLE_FILES.csv)), server.fileBytes(SAMPLE_FILES.csv));
-      server.setFaults({ serverErrors: { status: 503, count: 1 } });
+      local.server.setFaults({ resetMidBody: 1 });
+      assert.deepEqual(Buffer.from(await client().download(SAMPLE_FILES.csv)), local.server.fileBytes(SAMPLE_FILES.csv));
+      local.server.setFaults({ serverErrors: { status: 503, count: 1 } });
       assert.equal((await client().download(SAMPLE_FILES.csv)).length, 12_000);
-      server.setFaults({ resetMidBody: 100 });
+      local.server.setFaults({ resetMidBody: 100 });
       await failure('network', () => client({ serverRetries: 1 }).download(SAMPLE_FILES.csv));
     });
 
@@ -204,14 +199,14 @@ describe('ExaVaultClient: files', function () {
 
     it('refuses wrong credentials (401) and a long 429 plainly', async () => {
       await failure('invalidCredentials', () => client({}, '0'.repeat(64)).download(SAMPLE_FILES.csv));
-      server.setFaults({ rateLimitBurst: 5, retryAfterSeconds: 3600 });
+      local.server.setFaults({ rateLimitBurst: 5, retryAfterSeconds: 3600 });
       await failure('rateLimited', () => client({ maxRateLimitWaitMs: 100 }).getResource(SAMPLE_FILES.csv));
     });
 
     it('never sends credentials to another origin, even through a redirect', async () => {
       const other = await startRecordingServer();
       try {
-        server.setFaults({ redirectTo: other.origin });
+        local.server.setFaults({ redirectTo: other.origin });
         await failure('redirect', () => client().download(SAMPLE_FILES.csv));
         assert.deepEqual(other.requests, [], 'the other origin received no request at all');
       } finally {
@@ -225,7 +220,7 @@ describe('ExaVaultClient: files', function () {
     it('puts neither the API key nor the access token in any error', () => {
       assert.ok(errors.length >= 10, `errors collected: ${errors.length}`);
       const text = errors.map((e) => `${e.message}\n${e.stack}\n${JSON.stringify(e)}`).join('\n');
-      assert.deepEqual(findSecrets(text, [server.apiKey, server.accessToken]), []);
+      assert.deepEqual(findSecrets(text, [local.server.apiKey, local.server.accessToken]), []);
     });
   });
 });
