@@ -3,8 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import { displayText } from '../activity/displayText';
 import { formatTime } from '../activity/format';
-import { ownValue } from '../api/normalize';
-import { OPERATIONS } from '../api/wire';
+import { filteredFields, LOGS } from '../activity/logSchema';
 import type { ActivityKind, ActivitySearch, TimeRange, TimeRangePreset } from './search';
 
 export function presetLabel(preset: TimeRangePreset): string {
@@ -31,27 +30,16 @@ const shown = (value: string) => displayText(value, 120);
 
 export function describeSearch(search: ActivitySearch, options: { timeZone?: string } = {}): string {
   const parts = [rangeText(search.range, options.timeZone)];
-  if (search.kind === 'sessions') {
-    const { types, username, ipAddress, path } = search.filters;
-    if (types?.length) {
-      parts.push(types.map((code) => ownValue(OPERATIONS, code) ?? shown(code)).sort((a, b) => a.localeCompare(b)).join(', '));
+  const filters = search.filters as Record<string, string | string[] | undefined>;
+  for (const { filter } of filteredFields(LOGS[search.kind])) {
+    const value = filters[filter.key];
+    if (Array.isArray(value) && value.length > 0) {
+      // Choices by name (a code the log does not know as itself), in the reader's alphabetical order.
+      const names = new Map(filter.choices?.());
+      parts.push(value.map((code) => (names.has(code) ? names.get(code)! : shown(code))).sort((a, b) => a.localeCompare(b)).join(', '));
+    } else if (typeof value === 'string' && value !== '') {
+      parts.push(filter.words.describe!(shown(value)));
     }
-    parts.push(
-      ...(username ? [l10n.t('user {0}', shown(username))] : []),
-      ...(ipAddress ? [l10n.t('IP {0}', shown(ipAddress))] : []),
-      ...(path ? [l10n.t('path {0}', shown(path))] : []),
-    );
-  } else {
-    const { events, endpointUrl, status, resourcePath, username } = search.filters;
-    if (events?.length) {
-      parts.push([...events].sort().map(shown).join(', '));
-    }
-    parts.push(
-      ...(endpointUrl ? [l10n.t('endpoint {0}', shown(endpointUrl))] : []),
-      ...(status ? [l10n.t('status {0}', shown(status))] : []),
-      ...(resourcePath ? [l10n.t('path {0}', shown(resourcePath))] : []),
-      ...(username ? [l10n.t('user {0}', shown(username))] : []),
-    );
   }
   return parts.join(' · ');
 }
