@@ -7,9 +7,9 @@ import type { AccountClients } from '../accounts/accountClients';
 import type { Connection } from '../accounts/connection';
 import type { ActivityEntry } from '../api/models';
 import { entryFields } from '../activity/fields';
+import { choiceField, LOGS } from '../activity/logSchema';
 import { displayText } from '../activity/displayText';
 import { entryJson } from '../activity/json';
-import { OPERATIONS, WEBHOOK_EVENTS } from '../api/wire';
 import { planSearch } from '../search/plan';
 import type { ActivitySearch } from '../search/search';
 import { OVERRUN_FACTOR, SearchRun, type CostEstimate, type RunProgress, type StreamSource } from '../search/searchRun';
@@ -105,7 +105,7 @@ export class ActivityPanel implements vscode.Disposable {
         this.ready = true;
         this.post({
           type: 'init', kind: this.kind, accountLabel: this.account.label, columns: panelColumns(this.kind), strings: panelStrings(this.kind),
-          choices: this.kind === 'sessions' ? Object.entries(OPERATIONS).map(([code, name]) => [code, name]) : WEBHOOK_EVENTS.map((event) => [event, event]),
+          choices: choiceField(LOGS[this.kind]).filter.choices!().map(([code, name]) => [code, name]),
           state: this.state,
         });
         await this.start(this.state.search);

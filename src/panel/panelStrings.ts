@@ -1,5 +1,25 @@
 import * as vscode from 'vscode';
-import type { ActivityKind } from '../search/search';
+import { LOGS } from '../activity/logSchema';
+import { presetLabel } from '../search/describeSearch';
+import { TIME_RANGE_PRESETS, type ActivityKind } from '../search/search';
+
+/**
+ * The log's words for the webview, by key: `filter.<key>` and `filter.<key>.any` (a filter's label and
+ * placeholder), `chart.top.<field id>` (a list's title).
+ */
+function logStrings(kind: ActivityKind): Record<string, string> {
+  const strings: Record<string, string> = {};
+  for (const field of LOGS[kind].fields) {
+    if (field.filter) {
+      strings[`filter.${field.filter.key}`] = field.filter.words.label?.() ?? field.label();
+      strings[`filter.${field.filter.key}.any`] = field.filter.words.any();
+    }
+    if (typeof field.chart === 'object') {
+      strings[`chart.top.${field.id}`] = field.chart.top();
+    }
+  }
+  return strings;
+}
 
 /** The webview's words, localized here: the webview has no l10n of its own. `{0}` marks a value. */
 export function panelStrings(kind: ActivityKind): Record<string, string> {
@@ -9,31 +29,14 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     title: kind === 'sessions' ? l10n.t('Session logs') : l10n.t('Webhook calls'),
     filters: l10n.t('Filters'),
     timeRange: l10n.t('Time range'),
-    'range.hour': l10n.t('Last hour'),
-    'range.day': l10n.t('Last 24 hours'),
-    'range.week': l10n.t('Last 7 days'),
-    'range.month': l10n.t('Last 30 days'),
-    'range.quarter': l10n.t('Last 90 days'),
+    ...Object.fromEntries(TIME_RANGE_PRESETS.map((preset) => [`range.${preset}`, presetLabel(preset)])),
+    ...logStrings(kind),
     'range.custom': l10n.t('Custom range'),
     from: l10n.t('From'),
     to: l10n.t('To'),
     rangeIncomplete: l10n.t('Enter both the start and the end of the range.'),
     rangeOrder: l10n.t('The start must be before the end.'),
-    types: l10n.t('Operations'),
-    events: l10n.t('Events'),
-    any: l10n.t('any'),
-    user: l10n.t('User'),
-    anyUser: l10n.t('any user'),
-    ip: l10n.t('IP address'),
-    anyIp: l10n.t('any IP address'),
-    path: l10n.t('Path'),
-    pathPlaceholder: l10n.t('any path; * at the end matches below'),
-    endpoint: l10n.t('Endpoint URL'),
-    anyEndpoint: l10n.t('any endpoint'),
-    status: l10n.t('Status'),
-    statusPlaceholder: l10n.t('any status; 404 or 4xx'),
     statusInvalid: l10n.t('A status code such as 404, or a class such as 4xx.'),
-    resourcePath: l10n.t('Resource path'),
     search: l10n.t('Search'),
     stop: l10n.t('Stop'),
     retry: l10n.t('Retry'),
@@ -78,10 +81,6 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     'chart.other': l10n.t('Other'),
     'chart.none': l10n.t('(none)'),
     'chart.empty': l10n.t('No entries to chart.'),
-    'chart.topUsers': l10n.t('Top users'),
-    'chart.topIps': l10n.t('Top IP addresses'),
-    'chart.topEndpoints': l10n.t('Top endpoints'),
-    'chart.topStatuses': l10n.t('Top statuses'),
     'chart.topItem': l10n.t('{0}: {1} entries'),
     'chart.narrowTo': l10n.t('Search for {0} only'),
     'chart.total': l10n.t('Total: {0}'),

@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import { isIP } from 'node:net';
 import { formatTime } from '../activity/format';
-import { STATUS_FILTER } from '../activity/logSchema';
+import { STATUS_FILTER, type FilterCheck } from '../activity/logSchema';
 
 /** How far back ExaVault keeps activity (the web UI's 90 days). */
 export const KEPT_MS = 90 * 86_400_000;
@@ -132,3 +132,8 @@ export function endpointUrlForQuery(text: string): string {
 export const statusError = optional((value) => (STATUS_FILTER.test(value)
   ? undefined
   : l10n.t('Enter a status such as 404 or a class such as 4xx (a number below 100 is a curl error: no HTTP answer).')));
+
+/** The check of each kind of typed filter value: a message when the value will not do. */
+export const FILTER_CHECKS: Readonly<Record<FilterCheck, (value: string) => string | undefined>> = {
+  ipAddress: ipAddressError, path: pathError, url: endpointUrlError, status: statusError,
+};

@@ -1,5 +1,6 @@
 // The panel's charts, folded in one section: entries over time and the most frequent users, IPs,
 // endpoints and statuses, counted over the shown rows. Clicking a part of them narrows the search.
+import { LOGS } from '../../activity/logSchema';
 import type { PanelColumn } from '../protocol';
 import type { ActivityKind } from '../../search/search';
 import { inStoreOrder } from './chartData';
@@ -20,17 +21,11 @@ export class ActivityCharts {
 
   constructor(kind: ActivityKind, columns: PanelColumn[], strings: Strings, onNarrow: (narrowing: Narrowing) => void) {
     const indexOf = (id: string) => columns.findIndex((column) => column.id === id);
-    const tops: TopSpec[] = kind === 'sessions'
-      ? [
-        { column: 'user', key: 'username', title: strings['chart.topUsers']! },
-        { column: 'ip', key: 'ipAddress', title: strings['chart.topIps']! },
-      ]
-      : [
-        { column: 'endpoint', key: 'endpointUrl', title: strings['chart.topEndpoints']! },
-        { column: 'user', key: 'username', title: strings['chart.topUsers']! },
-        // Only a code can be a status filter: "no answer (...)" cannot.
-        { column: 'status', key: 'status', title: strings['chart.topStatuses']!, narrowable: (value) => /^\d{1,3}$/.test(value) },
-      ];
+    const tops: TopSpec[] = LOGS[kind].fields.filter((field) => typeof field.chart === 'object' && field.filter).map((field) => ({
+      column: field.id, key: field.filter!.key, title: strings[`chart.top.${field.id}`]!,
+      // Only a code can be a status filter: "no answer (...)" cannot.
+      narrowable: field.filter!.match === 'statusOrClass' ? (value: string) => /^\d{1,3}$/.test(value) : undefined,
+    }));
     this.lists = tops.filter((spec) => indexOf(spec.column) >= 0).map((spec) => new TopValuesList(spec, indexOf(spec.column), strings, 10, onNarrow));
     this.timeChart = new TimeChart(kind, strings, onNarrow);
     const details = h('details', { class: 'charts', open: true },

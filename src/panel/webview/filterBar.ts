@@ -1,11 +1,11 @@
 // The filter bar: every server-side filter of the panel's log. A change runs the search again
 // (the extension cancels the one in flight); the custom range is checked before anything is sent.
-import type { ActivityKind, ActivitySearch, TimeRange, TimeRangePreset } from '../../search/search';
+import { choiceField, LOGS, typedFilterFields } from '../../activity/logSchema';
+import { TIME_RANGE_PRESETS, type ActivityKind, type ActivitySearch, type TimeRange, type TimeRangePreset } from '../../search/search';
 import { h } from './dom';
 
 type Strings = Record<string, string>;
 
-const PRESETS: TimeRangePreset[] = ['hour', 'day', 'week', 'month', 'quarter'];
 
 interface TextFilter {
   key: string;
@@ -36,33 +36,29 @@ export class FilterBar {
   private sentChoices = '';
   private submitTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** The filter the choice list sets: operation types or events. */
+  private readonly choiceKey: string;
+
   constructor(private readonly kind: ActivityKind, search: ActivitySearch, choices: [string, string][], private readonly strings: Strings, private readonly onSearch: (search: ActivitySearch) => void) {
-    this.textFilters = kind === 'sessions'
-      ? [
-        { key: 'username', label: strings.user!, placeholder: strings.anyUser! },
-        { key: 'ipAddress', label: strings.ip!, placeholder: strings.anyIp! },
-        { key: 'path', label: strings.path!, placeholder: strings.pathPlaceholder! },
-      ]
-      : [
-        { key: 'endpointUrl', label: strings.endpoint!, placeholder: strings.anyEndpoint! },
-        { key: 'status', label: strings.status!, placeholder: strings.statusPlaceholder!, pattern: /^(\d{1,3}|[1-5]xx)$/i, invalid: strings.statusInvalid },
-        { key: 'resourcePath', label: strings.resourcePath!, placeholder: strings.pathPlaceholder! },
-        { key: 'username', label: strings.user!, placeholder: strings.anyUser! },
-      ];
+    this.choiceKey = choiceField(LOGS[kind]).filter.key;
+    this.textFilters = typedFilterFields(LOGS[kind]).map(({ filter }) => ({
+      key: filter.key, label: strings[`filter.${filter.key}`]!, placeholder: strings[`filter.${filter.key}.any`]!, pattern: filter.pattern, invalid: strings.statusInvalid,
+    }));
+    const choiceLabel = strings[`filter.${this.choiceKey}`]!;
     this.range = h('select', { id: 'range', 'aria-label': strings.timeRange },
-      ...PRESETS.map((preset) => h('option', { value: preset }, strings[`range.${preset}`]!)),
+      ...TIME_RANGE_PRESETS.map((preset) => h('option', { value: preset }, strings[`range.${preset}`]!)),
       h('option', { value: 'custom' }, strings['range.custom']!));
     this.from = h('input', { type: 'datetime-local', id: 'from', 'aria-label': strings.from });
     this.to = h('input', { type: 'datetime-local', id: 'to', 'aria-label': strings.to });
     this.rangeError = h('span', { class: 'error', role: 'alert', id: 'range-error' });
     this.choiceSummary = h('span', { class: 'choice-summary' });
-    const choiceList = h('div', { class: 'choice-list', role: 'group', 'aria-label': kind === 'sessions' ? strings.types : strings.events },
+    const choiceList = h('div', { class: 'choice-list', role: 'group', 'aria-label': choiceLabel },
       ...choices.map(([value, label]) => {
         const box = h('input', { type: 'checkbox', value });
         this.choiceBoxes.push(box);
         return h('label', {}, box, h('span', {}, label), h('span', { class: 'code' }, value === label ? '' : value));
       }));
-    const choicePicker = h('details', { class: 'choices' }, h('summary', {}, h('span', {}, kind === 'sessions' ? strings.types! : strings.events!), this.choiceSummary), choiceList);
+    const choicePicker = h('details', { class: 'choices' }, h('summary', {}, h('span', {}, choiceLabel), this.choiceSummary), choiceList);
     this.element = h('form', { class: 'filter-bar', role: 'search', 'aria-label': strings.filters },
       h('div', { class: 'field' }, h('label', { for: 'range' }, strings.timeRange!), this.range),
       h('div', { class: 'field custom-range' }, h('label', { for: 'from' }, strings.from!), this.from, h('label', { for: 'to' }, strings.to!), this.to, this.rangeError),
@@ -119,7 +115,7 @@ export class FilterBar {
       this.to.value = toLocalInput(range.to);
     }
     const filters = search.filters as Record<string, string | string[] | undefined>;
-    const chosen = new Set(this.kind === 'sessions' ? filters.types ?? [] : filters.events ?? []);
+    const chosen = new Set(filters[this.choiceKey] ?? []);
     for (const box of this.choiceBoxes) {
       box.checked = chosen.has(box.value);
     }
@@ -151,7 +147,7 @@ export class FilterBar {
 
   private updateChoiceSummary(): void {
     const chosen = this.chosen();
-    this.choiceSummary.textContent = chosen.length === 0 ? this.strings.any! : chosen.join(', ');
+    this.choiceSummary.textContent = chosen.length === 0 ? this.strings[`filter.${this.choiceKey}.any`]! : chosen.join(', ');
   }
 
   private readRange(): TimeRange | undefined {
@@ -204,7 +200,7 @@ export class FilterBar {
     }
     const chosen = this.chosen();
     this.sentChoices = chosen.join(',');
-    values[this.kind === 'sessions' ? 'types' : 'events'] = chosen.length > 0 ? chosen : undefined;
+    values[this.choiceKey] = chosen.length > 0 ? chosen : undefined;
     const filters = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
     this.onSearch({ kind: this.kind, range, filters } as ActivitySearch);
   }
