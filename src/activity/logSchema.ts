@@ -23,6 +23,9 @@ export type FilterMatch =
   /** A status code, or a class such as 4xx that is kept locally over a wider query. */
   | 'statusOrClass';
 
+/** How the table shows a value it holds as sent: an operation's name for its code, a status that is no answer as such. */
+export type CellShow = 'choiceName' | 'status';
+
 /** What a typed filter value is checked as. */
 export type FilterCheck = 'ipAddress' | 'path' | 'url' | 'status';
 
@@ -70,8 +73,10 @@ export interface LogField<E extends ActivityEntry = ActivityEntry> {
   readonly label: () => string;
   /** The API's value (a code, not its name): what filters and narrowing use. */
   readonly value: (entry: E) => string | number | undefined;
-  /** The table's cell, when it differs from the value (the table shows an operation's name). */
+  /** The table's cell, when it differs from the value. */
   readonly cell?: (entry: E) => string | number | undefined;
+  /** How the table shows the cell, when not as it is. */
+  readonly show?: CellShow;
   /** The details' text, when it differs from the value formatted for its type. */
   readonly detail?: (entry: E) => string;
   readonly filter?: FieldFilter;
@@ -121,7 +126,7 @@ export const SESSION_LOG: LogDescription<SessionEntry> = {
   fields: [
     {
       id: 'operation', type: 'text', label: () => l10n.t('Operation'), value: (entry) => entry.operation,
-      cell: (entry) => entry.operationName, detail: (entry) => named(entry.operationName, entry.operation),
+      show: 'choiceName', detail: (entry) => named(entry.operationName, entry.operation),
       filter: {
         key: 'types', parameter: 'type', match: 'oneOf', offer: 'type', normalize: (value) => value.trim().toUpperCase(),
         choices: () => Object.entries(OPERATIONS),
@@ -178,8 +183,11 @@ export function webhookStatusText(call: WebhookCall): string {
   if (call.status === undefined) {
     return '';
   }
-  return call.noAnswer ? l10n.t('no answer (error {0})', call.status) : String(call.status);
+  return call.noAnswer ? noAnswerText(String(call.status)) : String(call.status);
 }
+
+/** A call that got no HTTP answer, by its curl error number. */
+export const noAnswerText = (error: string) => l10n.t('no answer (error {0})', error);
 
 export const WEBHOOK_LOG: LogDescription<WebhookCall> = {
   kind: 'webhooks',
@@ -218,7 +226,7 @@ export const WEBHOOK_LOG: LogDescription<WebhookCall> = {
     },
     {
       id: 'status', type: 'text', label: () => l10n.t('Status'), value: (call) => call.status,
-      cell: webhookStatusText, detail: webhookStatusText,
+      show: 'status', detail: webhookStatusText,
       filter: {
         key: 'status', parameter: 'statusCode', match: 'statusOrClass', check: 'status', pattern: STATUS_FILTER, offer: 'status',
         normalize: (value) => value.trim().toLowerCase(),

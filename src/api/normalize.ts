@@ -2,7 +2,7 @@
 // panel may hold a million, so a model is a thin view over the parsed attributes: fields are read
 // (and normalized) when asked for, the time is parsed once, and nothing is copied up front.
 import type { Resource, SessionEntry, WebhookCall, WebhookFormat } from './models';
-import { OPERATIONS, type ResourceWire, type SessionEntryWire, type WebhookEntryWire, type WebhookV1DetailsWire, type WebhookV2DetailsWire } from './wire';
+import { isNoAnswer, OPERATIONS, type ResourceWire, type SessionEntryWire, type WebhookEntryWire, type WebhookV1DetailsWire, type WebhookV2DetailsWire } from './wire';
 
 /**
  * `table[key]` when the table has `key` as its own property. Keys come from the server, and a plain
@@ -149,7 +149,7 @@ class WebhookView extends EntryView implements WebhookCall {
   get endpointUrl(): string { return text(this.a.endpointUrl); }
   get status(): number | undefined { return num(this.a.status); }
   /** No HTTP answer at all: status 0 or a curl error number. */
-  get noAnswer(): boolean { const status = this.status; return status !== undefined && status < 100; }
+  get noAnswer(): boolean { const status = this.status; return status !== undefined && isNoAnswer(status); }
   get failed(): boolean { const status = this.status; return this.noAnswer || (status !== undefined && status >= 400); }
   get response(): string { return text(this.a.response); }
   get responseSize(): number | undefined { return num(this.a.responseSize); }

@@ -207,3 +207,6 @@ export const OPERATIONS: Readonly<Record<string, string>> = {
 /** The webhook events the API names (API-NOTES.md): what `event` takes. */
 export const WEBHOOK_EVENTS = ['resources.upload', 'resources.download', 'resources.delete', 'resources.createFolder',
   'resources.rename', 'resources.move', 'resources.copy', 'resources.compress', 'resources.extract', 'shares.formSubmit'] as const;
+
+/** Below 100, a webhook call's status is a curl error number (or 0): it got no HTTP answer. */
+export const isNoAnswer = (status: number): boolean => status < 100;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LOGS } from '../activity/logSchema';
+import { LOGS, noAnswerText } from '../activity/logSchema';
 import { presetLabel } from '../search/describeSearch';
 import { TIME_RANGE_PRESETS, type ActivityKind } from '../search/search';
 
@@ -36,6 +36,7 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     to: l10n.t('To'),
     rangeIncomplete: l10n.t('Enter both the start and the end of the range.'),
     rangeOrder: l10n.t('The start must be before the end.'),
+    noAnswer: noAnswerText('{0}'),
     statusInvalid: l10n.t('A status code such as 404, or a class such as 4xx.'),
     search: l10n.t('Search'),
     stop: l10n.t('Stop'),

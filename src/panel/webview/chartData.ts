@@ -3,7 +3,7 @@
 // of a column. Text is counted by dictionary code, never by building a string per row. No DOM and
 // no chart library here: tested in Node.
 import type { ActivityKind } from '../../search/search';
-import type { RowStore } from './rowStore';
+import type { RowStore, TextCodes } from './rowStore';
 
 export interface TimeBin {
   /** Milliseconds since the epoch; the bin holds `from` <= time < `to`. */
@@ -12,8 +12,10 @@ export interface TimeBin {
 }
 
 export interface Series {
-  /** The column's value as shown (operation name, event, or an outcome of OUTCOMES); '' when the cell is empty. */
+  /** The column's value as sent (operation code, event), or an outcome of OUTCOMES; '' when the cell is empty. */
   key: string;
+  /** The value as the column shows it (an operation's name), for values of the column. */
+  label?: string;
   /** One count per bin. */
   counts: number[];
   /** Set on the one series that sums the values left out (`key` is then ''). */
@@ -70,7 +72,8 @@ export function statusOutcome(status: string): Outcome {
   if (text === '') {
     return 'unknown';
   }
-  return /^\d+$/.test(text) && Number(text) < 400 ? 'success' : 'failure';
+  // Below 100: no HTTP answer (a curl error number, or 0).
+  return /^\d+$/.test(text) && Number(text) >= 100 && Number(text) < 400 ? 'success' : 'failure';
 }
 
 /**
@@ -170,7 +173,7 @@ export function timeBins(store: RowStore, shown: Uint32Array, kind: ActivityKind
     binOf[i] = Number.isNaN(time) ? count : Math.min(count - 1, Math.floor((time - start) / step));
   }
 
-  const series = stacked(rows, stack?.codes, stack?.values ?? [''], binOf, count, options.maxSeries ?? 6);
+  const series = stacked(rows, stack?.codes, stack?.values ?? [''], stack?.shown ?? [''], binOf, count, options.maxSeries ?? 6);
   const result: TimeBins = { bins, step, series, total: rows.length - undated, undated };
   if (status) {
     result.outcomes = outcomes(rows, status.codes, status.values, binOf, count);
@@ -178,7 +181,7 @@ export function timeBins(store: RowStore, shown: Uint32Array, kind: ActivityKind
   return result;
 }
 
-function textColumn(store: RowStore, id: string): { codes: Uint32Array; values: readonly string[] } | undefined {
+function textColumn(store: RowStore, id: string): TextCodes | undefined {
   const index = store.specs.findIndex((spec) => spec.id === id);
   return index < 0 ? undefined : store.codes(index);
 }
@@ -187,7 +190,7 @@ function textColumn(store: RowStore, id: string): { codes: Uint32Array; values: 
 const GRID_LIMIT = 1 << 20;
 
 /** The largest codes' series (by their dated rows) and the rest's. */
-function stacked(rows: Uint32Array, column: Uint32Array | undefined, values: readonly string[], binOf: Uint32Array, count: number, maxSeries: number): Series[] {
+function stacked(rows: Uint32Array, column: Uint32Array | undefined, values: readonly string[], shown: readonly string[], binOf: Uint32Array, count: number, maxSeries: number): Series[] {
   // Without the column (no such column in the store), every row has code 0: one series.
   const codes = column ?? new Uint32Array(1);
   const at = column ? 1 : 0;
@@ -220,7 +223,7 @@ function stacked(rows: Uint32Array, column: Uint32Array | undefined, values: rea
     counted += totals[code]! > 0 ? 1 : 0;
   }
   const keep = Math.max(1, maxSeries);
-  const kept = largest(totals, values, counted > keep ? keep - 1 : keep);
+  const kept = largest(totals, shown, counted > keep ? keep - 1 : keep);
   const restSlot = kept.length;
   let slotRow: (slot: number) => Uint32Array;
   let rest: () => number[];
@@ -251,7 +254,7 @@ function stacked(rows: Uint32Array, column: Uint32Array | undefined, values: rea
     slotRow = (slot) => slots.subarray(slot * width, slot * width + count);
     rest = () => Array.from(slotRow(restSlot));
   }
-  const series: Series[] = kept.map((code, slot) => ({ key: values[code]!, counts: Array.from(slotRow(slot)) }));
+  const series: Series[] = kept.map((code, slot) => ({ key: values[code]!, label: shown[code]!, counts: Array.from(slotRow(slot)) }));
   if (counted > kept.length) {
     series.push({ key: '', counts: rest(), rest: true });
   }
@@ -296,8 +299,10 @@ function largest(counts: ArrayLike<number>, values: readonly string[], n: number
 }
 
 export interface TopValue {
-  /** As shown in the column; '' when the cell is empty. */
+  /** As sent; '' when the cell is empty. */
   value: string;
+  /** As the column shows it. */
+  label: string;
   count: number;
 }
 
@@ -308,10 +313,10 @@ export function topValues(store: RowStore, shown: Uint32Array, columnIndex: numb
     return [];
   }
   const rows = inStoreOrder(store, shown);
-  const { codes, values } = column;
+  const { codes, values, shown: labels } = column;
   const counts = new Uint32Array(values.length);
   for (let i = 0; i < rows.length; i++) {
     counts[codes[rows[i]!]!]!++;
   }
-  return largest(counts, values, n).map((code) => ({ value: values[code]!, count: counts[code]! }));
+  return largest(counts, labels, n).map((code) => ({ value: values[code]!, label: labels[code]!, count: counts[code]! }));
 }

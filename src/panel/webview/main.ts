@@ -5,7 +5,9 @@ import type { SortOrder } from '../columns';
 import { DEFAULT_SORT } from '../columns';
 import type { PanelInit, PanelState, ProgressMessage, ToWebview } from '../protocol';
 import type { ActivitySearch } from '../../search/search';
+import { cellText } from './cellText';
 import { ActivityCharts } from './charts';
+import { choiceField, LOGS } from '../../activity/logSchema';
 import { DetailPane } from './detailPane';
 import { button, h } from './dom';
 import { FilterBar } from './filterBar';
@@ -56,7 +58,7 @@ class Panel {
   constructor(private readonly init: PanelInit) {
     const { strings } = init;
     this.state = init.state;
-    this.store = new RowStore(init.columns, init.state.sort ?? DEFAULT_SORT);
+    this.store = new RowStore(init.columns, init.state.sort ?? DEFAULT_SORT, (spec) => cellText(spec, init.choices, init.strings.noAnswer!));
     this.store.setRefine(init.state.refine ?? '');
     this.details = new DetailPane(strings, (message) => vscode.postMessage(message));
     this.table = new VirtualTable(this.store, init.columns, { ...init.state.widths }, strings.tableLabel!, strings, {
@@ -223,11 +225,8 @@ class Panel {
       this.search({ ...search, range: { from: narrowing.from, to: narrowing.to } } as ActivitySearch);
       return;
     }
-    // The operation chart shows names ("Upload"); the API takes codes.
-    const value = narrowing.key === 'types'
-      ? this.init.choices.find(([, name]) => name === narrowing.value)?.[0] ?? narrowing.value
-      : narrowing.value;
-    const filters = { ...search.filters, [narrowing.key]: narrowing.key === 'types' || narrowing.key === 'events' ? [value] : value };
+    const { key, value } = narrowing;
+    const filters = { ...search.filters, [key]: key === choiceField(LOGS[search.kind]).filter.key ? [value] : value };
     this.search({ ...search, filters } as ActivitySearch);
   }
 

@@ -1,15 +1,10 @@
 // What the charts ask of the search when a part of them is clicked (or chosen with Enter).
 
 /**
- * What a click (or Enter) on a chart asks of the search. `key` names a field of SessionFilters or
- * WebhookFilters. For `types` the value is the operation's NAME as the operation column shows it
- * ("Upload"), not its API code: the caller maps names back to codes. For `events` it is the event
- * as the event column shows it (its code, "resources.upload"); for `status` a status code ("404").
- * Values are the table's cells, so a value the table cut short (over 300 characters) or whose
- * invisible characters it made visible will not match the log as sent.
+ * What a click (or Enter) on a chart asks of the search. `key` names a filter of the log's
+ * description (`types`, `username`...); the value is the API's, as the server sent it (an
+ * operation's code, never its name; a long value in full, not as the table cuts it).
  */
 export type Narrowing =
   | { kind: 'range'; from: number; to: number }
-  | { kind: 'filter'; key: 'types' | 'events' | 'username' | 'ipAddress' | 'endpointUrl' | 'status'; value: string };
-
-export type FilterKey = Extract<Narrowing, { kind: 'filter' }>['key'];
+  | { kind: 'filter'; key: string; value: string };

@@ -6,17 +6,27 @@ import { formatBytes, formatDuration, formatTime } from '../../activity/format';
 
 const INITIAL_CAPACITY = 1024;
 
+/** How a column's values read (an operation's name for its code); refine and sort go by that text. */
+export type ShowValue = (value: string) => string;
+
 class Dictionary {
+  /** As the API sent them: what narrowing a search uses. */
   readonly values: string[] = [];
+  /** As the table shows them, formatted once per distinct value. */
+  readonly shown: string[] = [];
   readonly lower: string[] = [];
   private readonly index = new Map<string, number>();
+
+  constructor(private readonly show: ShowValue) {}
 
   intern(value: string): number {
     let code = this.index.get(value);
     if (code === undefined) {
       code = this.values.length;
+      const shown = this.show(value);
       this.values.push(value);
-      this.lower.push(value.toLowerCase());
+      this.shown.push(shown);
+      this.lower.push(shown.toLowerCase());
       this.index.set(value, code);
     }
     return code;
@@ -24,7 +34,7 @@ class Dictionary {
 
   /** Each code's position in the sorted values. */
   ranks(): Uint32Array {
-    const order = Array.from(this.values.keys()).sort((a, b) => compareText(this.lower[a]!, this.lower[b]!) || compareText(this.values[a]!, this.values[b]!));
+    const order = Array.from(this.values.keys()).sort((a, b) => compareText(this.lower[a]!, this.lower[b]!) || compareText(this.shown[a]!, this.shown[b]!));
     const ranks = new Uint32Array(order.length);
     order.forEach((code, rank) => {
       ranks[code] = rank;
@@ -56,6 +66,12 @@ function grow<T extends Uint32Array | Float64Array>(array: T, capacity: number):
   return bigger;
 }
 
+export interface TextCodes {
+  codes: Uint32Array;
+  values: readonly string[];
+  shown: readonly string[];
+}
+
 export class RowStore {
   private ids = new Float64Array(INITIAL_CAPACITY);
   private readonly columns: Column[];
@@ -70,9 +86,10 @@ export class RowStore {
   private needle = '';
   private readonly rowOfId = new Map<number, number>();
 
-  constructor(readonly specs: readonly ColumnSpec[], sort: SortOrder) {
+  /** `show` gives each text column's formatting (as they came, by default). */
+  constructor(readonly specs: readonly ColumnSpec[], sort: SortOrder, private readonly show: (spec: ColumnSpec) => ShowValue = () => (value) => value) {
     this.columns = specs.map((spec) => spec.type === 'text'
-      ? { spec, codes: new Uint32Array(INITIAL_CAPACITY), dictionary: new Dictionary() }
+      ? { spec, codes: new Uint32Array(INITIAL_CAPACITY), dictionary: new Dictionary(show(spec)) }
       : { spec, values: new Float64Array(INITIAL_CAPACITY) });
     this.timeColumn = this.columns.find((column): column is NumberColumn => column.spec.type === 'time');
     this.sortOrder = this.validSort(sort);
@@ -96,7 +113,7 @@ export class RowStore {
     this.rowOfId.clear();
     for (const column of this.columns) {
       if (isText(column)) {
-        column.dictionary = new Dictionary();
+        column.dictionary = new Dictionary(this.show(column.spec));
       }
     }
     this.invalidate();
@@ -163,7 +180,7 @@ export class RowStore {
   text(row: number, columnIndex: number): string {
     const column = this.columns[columnIndex]!;
     if (isText(column)) {
-      return column.dictionary.values[column.codes[row]!]!;
+      return column.dictionary.shown[column.codes[row]!]!;
     }
     const value = column.values[row]!;
     if (Number.isNaN(value)) {
@@ -183,10 +200,10 @@ export class RowStore {
     return isText(column) ? Number.NaN : column.values[row]!;
   }
 
-  /** A text cell's dictionary code and the dictionary's values, for counting without strings. */
-  codes(columnIndex: number): { codes: Uint32Array; values: readonly string[] } | undefined {
+  /** A text cell's dictionary code and the dictionary's values (as sent and as shown), for counting without strings. */
+  codes(columnIndex: number): TextCodes | undefined {
     const column = this.columns[columnIndex]!;
-    return isText(column) ? { codes: column.codes, values: column.dictionary.values } : undefined;
+    return isText(column) ? { codes: column.codes, values: column.dictionary.values, shown: column.dictionary.shown } : undefined;
   }
 
   private validSort(sort: SortOrder): SortOrder {

@@ -2,6 +2,7 @@
 // failure). Clicking a part of the picture narrows the search; so does Enter on the keyboard.
 // Chart.js draws on a canvas: no eval and no style elements (the panel's CSP allows neither);
 // colours come from VS Code's theme.
+import { choiceField, LOGS } from '../../activity/logSchema';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import type { ActiveDataPoint, ChartDataset, TooltipItem } from 'chart.js';
 import type { ActivityKind } from '../../search/search';
@@ -146,7 +147,7 @@ export class TimeChart {
     if (this.stacking === 'outcomes') {
       return this.strings[`chart.${series.key}`] ?? series.key;
     }
-    return series.key === '' ? this.strings['chart.none']! : series.key;
+    return series.key === '' ? this.strings['chart.none']! : series.label ?? series.key;
   }
 
   private seriesColour(series: Series): string {
@@ -282,7 +283,7 @@ export class TimeChart {
       return;
     }
     if (this.stacking === 'series' && !series.rest && series.key !== '') {
-      this.onNarrow({ kind: 'filter', key: this.kind === 'sessions' ? 'types' : 'events', value: series.key });
+      this.onNarrow({ kind: 'filter', key: choiceField(LOGS[this.kind]).filter.key, value: series.key });
     } else if (bin !== undefined) {
       this.narrowBin(bin);
     }

@@ -3,14 +3,14 @@ import type { TopValue } from './chartData';
 import { topValues } from './chartData';
 import { h } from './dom';
 import { format } from './format';
-import type { FilterKey, Narrowing } from './narrowing';
+import type { Narrowing } from './narrowing';
 import type { RowStore } from './rowStore';
 
 type Strings = Record<string, string>;
 
 export interface TopSpec {
   column: string;
-  key: FilterKey;
+  key: string;
   title: string;
   /** Whether a value can become this filter. */
   narrowable?: (value: string) => boolean;
@@ -62,7 +62,7 @@ export class TopValuesList {
       if (!entry) {
         return;
       }
-      const shown = entry.value === '' ? this.strings['chart.none']! : entry.value;
+      const shown = entry.value === '' ? this.strings['chart.none']! : entry.label;
       const narrowable = entry.value !== '' && (this.spec.narrowable?.(entry.value) ?? true);
       item.value = entry.value;
       // Long values (endpoint URLs) often differ only at the end: keep the end in view, cut the middle.

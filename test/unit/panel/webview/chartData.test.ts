@@ -99,6 +99,10 @@ describe('chartData: what the panel\'s charts count', () => {
     assert.equal(statusOutcome('404'), 'failure');
     assert.equal(statusOutcome('503'), 'failure');
     assert.equal(statusOutcome('no answer (error 0)'), 'failure');
+    // Below 100: no HTTP answer (a curl error number, or 0), as the table holds it.
+    assert.equal(statusOutcome('7'), 'failure');
+    assert.equal(statusOutcome('0'), 'failure');
+    assert.equal(statusOutcome('100'), 'success');
     assert.equal(statusOutcome(''), 'unknown');
     const store = storeOf('webhooks', [
       { time: T - 50 * MINUTE, event: 'resources.upload', status: '200' },
@@ -120,11 +124,11 @@ describe('chartData: what the panel\'s charts count', () => {
       { time: T, user: '', ip: '10.0.0.3' },
     ]);
     assert.deepEqual(topValues(store, store.view(), SESSION.indexOf('user')), [
-      { value: 'bob', count: 2 }, { value: '', count: 1 }, { value: 'alice', count: 1 }, { value: 'carol', count: 1 },
+      { value: 'bob', label: 'bob', count: 2 }, { value: '', label: '', count: 1 }, { value: 'alice', label: 'alice', count: 1 }, { value: 'carol', label: 'carol', count: 1 },
     ]);
-    assert.deepEqual(topValues(store, store.view(), SESSION.indexOf('user'), 2), [{ value: 'bob', count: 2 }, { value: '', count: 1 }]);
+    assert.deepEqual(topValues(store, store.view(), SESSION.indexOf('user'), 2), [{ value: 'bob', label: 'bob', count: 2 }, { value: '', label: '', count: 1 }]);
     store.setRefine('10.0.0.3');
-    assert.deepEqual(topValues(store, store.view(), SESSION.indexOf('ip')), [{ value: '10.0.0.3', count: 2 }]);
+    assert.deepEqual(topValues(store, store.view(), SESSION.indexOf('ip')), [{ value: '10.0.0.3', label: '10.0.0.3', count: 2 }]);
     assert.deepEqual(topValues(store, store.view(), SESSION.indexOf('size')), []);
   });
 
@@ -190,7 +194,7 @@ describe('chartData: what the panel\'s charts count', () => {
       assert.ok(time >= result.bins[bin]!.from && time < result.bins[bin]!.to);
       add(byEvent, store.text(row, WEBHOOK.indexOf('event')), bin);
       const status = store.text(row, WEBHOOK.indexOf('status'));
-      add(byOutcome, status === '' ? 'unknown' : /^\d+$/.test(status) && Number(status) < 400 ? 'success' : 'failure', bin);
+      add(byOutcome, status === '' ? 'unknown' : /^\d+$/.test(status) && Number(status) >= 100 && Number(status) < 400 ? 'success' : 'failure', bin);
     }
 
     assert.equal(result.undated, undated);
@@ -208,7 +212,7 @@ describe('chartData: what the panel\'s charts count', () => {
     }
     assert.equal(result.outcomes!.length, byOutcome.size);
 
-    const expectedUsers = [...byUser].sort(([a, ca], [b, cb]) => cb - ca || (a < b ? -1 : 1)).slice(0, 10).map(([value, count]) => ({ value, count }));
+    const expectedUsers = [...byUser].sort(([a, ca], [b, cb]) => cb - ca || (a < b ? -1 : 1)).slice(0, 10).map(([value, count]) => ({ value, label: value, count }));
     assert.deepEqual(users, expectedUsers);
   });
 });
