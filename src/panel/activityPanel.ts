@@ -5,7 +5,6 @@ import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { AccountClients } from '../accounts/accountClients';
-import type { Connection } from '../accounts/connection';
 import type { ActivityEntry } from '../api/models';
 import { sessionFields, webhookFields } from '../activity/fields';
 import { displayText } from '../activity/displayText';
@@ -35,7 +34,6 @@ const CONCURRENCY = 4;
 
 export interface PanelServices {
   extensionUri: vscode.Uri;
-  connection: Connection;
   clients: AccountClients;
   log: vscode.LogOutputChannel;
 }
@@ -223,7 +221,7 @@ export class ActivityPanel implements vscode.Disposable {
     if (progress.state !== 'running' && progress.state !== 'confirming') {
       this.flush();
     }
-    const error = progress.error === undefined ? undefined : this.services.connection.describeFailure(progress.error, this.account);
+    const error = progress.error === undefined ? undefined : this.services.clients.describeFailure(progress.error, this.account);
     this.post({
       type: 'progress', state: progress.state, loaded: progress.loaded, requests: progress.requests, warning: progress.warning, notes: this.notes,
       error: error && vscode.l10n.t('{0} The rows loaded before it stay; Retry runs the search again.', error),
@@ -232,7 +230,7 @@ export class ActivityPanel implements vscode.Disposable {
 
   // Asked in the panel, not in a modal dialog: changing a filter (which stops this search) is also an answer.
   private confirmCost(estimate: CostEstimate): Promise<boolean> {
-    const allowance = this.services.connection.rateLimitFor(this.account.id);
+    const allowance = this.services.clients.rateLimitFor(this.account.id);
     this.post({
       type: 'confirm',
       question: estimate.overrun
@@ -281,7 +279,7 @@ export class ActivityPanel implements vscode.Disposable {
         return;
       case 'resend':
         if (entry.kind === 'webhook') {
-          await confirmAndResend(entry, this.account, async () => (await this.services.clients.get(this.account.id))?.client, this.services.connection, this.services.log);
+          await confirmAndResend(entry, this.account, async () => (await this.services.clients.get(this.account.id))?.client, this.services.clients, this.services.log);
         }
         return;
     }

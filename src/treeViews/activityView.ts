@@ -3,7 +3,7 @@ import type { ActivityEntry } from '../api/models';
 import { ExaVaultError } from '../api/errors';
 import { ActivityFeed, type FilterValue, type PageSource } from '../activity/activityFeed';
 import type { AccountStore } from '../accounts/accountStore';
-import type { Connection } from '../accounts/connection';
+import type { AccountClients } from '../accounts/accountClients';
 import { displayText } from '../activity/displayText';
 import { settings } from '../settings';
 import { ActivityTreeProvider } from './activityTreeProvider';
@@ -26,13 +26,18 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
   private unseen = 0;
   private filtered: boolean | undefined;
 
-  constructor(readonly presenter: ActivityPresenter<T>, private readonly store: AccountStore, private readonly connection: Connection) {
+  constructor(readonly presenter: ActivityPresenter<T>, private readonly store: AccountStore, private readonly clients: AccountClients) {
     this.provider = new ActivityTreeProvider(presenter);
     this.treeView = vscode.window.createTreeView(presenter.viewId, { treeDataProvider: this.provider, showCollapseAll: true });
     this.autoRefresh = new AutoRefresh(() => this.treeView.visible, () => this.refresh());
     this.disposables.push(
       this.treeView, this.provider, this.autoRefresh,
-      store.onDidChange(() => this.sync()),
+      // After the clients are remade, so that a reload uses the new one.
+      clients.onDidRetire((reason) => {
+        if (reason === 'accounts') {
+          this.sync();
+        }
+      }),
       this.treeView.onDidChangeVisibility(({ visible }) => {
         if (visible) {
           this.unseen = 0;
@@ -121,9 +126,9 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
   }
 
   private source(): PageSource<T> {
-    const { connection, presenter } = this;
+    const { clients, presenter } = this;
     return async function* (query, options) {
-      const active = await connection.connect();
+      const active = await clients.active();
       if (!active) {
         throw new Error(vscode.l10n.t('The API key and access token of this account are not on this machine. Run "ExaVault: Update Credentials".'));
       }
@@ -139,7 +144,7 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
     }
     await vscode.window.withProgress({ location: { viewId: this.presenter.viewId } }, () => operation(feed));
     if (feed.error) {
-      this.connection.describeFailure(feed.error, account);
+      this.clients.describeFailure(feed.error, account);
     }
     return feed.error;
   }
