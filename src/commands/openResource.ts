@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import { openResource, type OpenOutcome } from '../resources/openResource';
 import type { ResourceFileSystem } from '../resources/resourceFileSystem';
-import { resourceTarget } from '../resources/resourceTarget';
+import { resourceTarget } from './resourceTarget';
 import type { ActivityViews } from '../treeViews/views';
 
 /**

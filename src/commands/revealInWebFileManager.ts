@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import { webFileManagerUrl } from '../resources/paths';
-import { resourceTarget } from '../resources/resourceTarget';
+import { resourceTarget } from './resourceTarget';
 import type { ActivityViews } from '../treeViews/views';
 
 /**

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import { MESSAGE_LENGTH, plainText } from '../activity/plainText';
-import { resourceTarget } from '../resources/resourceTarget';
+import { resourceTarget } from './resourceTarget';
 import type { SearchRequest } from '../search/search';
 import type { ActivityViews } from '../treeViews/views';
 

@@ -10,7 +10,7 @@ import { sessionFields, webhookFields } from '../activity/fields';
 import { displayText } from '../activity/displayText';
 import { entryJson } from '../activity/json';
 import { OPERATIONS, WEBHOOK_EVENTS } from '../api/wire';
-import { confirmAndResend } from '../commands/resendWebhook';
+import { confirmAndResend } from '../webhooks/confirmAndResend';
 import { entriesToCsv, entriesToJson } from '../search/exportEntries';
 import { planSearch } from '../search/plan';
 import type { ActivitySearch, SearchRequest } from '../search/search';
@@ -279,7 +279,7 @@ export class ActivityPanel implements vscode.Disposable {
         return;
       case 'resend':
         if (entry.kind === 'webhook') {
-          await confirmAndResend(entry, this.account, async () => (await this.services.clients.get(this.account.id))?.client, this.services.clients, this.services.log);
+          await confirmAndResend(entry, this.account, this.services.clients, this.services.log);
         }
         return;
     }

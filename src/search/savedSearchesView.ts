@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import { displayText } from '../activity/displayText';
-import { fieldsTooltip } from '../treeViews/tooltip';
+import { fieldsTooltip } from '../ui/fieldsTooltip';
 import { describeSearch, kindLabel } from './describeSearch';
 import type { ActivityKind } from './search';
 import type { SavedSearch, SearchStore } from './searchStore';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import { entryOf, viewOf, type ActivityViews } from '../treeViews/views';
-import { RESOURCE_SCHEME, targetOf, type ResourceTarget } from './resourceUri';
+import { RESOURCE_SCHEME, targetOf, type ResourceTarget } from '../resources/resourceUri';
 
 /**
  * The file or folder a command is about. Commands on resources take any of: a sidebar entry with a
