@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import type { AccountClients } from '../accounts/accountClients';
 import type { AccountStore } from '../accounts/accountStore';
-import { entryOf, type ActivityViews } from '../treeViews/views';
+import { entryOf, type ActivityCommandArgs, type ActivityViews } from '../treeViews/views';
 import { confirmAndResend } from '../webhooks/confirmAndResend';
 
 /** "Resend" on a webhook call in the sidebar. */
 export function registerResendWebhookCommand(views: ActivityViews, store: AccountStore, clients: AccountClients, log: vscode.LogOutputChannel): vscode.Disposable {
-  return vscode.commands.registerCommand('exavault.resendWebhook', async (node: unknown) => {
-    const call = entryOf(node);
+  return vscode.commands.registerCommand('exavault.resendWebhook', async (row?: ActivityCommandArgs) => {
+    const call = entryOf(row);
     const account = store.active();
     if (call?.kind !== 'webhook' || !account) {
       return;

@@ -7,7 +7,7 @@ import { plainText } from '../activity/plainText';
 
 /** "ExaVault: Update Credentials": a new API key and access token, checked, for one account. */
 export function registerUpdateCredentialsCommand(store: AccountStore, clients: AccountClients, log: vscode.LogOutputChannel): vscode.Disposable {
-  return vscode.commands.registerCommand('exavault.updateCredentials', async (accountId?: unknown) => {
+  return vscode.commands.registerCommand('exavault.updateCredentials', async (accountId?: string) => {
     if (store.list().length === 0) {
       await vscode.commands.executeCommand('exavault.addAccount');
       return;
