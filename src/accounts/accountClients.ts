@@ -42,8 +42,8 @@ export class AccountClients implements vscode.Disposable {
         this.notified.clear();
         this.retireAll('accounts');
       }),
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('exavault.requestTimeoutSeconds')) {
+      settings.onDidChange((changed) => {
+        if (changed('requestTimeoutSeconds')) {
           this.retireAll('timeout');
         }
       }),

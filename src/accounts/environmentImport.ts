@@ -16,8 +16,8 @@ const OFFERED_KEY = 'exavault.environmentImportOffered';
  */
 export function registerEnvironmentImport(store: AccountStore, clients: AccountClients, state: vscode.Memento, log: vscode.LogOutputChannel): vscode.Disposable {
   void importFromEnvironment(store, clients, state, log);
-  return vscode.workspace.onDidChangeConfiguration((event) => {
-    if (event.affectsConfiguration('exavault.importFromEnvironment')) {
+  return settings.onDidChange((changed) => {
+    if (changed('importFromEnvironment')) {
       void importFromEnvironment(store, clients, state, log);
     }
   });

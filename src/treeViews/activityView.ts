@@ -48,11 +48,11 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
         }
         this.autoRefresh.reschedule();
       }),
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('exavault.sidebar.timeWindowHours') || event.affectsConfiguration('exavault.pageSize')) {
+      settings.onDidChange((changed) => {
+        if (changed('sidebar.timeWindowHours') || changed('pageSize')) {
           void this.reload();
         }
-        if (event.affectsConfiguration('exavault.sidebar.autoRefreshSeconds')) {
+        if (changed('sidebar.autoRefreshSeconds')) {
           this.autoRefresh.restart();
         }
       }),
