@@ -43,13 +43,18 @@ export default tseslint.config(
       }],
     },
   },
-  // Imports only go downward: api < activity, search (the domain) < settings, ui, accounts, webhooks
+  // Imports only go downward: api, util < activity, search (the domain) < settings, ui, accounts, webhooks
   // (shared editor services) < the surfaces < commands and extension.ts, the only places that wire surfaces
   // together. A surface that needs another goes through a command.
   {
     // src/api runs in plain Node and is tested there: it must not depend on the editor or the rest.
     files: ['src/api/**/*.ts'],
     rules: restrictImports({ vscode: 'src/api must not import vscode.', below: [], message: 'src/api imports nothing outside src/api.' }),
+  },
+  {
+    // VS Code's idioms (disposables, events, cancellation) for every layer: they depend on no other module.
+    files: ['src/util/**/*.ts'],
+    rules: restrictImports({ message: 'src/util imports nothing outside src/util.' }),
   },
   {
     files: ['src/activity/**/*.ts'],

@@ -6,17 +6,17 @@ import type { AccountClients } from './accountClients';
 /** The active account in the status bar, with the API allowance left; a click switches accounts. */
 export class AccountStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('exavault.account', vscode.StatusBarAlignment.Left, 10);
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly subscriptions: vscode.Disposable;
 
   constructor(private readonly store: AccountStore, private readonly clients: AccountClients) {
     this.item.name = vscode.l10n.t('ExaVault Account');
     this.item.command = 'exavault.switchAccount';
-    this.subscriptions = [store.onDidChange(() => this.update()), clients.onDidUpdateRateLimit(() => this.update())];
+    this.subscriptions = vscode.Disposable.from(store.onDidChange(() => this.update()), clients.onDidUpdateRateLimit(() => this.update()));
     this.update();
   }
 
   dispose(): void {
-    this.subscriptions.forEach((s) => s.dispose());
+    this.subscriptions.dispose();
     this.item.dispose();
   }
 

@@ -16,6 +16,7 @@ import { planSearch } from '../search/plan';
 import type { ActivitySearch, SearchRequest } from '../search/search';
 import { OVERRUN_FACTOR, SearchRun, type CostEstimate, type RunProgress, type StreamSource } from '../search/searchRun';
 import { settings } from '../settings';
+import { DisposableStore } from '../util/disposables';
 import { panelColumns } from './columnLabels';
 import { COLUMNS } from './columns';
 import { panelHtml, panelResourceRoots } from './panelHtml';
@@ -39,7 +40,7 @@ export interface PanelServices {
 }
 
 export class ActivityPanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
   private run: SearchRun<ActivityEntry> | undefined;
   private readonly entries = new Map<number, ActivityEntry>();
   private pending: ActivityEntry[] = [];
@@ -65,18 +66,15 @@ export class ActivityPanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'exavault-activitybar.svg');
     this.setTitle();
     panel.webview.html = panelHtml(panel.webview, services.extensionUri, panel.title);
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
-      panel.onDidDispose(() => this.dispose()),
-    );
+    this.disposables.add(panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)));
+    this.disposables.add(panel.onDidDispose(() => this.dispose()));
   }
 
   dispose(): void {
     this.answerCost?.(false);
     this.run?.stop();
     clearTimeout(this.flushTimer);
-    this.disposables.forEach((disposable) => disposable.dispose());
-    this.disposables.length = 0;
+    this.disposables.dispose();
   }
 
   private get kind() {

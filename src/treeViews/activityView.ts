@@ -6,6 +6,7 @@ import type { AccountStore } from '../accounts/accountStore';
 import type { AccountClients } from '../accounts/accountClients';
 import { displayText } from '../activity/displayText';
 import { settings } from '../settings';
+import { MutableDisposable } from '../util/disposables';
 import { ActivityTreeProvider } from './activityTreeProvider';
 import { AutoRefresh } from './autoRefresh';
 import type { ActivityNode } from './nodes';
@@ -19,10 +20,10 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
   readonly treeView: vscode.TreeView<ActivityNode<T>>;
   private readonly provider: ActivityTreeProvider<T>;
   private readonly autoRefresh: AutoRefresh;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables: vscode.Disposable;
   private feed: ActivityFeed<T> | undefined;
   private feedAccountId: string | undefined;
-  private feedSubscription: { dispose(): void } | undefined;
+  private readonly feedSubscription = new MutableDisposable();
   private unseen = 0;
   private filtered: boolean | undefined;
 
@@ -30,7 +31,7 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
     this.provider = new ActivityTreeProvider(presenter);
     this.treeView = vscode.window.createTreeView(presenter.viewId, { treeDataProvider: this.provider, showCollapseAll: true });
     this.autoRefresh = new AutoRefresh(() => this.treeView.visible, () => this.refresh());
-    this.disposables.push(
+    this.disposables = vscode.Disposable.from(
       this.treeView, this.provider, this.autoRefresh,
       // After the clients are remade, so that a reload uses the new one.
       clients.onDidRetire((reason) => {
@@ -62,8 +63,8 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
 
   dispose(): void {
     this.feed?.cancel();
-    this.feedSubscription?.dispose();
-    this.disposables.forEach((d) => d.dispose());
+    this.feedSubscription.dispose();
+    this.disposables.dispose();
   }
 
   /** The rows as VS Code asks for them (integration tests read what the user would see). */
@@ -109,10 +110,9 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
     const account = this.store.active();
     if (account?.id !== this.feedAccountId || !account) {
       this.feed?.cancel();
-      this.feedSubscription?.dispose();
       this.feedAccountId = account?.id;
       this.feed = account ? new ActivityFeed<T>(this.source(), () => ({ windowMs: settings.timeWindowMs(), pageSize: settings.pageSize() })) : undefined;
-      this.feedSubscription = this.feed?.onDidChange(() => this.render());
+      this.feedSubscription.value = this.feed?.onDidChange(() => this.render());
       this.unseen = 0;
       this.updateBadge();
       this.render();
