@@ -1,8 +1,8 @@
 // Wires the extension's parts together; each part lives in its own module.
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { AccountClients } from './accounts/accountClients';
 import { AccountStore } from './accounts/accountStore';
-import { Connection } from './accounts/connection';
 import { registerEnvironmentImport } from './accounts/environmentImport';
 import { AccountStatusBar } from './accounts/statusBar';
 import { registerAddAccountCommand } from './commands/addAccount';
@@ -30,7 +30,6 @@ import { registerOpenResourceCommand } from './commands/openResource';
 import { registerRevealInWebFileManagerCommand } from './commands/revealInWebFileManager';
 import { registerShowPathActivityCommand } from './commands/showPathActivity';
 import { DetailsDocuments } from './details/detailsDocuments';
-import { AccountClients } from './accounts/accountClients';
 import { ResourceFileSystem } from './resources/resourceFileSystem';
 import { SavedSearchesView } from './search/savedSearchesView';
 import { SearchStore } from './search/searchStore';
@@ -57,23 +56,22 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
   const log = vscode.window.createOutputChannel(vscode.l10n.t('ExaVault'), { log: true });
   const store = new AccountStore(context.globalState, context.secrets);
   const searches = new SearchStore(context.globalState);
-  const connection = new Connection(store, log);
-  const clients = new AccountClients(store, connection);
+  const clients = new AccountClients(store, log);
   const details = new DetailsDocuments();
   const grouping = new WebhookGroupingChoice(context.globalState, () => views.webhooks.render());
   const views: ActivityViews = {
-    sessions: new ActivityView(sessionPresenter, store, connection),
-    webhooks: new ActivityView(webhookPresenter(() => grouping.value), store, connection),
+    sessions: new ActivityView(sessionPresenter, store, clients),
+    webhooks: new ActivityView(webhookPresenter(() => grouping.value), store, clients),
   };
   const setHasAccount = () => vscode.commands.executeCommand('setContext', 'exavault.hasAccount', store.list().length > 0);
   context.subscriptions.push(
-    log, store, connection, details, views.sessions, views.webhooks,
-    new AccountStatusBar(store, connection),
+    log, store, clients, details, views.sessions, views.webhooks,
+    new AccountStatusBar(store, clients),
     store.onDidChange(setHasAccount),
     registerShowLogCommand(log),
-    registerAddAccountCommand(store, connection, log),
+    registerAddAccountCommand(store, clients, log),
     registerSwitchAccountCommand(store),
-    registerUpdateCredentialsCommand(store, connection, log),
+    registerUpdateCredentialsCommand(store, clients, log),
     registerRemoveAccountCommand(store, log),
     registerSignOutAllCommand(store, log),
     ...registerRefreshCommands(views),
@@ -81,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
     ...registerCopyCommands(views),
     registerShowDetailsCommand(details, store),
     ...registerGroupWebhooksCommands(grouping),
-    registerResendWebhookCommand(views, store, connection, log),
+    registerResendWebhookCommand(views, store, clients, log),
     new SavedSearchesView(searches, store),
     store.onDidChange(() => void searches.retainAccounts(store.list().map((account) => account.id))),
     ...registerSearchActivityCommands(store, searches),
@@ -91,18 +89,18 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
     registerDeleteSavedSearchCommand(searches),
     ...registerShowActivityForCommands(store),
     ...registerSearchViewCommands(views, store),
-    ...registerOpenSearch(store, searches, { extensionUri: context.extensionUri, connection, clients, log }),
+    ...registerOpenSearch(store, searches, { extensionUri: context.extensionUri, clients, log }),
   );
   const files = new ResourceFileSystem(clients);
   context.subscriptions.push(
-    clients, files,
+    files,
     registerOpenResourceCommand(views, store, files),
     registerOpenPathCommand(store, files),
     registerRevealInWebFileManagerCommand(views, store),
     registerShowPathActivityCommand(views, store),
   );
   void setHasAccount();
-  context.subscriptions.push(registerEnvironmentImport(store, connection, context.globalState, log));
+  context.subscriptions.push(registerEnvironmentImport(store, clients, context.globalState, log));
   log.info(vscode.l10n.t('ExaVault Activity {0} activated.', String(context.extension.packageJSON.version)));
   return context.extensionMode === vscode.ExtensionMode.Test ? { views, store } : undefined;
 }

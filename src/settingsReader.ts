@@ -3,9 +3,14 @@
 
 export type EnvironmentImport = 'ask' | 'always' | 'never';
 
+/** The extension's settings, by their names under "exavault.". */
+export type SettingName =
+  | 'sidebar.timeWindowHours' | 'sidebar.autoRefreshSeconds' | 'pageSize' | 'search.confirmAboveCalls'
+  | 'requestTimeoutSeconds' | 'importFromEnvironment' | 'resources.maxDownloadMegabytes';
+
 /** What it needs of the vscode.WorkspaceConfiguration of the `exavault` section. */
 export interface SettingsSection {
-  get<T>(key: string, defaultValue: T): T;
+  get<T>(key: SettingName, defaultValue: T): T;
 }
 
 /** The settings, read from `section()` on every call so that changes apply at once. */

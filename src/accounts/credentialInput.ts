@@ -4,6 +4,7 @@ import { ExaVaultError } from '../api/errors';
 import type { Credentials } from '../api/http';
 import { MESSAGE_LENGTH, plainText } from '../activity/plainText';
 import { askSteps, type InputStep } from '../ui/inputSteps';
+import { abortSignalOf } from '../util/cancellation';
 import type { Account } from './account';
 import { checkCredentials, type CheckedAccount } from './checkCredentials';
 import { settings } from '../settings';
@@ -41,14 +42,13 @@ function checkFailure(error: unknown): vscode.InputBoxValidationMessage {
 }
 
 async function check(baseUrl: URL, credentials: Credentials, token: vscode.CancellationToken): Promise<CheckedAccount | vscode.InputBoxValidationMessage> {
-  const abort = new AbortController();
-  const subscription = token.onCancellationRequested(() => abort.abort());
+  const cancellation = abortSignalOf(token);
   try {
-    return await checkCredentials(baseUrl, credentials, { timeoutMs: settings.requestTimeoutMs(), signal: abort.signal });
+    return await checkCredentials(baseUrl, credentials, { timeoutMs: settings.requestTimeoutMs(), signal: cancellation.signal });
   } catch (error) {
     return checkFailure(error);
   } finally {
-    subscription.dispose();
+    cancellation.dispose();
   }
 }
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { resolveBaseUrl } from '../api/baseUrl';
 import type { AccountStore } from './accountStore';
-import type { Connection } from './connection';
+import type { AccountClients } from './accountClients';
 import { saveCheckedAccount } from './saveAccount';
 import { checkCredentials } from './checkCredentials';
 import { settings } from '../settings';
@@ -14,11 +14,11 @@ const OFFERED_KEY = 'exavault.environmentImportOffered';
  * window the machine's settings can reach the extension host just after activation, so the first
  * look may still see the default.
  */
-export function registerEnvironmentImport(store: AccountStore, connection: Connection, state: vscode.Memento, log: vscode.LogOutputChannel): vscode.Disposable {
-  void importFromEnvironment(store, connection, state, log);
-  return vscode.workspace.onDidChangeConfiguration((event) => {
-    if (event.affectsConfiguration('exavault.importFromEnvironment')) {
-      void importFromEnvironment(store, connection, state, log);
+export function registerEnvironmentImport(store: AccountStore, clients: AccountClients, state: vscode.Memento, log: vscode.LogOutputChannel): vscode.Disposable {
+  void importFromEnvironment(store, clients, state, log);
+  return settings.onDidChange((changed) => {
+    if (changed('importFromEnvironment')) {
+      void importFromEnvironment(store, clients, state, log);
     }
   });
 }
@@ -29,7 +29,7 @@ export function registerEnvironmentImport(store: AccountStore, connection: Conne
  * `exavault.importFromEnvironment` is "always" (the demo and CI). They land in SecretStorage like
  * credentials typed in by hand, after the same check.
  */
-export async function importFromEnvironment(store: AccountStore, connection: Connection, state: vscode.Memento, log: vscode.LogOutputChannel, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function importFromEnvironment(store: AccountStore, clients: AccountClients, state: vscode.Memento, log: vscode.LogOutputChannel, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const location = env.EXAVAULT_ACCOUNT_URL || env.EXAVAULT_ACCOUNT;
   const apiKey = env.EXAVAULT_API_KEY?.trim();
   const accessToken = env.EXAVAULT_ACCESS_TOKEN?.trim();
@@ -68,7 +68,7 @@ export async function importFromEnvironment(store: AccountStore, connection: Con
   try {
     log.info(`Checking the credentials from the environment with ${baseUrl.host}...`);
     const checked = await checkCredentials(baseUrl, { apiKey, accessToken }, { timeoutMs: settings.requestTimeoutMs() });
-    await saveCheckedAccount(store, connection, baseUrl, checked, { apiKey, accessToken });
+    await saveCheckedAccount(store, clients, baseUrl, checked, { apiKey, accessToken });
     log.info(`Imported account ${checked.accountName} (${baseUrl.href}) from environment variables.`);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -27,9 +27,9 @@ export async function pickAccount(store: AccountStore, title: string, options: {
 }
 
 /** The account a command acts on: the one it was given, the only one, or the one the user picks. */
-export async function accountFor(store: AccountStore, id: unknown, title: string): Promise<Account | undefined> {
+export async function accountFor(store: AccountStore, id: string | undefined, title: string): Promise<Account | undefined> {
   const accounts = store.list();
-  const given = typeof id === 'string' ? accounts.find((a) => a.id === id) : undefined;
+  const given = accounts.find((a) => a.id === id);
   if (given || accounts.length <= 1) {
     return given ?? accounts[0];
   }

@@ -1,22 +1,22 @@
 import * as vscode from 'vscode';
 import { plainText } from '../activity/plainText';
 import type { AccountStore } from './accountStore';
-import type { Connection } from './connection';
+import type { AccountClients } from './accountClients';
 
 /** The active account in the status bar, with the API allowance left; a click switches accounts. */
 export class AccountStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('exavault.account', vscode.StatusBarAlignment.Left, 10);
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly subscriptions: vscode.Disposable;
 
-  constructor(private readonly store: AccountStore, private readonly connection: Connection) {
+  constructor(private readonly store: AccountStore, private readonly clients: AccountClients) {
     this.item.name = vscode.l10n.t('ExaVault Account');
     this.item.command = 'exavault.switchAccount';
-    this.subscriptions = [store.onDidChange(() => this.update()), connection.onDidUpdateRateLimit(() => this.update())];
+    this.subscriptions = vscode.Disposable.from(store.onDidChange(() => this.update()), clients.onDidUpdateRateLimit(() => this.update()));
     this.update();
   }
 
   dispose(): void {
-    this.subscriptions.forEach((s) => s.dispose());
+    this.subscriptions.dispose();
     this.item.dispose();
   }
 
@@ -26,7 +26,7 @@ export class AccountStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const rate = this.connection.rateLimitFor(account.id);
+    const rate = this.clients.rateLimitFor(account.id);
     const left = rate?.remaining.toLocaleString();
     // The label is the server's account name: shown as text, "$(" and all (no icon syntax from data).
     const label = plainText(account.label, 64);

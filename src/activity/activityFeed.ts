@@ -2,6 +2,7 @@
 // older pages on demand, newer entries merged in on refresh. Free of `vscode`, so it is tested in Node.
 import type { ExaVaultError } from '../api/errors';
 import { repeatedPageWarning, type Page } from '../api/paging';
+import { Emitter } from '../util/event';
 
 export type FilterValue = string | number;
 export type Filters = Readonly<Record<string, FilterValue>>;
@@ -31,7 +32,9 @@ const newestFirst = (a: FeedEntry, b: FeedEntry) => (b.created ?? 0) - (a.create
 export class ActivityFeed<T extends FeedEntry> {
   private list: T[] = [];
   private readonly ids = new Set<number>();
-  private readonly listeners = new Set<() => void>();
+  private readonly changes = new Emitter<void>();
+  /** Entries, filters or state changed. */
+  readonly onDidChange = this.changes.event;
   private controller: AbortController | undefined;
   private running: Promise<void> | undefined;
   private loaded = false;
@@ -62,15 +65,6 @@ export class ActivityFeed<T extends FeedEntry> {
     return this.loaded;
   }
 
-  onDidChange(listener: () => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
-  }
-
-  private changed(): void {
-    this.listeners.forEach((listener) => listener());
-  }
-
   /** Stops what is in flight, keeping what was loaded. */
   cancel(): void {
     this.controller?.abort();
@@ -99,7 +93,7 @@ export class ActivityFeed<T extends FeedEntry> {
     const oldest = this.list.findLast((e) => e.created !== undefined)?.created;
     if (!this.hasMore || oldest === undefined) {
       this.hasMore = false;
-      this.changed();
+      this.changes.fire();
       return;
     }
     // Entries of exactly the oldest time that are loaded come first in that window: skip them.
@@ -199,7 +193,7 @@ export class ActivityFeed<T extends FeedEntry> {
     const controller = new AbortController();
     this.controller = controller;
     this.activity = activity;
-    this.changed();
+    this.changes.fire();
     try {
       await work(controller.signal);
       this.error = undefined;
@@ -213,7 +207,7 @@ export class ActivityFeed<T extends FeedEntry> {
         this.activity = undefined;
         this.controller = undefined;
       }
-      this.changed();
+      this.changes.fire();
     }
   }
 }

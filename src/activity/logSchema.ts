@@ -6,8 +6,10 @@
 import * as l10n from '@vscode/l10n';
 import type { ActivityEntry, SessionEntry, WebhookCall } from '../api/models';
 import { OPERATIONS, WEBHOOK_EVENTS } from '../api/wire';
-import type { ActivityKind } from '../search/search';
 import { formatBytes, formatDuration, formatTime } from './format';
+
+/** The two logs: session logs and webhook calls. */
+export type ActivityKind = 'sessions' | 'webhooks';
 
 /** text: refined and sorted as text; the others are numbers, formatted for display. */
 export type FieldType = 'text' | 'number' | 'time' | 'bytes' | 'duration';

@@ -1,19 +1,19 @@
 import * as vscode from 'vscode';
 import { askNewAccount } from '../accounts/credentialInput';
 import type { AccountStore } from '../accounts/accountStore';
-import type { Connection } from '../accounts/connection';
+import type { AccountClients } from '../accounts/accountClients';
 import { saveCheckedAccount } from '../accounts/saveAccount';
 import { plainText } from '../activity/plainText';
 
 /** "ExaVault: Add Account": asks, checks with ExaVault, stores the secrets, makes it active. */
-export function registerAddAccountCommand(store: AccountStore, connection: Connection, log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerAddAccountCommand(store: AccountStore, clients: AccountClients, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.commands.registerCommand('exavault.addAccount', async () => {
     const added = await askNewAccount();
     if (!added) {
       return;
     }
     const replaced = store.findByBaseUrl(added.baseUrl.href);
-    const account = await saveCheckedAccount(store, connection, added.baseUrl, added.checked, added.credentials);
+    const account = await saveCheckedAccount(store, clients, added.baseUrl, added.checked, added.credentials);
     log.info(`${replaced ? 'Updated' : 'Added'} account ${account.label} (${account.baseUrl}).`);
     // The label is the account name the server reported: plain text, never a link or an icon.
     const label = plainText(account.label);

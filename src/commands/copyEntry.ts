@@ -1,19 +1,19 @@
 import * as vscode from 'vscode';
 import { entryJson } from '../activity/json';
-import { entryOf, viewOf, type ActivityViews } from '../treeViews/views';
+import { entryOf, viewOf, type ActivityCommandArgs, type ActivityViews } from '../treeViews/views';
 
 /** "Copy Path" and "Copy as JSON" on an entry. */
 export function registerCopyCommands(views: ActivityViews): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('exavault.copyPath', async (node: unknown) => {
-      const entry = entryOf(node);
+    vscode.commands.registerCommand('exavault.copyPath', async (row?: ActivityCommandArgs) => {
+      const entry = entryOf(row);
       const path = entry && viewOf(views, entry).presenter.pathOf(entry);
       if (path) {
         await vscode.env.clipboard.writeText(path);
       }
     }),
-    vscode.commands.registerCommand('exavault.copyAsJson', async (node: unknown) => {
-      const entry = entryOf(node);
+    vscode.commands.registerCommand('exavault.copyAsJson', async (row?: ActivityCommandArgs) => {
+      const entry = entryOf(row);
       if (entry) {
         await vscode.env.clipboard.writeText(entryJson(entry));
       }

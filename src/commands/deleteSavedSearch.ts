@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { isSavedSearchNode } from '../search/savedSearchesView';
+import { isSavedSearchNode, type SavedSearchNode } from '../search/savedSearchesView';
 import type { SearchStore } from '../search/searchStore';
 
 /** "Delete" on a row of the Saved Searches view, after a confirmation. */
 export function registerDeleteSavedSearchCommand(searches: SearchStore): vscode.Disposable {
-  return vscode.commands.registerCommand('exavault.deleteSavedSearch', async (node: unknown) => {
+  return vscode.commands.registerCommand('exavault.deleteSavedSearch', async (node?: SavedSearchNode) => {
     if (!isSavedSearchNode(node)) {
       return;
     }

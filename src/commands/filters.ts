@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { entryFilter, type FilterKind } from '../activity/logSchema';
-import { allViews, entryOf, viewOf, type ActivityViews } from '../treeViews/views';
+import { allViews, entryOf, viewOf, type ActivityCommandArgs, type ActivityViews } from '../treeViews/views';
 
 const KINDS: readonly [command: string, kind: FilterKind][] = [
   ['exavault.filterToUser', 'user'], ['exavault.filterToIp', 'ip'], ['exavault.filterToPath', 'path'],
@@ -10,8 +10,8 @@ const KINDS: readonly [command: string, kind: FilterKind][] = [
 /** "Filter to this User / IP / Path / Type / Endpoint / Status" on an entry narrows its view (a server-side query); each view's Clear Filter undoes it. */
 export function registerFilterCommands(views: ActivityViews): vscode.Disposable[] {
   return [
-    ...KINDS.map(([command, kind]) => vscode.commands.registerCommand(command, async (node: unknown) => {
-      const entry = entryOf(node);
+    ...KINDS.map(([command, kind]) => vscode.commands.registerCommand(command, async (row?: ActivityCommandArgs) => {
+      const entry = entryOf(row);
       if (!entry) {
         return;
       }

@@ -5,7 +5,7 @@ import { plainText } from '../activity/plainText';
 
 /** "ExaVault: Remove Account": after a confirmation, forgets the account and deletes its secrets. */
 export function registerRemoveAccountCommand(store: AccountStore, log: vscode.LogOutputChannel): vscode.Disposable {
-  return vscode.commands.registerCommand('exavault.removeAccount', async (accountId?: unknown) => {
+  return vscode.commands.registerCommand('exavault.removeAccount', async (accountId?: string) => {
     const account = await accountFor(store, accountId, vscode.l10n.t('Remove Account'));
     if (!account) {
       return;

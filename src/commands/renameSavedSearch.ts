@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { isSavedSearchNode } from '../search/savedSearchesView';
+import { isSavedSearchNode, type SavedSearchNode } from '../search/savedSearchesView';
 import { askSearchName } from '../search/searchName';
 import type { SearchStore } from '../search/searchStore';
 
 /** "Rename..." on a row of the Saved Searches view. */
 export function registerRenameSavedSearchCommand(searches: SearchStore): vscode.Disposable {
-  return vscode.commands.registerCommand('exavault.renameSavedSearch', async (node: unknown) => {
+  return vscode.commands.registerCommand('exavault.renameSavedSearch', async (node?: SavedSearchNode) => {
     if (!isSavedSearchNode(node)) {
       return;
     }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import { webFileManagerUrl } from '../resources/paths';
-import { resourceTarget } from '../resources/resourceTarget';
+import { resourceTarget, type ResourceCommandArgs } from './resourceTarget';
 import type { ActivityViews } from '../treeViews/views';
 
 /**
@@ -9,7 +9,7 @@ import type { ActivityViews } from '../treeViews/views';
  * signs in as usual (nothing of the API key or access token goes into the address). Returns the address.
  */
 export function registerRevealInWebFileManagerCommand(views: ActivityViews, store: AccountStore): vscode.Disposable {
-  return vscode.commands.registerCommand('exavault.revealInWebFileManager', async (argument: unknown): Promise<string | undefined> => {
+  return vscode.commands.registerCommand('exavault.revealInWebFileManager', async (argument?: ResourceCommandArgs): Promise<string | undefined> => {
     const target = resourceTarget(argument, views, store);
     const account = target && store.list().find((candidate) => candidate.id === target.accountId);
     if (!target || !account) {

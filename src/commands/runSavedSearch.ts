@@ -22,7 +22,7 @@ async function pickSaved(accounts: AccountStore, searches: SearchStore): Promise
 
 /** "ExaVault: Run Saved Search..." (and a click on a row of the Saved Searches view): opens it in the search panel. */
 export function registerRunSavedSearchCommand(accounts: AccountStore, searches: SearchStore): vscode.Disposable {
-  return vscode.commands.registerCommand('exavault.runSavedSearch', async (node?: unknown) => {
+  return vscode.commands.registerCommand('exavault.runSavedSearch', async (node?: SavedSearchNode) => {
     const target = isSavedSearchNode(node) ? node : await pickSaved(accounts, searches);
     if (target) {
       await openSearch({ accountId: target.accountId, search: target.saved.search });

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import { openSearch, sidebarSearch } from '../search/openSearch';
 import { entryFilter, type FilterKind } from '../activity/logSchema';
-import { entryOf } from '../treeViews/views';
+import { entryOf, type ActivityCommandArgs } from '../treeViews/views';
 
 const KINDS: readonly [command: string, kind: FilterKind][] = [
   ['exavault.showActivityForUser', 'user'], ['exavault.showActivityForIp', 'ip'], ['exavault.showActivityForPath', 'path'],
@@ -13,8 +13,8 @@ const KINDS: readonly [command: string, kind: FilterKind][] = [
  * value over the sidebar's time window, opened in the search panel (where it can go further back).
  */
 export function registerShowActivityForCommands(accounts: AccountStore): vscode.Disposable[] {
-  return KINDS.map(([command, kind]) => vscode.commands.registerCommand(command, async (node: unknown) => {
-    const entry = entryOf(node);
+  return KINDS.map(([command, kind]) => vscode.commands.registerCommand(command, async (row?: ActivityCommandArgs) => {
+    const entry = entryOf(row);
     const account = accounts.active();
     if (!entry || !account) {
       return;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import { MESSAGE_LENGTH, plainText } from '../activity/plainText';
-import { resourceTarget } from '../resources/resourceTarget';
+import { resourceTarget, type ResourceCommandArgs } from './resourceTarget';
 import type { SearchRequest } from '../search/search';
 import type { ActivityViews } from '../treeViews/views';
 
@@ -10,7 +10,7 @@ import type { ActivityViews } from '../treeViews/views';
  * gone): the session log of the last 90 days for that path, in the query panel. Returns the request.
  */
 export function registerShowPathActivityCommand(views: ActivityViews, store: AccountStore): vscode.Disposable {
-  return vscode.commands.registerCommand('exavault.showPathActivity', async (argument: unknown): Promise<SearchRequest | undefined> => {
+  return vscode.commands.registerCommand('exavault.showPathActivity', async (argument?: ResourceCommandArgs): Promise<SearchRequest | undefined> => {
     const target = resourceTarget(argument, views, store);
     if (!target) {
       return undefined;

@@ -4,7 +4,6 @@
 import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { AccountClients } from '../accounts/accountClients';
-import type { Connection } from '../accounts/connection';
 import type { ActivityEntry } from '../api/models';
 import { entryFields } from '../activity/fields';
 import { choiceField, LOGS } from '../activity/logSchema';
@@ -14,6 +13,7 @@ import { planSearch } from '../search/plan';
 import type { ActivitySearch } from '../search/search';
 import { OVERRUN_FACTOR, SearchRun, type CostEstimate, type RunProgress, type StreamSource } from '../search/searchRun';
 import { settings } from '../settings';
+import { DisposableStore } from '../util/disposables';
 import { panelColumns } from './columns';
 import { panelHtml, panelResourceRoots } from './panelHtml';
 import { panelStrings } from './panelStrings';
@@ -29,13 +29,12 @@ const CONCURRENCY = 4;
 
 export interface PanelServices {
   extensionUri: vscode.Uri;
-  connection: Connection;
   clients: AccountClients;
   log: vscode.LogOutputChannel;
 }
 
 export class ActivityPanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
   private run: SearchRun<ActivityEntry> | undefined;
   private readonly entries = new Map<number, ActivityEntry>();
   private readonly rows: RowBatcher;
@@ -60,18 +59,15 @@ export class ActivityPanel implements vscode.Disposable {
     this.rows = new RowBatcher(this.kind, (batch) => this.post(batch));
     this.setTitle();
     panel.webview.html = panelHtml(panel.webview, services.extensionUri, panel.title);
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
-      panel.onDidDispose(() => this.dispose()),
-    );
+    this.disposables.add(panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)));
+    this.disposables.add(panel.onDidDispose(() => this.dispose()));
   }
 
   dispose(): void {
     this.answerCost?.(false);
     this.run?.stop();
     this.rows.dispose();
-    this.disposables.forEach((disposable) => disposable.dispose());
-    this.disposables.length = 0;
+    this.disposables.dispose();
   }
 
   private get kind() {
@@ -193,7 +189,7 @@ export class ActivityPanel implements vscode.Disposable {
     if (progress.state !== 'running' && progress.state !== 'confirming') {
       this.rows.flush();
     }
-    const error = progress.error === undefined ? undefined : this.services.connection.describeFailure(progress.error, this.account);
+    const error = progress.error === undefined ? undefined : this.services.clients.describeFailure(progress.error, this.account);
     this.post({
       type: 'progress', state: progress.state, loaded: progress.loaded, requests: progress.requests, warning: progress.warning, notes: this.notes,
       error: error && vscode.l10n.t('{0} The rows loaded before it stay; Retry runs the search again.', error),
@@ -202,7 +198,7 @@ export class ActivityPanel implements vscode.Disposable {
 
   // Asked in the panel, not in a modal dialog: changing a filter (which stops this search) is also an answer.
   private confirmCost(estimate: CostEstimate): Promise<boolean> {
-    const allowance = this.services.connection.rateLimitFor(this.account.id);
+    const allowance = this.services.clients.rateLimitFor(this.account.id);
     this.post({
       type: 'confirm',
       question: estimate.overrun

@@ -3,16 +3,14 @@
 import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { AccountClients } from '../accounts/accountClients';
-import type { Connection } from '../accounts/connection';
 import type { ActivityEntry } from '../api/models';
-import { confirmAndResend } from '../commands/resendWebhook';
+import { confirmAndResend } from '../webhooks/confirmAndResend';
 import type { SearchRequest, TimeRange } from '../search/search';
 import type { RowAction } from './protocol';
 
-/** What the actions need of the extension: the account's client (to resend), its connection and the log. */
+/** What the actions need of the extension: the account's client (to resend) and the log. */
 export interface RowActionServices {
   clients: AccountClients;
-  connection: Connection;
   log: vscode.LogOutputChannel;
 }
 
@@ -52,7 +50,7 @@ export async function runRowAction(action: RowAction, entry: ActivityEntry, acco
       return;
     case 'resend':
       if (entry.kind === 'webhook') {
-        await confirmAndResend(entry, account, async () => (await services.clients.get(account.id))?.client, services.connection, services.log);
+        await confirmAndResend(entry, account, services.clients, services.log);
       }
       return;
   }

@@ -7,6 +7,7 @@ import type { AccountClient, AccountClients } from '../accounts/accountClients';
 import { plainText } from '../activity/plainText';
 import { RESOURCE_SCHEME, targetOf } from './resourceUri';
 import { SharedDownloads } from './sharedDownloads';
+import { abortSignalOf } from '../util/cancellation';
 
 // VS Code stats a file several times while opening it, and every call spends the account's
 // allowance: a stat is reused for a short while.
@@ -184,8 +185,8 @@ export class ResourceFileSystem implements vscode.FileSystemProvider, vscode.Dis
     }, (shown, token) => {
       progress = shown;
       report();
-      const subscription = token.onCancellationRequested(() => cancel.abort());
-      return work.then(() => undefined, () => undefined).finally(() => subscription.dispose());
+      const cancellation = abortSignalOf(token, cancel);
+      return work.then(() => undefined, () => undefined).finally(() => cancellation.dispose());
     });
     const later = resource.size < PROGRESS_FROM_BYTES ? setTimeout(show, PROGRESS_AFTER_MS) : undefined;
     if (!later) {

@@ -1,6 +1,7 @@
 // The first step of a palette search: "New search..." above the account's saved and recent
 // searches of that kind, each in words. Item buttons save a recent search, forget it, or delete a saved one.
 import * as vscode from 'vscode';
+import { DisposableStore } from '../util/disposables';
 import { describeSearch } from './describeSearch';
 import type { ActivityKind, ActivitySearch } from './search';
 import { searchKey, type SavedSearch, type SearchStore } from './searchStore';
@@ -47,13 +48,13 @@ export async function pickRecentSearch(title: string, kind: ActivityKind, accoun
   };
   render();
   return new Promise((resolve) => {
-    const disposables: vscode.Disposable[] = [];
+    const subscriptions = new DisposableStore();
     const settle = (result: 'new' | ActivitySearch | undefined) => {
-      disposables.forEach((d) => d.dispose());
+      subscriptions.dispose();
       pick.dispose();
       resolve(result);
     };
-    disposables.push(
+    subscriptions.add(vscode.Disposable.from(
       pick.onDidAccept(() => {
         const [item] = pick.activeItems;
         if (item) {
@@ -73,7 +74,7 @@ export async function pickRecentSearch(title: string, kind: ActivityKind, accoun
         }
       }),
       pick.onDidHide(() => settle(undefined)),
-    );
+    ));
     pick.show();
   });
 }

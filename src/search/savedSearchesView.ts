@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import { displayText } from '../activity/displayText';
-import { fieldsTooltip } from '../treeViews/tooltip';
+import { fieldsTooltip } from '../ui/fieldsTooltip';
 import { describeSearch, kindLabel } from './describeSearch';
 import type { ActivityKind } from './search';
 import type { SavedSearch, SearchStore } from './searchStore';
@@ -23,19 +23,19 @@ export const searchIcon = (kind: ActivityKind) => new vscode.ThemeIcon(kind === 
 export class SavedSearchesView implements vscode.TreeDataProvider<SavedSearchNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly disposables: vscode.Disposable[];
+  private readonly disposables: vscode.Disposable;
 
   constructor(private readonly searches: SearchStore, private readonly accounts: AccountStore) {
-    this.disposables = [
+    this.disposables = vscode.Disposable.from(
       vscode.window.createTreeView('exavault.savedSearches', { treeDataProvider: this }),
       this.changed,
       searches.onDidChange(() => this.changed.fire()),
       accounts.onDidChange(() => this.changed.fire()),
-    ];
+    );
   }
 
   dispose(): void {
-    this.disposables.forEach((d) => d.dispose());
+    this.disposables.dispose();
   }
 
   getChildren(node?: SavedSearchNode): SavedSearchNode[] {

@@ -1,7 +1,9 @@
 // A search of one activity log: what the palette searches build, the panel runs and shows, and
 // recent or saved searches remember. Plain data (JSON-safe), free of `vscode`.
 
-export type ActivityKind = 'sessions' | 'webhooks';
+import type { ActivityKind } from '../activity/logSchema';
+
+export type { ActivityKind };
 
 /** The presets the palette and the panel offer, shortest first; `custom` carries its own bounds. */
 export const TIME_RANGE_PRESETS = ['hour', 'day', 'week', 'month', 'quarter'] as const;

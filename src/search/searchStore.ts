@@ -2,6 +2,7 @@
 // no credentials, nothing secret. Free of `vscode` (it takes a Memento-like store), so it is tested in Node.
 import { parseSearch } from './parseSearch';
 import type { ActivityKind, ActivitySearch } from './search';
+import { Emitter } from '../util/event';
 
 /** What it needs of a vscode.Memento. */
 export interface StateStore {
@@ -39,15 +40,11 @@ export function searchKey(search: ActivitySearch): string {
 }
 
 export class SearchStore {
-  private readonly listeners = new Set<() => void>();
+  private readonly changes = new Emitter<void>();
+  /** Searches changed in this window. */
+  readonly onDidChange = this.changes.event;
 
   constructor(private readonly state: StateStore, private readonly newId: () => string = () => crypto.randomUUID()) {}
-
-  /** Searches changed in this window. */
-  onDidChange(listener: () => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
-  }
 
   // Read on every call, never cached: another window may have changed it.
   private read(): Readonly<Record<string, AccountSearches>> {
@@ -69,7 +66,7 @@ export class SearchStore {
 
   private async write(all: Record<string, AccountSearches>): Promise<void> {
     await this.state.update(STATE_KEY, all);
-    this.listeners.forEach((listener) => listener());
+    this.changes.fire();
   }
 
   private async change(accountId: string, edit: (searches: AccountSearches) => AccountSearches): Promise<void> {

@@ -48,7 +48,7 @@ export class ActivityTreeProvider<T extends ActivityEntry> implements vscode.Tre
   getChildren(node?: ActivityNode<T>): ActivityNode<T>[] {
     const viewId = this.presenter.viewId;
     if (node?.kind === 'group') {
-      return node.group.entries.map((entry) => ({ kind: 'entry', id: `${viewId}/entry/${entry.id}`, entry }));
+      return node.group.entries.map((entry) => ({ kind: 'entry', viewId, id: `${viewId}/entry/${entry.id}`, entry }));
     }
     if (node || !this.feed?.started) {
       return [];
@@ -56,16 +56,16 @@ export class ActivityTreeProvider<T extends ActivityEntry> implements vscode.Tre
     const feed = this.feed;
     const rows: ActivityNode<T>[] = [];
     if (feed.error) {
-      rows.push({ kind: 'error', id: `${viewId}/error`, message: feed.error.message });
+      rows.push({ kind: 'error', viewId, id: `${viewId}/error`, message: feed.error.message });
     }
     if (feed.warning) {
-      rows.push({ kind: 'error', id: `${viewId}/warning`, message: feed.warning });
+      rows.push({ kind: 'error', viewId, id: `${viewId}/warning`, message: feed.warning });
     }
-    rows.push(...this.groups(feed.entries).map((group): ActivityNode<T> => ({ kind: 'group', id: `${viewId}/group/${group.key}`, group })));
+    rows.push(...this.groups(feed.entries).map((group): ActivityNode<T> => ({ kind: 'group', viewId, id: `${viewId}/group/${group.key}`, group })));
     if (feed.hasMore) {
-      rows.push({ kind: 'loadMore', id: `${viewId}/loadMore` });
+      rows.push({ kind: 'loadMore', viewId, id: `${viewId}/loadMore` });
     } else if (feed.entries.length === 0 && !feed.error && !feed.activity) {
-      rows.push({ kind: 'empty', id: `${viewId}/empty`, message: this.emptyMessage });
+      rows.push({ kind: 'empty', viewId, id: `${viewId}/empty`, message: this.emptyMessage });
     }
     return rows;
   }

@@ -3,9 +3,10 @@ import type { ActivityEntry } from '../api/models';
 import { ExaVaultError } from '../api/errors';
 import { ActivityFeed, type FilterValue, type PageSource } from '../activity/activityFeed';
 import type { AccountStore } from '../accounts/accountStore';
-import type { Connection } from '../accounts/connection';
+import type { AccountClients } from '../accounts/accountClients';
 import { displayText } from '../activity/displayText';
 import { settings } from '../settings';
+import { MutableDisposable } from '../util/disposables';
 import { ActivityTreeProvider } from './activityTreeProvider';
 import { AutoRefresh } from './autoRefresh';
 import type { ActivityNode } from './nodes';
@@ -19,20 +20,25 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
   readonly treeView: vscode.TreeView<ActivityNode<T>>;
   private readonly provider: ActivityTreeProvider<T>;
   private readonly autoRefresh: AutoRefresh;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables: vscode.Disposable;
   private feed: ActivityFeed<T> | undefined;
   private feedAccountId: string | undefined;
-  private feedSubscription: { dispose(): void } | undefined;
+  private readonly feedSubscription = new MutableDisposable();
   private unseen = 0;
   private filtered: boolean | undefined;
 
-  constructor(readonly presenter: ActivityPresenter<T>, private readonly store: AccountStore, private readonly connection: Connection) {
+  constructor(readonly presenter: ActivityPresenter<T>, private readonly store: AccountStore, private readonly clients: AccountClients) {
     this.provider = new ActivityTreeProvider(presenter);
     this.treeView = vscode.window.createTreeView(presenter.viewId, { treeDataProvider: this.provider, showCollapseAll: true });
     this.autoRefresh = new AutoRefresh(() => this.treeView.visible, () => this.refresh());
-    this.disposables.push(
+    this.disposables = vscode.Disposable.from(
       this.treeView, this.provider, this.autoRefresh,
-      store.onDidChange(() => this.sync()),
+      // After the clients are remade, so that a reload uses the new one.
+      clients.onDidRetire((reason) => {
+        if (reason === 'accounts') {
+          this.sync();
+        }
+      }),
       this.treeView.onDidChangeVisibility(({ visible }) => {
         if (visible) {
           this.unseen = 0;
@@ -43,11 +49,11 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
         }
         this.autoRefresh.reschedule();
       }),
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('exavault.sidebar.timeWindowHours') || event.affectsConfiguration('exavault.pageSize')) {
+      settings.onDidChange((changed) => {
+        if (changed('sidebar.timeWindowHours') || changed('pageSize')) {
           void this.reload();
         }
-        if (event.affectsConfiguration('exavault.sidebar.autoRefreshSeconds')) {
+        if (changed('sidebar.autoRefreshSeconds')) {
           this.autoRefresh.restart();
         }
       }),
@@ -57,8 +63,8 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
 
   dispose(): void {
     this.feed?.cancel();
-    this.feedSubscription?.dispose();
-    this.disposables.forEach((d) => d.dispose());
+    this.feedSubscription.dispose();
+    this.disposables.dispose();
   }
 
   /** The rows as VS Code asks for them (integration tests read what the user would see). */
@@ -104,10 +110,9 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
     const account = this.store.active();
     if (account?.id !== this.feedAccountId || !account) {
       this.feed?.cancel();
-      this.feedSubscription?.dispose();
       this.feedAccountId = account?.id;
       this.feed = account ? new ActivityFeed<T>(this.source(), () => ({ windowMs: settings.timeWindowMs(), pageSize: settings.pageSize() })) : undefined;
-      this.feedSubscription = this.feed?.onDidChange(() => this.render());
+      this.feedSubscription.value = this.feed?.onDidChange(() => this.render());
       this.unseen = 0;
       this.updateBadge();
       this.render();
@@ -121,9 +126,9 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
   }
 
   private source(): PageSource<T> {
-    const { connection, presenter } = this;
+    const { clients, presenter } = this;
     return async function* (query, options) {
-      const active = await connection.connect();
+      const active = await clients.active();
       if (!active) {
         throw new Error(vscode.l10n.t('The API key and access token of this account are not on this machine. Run "ExaVault: Update Credentials".'));
       }
@@ -139,7 +144,7 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
     }
     await vscode.window.withProgress({ location: { viewId: this.presenter.viewId } }, () => operation(feed));
     if (feed.error) {
-      this.connection.describeFailure(feed.error, account);
+      this.clients.describeFailure(feed.error, account);
     }
     return feed.error;
   }

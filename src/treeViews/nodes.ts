@@ -4,16 +4,18 @@ import { displayText } from '../activity/displayText';
 import type { Group } from '../activity/grouping';
 import type { ActivityPresenter } from './presenter';
 
-/** The kinds of row an activity view shows. Ids are stable, so refreshes keep expansion and selection. */
-export type ActivityNode<T extends ActivityEntry> =
-  | { kind: 'group'; id: string; group: Group<T> }
-  | { kind: 'entry'; id: string; entry: T }
-  | { kind: 'loadMore'; id: string }
-  | { kind: 'error'; id: string; message: string }
-  | { kind: 'empty'; id: string; message: string };
+/**
+ * The kinds of row an activity view shows. Ids are stable, so refreshes keep expansion and selection.
+ * Each row names its view: commands run on a row (by a click or from its menu) get the row itself.
+ */
+export type ActivityNode<T extends ActivityEntry> = { viewId: string; id: string } & (
+  | { kind: 'group'; group: Group<T> }
+  | { kind: 'entry'; entry: T }
+  | { kind: 'loadMore' }
+  | { kind: 'error'; message: string }
+  | { kind: 'empty'; message: string });
 
 export function treeItem<T extends ActivityEntry>(node: ActivityNode<T>, presenter: ActivityPresenter<T>, now: Date): vscode.TreeItem {
-  const viewId = presenter.viewId;
   let item: vscode.TreeItem;
   switch (node.kind) {
     case 'group': {
@@ -35,14 +37,14 @@ export function treeItem<T extends ActivityEntry>(node: ActivityNode<T>, present
       item = new vscode.TreeItem(vscode.l10n.t('Load more...'));
       item.iconPath = new vscode.ThemeIcon('fold-down');
       item.tooltip = vscode.l10n.t('Load older entries (one API call)');
-      item.command = { command: 'exavault.loadMore', title: vscode.l10n.t('Load more...'), arguments: [viewId] };
+      item.command = { command: 'exavault.loadMore', title: vscode.l10n.t('Load more...'), arguments: [node] };
       item.contextValue = 'loadMore';
       break;
     case 'error':
       item = new vscode.TreeItem(displayText(node.message));
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
       item.tooltip = displayText(node.message, 2000);
-      item.command = { command: 'exavault.retry', title: vscode.l10n.t('Retry'), arguments: [viewId] };
+      item.command = { command: 'exavault.retry', title: vscode.l10n.t('Retry'), arguments: [node] };
       item.contextValue = 'error';
       break;
     case 'empty':

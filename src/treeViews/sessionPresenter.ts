@@ -6,7 +6,7 @@ import { displayText } from '../activity/displayText';
 import { formatRelative } from '../activity/format';
 import { groupSessions } from '../activity/grouping';
 import type { ActivityPresenter } from './presenter';
-import { fieldsTooltip } from './tooltip';
+import { fieldsTooltip } from '../ui/fieldsTooltip';
 
 const ICONS: Readonly<Record<string, string>> = {
   PASS: 'sign-in', EXIT: 'sign-out', STOR: 'cloud-upload', RETR: 'cloud-download', DELE: 'trash', MKD: 'new-folder',

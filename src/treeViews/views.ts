@@ -9,24 +9,22 @@ export interface ActivityViews {
 }
 
 export function allViews(views: ActivityViews): ActivityView<ActivityEntry>[] {
-  return [views.sessions, views.webhooks] as unknown as ActivityView<ActivityEntry>[];
+  return [views.sessions, views.webhooks];
 }
 
-/**
- * The view a command is about: rows' own commands pass the view's id; menus on a row pass the row,
- * whose id starts with the view's.
- */
-export function viewById(views: ActivityViews, viewIdOrNode: unknown): ActivityView<ActivityEntry> | undefined {
-  const id = typeof viewIdOrNode === 'string' ? viewIdOrNode : (viewIdOrNode as { id?: unknown } | undefined)?.id;
-  return typeof id === 'string' ? allViews(views).find((view) => id === view.presenter.viewId || id.startsWith(`${view.presenter.viewId}/`)) : undefined;
+/** What a sidebar row hands the commands run on it, by a click or from its menu: the row itself. */
+export type ActivityCommandArgs = ActivityNode<ActivityEntry>;
+
+/** The view of the row a command was run on. */
+export function viewOfRow(views: ActivityViews, row: ActivityCommandArgs | undefined): ActivityView<ActivityEntry> | undefined {
+  return allViews(views).find((view) => view.presenter.viewId === row?.viewId);
 }
 
 export function viewOf(views: ActivityViews, entry: ActivityEntry): ActivityView<ActivityEntry> {
-  return (entry.kind === 'session' ? views.sessions : views.webhooks) as unknown as ActivityView<ActivityEntry>;
+  return entry.kind === 'session' ? views.sessions : views.webhooks;
 }
 
 /** The entry a context-menu command was run on; undefined for other rows. */
-export function entryOf(node: unknown): ActivityEntry | undefined {
-  const candidate = node as ActivityNode<ActivityEntry> | undefined;
-  return candidate?.kind === 'entry' ? candidate.entry : undefined;
+export function entryOf(row: ActivityCommandArgs | undefined): ActivityEntry | undefined {
+  return row?.kind === 'entry' ? row.entry : undefined;
 }

@@ -6,7 +6,7 @@ import { displayText } from '../activity/displayText';
 import { formatRelative } from '../activity/format';
 import { groupWebhooks, type WebhookGrouping } from '../activity/grouping';
 import type { ActivityPresenter } from './presenter';
-import { fieldsTooltip } from './tooltip';
+import { fieldsTooltip } from '../ui/fieldsTooltip';
 
 function host(url: string): string {
   try {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DisposableStore } from '../util/disposables';
 
 /** What one step of a multi-step input asks. */
 export interface InputStep {
@@ -107,13 +108,13 @@ function showStep<T>(input: StepInput, position: StepPosition,
   input.ignoreFocusOut = true;
   input.buttons = position.step > 1 ? [vscode.QuickInputButtons.Back] : [];
   return new Promise((resolve) => {
-    const disposables: vscode.Disposable[] = [];
+    const subscriptions = new DisposableStore();
     const settle = (answer: Asked<T>) => {
-      disposables.forEach((d) => d.dispose());
+      subscriptions.dispose();
       input.dispose();
       resolve(answer);
     };
-    disposables.push(
+    subscriptions.add(vscode.Disposable.from(
       input.onDidTriggerButton((button) => {
         if (button === vscode.QuickInputButtons.Back) {
           settle(BACK);
@@ -121,7 +122,7 @@ function showStep<T>(input: StepInput, position: StepPosition,
       }),
       input.onDidHide(() => settle(undefined)),
       ...listen(settle),
-    );
+    ));
     input.show();
   });
 }

@@ -11,7 +11,7 @@ import type { ExaVaultApi } from '../../src/extension';
 import { AccountStore } from '../../src/accounts/accountStore';
 import { checkCredentials } from '../../src/accounts/checkCredentials';
 import { ExaVaultError } from '../../src/api/errors';
-import { Connection } from '../../src/accounts/connection';
+import { AccountClients } from '../../src/accounts/accountClients';
 import { importFromEnvironment } from '../../src/accounts/environmentImport';
 import { saveCheckedAccount } from '../../src/accounts/saveAccount';
 import { signOutAll } from '../../src/commands/signOutAll';
@@ -159,19 +159,19 @@ describe('safe against a hostile server, in the extension host', function () {
 
   describe('server text in VS Code\'s own UI', () => {
     let server: RunningExaVaultServer;
-    let connection: Connection;
+    let clients: AccountClients;
 
     before(async () => {
       server = await startExaVaultServer({ seed: 5, sessions: 10, webhooks: 0, accountName: HOSTILE_NAME });
-      connection = new Connection(api.store, log);
+      clients = new AccountClients(api.store, log);
       await api.store.removeAll();
       await api.store.add({ label: 'plain', accountName: 'plain', baseUrl: 'http://127.0.0.1:9/api/v2' }, { apiKey: 'plain-key-1234', accessToken: 'plain-token-1234' });
       // The hostile account as Add Account stores it: the label is the name the server reported.
       const checked = await checkCredentials(new URL(server.baseUrl), { apiKey: server.apiKey, accessToken: server.accessToken }, { timeoutMs: 10_000 });
-      await saveCheckedAccount(api.store, connection, new URL(server.baseUrl), checked, { apiKey: server.apiKey, accessToken: server.accessToken });
+      await saveCheckedAccount(api.store, clients, new URL(server.baseUrl), checked, { apiKey: server.apiKey, accessToken: server.accessToken });
     });
     after(async () => {
-      connection.dispose();
+      clients.dispose();
       await api.store.removeAll();
       await server.close();
     });
@@ -203,7 +203,7 @@ describe('safe against a hostile server, in the extension host', function () {
       restore.push(replaceWindow('showWarningMessage', record), replaceWindow('showErrorMessage', record));
       await vscode.commands.executeCommand('exavault.removeAccount', hostileAccount().id);
       await vscode.commands.executeCommand('exavault.removeAccount', api.store.list().find((account) => account.label === 'plain')!.id);
-      connection.describeFailure(new ExaVaultError('invalidCredentials', 'ExaVault did not accept the API key or the access token.'), hostileAccount());
+      clients.describeFailure(new ExaVaultError('invalidCredentials', 'ExaVault did not accept the API key or the access token.'), hostileAccount());
       assert.deepEqual(messages, [
         `Remove the ExaVault account ${HOSTILE_NAME_SHOWN}?`,
         // Positive control: a plain name reads exactly as it is.
@@ -253,15 +253,15 @@ describe('safe against a hostile server, in the extension host', function () {
           return undefined;
         }) as never),
       );
-      const connection = new Connection(api.store, log);
+      const clients = new AccountClients(api.store, log);
       const offered = new FakeState();
       const before = refusing.requests();
       try {
-        await importFromEnvironment(api.store, connection, offered, log, {
+        await importFromEnvironment(api.store, clients, offered, log, {
           EXAVAULT_ACCOUNT_URL: refusing.baseUrl, EXAVAULT_API_KEY: 'env-key-1234', EXAVAULT_ACCESS_TOKEN: 'env-token-1234',
         });
       } finally {
-        connection.dispose();
+        clients.dispose();
       }
       assert.equal(refusing.requests() - before, 1, 'the import checked with the server (positive control: its detail is in the message)');
       assert.deepEqual(warnings, [`Could not import the ExaVault credentials from environment variables: ${expectedMessage}`]);
