@@ -1,0 +1,40 @@
+// The log description is the one place a field is added: its column, cells, details and filters
+// follow from it. Expectations here are read off entries the normalizer makes from wire data.
+import * as assert from 'node:assert/strict';
+import { entryFilter, filteredFields, LOGS } from '../../../src/activity/logSchema';
+import { normalizeSession, normalizeWebhook } from '../../../src/api/normalize';
+import { rowColumns } from '../../../src/panel/rowValues';
+
+const session = normalizeSession({ id: 7, type: 'sessionActivity', attributes: {
+  operation: 'STOR', created: '2026-03-11T21:00:00Z', username: 'alice', ipAddress: '203.0.113.7', fileName: '/Finance/q3.xlsx',
+  protocol: 'https', status: '-', sessionId: 'sess-4f2a', bytesTransferred: 2048, duration: 3,
+} });
+const legacyCall = normalizeWebhook({ id: 8, type: 'webhookActivity', attributes: { attempt: 1, created: '2026-03-11T21:00:00Z', endpointUrl: 'https://h.example/x', event: 'Upload', response: '', status: 7 } });
+
+describe('the log description', () => {
+  it('names each field, column and filter once per log', () => {
+    for (const log of [LOGS.sessions, LOGS.webhooks]) {
+      const ids = log.fields.map((field) => field.id);
+      assert.equal(new Set(ids).size, ids.length, `${log.kind}: field ids are unique`);
+      assert.ok(log.columns.every((id) => ids.includes(id)), `${log.kind}: every column is a field`);
+      const keys = filteredFields(log).map((field) => field.filter.key);
+      assert.equal(new Set(keys).size, keys.length, `${log.kind}: filter keys are unique`);
+      assert.equal(filteredFields(log).filter((field) => field.filter.match === 'oneOf').length, 1, `${log.kind}: one choice list`);
+    }
+  });
+
+  it('gives each cell the API\'s value, keyed by column, in the log\'s column order', () => {
+    const cells = rowColumns('sessions', [session]);
+    assert.deepEqual(Object.keys(cells), LOGS.sessions.columns);
+    assert.deepEqual([cells.operation, cells.user, cells.size, cells.time], [['STOR'], ['alice'], [2048], [session.created]]);
+  });
+
+  it('offers "Filter to this..." with the API parameter, and nothing the API cannot filter on', () => {
+    assert.deepEqual(entryFilter(session, 'type'), { parameter: 'type', value: 'STOR' });
+    assert.deepEqual(entryFilter(session, 'ip'), { parameter: 'ipAddress', value: '203.0.113.7' });
+    assert.equal(entryFilter(session, 'endpoint'), undefined, 'sessions have no endpoint');
+    assert.equal(entryFilter(legacyCall, 'ip'), undefined, 'the webhook log has no IP filter');
+    assert.equal(entryFilter(legacyCall, 'type'), undefined, 'a legacy event is a name the API does not take');
+    assert.deepEqual(entryFilter(legacyCall, 'status'), { parameter: 'statusCode', value: 7 });
+  });
+});
