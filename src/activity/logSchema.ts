@@ -174,10 +174,11 @@ export const SESSION_LOG: LogDescription<SessionEntry> = {
       id: 'status', type: 'text', label: () => l10n.t('Status'), value: (entry) => entry.status,
       cell: sessionStatusText, detail: sessionStatusText, column: { width: 70 },
     },
-    { id: 'session', type: 'text', label: () => l10n.t('Session'), value: (entry) => entry.sessionId },
+    // Which of the user's connections it was: ties a login to what the connection did.
+    { id: 'session', type: 'text', label: () => l10n.t('Session'), value: (entry) => entry.sessionId, column: { width: 140 } },
     entryId,
   ] as LogField<SessionEntry>[],
-  columns: ['time', 'operation', 'user', 'ip', 'path', 'source', 'size', 'duration', 'protocol', 'status'],
+  columns: ['time', 'operation', 'user', 'ip', 'path', 'source', 'size', 'duration', 'protocol', 'status', 'session'],
 };
 
 /** The listener's status, or that it gave no HTTP answer. */

@@ -8,7 +8,7 @@ import { OPERATIONS, type SessionEntryWire } from '../../src/api/wire';
 export function sessionCellTexts(entry: SessionEntryWire): string[] {
   const a = entry.attributes;
   const operation = (a.operation ?? '').toUpperCase();
-  return [OPERATIONS[operation] ?? operation, a.username ?? '', a.ipAddress ?? '', a.fileName ?? '', a.fileSource ?? '', a.protocol ?? '', a.status === 'failed' ? 'failed' : a.status ?? '']
+  return [OPERATIONS[operation] ?? operation, a.username ?? '', a.ipAddress ?? '', a.fileName ?? '', a.fileSource ?? '', a.protocol ?? '', a.status === 'failed' ? 'failed' : a.status ?? '', a.sessionId ?? '']
     .map((text) => displayText(text, 300));
 }
 

@@ -1,8 +1,10 @@
 // The log description is the one place a field is added: its column, cells, details and filters
 // follow from it. Expectations here are read off entries the normalizer makes from wire data.
 import * as assert from 'node:assert/strict';
+import { entryFields } from '../../../src/activity/fields';
 import { entryFilter, filteredFields, LOGS } from '../../../src/activity/logSchema';
 import { normalizeSession, normalizeWebhook } from '../../../src/api/normalize';
+import { COLUMNS, panelColumns } from '../../../src/panel/columns';
 import { rowColumns } from '../../../src/panel/rowValues';
 
 const session = normalizeSession({ id: 7, type: 'sessionActivity', attributes: {
@@ -21,6 +23,14 @@ describe('the log description', () => {
       assert.equal(new Set(keys).size, keys.length, `${log.kind}: filter keys are unique`);
       assert.equal(filteredFields(log).filter((field) => field.filter.match === 'oneOf').length, 1, `${log.kind}: one choice list`);
     }
+  });
+
+  it('shows the session id as a column with its label, in the row cells and in the details', () => {
+    assert.ok(COLUMNS.sessions.some((column) => column.id === 'session'));
+    assert.equal(panelColumns('sessions').find((column) => column.id === 'session')?.label, 'Session');
+    assert.deepEqual(rowColumns('sessions', [session]).session, [session.sessionId]);
+    assert.ok(entryFields(session).some(([label, value]) => label === 'Session' && value === session.sessionId));
+    assert.equal(session.sessionId, 'sess-4f2a', 'positive control: the entry has the id the wire gave');
   });
 
   it('gives each cell the API\'s value, keyed by column, in the log\'s column order', () => {
