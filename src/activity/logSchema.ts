@@ -29,7 +29,7 @@ export type FilterMatch =
 export type CellShow = 'choiceName' | 'status';
 
 /** What a typed filter value is checked as. */
-export type FilterCheck = 'ipAddress' | 'path' | 'url' | 'status';
+export type FilterCheck = 'ip' | 'path' | 'url' | 'status';
 
 /** The filters "Filter to this..." and "Show Activity for this..." offer on an entry. */
 export type FilterKind = 'user' | 'ip' | 'path' | 'type' | 'endpoint' | 'status';
@@ -50,8 +50,6 @@ export interface FieldFilter {
   readonly normalize?: (value: string) => string;
   /** A `oneOf` filter's choices: [code, name]. */
   readonly choices?: () => readonly (readonly [string, string])[];
-  /** The entry filter it answers ("Filter to this User"). */
-  readonly offer?: FilterKind;
   readonly words: FilterWords;
 }
 
@@ -82,6 +80,8 @@ export interface LogField<E extends ActivityEntry = ActivityEntry> {
   /** The details' text, when it differs from the value formatted for its type. */
   readonly detail?: (entry: E) => string;
   readonly filter?: FieldFilter;
+  /** What it is to "Filter to this..." and "Activity for this..." on an entry. */
+  readonly offer?: FilterKind;
   /** A table column, and its initial width in pixels. */
   readonly column?: { readonly width: number };
   /** Charted: the series of the time chart, or a list of the most frequent values with its title. */
@@ -127,10 +127,10 @@ export const SESSION_LOG: LogDescription<SessionEntry> = {
   kind: 'sessions',
   fields: [
     {
-      id: 'operation', type: 'text', label: () => l10n.t('Operation'), value: (entry) => entry.operation,
+      id: 'operation', type: 'text', offer: 'type', label: () => l10n.t('Operation'), value: (entry) => entry.operation,
       show: 'choiceName', detail: (entry) => named(entry.operationName, entry.operation),
       filter: {
-        key: 'types', parameter: 'type', match: 'oneOf', offer: 'type', normalize: (value) => value.trim().toUpperCase(),
+        key: 'types', parameter: 'type', match: 'oneOf', normalize: (value) => value.trim().toUpperCase(),
         choices: () => Object.entries(OPERATIONS),
         words: {
           label: () => l10n.t('Operations'),
@@ -144,14 +144,14 @@ export const SESSION_LOG: LogDescription<SessionEntry> = {
     },
     time,
     {
-      id: 'user', type: 'text', label: () => l10n.t('User'), value: (entry) => entry.username,
-      filter: { key: 'username', parameter: 'username', match: 'exact', offer: 'user', words: userWords(() => l10n.t('Only the activity of this user.')) },
+      id: 'user', type: 'text', offer: 'user', label: () => l10n.t('User'), value: (entry) => entry.username,
+      filter: { key: 'username', parameter: 'username', match: 'exact', words: userWords(() => l10n.t('Only the activity of this user.')) },
       column: { width: 110 }, chart: { top: () => l10n.t('Top users') },
     },
     {
-      id: 'ip', type: 'text', label: () => l10n.t('IP address'), value: (entry) => entry.ipAddress,
+      id: 'ip', type: 'text', offer: 'ip', label: () => l10n.t('IP address'), value: (entry) => entry.ipAddress,
       filter: {
-        key: 'ipAddress', parameter: 'ipAddress', match: 'exact', check: 'ipAddress', offer: 'ip',
+        key: 'ipAddress', parameter: 'ipAddress', match: 'exact', check: 'ip',
         words: {
           any: () => l10n.t('any IP address'),
           prompt: () => l10n.t('Only the activity from this IP address.'),
@@ -162,8 +162,8 @@ export const SESSION_LOG: LogDescription<SessionEntry> = {
       column: { width: 120 }, chart: { top: () => l10n.t('Top IP addresses') },
     },
     {
-      id: 'path', type: 'text', label: () => l10n.t('Path'), value: (entry) => entry.fileName,
-      filter: { key: 'path', parameter: 'path', match: 'prefix', check: 'path', offer: 'path', words: pathWords(() => l10n.t('Only the activity on this file or folder.')) },
+      id: 'path', type: 'text', offer: 'path', label: () => l10n.t('Path'), value: (entry) => entry.fileName,
+      filter: { key: 'path', parameter: 'path', match: 'prefix', check: 'path', words: pathWords(() => l10n.t('Only the activity on this file or folder.')) },
       column: { width: 280 },
     },
     { id: 'source', type: 'text', label: () => l10n.t('Source path'), value: (entry) => entry.fileSource, column: { width: 200 } },
@@ -197,10 +197,10 @@ export const WEBHOOK_LOG: LogDescription<WebhookCall> = {
   fields: [
     {
       // A legacy entry's event is a human name the API does not take: nothing to filter on.
-      id: 'event', type: 'text', label: () => l10n.t('Event'), value: (call) => (call.format === 'legacy' ? undefined : call.event),
+      id: 'event', type: 'text', offer: 'type', label: () => l10n.t('Event'), value: (call) => (call.format === 'legacy' ? undefined : call.event),
       cell: (call) => call.event, detail: (call) => named(call.eventLabel, call.event),
       filter: {
-        key: 'events', parameter: 'event', match: 'oneOf', offer: 'type',
+        key: 'events', parameter: 'event', match: 'oneOf',
         choices: () => WEBHOOK_EVENTS.map((event) => [event, event] as const),
         words: {
           label: () => l10n.t('Events'),
@@ -214,9 +214,9 @@ export const WEBHOOK_LOG: LogDescription<WebhookCall> = {
     },
     time,
     {
-      id: 'endpoint', type: 'text', label: () => l10n.t('Endpoint'), value: (call) => call.endpointUrl,
+      id: 'endpoint', type: 'text', offer: 'endpoint', label: () => l10n.t('Endpoint'), value: (call) => call.endpointUrl,
       filter: {
-        key: 'endpointUrl', parameter: 'endpointUrl', match: 'exact', check: 'url', offer: 'endpoint',
+        key: 'endpointUrl', parameter: 'endpointUrl', match: 'exact', check: 'url',
         words: {
           label: () => l10n.t('Endpoint URL'),
           any: () => l10n.t('any endpoint'),
@@ -228,10 +228,10 @@ export const WEBHOOK_LOG: LogDescription<WebhookCall> = {
       column: { width: 240 }, chart: { top: () => l10n.t('Top endpoints') },
     },
     {
-      id: 'status', type: 'text', label: () => l10n.t('Status'), value: (call) => call.status,
+      id: 'status', type: 'text', offer: 'status', label: () => l10n.t('Status'), value: (call) => call.status,
       show: 'status', detail: webhookStatusText,
       filter: {
-        key: 'status', parameter: 'statusCode', match: 'statusOrClass', check: 'status', pattern: STATUS_FILTER, offer: 'status',
+        key: 'status', parameter: 'statusCode', match: 'statusOrClass', check: 'status', pattern: STATUS_FILTER,
         normalize: (value) => value.trim().toLowerCase(),
         words: {
           any: () => l10n.t('any status; 404 or 4xx'),
@@ -245,16 +245,16 @@ export const WEBHOOK_LOG: LogDescription<WebhookCall> = {
     { id: 'response', type: 'text', label: () => l10n.t('Response'), value: (call) => call.response, column: { width: 260 } },
     { id: 'responseSize', type: 'bytes', label: () => l10n.t('Response size'), value: (call) => call.responseSize },
     {
-      id: 'resource', type: 'text', label: () => l10n.t('Resource path'), value: (call) => call.resourcePath,
-      filter: { key: 'resourcePath', parameter: 'resourcePath', match: 'prefix', check: 'path', offer: 'path', words: pathWords(() => l10n.t('Only the calls about this file or folder.')) },
+      id: 'resource', type: 'text', offer: 'path', label: () => l10n.t('Resource path'), value: (call) => call.resourcePath,
+      filter: { key: 'resourcePath', parameter: 'resourcePath', match: 'prefix', check: 'path', words: pathWords(() => l10n.t('Only the calls about this file or folder.')) },
       column: { width: 240 },
     },
     {
-      id: 'user', type: 'text', label: () => l10n.t('User'), value: (call) => call.username,
-      filter: { key: 'username', parameter: 'username', match: 'exact', offer: 'user', words: userWords(() => l10n.t('Only the calls caused by this user.')) },
+      id: 'user', type: 'text', offer: 'user', label: () => l10n.t('User'), value: (call) => call.username,
+      filter: { key: 'username', parameter: 'username', match: 'exact', words: userWords(() => l10n.t('Only the calls caused by this user.')) },
       column: { width: 110 }, chart: { top: () => l10n.t('Top users') },
     },
-    { id: 'ip', type: 'text', label: () => l10n.t('IP address'), value: (call) => call.ipAddress },
+    { id: 'ip', type: 'text', offer: 'ip', label: () => l10n.t('IP address'), value: (call) => call.ipAddress },
     { id: 'attempt', type: 'number', label: () => l10n.t('Attempt'), value: (call) => call.attempt },
     { id: 'attemptId', type: 'text', label: () => l10n.t('Attempt id'), value: (call) => call.attemptId },
     { id: 'resend', type: 'text', label: () => l10n.t('Resent'), value: (call) => (call.resend ? 'true' : ''), detail: (call) => (call.resend ? l10n.t('yes') : '') },
@@ -323,7 +323,13 @@ export function cellValue(field: LogField, entry: ActivityEntry): string | numbe
 }
 
 /** The field a "Filter to this..." of `kind` uses in this log, if the log has that filter. */
-export const fieldOffering = (log: LogDescription, kind: FilterKind): FilteredField | undefined => filteredFields(log).find((field) => field.filter.offer === kind);
+export const fieldOffering = (log: LogDescription, kind: FilterKind): FilteredField | undefined => filteredFields(log).find((field) => field.offer === kind);
+
+/** The entry's value for `kind` (its user, IP address, path...), whether or not its own log filters on it. */
+export function entryValue(entry: ActivityEntry, kind: FilterKind): string | number | undefined {
+  const value = logOfEntry(entry).fields.find((field) => field.offer === kind)?.value(entry);
+  return value === '' ? undefined : value;
+}
 
 /** The query parameter and value "Filter to this..." of `kind` sets for this entry; undefined when the entry has no such value or its log no such filter. */
 export function entryFilter(entry: ActivityEntry, kind: FilterKind): { parameter: string; value: string | number } | undefined {

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { AccountClients } from '../accounts/accountClients';
+import { entryValue, fieldOffering, LOGS, type FilterKind } from '../activity/logSchema';
 import type { ActivityEntry } from '../api/models';
 import { confirmAndResend } from '../webhooks/confirmAndResend';
 import type { SearchRequest, TimeRange } from '../search/search';
@@ -14,17 +15,18 @@ export interface RowActionServices {
   log: vscode.LogOutputChannel;
 }
 
+/** The row actions that open the session log's activity for one of the entry's values. */
+const SHOW_ACTIONS: readonly (readonly [RowAction, FilterKind])[] = [['showUser', 'user'], ['showIp', 'ip'], ['showPath', 'path']];
+
 export function actionsFor(entry: ActivityEntry): RowAction[] {
   const actions: RowAction[] = [];
-  if (entry.username) {
-    actions.push('showUser');
+  for (const [action, kind] of SHOW_ACTIONS) {
+    if (entryValue(entry, kind) !== undefined) {
+      actions.push(action);
+    }
   }
-  if (entry.ipAddress) {
-    actions.push('showIp');
-  }
-  const path = entry.kind === 'session' ? entry.fileName : entry.resourcePath;
-  if (path) {
-    actions.push('showPath', 'openResource');
+  if (entryValue(entry, 'path') !== undefined) {
+    actions.push('openResource');
   }
   if (entry.kind === 'webhook') {
     actions.push('resend');
@@ -37,16 +39,13 @@ export async function runRowAction(action: RowAction, entry: ActivityEntry, acco
   if (!actionsFor(entry).includes(action)) {
     return;
   }
-  const path = entry.kind === 'session' ? entry.fileName : entry.resourcePath;
   switch (action) {
     case 'showUser':
-      return openSearch(account, range, { username: entry.username });
     case 'showIp':
-      return openSearch(account, range, { ipAddress: entry.ipAddress });
     case 'showPath':
-      return openSearch(account, range, { path });
+      return openSessionSearch(account, range, entry, new Map(SHOW_ACTIONS).get(action)!);
     case 'openResource':
-      await vscode.commands.executeCommand('exavault.openResource', { accountId: account.id, path });
+      await vscode.commands.executeCommand('exavault.openResource', { accountId: account.id, path: entryValue(entry, 'path') });
       return;
     case 'resend':
       if (entry.kind === 'webhook') {
@@ -56,9 +55,10 @@ export async function runRowAction(action: RowAction, entry: ActivityEntry, acco
   }
 }
 
-/** "Activity for this User / IP / Path": the session log, same time range, in a panel of its own. */
-async function openSearch(account: Account, range: TimeRange, filters: { username?: string; ipAddress?: string; path?: string }): Promise<void> {
-  const request: SearchRequest = { accountId: account.id, search: { kind: 'sessions', range, filters } };
+/** "Activity for this User / IP / Path": the session log for the entry's value, same time range, in a panel of its own. */
+async function openSessionSearch(account: Account, range: TimeRange, entry: ActivityEntry, kind: FilterKind): Promise<void> {
+  const filter = fieldOffering(LOGS.sessions, kind)!.filter;
+  const request: SearchRequest = { accountId: account.id, search: { kind: 'sessions', range, filters: { [filter.key]: String(entryValue(entry, kind)) } } };
   await vscode.commands.executeCommand('exavault.openSearch', request);
 }
 

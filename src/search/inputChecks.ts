@@ -135,5 +135,5 @@ export const statusError = optional((value) => (STATUS_FILTER.test(value)
 
 /** The check of each kind of typed filter value: a message when the value will not do. */
 export const FILTER_CHECKS: Readonly<Record<FilterCheck, (value: string) => string | undefined>> = {
-  ipAddress: ipAddressError, path: pathError, url: endpointUrlError, status: statusError,
+  ip: ipAddressError, path: pathError, url: endpointUrlError, status: statusError,
 };
