@@ -116,7 +116,8 @@ async function main(): Promise<void> {
     const ratio = median(plain.client.map((m) => m.ms)) / median(plain.baseline.map((m) => m.ms));
 
     const faults = await server.control('faults', { latencyMs: LATENCY_MS }) as { latencyMs?: number };
-    console.log(verifySetup([{ what: 'latency the server adds to every request (ms)', claimed: LATENCY_MS, found: faults.latencyMs ?? 0 }]).join('\n'));
+    console.log(verifySetup([{ what: 'latency the server adds to every request (ms)', claimed: LATENCY_MS, found: faults.latencyMs ?? 0 }],
+      'Set-up verified for the runs with latency:').join('\n'));
     await server.control('reset-stats');
     const slow = await interleave({ baseline, prefetch: viaClient(PREFETCH) }, { runs: 3, warmups: 0, prepare: () => expected });
     const { maxInFlight } = await server.stats();

@@ -138,12 +138,12 @@ export interface Claim {
 }
 
 /** Lines saying what was verified; SetupRefused naming every claim that does not hold. */
-export function verifySetup(claims: readonly Claim[]): string[] {
+export function verifySetup(claims: readonly Claim[], heading = 'Set-up verified:'): string[] {
   const wrong = claims.filter((claim) => claim.claimed !== claim.found);
   if (wrong.length > 0) {
     throw new SetupRefused(`The set-up is not as claimed, so no figures:\n${wrong.map((c) => `  ${c.what}: claimed ${show(c.claimed)}, found ${show(c.found)}`).join('\n')}`);
   }
-  return ['Set-up verified:', ...claims.map((c) => `  ${c.what}: ${show(c.claimed)}`)];
+  return [heading, ...claims.map((c) => `  ${c.what}: ${show(c.claimed)}`)];
 }
 
 const show = (value: string | number | boolean) => (typeof value === 'number' ? value.toLocaleString('en') : String(value));
