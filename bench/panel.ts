@@ -116,10 +116,8 @@ async function benchSize(size: number): Promise<SizeResult> {
       { what: `entries a page (${calls!.toLocaleString('en')} API calls)`, claimed: PAGE_SIZE, found: calls! >= size / PAGE_SIZE && calls! < 2 * size / PAGE_SIZE ? PAGE_SIZE : Math.round(size / calls!) },
     );
     const firstRowsMs = Number(await frame.evaluate(() => document.body.dataset.firstRowsDelayMs));
-    console.log(`loaded in ${loadSeconds.toFixed(1)} s; first rows painted ${firstRowsMs} ms after the first page arrived`);
 
     const heapMb = await heapOf();
-    console.log(`webview JS heap after gc: ${heapMb.toFixed(1)} MB (${emptyHeapMb.toFixed(1)} MB before the rows)`);
 
     // Scrolling: jump a screenful per frame for 120 frames; frame intervals.
     const frameTimes = await frame.evaluate(() => new Promise<number[]>((resolve) => {
