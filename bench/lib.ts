@@ -1,4 +1,5 @@
-// Shared by the benchmarks: the local server in its own process, interleaved runs, medians.
+// Shared by the benchmarks: the local server in its own process, set-up checked before anything is
+// timed, runs interleaved with the baseline's and checksummed, medians with their spread.
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 
@@ -6,7 +7,8 @@ export const repoRoot = path.resolve(__dirname, '..');
 
 export interface ServerProcess {
   readonly url: string;
-  control(name: 'faults' | 'clear' | 'reset-stats', body?: unknown): Promise<void>;
+  /** A control endpoint; resolves with what it answered (the faults now in force, say). */
+  control(name: 'faults' | 'clear' | 'reset-stats', body?: unknown): Promise<unknown>;
   stats(): Promise<{ requests: number; maxInFlight: number; connections: number }>;
   stop(): void;
 }
@@ -33,7 +35,7 @@ export async function startServerProcess(port: number, args: string[]): Promise<
     url,
     async control(name, body) {
       const response = await fetch(`${url}/__control/${name}`, { method: 'POST', body: JSON.stringify(body ?? {}), headers: { 'content-type': 'application/json' } });
-      await response.arrayBuffer();
+      return response.json();
     },
     async stats() {
       return (await (await fetch(`${url}/__control/stats`)).json()) as { requests: number; maxInFlight: number; connections: number };
@@ -48,27 +50,109 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-export interface Measured {
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export function spread(values: readonly number[]): Spread {
+  if (values.length === 0) {
+    throw new Error('No runs to summarize.');
+  }
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
+}
+
+/** One line of figures: the median and its spread over the runs. */
+export function spreadLine(name: string, values: readonly number[], digits = 1, width = 40): string {
+  const { median: m, min, max } = spread(values);
+  return `  ${name.padEnd(width)} median ${m.toFixed(digits).padStart(8)} ms   min–max ${min.toFixed(digits)}–${max.toFixed(digits)} ms   (${values.length} runs)`;
+}
+
+/** One timed run of one side, and the checksum of what it produced. */
+export interface Run {
   ms: number;
   checksum: string;
 }
 
-/** Runs each variant `runs` times, alternating, after one untimed warm-up each; checksums must agree. */
-export async function interleave(variants: Record<string, () => Promise<string>>, runs: number): Promise<Record<string, Measured[]>> {
-  const results: Record<string, Measured[]> = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
-  for (const run of Object.values(variants)) {
-    await run();
-  }
-  for (let i = 0; i < runs; i++) {
-    for (const [name, run] of Object.entries(variants)) {
-      const started = performance.now();
-      const checksum = await run();
-      results[name]!.push({ ms: performance.now() - started, checksum });
+/** Times `work` alone; what it produced is checksummed afterwards, untimed. */
+export async function timed<T>(work: () => Promise<T> | T, checksum: (result: T) => string): Promise<Run> {
+  const started = performance.now();
+  const result = await work();
+  const ms = performance.now() - started;
+  return { ms, checksum: checksum(result) };
+}
+
+/** The benchmark's own figures disagree with themselves: the run fails. */
+export class ChecksumMismatch extends Error {}
+
+export interface InterleaveOptions {
+  runs: number;
+  /** Rounds run first and thrown away (their checksums are still compared). */
+  warmups?: number;
+  /**
+   * Untimed work before each round, warm-ups included (new entries arriving, say); resolves with the
+   * checksum every side must produce in that round, when it is known beforehand.
+   */
+  prepare?: () => Promise<string | undefined> | string | undefined;
+}
+
+/**
+ * Runs the sides round by round, each once a round, which one goes first rotating from round to
+ * round so that neither always runs on a warmer (or busier) machine. Within a round every side must
+ * produce the same checksum; otherwise ChecksumMismatch.
+ */
+export async function interleave<K extends string>(sides: Record<K, () => Promise<Run>>, options: InterleaveOptions): Promise<Record<K, Run[]>> {
+  const names = Object.keys(sides) as K[];
+  const results = Object.fromEntries(names.map((name) => [name, [] as Run[]])) as Record<K, Run[]>;
+  const warmups = options.warmups ?? 1;
+  for (let round = -warmups; round < options.runs; round++) {
+    const expected = await options.prepare?.();
+    const first = ((round % names.length) + names.length) % names.length;
+    const order = [...names.slice(first), ...names.slice(0, first)];
+    const runs = {} as Record<K, Run>;
+    for (const name of order) {
+      runs[name] = await sides[name]();
+    }
+    const checksums = new Set([...names.map((name) => runs[name].checksum), ...(expected === undefined ? [] : [expected])]);
+    if (checksums.size !== 1) {
+      const label = round < 0 ? `warm-up ${round + warmups + 1}` : `round ${round + 1}`;
+      const found = names.map((name) => `${name} ${runs[name].checksum}`).join(', ');
+      throw new ChecksumMismatch(`Checksums differ in ${label}: ${found}${expected === undefined ? '' : `, expected ${expected}`}`);
+    }
+    if (round >= 0) {
+      names.forEach((name) => results[name].push(runs[name]));
     }
   }
-  const checksums = new Set(Object.values(results).flat().map((m) => m.checksum));
-  if (checksums.size !== 1) {
-    throw new Error(`Checksums differ between runs or variants: ${[...checksums].join(', ')}`);
-  }
   return results;
+}
+
+/** The set-up is not what the benchmark says it measures: no figure is printed. */
+export class SetupRefused extends Error {}
+
+/** Something the benchmark says about its set-up, and what it found. */
+export interface Claim {
+  what: string;
+  claimed: string | number | boolean;
+  found: string | number | boolean;
+}
+
+/** Lines saying what was verified; SetupRefused naming every claim that does not hold. */
+export function verifySetup(claims: readonly Claim[], heading = 'Set-up verified:'): string[] {
+  const wrong = claims.filter((claim) => claim.claimed !== claim.found);
+  if (wrong.length > 0) {
+    throw new SetupRefused(`The set-up is not as claimed, so no figures:\n${wrong.map((c) => `  ${c.what}: claimed ${show(c.claimed)}, found ${show(c.found)}`).join('\n')}`);
+  }
+  return [heading, ...claims.map((c) => `  ${c.what}: ${show(c.claimed)}`)];
+}
+
+const show = (value: string | number | boolean) => (typeof value === 'number' ? value.toLocaleString('en') : String(value));
+
+/** Runs a benchmark's main: a refused set-up says so plainly; any failure exits non-zero. */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    // A refusal or a mismatch is the message itself; anything else comes with its stack.
+    console.error(error instanceof SetupRefused || error instanceof ChecksumMismatch ? error.message : error);
+    process.exitCode = 1;
+  });
 }

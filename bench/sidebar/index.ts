@@ -1,17 +1,26 @@
 // Runs inside the real extension host (loaded as extensionTestsPath by bench/sidebar.ts): with
-// 10,000 session entries loaded, times Refresh (one API call to the local server, merging the entries
-// that arrived) plus regrouping every group's rows, against a baseline that only sorts the same
-// entries from the order they arrived in, the two alternating round by round in the same run; each
-// round checks that the tree shows exactly the loaded entries.
+// 10,000 session entries loaded over a 90-day window, times Refresh (one API call to the local
+// server, merging the entries that arrived) plus regrouping every group's rows, against a baseline
+// that only sorts the same entries from the order they arrived in, interleaved round by round. The
+// set-up is verified before anything is timed and again after; every round both sides must account
+// for exactly the entries loaded plus those that arrived.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ExaVaultApi } from '../../src/extension';
 import type { FeedEntry } from '../../src/activity/activityFeed';
+import type { SessionEntry } from '../../src/api/models';
+import { normalizeSession } from '../../src/api/normalize';
 import { startExaVaultServer } from '../../server/index';
-import { median } from '../lib';
+import { ChecksumMismatch, interleave, SetupRefused, timed, verifySetup, type Claim } from '../lib';
+import type { SidebarBenchResult } from './result';
 
 const LOADED = 10_000;
+const WINDOW_HOURS = 2160;
+const PAGE_SIZE = 100;
+const SEED = 77;
+const SERVER_SESSIONS = LOADED + 500;
 const RUNS = 15;
+const WARMUPS = 2;
 const ARRIVING = 3;
 
 const newestFirst = (a: FeedEntry, b: FeedEntry) => (b.created ?? 0) - (a.created ?? 0) || b.id - a.id;
@@ -30,25 +39,55 @@ function shuffled<T>(items: readonly T[]): T[] {
   return copy;
 }
 
+/** Changes a setting and resolves once the extension host reads the new value (its change event may come later than the write). */
+async function applySetting(name: string, value: number): Promise<void> {
+  const config = () => vscode.workspace.getConfiguration('exavault');
+  const applied = new Promise<void>((resolve) => {
+    const subscription = vscode.workspace.onDidChangeConfiguration(() => {
+      if (config().get(name) === value) {
+        subscription.dispose();
+        resolve();
+      }
+    });
+  });
+  await config().update(name, value, vscode.ConfigurationTarget.Global);
+  if (config().get(name) !== value) {
+    await applied;
+  }
+}
+
 export async function run(): Promise<void> {
   const output = process.env.EXAVAULT_TEST_RESULTS!;
-  const server = await startExaVaultServer({ seed: 77, sessions: LOADED + 500, webhooks: 10, accountName: 'bench', dailyAllowance: 1_000_000 });
-  const config = vscode.workspace.getConfiguration('exavault');
+  const write = (result: SidebarBenchResult) => fs.writeFileSync(output, JSON.stringify(result));
+  const server = await startExaVaultServer({ seed: SEED, sessions: SERVER_SESSIONS, webhooks: 10, accountName: 'bench', dailyAllowance: 1_000_000 });
   try {
     const api = await vscode.extensions.getExtension<ExaVaultApi>('exavault-activity.exavault-activity')!.activate();
-    await config.update('sidebar.timeWindowHours', 2160, vscode.ConfigurationTarget.Global);
-    await config.update('pageSize', 1000, vscode.ConfigurationTarget.Global);
+    await applySetting('sidebar.timeWindowHours', WINDOW_HOURS);
+    await applySetting('pageSize', PAGE_SIZE);
     await api.store.add({ label: 'bench', accountName: 'bench', baseUrl: server.baseUrl }, { apiKey: server.apiKey, accessToken: server.accessToken });
     const view = api.views.sessions;
     await view.reload();
-    while (view.current!.entries.length < LOADED) {
+    while (view.current!.entries.length < LOADED && view.current!.hasMore && !view.current!.error) {
       await view.loadMore();
     }
-    // Refreshes ask for one ordinary page.
-    await config.update('pageSize', 100, vscode.ConfigurationTarget.Global);
+    const feed = view.current!;
 
-    // Each round: a few entries arrive (untimed), then Refresh brings them in and the tree regroups
-    // (timed), then the baseline sorts the very same entries from arrival order (timed).
+    const since = Date.now() - WINDOW_HOURS * 3_600_000;
+    const settingsClaims = (): Claim[] => [
+      { what: 'time window the extension reads (hours)', claimed: WINDOW_HOURS, found: vscode.workspace.getConfiguration('exavault').get<number>('sidebar.timeWindowHours')! },
+      { what: 'page size the extension reads', claimed: PAGE_SIZE, found: vscode.workspace.getConfiguration('exavault').get<number>('pageSize')! },
+      { what: 'window the view names', claimed: 'last 90 days', found: /last 90 days/.test(view.treeView.description ?? '') ? 'last 90 days' : String(view.treeView.description) },
+      { what: 'the feed loaded is still the one measured', claimed: true, found: view.current === feed },
+    ];
+    const setup = verifySetup([
+      { what: `session entries on the local server (seed ${SEED})`, claimed: SERVER_SESSIONS, found: server.sessions.length },
+      ...settingsClaims(),
+      { what: 'session entries loaded', claimed: LOADED, found: feed.entries.length },
+      { what: 'all of them inside the window', claimed: true, found: feed.entries.every((e) => (e.created ?? 0) >= since) },
+      { what: "they are the server's newest (checksum)", claimed: checksum(server.sessions.slice(0, LOADED).map(normalizeSession)), found: checksum(feed.entries) },
+      { what: `API calls that loaded them (${PAGE_SIZE} a page)`, claimed: LOADED / PAGE_SIZE, found: feed.requests },
+    ]);
+
     const regroup = async () => {
       const seen: FeedEntry[] = [];
       for (const node of (await view.rows.getChildren()) ?? []) {
@@ -61,46 +100,48 @@ export async function run(): Promise<void> {
       }
       return seen;
     };
-    const results: Record<'baseline' | 'refreshAndRegroup', { ms: number; checksum: string }[]> = { baseline: [], refreshAndRegroup: [] };
-    const refreshOnly: number[] = [];
-    for (let round = -2; round < RUNS; round++) {
-      server.arrive({ sessions: ARRIVING });
-      let started = performance.now();
-      await view.refresh();
-      const fetchedMs = performance.now() - started;
-      const shown = await regroup();
-      const refreshMs = performance.now() - started;
-      const arrivalOrder = shuffled(view.current!.entries);
-      started = performance.now();
-      const sorted = [...arrivalOrder].sort(newestFirst);
-      const baselineMs = performance.now() - started;
-      const [a, b] = [checksum(shown), checksum(sorted)];
-      if (a !== b || shown.length !== view.current!.entries.length) {
-        throw new Error(`round ${round}: the tree shows ${a}, the loaded entries are ${b}`);
-      }
-      if (round >= 0) { // the first two rounds warm up
-        results.refreshAndRegroup.push({ ms: refreshMs, checksum: a });
-        refreshOnly.push(fetchedMs);
-        results.baseline.push({ ms: baselineMs, checksum: b });
-      }
-    }
-    const ms = (name: 'baseline' | 'refreshAndRegroup') => results[name].map((m) => m.ms);
-    const ratio = median(ms('refreshAndRegroup')) / median(ms('baseline'));
-    fs.writeFileSync(output, JSON.stringify({
-      entries: view.current!.entries.length,
+    // Each round: a few entries arrive (untimed); Refresh brings them in and the tree regroups, and
+    // the baseline sorts the very same entries (those loaded and those that arrived) from arrival order.
+    let arrivalOrder: SessionEntry[] = [];
+    const refreshOnlyMs: number[] = [];
+    const runs = await interleave({
+      baseline: () => timed(() => [...arrivalOrder].sort(newestFirst), checksum),
+      refreshAndRegroup: () => timed(async () => {
+        const started = performance.now();
+        await view.refresh();
+        refreshOnlyMs.push(performance.now() - started);
+        return regroup();
+      }, checksum),
+    }, {
       runs: RUNS,
-      baselineMedianMs: median(ms('baseline')),
-      refreshMedianMs: median(ms('refreshAndRegroup')),
-      refreshOnlyMedianMs: median(refreshOnly),
-      ratio,
-      checksum: results.baseline.at(-1)!.checksum,
+      warmups: WARMUPS,
+      prepare: () => {
+        const arrived = server.arrive({ sessions: ARRIVING }).sessions.map(normalizeSession);
+        const expected = [...feed.entries, ...arrived];
+        arrivalOrder = shuffled(expected);
+        return checksum(expected);
+      },
+    });
+    const rounds = RUNS + WARMUPS;
+    const after = verifySetup([
+      ...settingsClaims(),
+      { what: `session entries loaded after ${rounds} rounds of ${ARRIVING} arrivals`, claimed: LOADED + rounds * ARRIVING, found: feed.entries.length },
+    ], 'Still so after the runs:');
+    write({
+      setup,
+      setupAfter: after,
+      entries: LOADED,
+      runs: RUNS,
       arrivingPerRound: ARRIVING,
-      baselineRuns: ms('baseline'),
-      refreshRuns: ms('refreshAndRegroup'),
-    }));
+      baselineRuns: runs.baseline.map((r) => r.ms),
+      refreshRuns: runs.refreshAndRegroup.map((r) => r.ms),
+      refreshOnlyRuns: refreshOnlyMs.slice(WARMUPS),
+      checksum: runs.baseline.at(-1)!.checksum,
+    });
     await api.store.removeAll();
   } catch (error) {
-    fs.writeFileSync(output, JSON.stringify({ error: String(error instanceof Error ? error.stack : error) }));
+    const kind = error instanceof SetupRefused ? 'refused' : error instanceof ChecksumMismatch ? 'mismatch' : 'error';
+    write({ failure: { kind, message: String(kind === 'error' && error instanceof Error ? error.stack : error instanceof Error ? error.message : error) } });
   } finally {
     await server.close();
   }

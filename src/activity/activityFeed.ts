@@ -79,13 +79,22 @@ export class ActivityFeed<T extends FeedEntry> {
     await this.reload();
   }
 
-  /** Starts over: the first page of the window. */
-  reload(): Promise<void> {
-    return this.loadOnePage('loading', this.query(), true);
+  /**
+   * Starts over: the first page of the window. Resolves once the feed is idle: when a newer start-over
+   * (settings or filters that changed meanwhile) replaced this one, the caller sees its result.
+   */
+  async reload(): Promise<void> {
+    await this.loadOnePage('loading', this.query(), true);
+    await this.idle();
   }
 
   /** The next older page, continuing exactly where the loaded entries end (no repeats, no gaps). */
   async loadMore(): Promise<void> {
+    // A start-over in flight is waited for: cancelling it would lose newer settings, and going on
+    // from the entries it replaces would mix two windows.
+    if (this.activity === 'loading') {
+      await this.idle();
+    }
     if (!this.loaded) {
       return this.reload();
     }
@@ -107,6 +116,10 @@ export class ActivityFeed<T extends FeedEntry> {
       const { pageSize } = this.settings();
       for await (const page of this.source(query, { pageSize, signal })) {
         this.requests++;
+        // A page that arrived as a newer operation took over belongs to the old query.
+        if (signal.aborted) {
+          return;
+        }
         if (startOver) {
           this.list = [];
           this.ids.clear();
@@ -129,7 +142,7 @@ export class ActivityFeed<T extends FeedEntry> {
    */
   async refresh(): Promise<number> {
     if (this.controller) {
-      await this.running;
+      await this.idle();
       return 0;
     }
     if (!this.loaded || this.list.length === 0) {
@@ -181,6 +194,13 @@ export class ActivityFeed<T extends FeedEntry> {
       this.ids.add(entry.id);
     }
     this.list = mergeNewestFirst(this.list, [...entries].sort(newestFirst));
+  }
+
+  /** Resolves when nothing runs, however many operations took over from one another meanwhile. */
+  private async idle(): Promise<void> {
+    for (let running = this.running; running; running = running === this.running ? undefined : this.running) {
+      await running;
+    }
   }
 
   private run(activity: FeedActivity, work: (signal: AbortSignal) => Promise<void>): Promise<void> {

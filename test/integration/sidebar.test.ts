@@ -72,6 +72,41 @@ describe('activity sidebar in the extension host', function () {
     assert.deepEqual(ids.slice(5), original.slice(0, 2 * PAGE));
   });
 
+  it('a time window changed while a reload runs wins: the reload ends with that window\'s entries', async () => {
+    const HOURS = 240;
+    const windowChanged = (hours: number) => new Promise<void>((resolve) => {
+      const subscription = vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('exavault.sidebar.timeWindowHours') && config().get('sidebar.timeWindowHours') === hours) {
+          subscription.dispose();
+          resolve();
+        }
+      });
+    });
+    server.setFaults({ latencyMs: 1000 });
+    let reloaded = false;
+    const reload = api.views.sessions.reload().then(() => {
+      reloaded = true;
+    });
+    try {
+      const changed = windowChanged(HOURS);
+      await config().update('sidebar.timeWindowHours', HOURS, vscode.ConfigurationTarget.Global);
+      await changed;
+      assert.equal(reloaded, false, 'the setting changed while the reload ran');
+      await reload;
+      const since = Date.now() - HOURS * 3_600_000;
+      const inWindow = server.sessions.filter((s) => Date.parse(s.attributes.created!) >= since).map((s) => s.id);
+      assert.ok(inWindow.length > PAGE && inWindow.length < server.sessions.length, `${inWindow.length} entries in the window`);
+      assert.deepEqual(sessionIds(api.views.sessions as never), inWindow.slice(0, PAGE));
+      assert.match(api.views.sessions.treeView.description ?? '', /last 10 days/);
+    } finally {
+      server.clearFaults();
+      const restored = windowChanged(2160);
+      await config().update('sidebar.timeWindowHours', 2160, vscode.ConfigurationTarget.Global);
+      await restored;
+      await api.views.sessions.reload();
+    }
+  });
+
   it('counts arrivals in the badge while the view is hidden, and clears it when the view is seen', async () => {
     const view = api.views.sessions.treeView;
     const visibility = (visible: boolean) => new Promise<void>((resolve) => {

@@ -93,6 +93,40 @@ describe('ActivityFeed against the local server', () => {
     assert.equal(f.hasMore, false);
   });
 
+  describe('settings that change while a start-over runs', () => {
+    let current = { windowMs: 3 * 86_400_000, pageSize: 10 };
+    const changeable = () => new ActivityFeed<SessionEntry>((query, options) => client.sessionPages(query, options), () => current, () => NOW);
+    const newestIds = (count: number) => server.sessions.slice(0, count).map((s) => s.id);
+
+    beforeEach(() => {
+      current = { windowMs: 3 * 86_400_000, pageSize: 10 };
+      server.setFaults({ latencyMs: 200 });
+    });
+
+    it('the first caller sees the start-over with the newest settings, not the one they replaced', async () => {
+      const f = changeable();
+      const first = f.reload();
+      current = { windowMs: 90 * 86_400_000, pageSize: 50 };
+      const second = f.reload();
+      await first;
+      assert.deepEqual(f.entries.map((e) => e.id), newestIds(50));
+      await second;
+      assert.equal(f.error, undefined);
+      assert.deepEqual(f.entries.map((e) => e.id), newestIds(50));
+    });
+
+    it('"Load more" waits for that start-over and goes on from its entries', async () => {
+      const f = changeable();
+      await f.reload();
+      current = { windowMs: 90 * 86_400_000, pageSize: 50 };
+      const reload = f.reload();
+      await f.loadMore();
+      await reload;
+      assert.equal(f.error, undefined);
+      assert.deepEqual(f.entries.map((e) => e.id), newestIds(100));
+    });
+  });
+
   it('cancels what is in flight when a newer operation starts, without reporting an error', async () => {
     local.server.setFaults({ latencyMs: 300 });
     const f = feed();
