@@ -95,12 +95,12 @@ describe('ActivityFeed against the local server', () => {
 
   describe('settings that change while a start-over runs', () => {
     let current = { windowMs: 3 * 86_400_000, pageSize: 10 };
-    const changeable = () => new ActivityFeed<SessionEntry>((query, options) => client.sessionPages(query, options), () => current, () => NOW);
-    const newestIds = (count: number) => server.sessions.slice(0, count).map((s) => s.id);
+    const changeable = () => new ActivityFeed<SessionEntry>((query, options) => local.client.sessionPages(query, options), () => current, () => NOW);
+    const newestIds = (count: number) => local.server.sessions.slice(0, count).map((s) => s.id);
 
     beforeEach(() => {
       current = { windowMs: 3 * 86_400_000, pageSize: 10 };
-      server.setFaults({ latencyMs: 200 });
+      local.server.setFaults({ latencyMs: 200 });
     });
 
     it('the first caller sees the start-over with the newest settings, not the one they replaced', async () => {
