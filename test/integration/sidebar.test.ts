@@ -82,7 +82,9 @@ describe('activity sidebar in the extension host', function () {
         }
       });
     });
-    server.setFaults({ latencyMs: 1000 });
+    // Slow enough that the reload is still waiting on its page when the change arrives, however busy
+    // the machine; the start-over it causes runs with no latency (cleared below).
+    server.setFaults({ latencyMs: 20_000 });
     let reloaded = false;
     const reload = api.views.sessions.reload().then(() => {
       reloaded = true;
@@ -92,6 +94,7 @@ describe('activity sidebar in the extension host', function () {
       await config().update('sidebar.timeWindowHours', HOURS, vscode.ConfigurationTarget.Global);
       await changed;
       assert.equal(reloaded, false, 'the setting changed while the reload ran');
+      server.clearFaults();
       await reload;
       const since = Date.now() - HOURS * 3_600_000;
       const inWindow = server.sessions.filter((s) => Date.parse(s.attributes.created!) >= since).map((s) => s.id);
