@@ -125,6 +125,9 @@ class Panel {
       case 'progress':
         this.progress = message;
         this.renderProgress();
+        if (message.state !== 'running' && message.state !== 'confirming') {
+          requestIdleCallback(() => this.store.rankText());
+        }
         break;
       case 'confirm':
         this.askCost(message.question, message.detail);

@@ -176,12 +176,16 @@ describe('RowStore: the panel\'s rows held column by column', () => {
       }
     });
 
-    it('sorts again after more rows arrive (new values rank among the old)', () => {
+    it('sorts again after more rows arrive (new values rank among the old, ranked ahead of time or not)', () => {
       const rows = [...seededRows(2, 500), ...seededRows(3, 500, 501).map((r) => ({ ...r, cells: r.cells.map((cell) => (typeof cell === 'string' ? `${cell}x` : cell)) }))];
       const store = new RowStore(columns, { column: 'user', descending: false }, show);
       load(store, rows.slice(0, 500));
+      store.rankText();
       assert.deepEqual(ids(store), oracleOrder(rows.slice(0, 500), 'user', false));
       load(store, rows.slice(500));
+      store.setSort({ column: 'path', descending: true });
+      assert.deepEqual(ids(store), oracleOrder(rows, 'path', true));
+      store.setSort({ column: 'user', descending: false });
       assert.deepEqual(ids(store), oracleOrder(rows, 'user', false));
     });
 
