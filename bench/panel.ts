@@ -1,10 +1,11 @@
 // `npm run bench:panel`: the query panel in the real VS Code (code-server, Chromium, the packaged
 // .vsix) at 100,000 and 1,000,000 session entries from the local server. Measured in the webview:
 // - first rows: from the first page reaching the extension to its rows painted (target <= 100 ms);
-// - refine: from the keypress to the final match count shown, p50/p95, against a baseline in the
-//   same page: Array.prototype.filter with the same predicate over the same rows (target p95 <= 2x);
-//   runs interleaved, and every count checked against the baseline's (the checksum);
-// - sort (click to repaint) and scrolling frame times, for the record;
+// - refine: from the keypress to the final match count shown, p50/p95 (target p95 <= 16 ms, one
+//   frame), beside a baseline in the same page: Array.prototype.filter with the same predicate over
+//   the same rows; runs interleaved, and every count checked against the baseline's (the checksum);
+// - sort, click to repaint, by every column (target <= 100 ms each);
+// - scrolling frame times, for the record;
 // - the webview's JS heap with everything loaded, after a gc (target < 300 MB at a million rows).
 // The set-up (the server's entries, all inside the 90-day range, every one loaded at 1,000 a page,
 // the baseline holding the same rows) is verified before refine is timed and any figure printed.
@@ -40,7 +41,7 @@ interface SizeResult {
   heapMb: number;
   emptyHeapMb: number;
   refine: { ours: number[]; baseline: number[] };
-  sortMs: number[];
+  sort: { column: string; ms: number }[];
   scrollFrameP95Ms: number;
   checksum: string;
 }
@@ -139,9 +140,11 @@ async function benchSize(size: number): Promise<SizeResult> {
       requestAnimationFrame(step);
     }));
 
-    // Sorting: click to the repaint, by user then back by time.
+    // Sorting: click to the repaint, by every column and back by time.
+    const sortColumns = await frame.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('[role="columnheader"][data-column]'), (header) => header.dataset.column!));
+    const sortOrder = [...sortColumns.filter((column) => column !== 'time'), 'time'];
     const sortMs: number[] = [];
-    for (const column of ['user', 'path', 'size', 'time']) {
+    for (const column of sortOrder) {
       sortMs.push(await frame.evaluate((id) => new Promise<number>((resolve) => {
         const t0 = performance.now();
         (document.querySelector(`[role="columnheader"][data-column="${id}"] button.sort`) as HTMLButtonElement).click();
@@ -233,7 +236,7 @@ async function benchSize(size: number): Promise<SizeResult> {
     return {
       setup, rows: size, loadSeconds, firstRowsMs, heapMb, emptyHeapMb,
       refine: { ours: runs.ours.map((r) => r.ms), baseline: runs.baseline.map((r) => r.ms) },
-      sortMs,
+      sort: sortOrder.map((column, index) => ({ column, ms: sortMs[index]! })),
       scrollFrameP95Ms: percentile(frameTimes, 95),
       checksum: `${runs.ours.length}:${checksum}`,
     };
@@ -255,19 +258,21 @@ async function main(): Promise<void> {
   console.log('\nQuery panel benchmark (real VS Code webview; refine runs interleaved with the baseline; ms):');
   let ok = true;
   for (const r of results) {
-    const ratioP95 = percentile(r.refine.ours, 95) / percentile(r.refine.baseline, 95);
-    const refineOk = ratioP95 <= 2;
+    const refineP95 = percentile(r.refine.ours, 95);
+    const ratioP95 = refineP95 / percentile(r.refine.baseline, 95);
+    const refineOk = refineP95 <= 16;
+    const sortOk = r.sort.every(({ ms }) => ms <= 100);
     const firstOk = r.firstRowsMs <= 100;
     const heapOk = r.rows < 1_000_000 || r.heapMb < 300;
-    ok &&= refineOk && firstOk && heapOk;
+    ok &&= refineOk && sortOk && firstOk && heapOk;
     console.log(`${r.rows.toLocaleString('en-US')} rows (loaded in ${r.loadSeconds.toFixed(1)} s)`);
     console.log(r.setup.join('\n'));
     console.log(`  first rows painted after the first page: ${r.firstRowsMs} ms (target <= 100) ${firstOk ? 'ok' : 'MISSED'}`);
     console.log(`  refine keypress to final count, checksum ${r.checksum} (runs:count checksum, both sides every run):`);
     console.log(spreadLine('  panel refine', r.refine.ours, 1, 34) + `   p95 ${percentile(r.refine.ours, 95).toFixed(1)}`);
     console.log(spreadLine('  baseline Array.prototype.filter', r.refine.baseline, 1, 34) + `   p95 ${percentile(r.refine.baseline, 95).toFixed(1)}`);
-    console.log(`  ratio p95 ${ratioP95.toFixed(2)}x (target <= 2x) ${refineOk ? 'ok' : 'MISSED'}`);
-    console.log(`  sort click to repaint (user, path, size, time): ${r.sortMs.map((ms) => ms.toFixed(1)).join(', ')}`);
+    console.log(`  refine p95 ${refineP95.toFixed(1)} (target <= 16, one frame) ${refineOk ? 'ok' : 'MISSED'}; ${ratioP95.toFixed(2)}x the baseline's p95`);
+    console.log(`  sort click to repaint (target <= 100 for every column) ${sortOk ? 'ok' : 'MISSED'}: ${r.sort.map(({ column, ms }) => `${column} ${ms.toFixed(1)}`).join(', ')}`);
     console.log(`  scrolling a screenful per frame: frame interval p95 ${r.scrollFrameP95Ms.toFixed(1)}`);
     console.log(`  webview JS heap: ${r.heapMb.toFixed(1)} MB, ${r.emptyHeapMb.toFixed(1)} MB of it before the rows${r.rows >= 1_000_000 ? ` (target < 300) ${heapOk ? 'ok' : 'MISSED'}` : ''}`);
   }

@@ -89,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
     registerDeleteSavedSearchCommand(searches),
     ...registerShowActivityForCommands(store),
     ...registerSearchViewCommands(views, store),
-    ...registerOpenSearch(store, searches, { extensionUri: context.extensionUri, clients, log }),
+    ...registerOpenSearch(store, searches, { extensionUri: context.extensionUri, storageUri: context.globalStorageUri, clients, log }),
   );
   const files = new ResourceFileSystem(clients);
   context.subscriptions.push(

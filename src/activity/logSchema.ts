@@ -4,7 +4,7 @@
 // the table, details and charts all derive from it. Free of `vscode` and of the DOM: the webview
 // reads it too (words are functions, called only in the extension, where l10n is configured).
 import * as l10n from '@vscode/l10n';
-import type { ActivityEntry, SessionEntry, WebhookCall } from '../api/models';
+import { SESSION_MODEL_FIELDS, WEBHOOK_MODEL_FIELDS, type ActivityEntry, type SessionEntry, type WebhookCall } from '../api/models';
 import { OPERATIONS, WEBHOOK_EVENTS } from '../api/wire';
 import { formatBytes, formatDuration, formatTime } from './format';
 
@@ -94,6 +94,8 @@ export interface LogDescription<E extends ActivityEntry = ActivityEntry> {
   readonly fields: readonly LogField<E>[];
   /** The table's columns, by field id, in order. */
   readonly columns: readonly string[];
+  /** An exported entry's fields (its model's, as toJSON() gives them), in order: the CSV header. */
+  readonly exportFields: readonly string[];
 }
 
 const anyValue = () => l10n.t('Leave empty for no filter');
@@ -179,6 +181,7 @@ export const SESSION_LOG: LogDescription<SessionEntry> = {
     entryId,
   ] as LogField<SessionEntry>[],
   columns: ['time', 'operation', 'user', 'ip', 'path', 'source', 'size', 'duration', 'protocol', 'status', 'session'],
+  exportFields: SESSION_MODEL_FIELDS,
 };
 
 /** The listener's status, or that it gave no HTTP answer. */
@@ -264,6 +267,7 @@ export const WEBHOOK_LOG: LogDescription<WebhookCall> = {
   ] as LogField<WebhookCall>[],
   // The response last: the widest and least often read.
   columns: ['time', 'event', 'endpoint', 'status', 'resource', 'user', 'response'],
+  exportFields: WEBHOOK_MODEL_FIELDS,
 };
 
 export const LOGS: Readonly<Record<ActivityKind, LogDescription>> = { sessions: SESSION_LOG as LogDescription, webhooks: WEBHOOK_LOG as LogDescription };

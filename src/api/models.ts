@@ -1,6 +1,15 @@
 // The client's typed view of activity entries: one model per endpoint, every wire field kept.
 import type { WebhookV1DetailsWire, WebhookV2DetailsWire } from './wire';
 
+/** A session entry's fields in toJSON() order: what exports write, one column each. */
+export const SESSION_MODEL_FIELDS = ['kind', 'id', 'created', 'createdText', 'operation', 'operationName', 'username', 'ipAddress', 'protocol',
+  'fileName', 'fileSource', 'bytesTransferred', 'durationSeconds', 'sessionId', 'status', 'failed', 'extra'] as const;
+
+/** A webhook call's fields in toJSON() order. */
+export const WEBHOOK_MODEL_FIELDS = ['kind', 'id', 'format', 'created', 'createdText', 'event', 'eventLabel', 'endpointUrl', 'status', 'noAnswer',
+  'failed', 'response', 'responseSize', 'resourcePath', 'username', 'ipAddress', 'webhookId', 'attemptId', 'attempt', 'accountId',
+  'resend', 'webhookPath', 'details', 'extra'] as const;
+
 // Models are read-only views (see normalize.ts): read their fields, or toJSON() for a plain copy.
 interface Entry {
   id: number;

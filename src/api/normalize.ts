@@ -1,7 +1,7 @@
 // Wire entries as the typed models. Pages of a thousand entries arrive many times a minute and a
 // panel may hold a million, so a model is a thin view over the parsed attributes: fields are read
 // (and normalized) when asked for, the time is parsed once, and nothing is copied up front.
-import type { Resource, SessionEntry, WebhookCall, WebhookFormat } from './models';
+import { SESSION_MODEL_FIELDS, WEBHOOK_MODEL_FIELDS, type Resource, type SessionEntry, type WebhookCall, type WebhookFormat } from './models';
 import { isNoAnswer, OPERATIONS, type ResourceWire, type SessionEntryWire, type WebhookEntryWire, type WebhookV1DetailsWire, type WebhookV2DetailsWire } from './wire';
 
 /**
@@ -108,9 +108,6 @@ abstract class EntryView {
   }
 }
 
-const SESSION_MODEL_FIELDS = ['kind', 'id', 'created', 'createdText', 'operation', 'operationName', 'username', 'ipAddress', 'protocol',
-  'fileName', 'fileSource', 'bytesTransferred', 'durationSeconds', 'sessionId', 'status', 'failed', 'extra'] as const;
-
 class SessionView extends EntryView implements SessionEntry {
   readonly kind = 'session';
   protected readonly fieldNames = SESSION_MODEL_FIELDS;
@@ -131,10 +128,6 @@ class SessionView extends EntryView implements SessionEntry {
   }
   get extra(): Record<string, unknown> { return extraFields(this.a, SESSION_FIELDS); }
 }
-
-const WEBHOOK_MODEL_FIELDS = ['kind', 'id', 'format', 'created', 'createdText', 'event', 'eventLabel', 'endpointUrl', 'status', 'noAnswer',
-  'failed', 'response', 'responseSize', 'resourcePath', 'username', 'ipAddress', 'webhookId', 'attemptId', 'attempt', 'accountId',
-  'resend', 'webhookPath', 'details', 'extra'] as const;
 
 class WebhookView extends EntryView implements WebhookCall {
   readonly kind = 'webhook';

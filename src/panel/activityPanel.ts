@@ -29,6 +29,8 @@ const CONCURRENCY = 4;
 
 export interface PanelServices {
   extensionUri: vscode.Uri;
+  /** The extension's own storage: exports are written there first. */
+  storageUri: vscode.Uri;
   clients: AccountClients;
   log: vscode.LogOutputChannel;
 }
@@ -135,7 +137,7 @@ export class ActivityPanel implements vscode.Disposable {
         await copyText(message.text);
         return;
       case 'export':
-        await exportRows(this.kind, message.format, message.ids, this.entries, this.services.log);
+        await exportRows(this.kind, message.format, message.ids, this.entries, this.services.storageUri, this.services.log);
         return;
       case 'violation':
         this.services.log.warn(`Query panel: the content security policy blocked something (${message.directive}).`);

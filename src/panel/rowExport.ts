@@ -1,12 +1,16 @@
-// Exporting rows of the panel (the ones the webview names, in its order) to a CSV or JSON file the user picks.
+// Exporting rows of the panel (the ones the webview names, in its order) to a CSV or JSON file the
+// user picks. Written first to a file in the extension's storage, a piece at a time with progress
+// and Cancel, then copied to the chosen place: a cancelled or failed export leaves nothing there.
+import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import type { ActivityEntry } from '../api/models';
-import { entriesToCsv, entriesToJson } from '../search/exportEntries';
+import { csvLines, jsonPieces } from '../search/exportEntries';
 import type { ActivityKind } from '../search/search';
+import { writePieces } from './exportFile';
 
 /** Writes the entries `ids` names, of those `loaded`, to a file; when one is no longer loaded (a new search started), none. */
-export async function exportRows(kind: ActivityKind, format: 'csv' | 'json', ids: number[], loaded: ReadonlyMap<number, ActivityEntry>, log: vscode.LogOutputChannel): Promise<void> {
+export async function exportRows(kind: ActivityKind, format: 'csv' | 'json', ids: number[], loaded: ReadonlyMap<number, ActivityEntry>, storage: vscode.Uri, log: vscode.LogOutputChannel): Promise<void> {
   const entries = ids.map((id) => loaded.get(id)).filter((entry): entry is ActivityEntry => entry !== undefined);
   if (entries.length !== ids.length) {
     void vscode.window.showWarningMessage(vscode.l10n.t('The rows changed while exporting; export again.'));
@@ -21,12 +25,41 @@ export async function exportRows(kind: ActivityKind, format: 'csv' | 'json', ids
   if (!target) {
     return;
   }
-  const text = format === 'csv' ? entriesToCsv(entries) : entriesToJson(entries);
+  const temporary = vscode.Uri.joinPath(storage, 'exports', `${randomUUID()}.${format}`);
+  const targetExisted = await exists(target);
+  let copying = false;
   try {
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+    const pieces = format === 'csv' ? csvLines(kind, entries) : jsonPieces(entries);
+    // A piece is an entry's line or element (and a header or closing bracket): progress in entries.
+    const written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0} rows', entries.length.toLocaleString()), cancellable: true }, (progress, token) => {
+      let reported = 0;
+      return writePieces(temporary.fsPath, pieces, (count) => {
+        const share = (100 * Math.min(count, entries.length)) / Math.max(entries.length, 1);
+        progress.report({ increment: share - reported });
+        reported = share;
+      }, () => token.isCancellationRequested);
+    });
+    if (!written) {
+      log.info(`Export of ${entries.length} ${kind} rows cancelled.`);
+      return;
+    }
+    copying = true;
+    await vscode.workspace.fs.copy(temporary, target, { overwrite: true });
     log.info(`Exported ${entries.length} ${kind} rows as ${format}.`);
     void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} rows to {1}.', entries.length.toLocaleString(), target.fsPath || target.toString(true)));
   } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The export was not written: {0}', error instanceof Error ? error.message : String(error)));
+    const message = error instanceof Error ? error.message : String(error);
+    log.error(`Export of ${entries.length} ${kind} rows failed: ${message}`);
+    if (copying && !targetExisted) {
+      // A copy that failed half-way must not leave half a file where the user looks for the export.
+      await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+    }
+    void vscode.window.showErrorMessage(vscode.l10n.t('The export was not written: {0}', message));
+  } finally {
+    await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
   }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
 }

@@ -1,4 +1,6 @@
-// A search's result as a file: every field of every entry, in the order shown.
+// A search's result as a file: every field of every entry, in the order shown. Written a piece at a
+// time (a million rows of pretty JSON pass V8's longest string), and whole for small results.
+import { LOGS, type ActivityKind } from '../activity/logSchema';
 import type { ActivityEntry } from '../api/models';
 
 /** An entry's fields as flat values: nested objects as JSON text, the time as ISO 8601 (UTC). */
@@ -28,26 +30,26 @@ function csvCell(value: string | number | boolean | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** RFC 4180 CSV with a header row naming every field any entry has, in first-seen order. */
-export function entriesToCsv(entries: readonly ActivityEntry[]): string {
-  const rows = entries.map(flatten);
-  const columns: string[] = [];
-  const known = new Set<string>();
-  for (const row of rows) {
-    for (const name of Object.keys(row)) {
-      if (!known.has(name)) {
-        known.add(name);
-        columns.push(name);
-      }
-    }
+/** RFC 4180 CSV, a line at a time: a header naming every field of the log's entries (its description's export fields), then a line an entry. */
+export function* csvLines(kind: ActivityKind, entries: Iterable<ActivityEntry>): Generator<string> {
+  const columns = LOGS[kind].exportFields;
+  yield `${columns.map(csvCell).join(',')}\r\n`;
+  for (const entry of entries) {
+    const row = flatten(entry);
+    yield `${columns.map((name) => csvCell(row[name] ?? null)).join(',')}\r\n`;
   }
-  const lines = [columns.map(csvCell).join(',')];
-  for (const row of rows) {
-    lines.push(columns.map((name) => csvCell(row[name] ?? null)).join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
 }
 
-export function entriesToJson(entries: readonly ActivityEntry[]): string {
-  return `${JSON.stringify(entries.map((entry) => ({ ...entry.toJSON(), created: entry.created === undefined ? null : new Date(entry.created).toISOString() })), null, 2)}\n`;
+const jsonEntry = (entry: ActivityEntry) => ({ ...entry.toJSON(), created: entry.created === undefined ? null : new Date(entry.created).toISOString() });
+
+/** A JSON array of the entries, an entry at a time: the same text as JSON.stringify(entries, null, 2). */
+export function* jsonPieces(entries: Iterable<ActivityEntry>): Generator<string> {
+  let first = true;
+  for (const entry of entries) {
+    // An element of a pretty array is the element's own pretty text indented once more (line
+    // breaks inside strings are escaped, so every \n is one of the layout's).
+    yield `${first ? '[\n' : ',\n'}  ${JSON.stringify(jsonEntry(entry), null, 2).replace(/\n/g, '\n  ')}`;
+    first = false;
+  }
+  yield first ? '[]\n' : '\n]\n';
 }

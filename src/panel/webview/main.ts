@@ -82,6 +82,8 @@ class Panel {
     this.refineInput.addEventListener('input', () => {
       this.store.setRefine(this.refineInput.value);
       this.save({ refine: this.refineInput.value });
+      // The count answers the keypress at once; the table follows in the next frame.
+      this.renderCount();
       this.repaint();
     });
     const toolbar = h('div', { class: 'toolbar' },
@@ -123,6 +125,9 @@ class Panel {
       case 'progress':
         this.progress = message;
         this.renderProgress();
+        if (message.state !== 'running' && message.state !== 'confirming') {
+          requestIdleCallback(() => this.store.rankText());
+        }
         break;
       case 'confirm':
         this.askCost(message.question, message.detail);
@@ -231,7 +236,7 @@ class Panel {
   }
 
   private renderCount(): void {
-    const shown = this.table.shownRows.length;
+    const shown = this.store.view().length;
     const { strings } = this.init;
     this.count.textContent = this.store.refine === ''
       ? strings.rowCount!.replace('{0}', shown.toLocaleString())

@@ -3,6 +3,7 @@
 // IPs, operations and paths), number columns as Float64Array. No DOM here: tested in Node.
 import type { ColumnSpec, SortOrder } from '../columns';
 import { formatBytes, formatDuration, formatTime } from '../../activity/format';
+import { numberKeys, sortRowsByKeys } from './radixSort';
 
 const INITIAL_CAPACITY = 1024;
 
@@ -32,13 +33,36 @@ class Dictionary {
     return code;
   }
 
-  /** Each code's position in the sorted values. */
+  private rankCache: Uint32Array | undefined;
+
+  /**
+   * Each code's rank among the values as shown, case-insensitively first, then as shown: values
+   * that show alike rank alike. Kept until a new value arrives.
+   */
   ranks(): Uint32Array {
-    const order = Array.from(this.values.keys()).sort((a, b) => compareText(this.lower[a]!, this.lower[b]!) || compareText(this.shown[a]!, this.shown[b]!));
-    const ranks = new Uint32Array(order.length);
-    order.forEach((code, rank) => {
-      ranks[code] = rank;
-    });
+    if (this.rankCache?.length === this.values.length) {
+      return this.rankCache;
+    }
+    // The distinct lower-cased texts, sorted natively (code-unit order, no comparator calls); a
+    // group of values differing only in case is ordered by comparator, and such groups are few.
+    const groups = [...new Set(this.lower)].sort();
+    const groupOf = new Map(groups.map((lower, group) => [lower, group]));
+    const members: number[][] = groups.map(() => []);
+    this.lower.forEach((lower, code) => members[groupOf.get(lower)!]!.push(code));
+    const ranks = new Uint32Array(this.values.length);
+    let rank = -1;
+    for (const codes of members) {
+      if (codes.length > 1) {
+        codes.sort((a, b) => compareText(this.shown[a]!, this.shown[b]!));
+      }
+      codes.forEach((code, index) => {
+        if (index === 0 || this.shown[code] !== this.shown[codes[index - 1]!]) {
+          rank++;
+        }
+        ranks[code] = rank;
+      });
+    }
+    this.rankCache = ranks;
     return ranks;
   }
 }
@@ -84,6 +108,8 @@ export class RowStore {
   private shown: Uint32Array | undefined;
   private sortOrder: SortOrder;
   private needle = '';
+  /** The last refine's answer, which the next needle narrows when it contains this one. */
+  private lastRefine: { needle: string; sorted: Uint32Array; hits: Uint8Array[]; rows: Uint32Array } | undefined;
   private readonly rowOfId = new Map<number, number>();
 
   /** `show` gives each text column's formatting (as they came, by default). */
@@ -143,6 +169,18 @@ export class RowStore {
     if (added.length > 0) {
       this.byTime = this.mergeByTime(added);
       this.invalidate();
+    }
+  }
+
+  /**
+   * Ranks every text column's values now, so that a later sort by any of them is only its radix
+   * passes: for idle time once rows stop arriving (ranking 170,000 paths takes longer than a frame).
+   */
+  rankText(): void {
+    for (const column of this.columns) {
+      if (isText(column)) {
+        column.dictionary.ranks();
+      }
     }
   }
 
@@ -238,8 +276,8 @@ export class RowStore {
     const times = this.timeColumn?.values;
     const ta = times ? times[a]! : Number.NaN;
     const tb = times ? times[b]! : Number.NaN;
-    // Undated rows go last.
-    if (ta !== tb) {
+    // Undated rows go last (among themselves by id, like any tie).
+    if (ta !== tb && !(Number.isNaN(ta) && Number.isNaN(tb))) {
       return Number.isNaN(ta) ? 1 : Number.isNaN(tb) ? -1 : tb - ta;
     }
     return this.ids[b]! - this.ids[a]!;
@@ -274,101 +312,84 @@ export class RowStore {
     if (column.spec.type === 'time') {
       this.sorted = descending ? this.byTime : this.byTime.slice().reverse();
     } else if (isText(column)) {
-      this.sorted = this.countingSort(column, descending);
+      this.sorted = this.textSort(column, descending);
     } else {
       this.sorted = this.numberSort(column, descending);
     }
     return this.sorted;
   }
 
-  // Codes have a rank among few distinct values: a counting sort is linear and stable against byTime.
-  private countingSort(column: TextColumn, descending: boolean): Uint32Array {
+  // Text sorts by each value's rank: one key word a row, radix-sorted (stable against byTime).
+  private textSort(column: TextColumn, descending: boolean): Uint32Array {
     const codeRanks = column.dictionary.ranks();
-    const distinct = codeRanks.length;
-    const ranks = new Uint32Array(this.rows);
-    for (const row of this.byTime) {
-      const rank = codeRanks[column.codes[row]!]!;
-      ranks[row] = descending ? distinct - 1 - rank : rank;
+    const invert = descending ? 0xffffffff : 0;
+    const keys = new Uint32Array(this.rows);
+    for (let row = 0; row < this.rows; row++) {
+      keys[row] = (codeRanks[column.codes[row]!]! ^ invert) >>> 0;
     }
-    return this.byRank(ranks, distinct);
+    return sortRowsByKeys(this.byTime, [keys]);
   }
 
-  // Numbers are ranked among their distinct values (a native sort, then a binary search per row)
-  // and then counting-sorted like text: linear after the ranking, stable, no comparator calls.
+  // Numbers sort by their bits as two key words; absent values (NaN) go last either way, in byTime order.
   private numberSort(column: NumberColumn, descending: boolean): Uint32Array {
-    const values = column.values.subarray(0, this.rows);
-    const sorted = Float64Array.from(values).sort();
-    let distinct = 0;
-    for (let i = 0; i < sorted.length; i++) {
-      const value = sorted[i]!;
-      if (Number.isNaN(value)) {
-        break; // a typed array sorts NaN last
+    const values = column.values;
+    const present = new Uint32Array(this.rows);
+    const absent = new Uint32Array(this.rows);
+    let presentCount = 0;
+    let absentCount = 0;
+    for (let i = 0; i < this.byTime.length; i++) {
+      const row = this.byTime[i]!;
+      if (Number.isNaN(values[row]!)) {
+        absent[absentCount++] = row;
+      } else {
+        present[presentCount++] = row;
       }
-      if (distinct === 0 || sorted[distinct - 1] !== value) {
-        sorted[distinct++] = value;
-      }
     }
-    const rankOf = (row: number): number => {
-      const value = values[row]!;
-      if (Number.isNaN(value)) {
-        return distinct; // absent values last, either way
-      }
-      let low = 0;
-      let high = distinct - 1;
-      while (low < high) {
-        const middle = (low + high) >>> 1;
-        if (sorted[middle]! < value) {
-          low = middle + 1;
-        } else {
-          high = middle;
-        }
-      }
-      return descending ? distinct - 1 - low : low;
-    };
-    const ranks = new Uint32Array(this.rows);
-    for (const row of this.byTime) {
-      ranks[row] = rankOf(row);
-    }
-    return this.byRank(ranks, distinct + 1);
-  }
-
-  /** The rows of byTime in order of their rank (stable): a counting sort. */
-  private byRank(ranks: Uint32Array, distinct: number): Uint32Array {
-    const starts = new Uint32Array(distinct + 1);
-    for (const row of this.byTime) {
-      starts[ranks[row]! + 1]!++;
-    }
-    for (let r = 1; r <= distinct; r++) {
-      starts[r]! += starts[r - 1]!;
-    }
-    const result = new Uint32Array(this.byTime.length);
-    for (const row of this.byTime) {
-      result[starts[ranks[row]!]!++] = row;
-    }
+    const rows = present.subarray(0, presentCount);
+    const result = new Uint32Array(this.rows);
+    result.set(sortRowsByKeys(rows, numberKeys(values, rows, this.rows, descending)));
+    result.set(absent.subarray(0, absentCount), presentCount);
     return result;
   }
 
-  /** Rows with the refine text in any text cell, case-insensitively; each distinct value is tested once. */
-  private refined(rows: Uint32Array): Uint32Array {
+  /**
+   * Rows with the refine text in any text cell, case-insensitively; each distinct value is tested
+   * once. Typing on narrows the last answer: text containing the last needle can only match rows
+   * and values the last needle matched (same sorted rows, so the same dictionaries too).
+   */
+  private refined(sorted: Uint32Array): Uint32Array {
     const needle = this.needle;
-    const text = this.columns.filter(isText).map((column) => {
+    const last = this.lastRefine;
+    const narrowing = last !== undefined && last.sorted === sorted && needle.includes(last.needle);
+    const textColumns = this.columns.filter(isText);
+    const hits = textColumns.map((column, index) => {
       const lower = column.dictionary.lower;
+      const lastHit = narrowing ? last.hits[index]! : undefined;
       const hit = new Uint8Array(lower.length);
       for (let code = 0; code < lower.length; code++) {
-        hit[code] = lower[code]!.includes(needle) ? 1 : 0;
+        hit[code] = (lastHit === undefined || lastHit[code] === 1) && lower[code]!.includes(needle) ? 1 : 0;
       }
-      return { codes: column.codes, hit };
+      return hit;
     });
-    const result = new Uint32Array(rows.length);
+    // Only columns with a matching value take part.
+    const tested = textColumns.map((column, index) => ({ codes: column.codes, hit: hits[index]! })).filter(({ hit }) => hit.includes(1));
+    const candidates = narrowing ? last.rows : sorted;
+    const result = new Uint32Array(candidates.length);
     let count = 0;
-    for (const row of rows) {
-      for (const { codes, hit } of text) {
-        if (hit[codes[row]!]) {
-          result[count++] = row;
-          break;
+    if (tested.length > 0) {
+      for (let i = 0; i < candidates.length; i++) {
+        const row = candidates[i]!;
+        for (let c = 0; c < tested.length; c++) {
+          const { codes, hit } = tested[c]!;
+          if (hit[codes[row]!]) {
+            result[count++] = row;
+            break;
+          }
         }
       }
     }
-    return result.slice(0, count);
+    const rows = result.slice(0, count);
+    this.lastRefine = { needle, sorted, hits, rows };
+    return rows;
   }
 }

@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { normalizeSession } from '../../../src/api/normalize';
-import { entriesToCsv, entriesToJson } from '../../../src/search/exportEntries';
+import { accountVocabulary, generateActivity } from '../../../server/generate/generate';
+import { normalizeWebhook } from '../../../src/api/normalize';
+import type { ActivityEntry } from '../../../src/api/models';
+import { csvLines, jsonPieces } from '../../../src/search/exportEntries';
+import { todaysCsv, todaysJson } from './todaysExporter';
+
+const entriesToCsv = (entries: readonly ActivityEntry[]) => [...csvLines('sessions', entries)].join('');
+const entriesToJson = (entries: readonly ActivityEntry[]) => [...jsonPieces(entries)].join('');
 
 const entry = (id: number, attributes: Record<string, unknown>) => normalizeSession({ id, type: 'sessionActivity', attributes });
 
@@ -39,5 +46,25 @@ describe('exporting entries', () => {
     assert.equal(json[0]!.created, '2026-11-20T12:00:00.000Z');
     assert.equal(json[1]!.username, '=HYPERLINK("http://x")');
     assert.deepEqual(json[1]!.extra, { custom: { deep: 1 } });
+  });
+
+  it('writes the same text as the exporter that built the whole file at once, for seeded sessions and webhook calls (hostile text too)', () => {
+    for (const hostile of [false, true]) {
+      const { sessions, webhooks } = generateActivity({ seed: 21, sessions: 300, webhooks: 300, now: new Date(Date.UTC(2026, 10, 27)), vocabulary: accountVocabulary(hostile), accountName: 'export' });
+      const sessionEntries = Array.from({ length: 300 }, (_, i) => normalizeSession(sessions.entryAt(i)));
+      const webhookEntries = webhooks.map(normalizeWebhook);
+      assert.equal([...csvLines('sessions', sessionEntries)].join(''), todaysCsv(sessionEntries));
+      assert.equal([...csvLines('webhooks', webhookEntries)].join(''), todaysCsv(webhookEntries));
+      assert.equal([...jsonPieces(sessionEntries)].join(''), todaysJson(sessionEntries));
+      assert.equal([...jsonPieces(webhookEntries)].join(''), todaysJson(webhookEntries));
+      for (const count of [0, 1, 2]) {
+        assert.equal([...jsonPieces(webhookEntries.slice(0, count))].join(''), todaysJson(webhookEntries.slice(0, count)), `${count} entries`);
+      }
+    }
+  });
+
+  it('names every field in the CSV header even with no rows (from the log description, not from the rows)', () => {
+    const header = [...csvLines('sessions', [])].join('');
+    assert.equal(header, `${todaysCsv(entries).split('\r\n')[0]}\r\n`);
   });
 });

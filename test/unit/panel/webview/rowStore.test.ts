@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { COLUMNS, DEFAULT_SORT } from '../../../../src/panel/columns';
-import { RowStore } from '../../../../src/panel/webview/rowStore';
+import { Random } from '../../../../server/generate/random';
+import { COLUMNS, DEFAULT_SORT, type ColumnSpec } from '../../../../src/panel/columns';
+import { RowStore, type ShowValue } from '../../../../src/panel/webview/rowStore';
 import { matchesRefine } from '../../../support/panelCells';
 
 // Rows in the session columns' order: time, operation, user, ip, path, source, size, duration, protocol, status.
@@ -95,5 +96,129 @@ describe('RowStore: the panel\'s rows held column by column', () => {
     store.setRefine('user7');
     // user7 and user70..79 do not exist (50 users): user7 only, every 50th row.
     assert.equal(store.view().length, size / 50);
+  });
+
+  describe('against plain oracles, on seeded rows full of ties', () => {
+    const columns = COLUMNS.sessions;
+    // Two operation codes show alike ("Upload1", "Upload2" as "Upload"): they rank alike.
+    const show = (spec: ColumnSpec): ShowValue => (spec.id === 'operation' ? (value) => value.replace(/\d$/, '') : (value) => value);
+    const words = ['alice', 'Alice', 'ALICE', 'bob', 'Bob', '', 'carol', '/Finance/a.pdf', '/finance/A.pdf', '10.0.0.1', 'Ünïcode', 'éa', 'zz'];
+
+    function seededRows(seed: number, count: number, firstId = 1): { id: number; cells: (string | number | null)[] }[] {
+      const random = new Random(seed);
+      return Array.from({ length: count }, (_, n) => ({
+        id: firstId + n,
+        cells: columns.map((column) => {
+          if (column.type === 'text') {
+            return column.id === 'operation' ? random.pick(['Upload1', 'Upload2', 'Delete', 'connect']) : random.pick(words);
+          }
+          if (random.chance(0.1)) {
+            return null;
+          }
+          return column.type === 'time' ? T - random.int(0, 20) * 1000 : random.pick([0, 1, 2, 2.5, 1024, 2 ** 31, 2 ** 33]);
+        }),
+      }));
+    }
+
+    function load(store: RowStore, rows: { id: number; cells: (string | number | null)[] }[]): void {
+      store.append(rows.map((r) => r.id), Object.fromEntries(columns.map((column, index) => [column.id, rows.map((r) => r.cells[index]!)])));
+    }
+
+    const number = (value: string | number | null) => (typeof value === 'number' ? value : Number.NaN);
+    const shown = (rowCells: (string | number | null)[], index: number) => show(columns[index]!)(String(rowCells[index] ?? ''));
+    const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+    /** Newest first, undated last, ties by higher id; then a plain stable sort by the column. */
+    function oracleOrder(rows: { id: number; cells: (string | number | null)[] }[], column: string, descending: boolean): number[] {
+      const index = columns.findIndex((c) => c.id === column);
+      const timeIndex = columns.findIndex((c) => c.type === 'time');
+      const byTime = [...rows].sort((a, b) => {
+        const ta = number(a.cells[timeIndex]!);
+        const tb = number(b.cells[timeIndex]!);
+        if (ta !== tb && !(Number.isNaN(ta) && Number.isNaN(tb))) {
+          return Number.isNaN(ta) ? 1 : Number.isNaN(tb) ? -1 : tb - ta;
+        }
+        return b.id - a.id;
+      });
+      if (index === timeIndex) {
+        return (descending ? byTime : byTime.reverse()).map((r) => r.id);
+      }
+      const sign = descending ? -1 : 1;
+      const sorted = columns[index]!.type === 'text'
+        ? byTime.sort((a, b) => {
+          const sa = shown(a.cells, index);
+          const sb = shown(b.cells, index);
+          return sign * (compareText(sa.toLowerCase(), sb.toLowerCase()) || compareText(sa, sb));
+        })
+        : byTime.sort((a, b) => {
+          const va = number(a.cells[index]!);
+          const vb = number(b.cells[index]!);
+          return Number.isNaN(va) || Number.isNaN(vb) ? Number(Number.isNaN(va)) - Number(Number.isNaN(vb)) : sign * (va - vb);
+        });
+      return sorted.map((r) => r.id);
+    }
+
+    function oracleRefine(rows: { id: number; cells: (string | number | null)[] }[], order: number[], needle: string): number[] {
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return order.filter((id) => matchesRefine(columns.flatMap((column, index) => (column.type === 'text' ? [shown(byId.get(id)!.cells, index)] : [])), needle));
+    }
+
+    it('sorts every column both ways exactly as the oracle, ties newest first', () => {
+      const rows = seededRows(1, 3000);
+      const store = new RowStore(columns, DEFAULT_SORT, show);
+      load(store, rows.slice(0, 1000));
+      load(store, rows.slice(1000));
+      for (const column of columns) {
+        for (const descending of [false, true]) {
+          store.setSort({ column: column.id, descending });
+          assert.deepEqual(ids(store), oracleOrder(rows, column.id, descending), `${column.id} ${descending ? 'descending' : 'ascending'}`);
+        }
+      }
+    });
+
+    it('sorts again after more rows arrive (new values rank among the old, ranked ahead of time or not)', () => {
+      const rows = [...seededRows(2, 500), ...seededRows(3, 500, 501).map((r) => ({ ...r, cells: r.cells.map((cell) => (typeof cell === 'string' ? `${cell}x` : cell)) }))];
+      const store = new RowStore(columns, { column: 'user', descending: false }, show);
+      load(store, rows.slice(0, 500));
+      store.rankText();
+      assert.deepEqual(ids(store), oracleOrder(rows.slice(0, 500), 'user', false));
+      load(store, rows.slice(500));
+      store.setSort({ column: 'path', descending: true });
+      assert.deepEqual(ids(store), oracleOrder(rows, 'path', true));
+      store.setSort({ column: 'user', descending: false });
+      assert.deepEqual(ids(store), oracleOrder(rows, 'user', false));
+    });
+
+    it('refines exactly as the oracle while text is typed, erased, the sort changes and rows arrive', () => {
+      const rows = seededRows(4, 3000);
+      const store = new RowStore(columns, DEFAULT_SORT, show);
+      load(store, rows.slice(0, 2000));
+      let held = rows.slice(0, 2000);
+      let sort = DEFAULT_SORT;
+      const steps: (string | (() => void))[] = ['a', 'al', 'ali', 'alic', 'alice', 'alic', 'fin', '/fin', '/fina', '/finance/a', 'zz', 'zzz', '', 'UPLO', 'upload',
+        () => {
+          sort = { column: 'path', descending: true };
+          store.setSort(sort);
+        },
+        'upload1', 'b', 'bo',
+        () => {
+          load(store, rows.slice(2000));
+          held = rows;
+        },
+        'bob', ' ', 'é', 'éa', '10.0', '10.0.0.1'];
+      let checked = 0;
+      for (const step of steps) {
+        if (typeof step === 'function') {
+          step();
+          continue;
+        }
+        store.setRefine(step);
+        const expected = oracleRefine(held, oracleOrder(held, sort.column, sort.descending), step);
+        assert.deepEqual(ids(store), expected, `refine "${step}"`);
+        checked += expected.length;
+      }
+      // A positive control: the needles found rows, not only nothing.
+      assert.ok(checked > 1000, `rows matched: ${checked}`);
+    });
   });
 });
