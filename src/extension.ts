@@ -33,6 +33,7 @@ import { DetailsDocuments } from './details/detailsDocuments';
 import { ResourceFileSystem } from './resources/resourceFileSystem';
 import { SavedSearchesView } from './search/savedSearchesView';
 import { SearchStore } from './search/searchStore';
+import { applyTimeZoneSetting } from './timeZoneSetting';
 import { ActivityView } from './treeViews/activityView';
 import { sessionPresenter } from './treeViews/sessionPresenter';
 import type { ActivityViews } from './treeViews/views';
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
     l10n.config({ contents: vscode.l10n.bundle });
   }
   const log = vscode.window.createOutputChannel(vscode.l10n.t('ExaVault'), { log: true });
+  context.subscriptions.push(applyTimeZoneSetting());
   const store = new AccountStore(context.globalState, context.secrets);
   const searches = new SearchStore(context.globalState);
   const clients = new AccountClients(store, log);

@@ -1,6 +1,7 @@
 // The query panel's webview: filter bar, progress, the table and the selected entry's details.
 // It holds the rows (in a RowStore) and asks the extension for everything else.
 import { displayText } from '../../activity/displayText';
+import { showTimesIn } from '../../activity/format';
 import type { SortOrder } from '../columns';
 import { DEFAULT_SORT } from '../columns';
 import type { PanelInit, PanelState, ProgressMessage, ToWebview } from '../protocol';
@@ -132,8 +133,23 @@ class Panel {
           this.details.show(message);
         }
         break;
+      case 'settings':
+        this.showTimesIn(message.timeZone);
+        break;
       default:
         break;
+    }
+  }
+
+  /** Times in the table, the charts, the custom range and the details, in `zone` from now on. */
+  private showTimesIn(zone: string): void {
+    showTimesIn(() => zone);
+    this.filterBar.show(this.state.search);
+    this.repaint();
+    // The details' times are the extension's words: asked for again.
+    const shown = this.details.entryId;
+    if (shown !== undefined) {
+      vscode.postMessage({ type: 'select', id: shown });
     }
   }
 
@@ -266,6 +282,7 @@ let panel: Panel | undefined;
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
   if (message.type === 'init') {
+    showTimesIn(() => message.timeZone);
     panel = new Panel(message);
   } else {
     panel?.receive(message);
