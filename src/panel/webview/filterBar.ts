@@ -2,9 +2,9 @@
 // (the extension cancels the one in flight); the custom range is checked before anything is sent.
 import { shownTimeZone } from '../../activity/format';
 import { choiceField, LOGS, typedFilterFields } from '../../activity/logSchema';
-import { fromWallTime, wallTime } from '../../activity/timeZone';
 import { TIME_RANGE_PRESETS, type ActivityKind, type ActivitySearch, type TimeRange, type TimeRangePreset } from '../../search/search';
 import { h } from './dom';
+import { fromZoneInput, rezoneInput, toZoneInput } from './zoneInput';
 
 type Strings = Record<string, string>;
 
@@ -16,13 +16,6 @@ interface TextFilter {
   pattern?: RegExp;
   invalid?: string;
 }
-
-// <input type="datetime-local"> holds a wall clock without a zone: the zone times are shown in.
-const toZoneInput = (time: number) => new Date(wallTime(time, shownTimeZone())).toISOString().slice(0, 16);
-const fromZoneInput = (value: string) => {
-  const wall = Date.parse(`${value}Z`);
-  return Number.isNaN(wall) ? wall : fromWallTime(wall, shownTimeZone());
-};
 
 export class FilterBar {
   readonly element: HTMLFormElement;
@@ -132,6 +125,17 @@ export class FilterBar {
     this.showCustomRange();
     this.updateChoiceSummary();
     this.sentChoices = this.chosen().join(',');
+  }
+
+  /**
+   * Names the zone times are shown in now (they were in `previous`) beside the custom range, whose bounds
+   * keep the moments they named, typed or not yet sent: nothing else in the bar changes.
+   */
+  showZoneChange(previous: string): void {
+    this.rangeZone.textContent = shownTimeZone();
+    for (const input of [this.from, this.to]) {
+      input.value = rezoneInput(input.value, previous, shownTimeZone());
+    }
   }
 
   private chosen(): string[] {

@@ -1,7 +1,7 @@
 // The query panel's webview: filter bar, progress, the table and the selected entry's details.
 // It holds the rows (in a RowStore) and asks the extension for everything else.
 import { displayText } from '../../activity/displayText';
-import { showTimesIn } from '../../activity/format';
+import { showTimesIn, shownTimeZone } from '../../activity/format';
 import type { SortOrder } from '../columns';
 import { DEFAULT_SORT } from '../columns';
 import type { PanelInit, PanelState, ProgressMessage, ToWebview } from '../protocol';
@@ -143,8 +143,9 @@ class Panel {
 
   /** Times in the table, the charts, the custom range and the details, in `zone` from now on. */
   private showTimesIn(zone: string): void {
+    const previous = shownTimeZone();
     showTimesIn(() => zone);
-    this.filterBar.show(this.state.search);
+    this.filterBar.showZoneChange(previous);
     this.repaint();
     // The details' times are the extension's words: asked for again.
     const shown = this.details.entryId;
