@@ -22,6 +22,7 @@ import { registerDeleteSavedSearchCommand } from './commands/deleteSavedSearch';
 import { registerRenameSavedSearchCommand } from './commands/renameSavedSearch';
 import { registerRunSavedSearchCommand } from './commands/runSavedSearch';
 import { registerSaveSearchCommand } from './commands/saveSearch';
+import { registerSearchLinks } from './commands/searchLinks';
 import { registerSearchActivityCommands } from './commands/searchActivity';
 import { registerSearchViewCommands } from './commands/searchView';
 import { registerShowActivityForCommands } from './commands/showActivityFor';
@@ -92,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
     ...registerShowActivityForCommands(store),
     ...registerSearchViewCommands(views, store),
     ...registerOpenSearch(store, searches, { extensionUri: context.extensionUri, clients, log }),
+    ...registerSearchLinks(store, context.extension.id),
   );
   const files = new ResourceFileSystem(clients);
   context.subscriptions.push(

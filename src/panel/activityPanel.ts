@@ -139,6 +139,10 @@ export class ActivityPanel implements vscode.Disposable {
       case 'copy':
         await copyText(message.text);
         return;
+      case 'copyLink':
+        // The search the panel shows: the one last run, not filters typed and not yet sent.
+        await vscode.commands.executeCommand('exavault.copySearchLink', { accountId: this.account.id, search: this.state.search });
+        return;
       case 'export':
         await exportRows(this.kind, message.format, message.ids, this.entries, this.services.log);
         return;

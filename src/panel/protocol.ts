@@ -91,6 +91,7 @@ export type FromWebview =
   | { type: 'search'; search: ActivitySearch }
   | { type: 'stop' }
   | { type: 'retry' }
+  | { type: 'copyLink' }
   | { type: 'confirm'; goOn: boolean }
   | { type: 'select'; id: number }
   | { type: 'action'; action: RowAction; id: number }
@@ -113,6 +114,7 @@ export function parseWebviewMessage(value: unknown): FromWebview | undefined {
     case 'ready':
     case 'stop':
     case 'retry':
+    case 'copyLink':
       return { type: message.type };
     case 'confirm':
       return typeof message.goOn === 'boolean' ? { type: 'confirm', goOn: message.goOn } : undefined;

@@ -90,7 +90,8 @@ class Panel {
       this.count,
       h('span', { class: 'spacer' }),
       button('export', strings.exportCsv!, () => this.export('csv')),
-      button('json', strings.exportJson!, () => this.export('json')));
+      button('json', strings.exportJson!, () => this.export('json')),
+      button('link', strings.copyLink!, () => vscode.postMessage({ type: 'copyLink' })));
     const statusBar = h('div', { class: 'status', role: 'status' }, this.status, this.stopButton, this.retryButton);
     document.body.replaceChildren(
       h('header', {}, h('h1', {}, strings.title!), this.filterBar.element, statusBar, this.cost, this.notes, this.problem, this.charts.element, toolbar),
