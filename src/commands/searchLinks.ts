@@ -8,15 +8,10 @@ import { openSearch } from '../search/openSearch';
 import { parseSearch } from '../search/parseSearch';
 import { isSavedSearchNode } from '../search/savedSearchesView';
 import type { ActivitySearch } from '../search/search';
-import { readSearchLink, searchLinkQuery, SEARCH_LINK_PATH } from '../search/searchLink';
-
-/** The link, with this editor's own URI scheme and the extension's id (so it opens in the editor it came from). */
-export function searchLinkUri(extensionId: string, account: Account, search: ActivitySearch): vscode.Uri {
-  return vscode.Uri.from({ scheme: vscode.env.uriScheme, authority: extensionId, path: SEARCH_LINK_PATH, query: searchLinkQuery({ accountName: account.accountName, search }) });
-}
+import { readSearchLink, searchLinkText } from '../search/searchLink';
 
 async function copySearchLink(extensionId: string, account: Account, search: ActivitySearch): Promise<void> {
-  await vscode.env.clipboard.writeText(searchLinkUri(extensionId, account, search).toString());
+  await vscode.env.clipboard.writeText(searchLinkText(vscode.env.uriScheme, extensionId, { accountName: account.accountName, search }));
   void vscode.window.showInformationMessage(vscode.l10n.t('Copied a link to this search. It opens the search for anyone who has added the same ExaVault account.'));
 }
 
@@ -27,7 +22,7 @@ function accountNamed(store: AccountStore, accountName: string): Account | undef
 }
 
 async function openSearchLink(store: AccountStore, uri: vscode.Uri): Promise<void> {
-  // A problem is told in the link's own words never: a notification makes [text](target) a link.
+  // A problem is never told in the link's own words: a notification makes [text](target) a link.
   const link = readSearchLink(uri.path, uri.query);
   if ('problem' in link) {
     void vscode.window.showErrorMessage(vscode.l10n.t('ExaVault Activity did not open the link. {0}', link.problem));

@@ -26,8 +26,17 @@ export interface SearchLink {
 
 export type ReadLink = SearchLink | { problem: string };
 
-/** The link's query (before the URI encodes it): the account, the log, the range and each filter set. */
-export function searchLinkQuery({ accountName, search }: SearchLink): string {
+/**
+ * The link: `scheme` (the editor's own, vscode.env.uriScheme) and the extension's id lead it to this
+ * extension's URI handler. The editor decodes a link's query once before handing it over, so its percent
+ * signs are encoded once more: what arrives is the query as written here, a value's & and = still encoded.
+ */
+export function searchLinkText(scheme: string, extensionId: string, link: SearchLink): string {
+  return `${scheme}://${extensionId}${SEARCH_LINK_PATH}?${searchLinkQuery(link).replace(/%/g, '%25')}`;
+}
+
+/** The account, the log, the range and each filter set, as URL parameters. */
+function searchLinkQuery({ accountName, search }: SearchLink): string {
   const query = new URLSearchParams({ account: accountName, log: search.kind });
   const { range } = search;
   if ('preset' in range) {
@@ -47,7 +56,7 @@ export function searchLinkQuery({ accountName, search }: SearchLink): string {
 
 const isKind = (value: string | undefined): value is ActivityKind => value === 'sessions' || value === 'webhooks';
 
-/** The search a link's path and query name, or what is wrong with it (in words that repeat nothing of the link). */
+/** The search a link's path and query (as the editor hands them over, decoded once) name, or what is wrong with it (in words that repeat nothing of the link). */
 export function readSearchLink(path: string, query: string): ReadLink {
   if (path !== SEARCH_LINK_PATH) {
     return { problem: l10n.t('This link does not lead to anything ExaVault Activity opens: its links lead to a search.') };

@@ -1,5 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { readSearchLink, searchLinkQuery, SEARCH_LINK_PATH, type ReadLink, type SearchLink } from '../../../src/search/searchLink';
+import { readSearchLink, searchLinkText, SEARCH_LINK_PATH, type ReadLink, type SearchLink } from '../../../src/search/searchLink';
+
+/** A link's text as the editor hands it to the URI handler: its authority apart, its path and query each decoded once. */
+function arrive(text: string): { scheme: string; authority: string; path: string; query: string } {
+  const match = /^([^:]+):\/\/([^/]+)([^?]*)\?(.*)$/.exec(text);
+  assert.ok(match, text);
+  return { scheme: match[1]!, authority: match[2]!, path: decodeURIComponent(match[3]!), query: decodeURIComponent(match[4]!) };
+}
+const linkText = (link: SearchLink) => searchLinkText('code-oss', 'exavault-activity.exavault-activity', link);
 
 const read = (query: string, path = SEARCH_LINK_PATH): ReadLink => readSearchLink(path, query);
 const problemOf = (result: ReadLink): string | undefined => ('problem' in result ? result.problem : undefined);
@@ -7,24 +15,30 @@ const problemOf = (result: ReadLink): string | undefined => ('problem' in result
 describe('links to a search', () => {
   const sessions: SearchLink = {
     accountName: 'acme',
-    search: { kind: 'sessions', range: { preset: 'week' }, filters: { types: ['STOR', 'DELE'], username: 'alice & bob', path: '/Finance/*' } },
+    search: { kind: 'sessions', range: { preset: 'week' }, filters: { types: ['STOR', 'DELE'], username: 'alice & bob=1 100%+', path: '/Finance/*' } },
   };
   const webhooks: SearchLink = {
     accountName: 'acme corp',
     search: { kind: 'webhooks', range: { from: Date.UTC(2026, 2, 28, 22), to: Date.UTC(2026, 2, 29, 22) }, filters: { events: ['resources.upload'], status: '4xx', endpointUrl: 'https://hooks.example/a?b=c&d=e' } },
   };
 
-  it('reads back the search a link was made from, each log\'s filters and both kinds of range', () => {
+  it('reads back the search a link was made from, each log\'s filters and both kinds of range, values with & = % + and spaces', () => {
     for (const link of [sessions, webhooks]) {
-      assert.deepEqual(read(searchLinkQuery(link)), link);
+      const { path, query } = arrive(linkText(link));
+      assert.deepEqual(readSearchLink(path, query), link);
     }
   });
 
+  it('leads to this extension in the editor it was made in', () => {
+    const { scheme, authority, path } = arrive(linkText(sessions));
+    assert.deepEqual([scheme, authority, path], ['code-oss', 'exavault-activity.exavault-activity', SEARCH_LINK_PATH]);
+  });
+
   it('writes the range as a preset or as ISO 8601 times in UTC, and a choice filter once per choice', () => {
-    const query = new URLSearchParams(searchLinkQuery(webhooks));
+    const query = new URLSearchParams(arrive(linkText(webhooks)).query);
     assert.equal(query.get('from'), '2026-03-28T22:00:00.000Z');
     assert.equal(query.get('to'), '2026-03-29T22:00:00.000Z');
-    assert.deepEqual(new URLSearchParams(searchLinkQuery(sessions)).getAll('types'), ['STOR', 'DELE']);
+    assert.deepEqual(new URLSearchParams(arrive(linkText(sessions)).query).getAll('types'), ['STOR', 'DELE']);
   });
 
   it('reads a link written by hand: a time with an offset, empty filters left out', () => {
