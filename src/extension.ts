@@ -6,6 +6,7 @@ import { AccountStore } from './accounts/accountStore';
 import { registerEnvironmentImport } from './accounts/environmentImport';
 import { AccountStatusBar } from './accounts/statusBar';
 import { registerAddAccountCommand } from './commands/addAccount';
+import { registerChooseTimeWindowCommand } from './commands/chooseTimeWindow';
 import { registerCopyCommands } from './commands/copyEntry';
 import { registerFilterCommands } from './commands/filters';
 import { registerGroupWebhooksCommands, WebhookGroupingChoice } from './commands/groupWebhooks';
@@ -78,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
     registerRemoveAccountCommand(store, log),
     registerSignOutAllCommand(store, log),
     ...registerRefreshCommands(views),
+    registerChooseTimeWindowCommand(),
     ...registerFilterCommands(views),
     ...registerCopyCommands(views),
     registerShowDetailsCommand(details, store),
