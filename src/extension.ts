@@ -6,6 +6,7 @@ import { AccountStore } from './accounts/accountStore';
 import { registerEnvironmentImport } from './accounts/environmentImport';
 import { AccountStatusBar } from './accounts/statusBar';
 import { registerAddAccountCommand } from './commands/addAccount';
+import { registerChooseTimeWindowCommand } from './commands/chooseTimeWindow';
 import { registerCopyCommands } from './commands/copyEntry';
 import { registerFilterCommands } from './commands/filters';
 import { registerGroupWebhooksCommands, WebhookGroupingChoice } from './commands/groupWebhooks';
@@ -22,6 +23,7 @@ import { registerDeleteSavedSearchCommand } from './commands/deleteSavedSearch';
 import { registerRenameSavedSearchCommand } from './commands/renameSavedSearch';
 import { registerRunSavedSearchCommand } from './commands/runSavedSearch';
 import { registerSaveSearchCommand } from './commands/saveSearch';
+import { registerSearchLinks } from './commands/searchLinks';
 import { registerSearchActivityCommands } from './commands/searchActivity';
 import { registerSearchViewCommands } from './commands/searchView';
 import { registerShowActivityForCommands } from './commands/showActivityFor';
@@ -33,6 +35,7 @@ import { DetailsDocuments } from './details/detailsDocuments';
 import { ResourceFileSystem } from './resources/resourceFileSystem';
 import { SavedSearchesView } from './search/savedSearchesView';
 import { SearchStore } from './search/searchStore';
+import { applyTimeZoneSetting } from './timeZoneSetting';
 import { ActivityView } from './treeViews/activityView';
 import { sessionPresenter } from './treeViews/sessionPresenter';
 import type { ActivityViews } from './treeViews/views';
@@ -54,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
     l10n.config({ contents: vscode.l10n.bundle });
   }
   const log = vscode.window.createOutputChannel(vscode.l10n.t('ExaVault'), { log: true });
+  context.subscriptions.push(applyTimeZoneSetting());
   const store = new AccountStore(context.globalState, context.secrets);
   const searches = new SearchStore(context.globalState);
   const clients = new AccountClients(store, log);
@@ -75,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
     registerRemoveAccountCommand(store, log),
     registerSignOutAllCommand(store, log),
     ...registerRefreshCommands(views),
+    registerChooseTimeWindowCommand(),
     ...registerFilterCommands(views),
     ...registerCopyCommands(views),
     registerShowDetailsCommand(details, store),
@@ -90,6 +95,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
     ...registerShowActivityForCommands(store),
     ...registerSearchViewCommands(views, store),
     ...registerOpenSearch(store, searches, { extensionUri: context.extensionUri, storageUri: context.globalStorageUri, clients, log }),
+    ...registerSearchLinks(store, context.extension.id),
   );
   const files = new ResourceFileSystem(clients);
   context.subscriptions.push(

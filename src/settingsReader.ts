@@ -1,3 +1,5 @@
+import { resolveTimeZone } from './activity/timeZone';
+
 // How the extension's settings are read and bounded. Free of `vscode` (it takes the `exavault`
 // section through a function), so what a user's settings.json holds is tested in Node.
 
@@ -6,15 +8,19 @@ export type EnvironmentImport = 'ask' | 'always' | 'never';
 /** The extension's settings, by their names under "exavault.". */
 export type SettingName =
   | 'sidebar.timeWindowHours' | 'sidebar.autoRefreshSeconds' | 'pageSize' | 'search.confirmAboveCalls'
-  | 'requestTimeoutSeconds' | 'importFromEnvironment' | 'resources.maxDownloadMegabytes';
+  | 'requestTimeoutSeconds' | 'importFromEnvironment' | 'resources.maxDownloadMegabytes' | 'timeZone';
 
 /** What it needs of the vscode.WorkspaceConfiguration of the `exavault` section. */
 export interface SettingsSection {
   get<T>(key: SettingName, defaultValue: T): T;
 }
 
-/** The settings, read from `section()` on every call so that changes apply at once. */
-export function readSettings(section: () => SettingsSection) {
+/**
+ * The settings, read from `section()` on every call so that changes apply at once. `localZone` is the
+ * zone `local` stands for (this machine's).
+ */
+export function readSettings(section: () => SettingsSection, localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone) {
+  const timeZoneSetting = () => section().get<string>('timeZone', 'local');
   return {
     /** How far back the sidebar looks, from now. */
     timeWindowMs(): number {
@@ -41,6 +47,15 @@ export function readSettings(section: () => SettingsSection) {
     /** The largest file opened from ExaVault, in bytes: more is refused before it is downloaded. */
     maxDownloadBytes(): number {
       return Math.max(1, section().get<number>('resources.maxDownloadMegabytes', 50)) * 1_048_576;
+    },
+    /** The zone times are shown and typed in, as a zone name; UTC when the setting names none (see invalidTimeZone). */
+    timeZone(): string {
+      return resolveTimeZone(String(timeZoneSetting()), localZone()) ?? 'UTC';
+    },
+    /** The setting as written when it names no time zone; undefined when it does. */
+    invalidTimeZone(): string | undefined {
+      const setting = String(timeZoneSetting());
+      return resolveTimeZone(setting, localZone()) === undefined ? setting : undefined;
     },
   };
 }

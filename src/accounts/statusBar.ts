@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { formatTime } from '../activity/format';
 import { plainText } from '../activity/plainText';
+import { settings } from '../settings';
 import type { AccountStore } from './accountStore';
 import type { AccountClients } from './accountClients';
 
@@ -11,7 +13,11 @@ export class AccountStatusBar implements vscode.Disposable {
   constructor(private readonly store: AccountStore, private readonly clients: AccountClients) {
     this.item.name = vscode.l10n.t('ExaVault Account');
     this.item.command = 'exavault.switchAccount';
-    this.subscriptions = vscode.Disposable.from(store.onDidChange(() => this.update()), clients.onDidUpdateRateLimit(() => this.update()));
+    this.subscriptions = vscode.Disposable.from(
+      store.onDidChange(() => this.update()),
+      clients.onDidUpdateRateLimit(() => this.update()),
+      settings.onDidChange((changed) => changed('timeZone') && this.update()),
+    );
     this.update();
   }
 
@@ -33,7 +39,7 @@ export class AccountStatusBar implements vscode.Disposable {
     this.item.text = left ? `$(database) ${label} · ${vscode.l10n.t('{0} calls left', left)}` : `$(database) ${label}`;
     const lines = [vscode.l10n.t('ExaVault account {0}', plainText(account.label, 128)), account.baseUrl];
     if (rate) {
-      lines.push(vscode.l10n.t('API allowance: {0} of {1} calls left today (as of {2}).', rate.remaining.toLocaleString(), rate.limit.toLocaleString(), rate.at.toLocaleTimeString()));
+      lines.push(vscode.l10n.t('API allowance: {0} of {1} calls left today (as of {2}).', rate.remaining.toLocaleString(), rate.limit.toLocaleString(), formatTime(rate.at.getTime())));
     }
     lines.push(vscode.l10n.t('Click to switch accounts.'));
     // A plain string: the account name comes from the server and must not be read as markdown.

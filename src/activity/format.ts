@@ -31,9 +31,9 @@ export function formatDuration(seconds: number | undefined): string {
 }
 
 // Building a formatter costs far more than using one; a table formats many times per frame.
-const timeFormats = new Map<string | undefined, Intl.DateTimeFormat>();
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
-function timeFormat(timeZone: string | undefined): Intl.DateTimeFormat {
+function timeFormat(timeZone: string): Intl.DateTimeFormat {
   let format = timeFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', {
@@ -46,8 +46,23 @@ function timeFormat(timeZone: string | undefined): Intl.DateTimeFormat {
   return format;
 }
 
-/** An absolute time (ms since the epoch), with its zone named: "2026-11-20 11:59:59 UTC" (or the given zone). */
-export function formatTime(time: number | undefined, timeZone?: string): string {
+let shownZone: () => string = () => 'UTC';
+
+/**
+ * Where times are shown and typed from now on (an IANA zone name, read on every use): the extension
+ * passes its exavault.timeZone setting, the panel's webview the zone the extension sent it. UTC until then.
+ */
+export function showTimesIn(zone: () => string): void {
+  shownZone = zone;
+}
+
+/** The zone times are shown and typed in. */
+export function shownTimeZone(): string {
+  return shownZone();
+}
+
+/** An absolute time (ms since the epoch), with its zone named: "2026-11-20 11:59:59 UTC" (in the shown zone, or the given one). */
+export function formatTime(time: number | undefined, timeZone = shownTimeZone()): string {
   if (time === undefined) {
     return '';
   }

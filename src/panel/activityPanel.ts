@@ -63,6 +63,11 @@ export class ActivityPanel implements vscode.Disposable {
     panel.webview.html = panelHtml(panel.webview, services.extensionUri, panel.title);
     this.disposables.add(panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)));
     this.disposables.add(panel.onDidDispose(() => this.dispose()));
+    this.disposables.add(settings.onDidChange((changed) => {
+      if (changed('timeZone') && this.ready) {
+        this.post({ type: 'settings', timeZone: settings.timeZone() });
+      }
+    }));
   }
 
   dispose(): void {
@@ -104,7 +109,7 @@ export class ActivityPanel implements vscode.Disposable {
         this.post({
           type: 'init', kind: this.kind, accountLabel: this.account.label, columns: panelColumns(this.kind), strings: panelStrings(this.kind),
           choices: choiceField(LOGS[this.kind]).filter.choices!().map(([code, name]) => [code, name]),
-          state: this.state,
+          state: this.state, timeZone: settings.timeZone(),
         });
         await this.start(this.state.search);
         return;
@@ -135,6 +140,10 @@ export class ActivityPanel implements vscode.Disposable {
       }
       case 'copy':
         await copyText(message.text);
+        return;
+      case 'copyLink':
+        // The search the panel shows: the one last run, not filters typed and not yet sent.
+        await vscode.commands.executeCommand('exavault.copySearchLink', { accountId: this.account.id, search: this.state.search });
         return;
       case 'export':
         await exportRows(this.kind, message.format, message.ids, this.entries, this.services.storageUri, this.services.log);

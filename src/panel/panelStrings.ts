@@ -47,6 +47,7 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     matchCount: l10n.t('{0} of {1} rows'),
     exportCsv: l10n.t('Export CSV'),
     exportJson: l10n.t('Export JSON'),
+    copyLink: l10n.t('Copy Link to Search'),
     tableLabel: kind === 'sessions' ? l10n.t('Session log entries') : l10n.t('Webhook calls'),
     sortBy: l10n.t('Sort by {0}'),
     resizeColumn: l10n.t('Resize column {0} (Left and Right arrow keys)'),

@@ -27,6 +27,14 @@ export interface PanelInit {
   /** Choices for the multi-value filters: [value, label]. */
   choices: [string, string][];
   state: PanelState;
+  /** The zone times are shown and typed in (a zone name, such as Europe/Berlin), from the exavault.timeZone setting. */
+  timeZone: string;
+}
+
+/** The exavault.timeZone setting changed while the panel was open. */
+export interface SettingsMessage {
+  type: 'settings';
+  timeZone: string;
 }
 
 /** A batch of rows, column by column: `columns[id][n]` is row n's cell of the column `id` names. */
@@ -76,13 +84,14 @@ export interface ResetMessage {
   window: { from: number; to: number };
 }
 
-export type ToWebview = PanelInit | RowBatch | ProgressMessage | DetailsMessage | ConfirmMessage | ResetMessage;
+export type ToWebview = PanelInit | RowBatch | ProgressMessage | DetailsMessage | ConfirmMessage | ResetMessage | SettingsMessage;
 
 export type FromWebview =
   | { type: 'ready' }
   | { type: 'search'; search: ActivitySearch }
   | { type: 'stop' }
   | { type: 'retry' }
+  | { type: 'copyLink' }
   | { type: 'confirm'; goOn: boolean }
   | { type: 'select'; id: number }
   | { type: 'action'; action: RowAction; id: number }
@@ -105,6 +114,7 @@ export function parseWebviewMessage(value: unknown): FromWebview | undefined {
     case 'ready':
     case 'stop':
     case 'retry':
+    case 'copyLink':
       return { type: message.type };
     case 'confirm':
       return typeof message.goOn === 'boolean' ? { type: 'confirm', goOn: message.goOn } : undefined;

@@ -20,7 +20,7 @@ export function kindLabel(kind: ActivityKind): string {
   return kind === 'sessions' ? l10n.t('Session logs') : l10n.t('Webhook calls');
 }
 
-/** `timeZone` names the zone of a custom range's times (the local one when absent). */
+/** `timeZone` names the zone of a custom range's times (the shown one when absent). */
 function rangeText(range: TimeRange, timeZone: string | undefined): string {
   return 'preset' in range ? presetLabel(range.preset) : `${formatTime(range.from, timeZone)} – ${formatTime(range.to, timeZone)}`;
 }

@@ -3,7 +3,8 @@
 // value is fine; an empty filter is fine (no filter). Free of `vscode`, so it is tested in Node.
 import * as l10n from '@vscode/l10n';
 import { isIP } from 'node:net';
-import { formatTime } from '../activity/format';
+import { formatTime, shownTimeZone } from '../activity/format';
+import { fromWallTime } from '../activity/timeZone';
 import { STATUS_FILTER, type FilterCheck } from '../activity/logSchema';
 
 /** How far back ExaVault keeps activity (the web UI's 90 days). */
@@ -14,8 +15,8 @@ const FUTURE_SLACK_MS = 60_000;
 // 2026-11-20, 2026-11-20 14:00, 2026-11-20T14:00:05.123, each optionally with Z or an offset after the time.
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
-/** Milliseconds since the epoch of a date as people type it; without a zone it is local time. Undefined when it is not one. */
-export function parseDateInput(text: string): number | undefined {
+/** Milliseconds since the epoch of a date as people type it; without a zone, `timeZone`'s wall clock. Undefined when it is not one. */
+export function parseDateInput(text: string, timeZone = shownTimeZone()): number | undefined {
   const match = DATE.exec(text.trim());
   if (!match) {
     return undefined;
@@ -30,7 +31,7 @@ export function parseDateInput(text: string): number | undefined {
     return undefined;
   }
   if (!zone) {
-    return new Date(year, month - 1, day, hour, minute, second, ms).getTime();
+    return fromWallTime(utc, timeZone);
   }
   if (zone.toUpperCase() === 'Z') {
     return utc;

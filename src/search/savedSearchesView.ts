@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import { displayText } from '../activity/displayText';
+import { settings } from '../settings';
 import { fieldsTooltip } from '../ui/fieldsTooltip';
 import { describeSearch, kindLabel } from './describeSearch';
 import type { ActivityKind } from './search';
@@ -31,6 +32,8 @@ export class SavedSearchesView implements vscode.TreeDataProvider<SavedSearchNod
       this.changed,
       searches.onDidChange(() => this.changed.fire()),
       accounts.onDidChange(() => this.changed.fire()),
+      // A custom range's times are written in the zone.
+      settings.onDidChange((changed) => changed('timeZone') && this.changed.fire()),
     );
   }
 

@@ -62,6 +62,9 @@ const PRESET_MS: Readonly<Record<TimeRangePreset, number>> = {
   quarter: 90 * 86_400_000,
 };
 
+/** How many hours the preset looks back. */
+export const presetHours = (preset: TimeRangePreset): number => PRESET_MS[preset] / 3_600_000;
+
 /** The range's bounds at `now`, in milliseconds since the epoch. */
 export function resolveRange(range: TimeRange, now: Date): { from: number; to: number } {
   if ('preset' in range) {

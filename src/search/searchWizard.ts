@@ -1,6 +1,7 @@
 // The palette's new search: a time range, then each optional filter, in one multi-step quick input.
 import * as vscode from 'vscode';
 import { choiceField, LOGS, typedFilterFields, type FilteredField } from '../activity/logSchema';
+import { shownTimeZone } from '../activity/format';
 import { askInput, askPick, BACK, runSteps, type Asked, type Step } from '../ui/inputSteps';
 import { presetLabel } from './describeSearch';
 import { customRange, FILTER_CHECKS, parseDateInput, rangeEndError, rangeStartError } from './inputChecks';
@@ -33,7 +34,7 @@ export async function askSearch(kind: ActivityKind): Promise<ActivitySearch | un
   const texts = typedFilterFields(LOGS[kind]).map((field: FilteredField) => field.filter);
   const draft = { range: 'day' as RangeChoice, from: '', to: '', picked: [] as string[], texts: {} as Record<string, string> };
   const custom = () => draft.range === 'custom';
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = shownTimeZone();
   const dateFormats = vscode.l10n.t('YYYY-MM-DD or YYYY-MM-DD HH:MM, or ISO 8601 with a zone');
   const rangeItems: ValueItem<RangeChoice>[] = [
     ...TIME_RANGE_PRESETS.map((preset) => ({ label: presetLabel(preset), value: preset })),

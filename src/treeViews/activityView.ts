@@ -56,6 +56,10 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
         if (changed('sidebar.autoRefreshSeconds')) {
           this.autoRefresh.restart();
         }
+        // Tooltips show times in the zone: drawn again from what is loaded.
+        if (changed('timeZone')) {
+          this.render();
+        }
       }),
     );
     this.sync();

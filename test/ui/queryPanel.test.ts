@@ -9,11 +9,15 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import { OPERATIONS, type SessionEntryWire, type WebhookEntryWire } from '../../src/api/wire';
 import { displayText } from '../../src/activity/displayText';
+import { formatTime } from '../../src/activity/format';
+import { rezoneInput } from '../../src/panel/webview/zoneInput';
 import { matchesRefine, sessionCellTexts } from '../support/panelCells';
 import {
   answer, attachPanel, inLastRange, openQueryPanel, rowCells, searchAll, searchEnd, signIn, startSearch, until, waitForQuestion, type QueryPanel,
 } from './queryPanelHelpers';
-import { quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
+import { waitUntil } from '../support/waitUntil';
+import { exactly, palette } from './uiSteps';
+import { ACTION_TIMEOUT_MS, quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
 
 // Chosen for what the tests need of its data (each test checks what it relies on): sessions in the
 // last 24 hours and none within hours of that range's start; webhook calls answered 4xx, some of
@@ -28,6 +32,33 @@ const IN_FLIGHT_LATENCY_MS = 15_000;
 const rows = (count: number) => `${count} rows`;
 /** Waits for the count line to read exactly `text` (refining is in the webview: no search). */
 const countReads = (frame: FrameLocator, text: string) => frame.locator('#count', { hasText: new RegExp(`^${text}$`) }).waitFor();
+
+/**
+ * Types `zone` into the exavault.timeZone setting in the Settings editor, and goes back to the panel.
+ * The editor writes a typed value a moment later (closing it before then would drop it): the user
+ * settings file shows when it has. The palette is opened from the side bar, since the Settings
+ * editor keeps F1 while it has the focus.
+ */
+async function setTimeZone(page: Page, userSettingsFile: string, zone: string): Promise<void> {
+  await palette(page, 'Preferences: Open User Settings');
+  const editor = page.locator('.settings-editor');
+  await editor.locator('.settings-header .monaco-editor.focused').waitFor();
+  await page.keyboard.type('exavault.timeZone');
+  const input = editor.locator('.setting-item-contents', { hasText: 'Time Zone' }).locator('input').first();
+  await input.fill(zone);
+  await input.press('Tab');
+  await waitUntil(`the Settings editor to write exavault.timeZone: ${zone}`, () => {
+    let written: Record<string, unknown>;
+    try {
+      written = JSON.parse(fs.readFileSync(userSettingsFile, 'utf8')) as Record<string, unknown>;
+    } catch {
+      return false; // read while it was being written
+    }
+    return (written['exavault.timeZone'] ?? 'local') === zone;
+  }, ACTION_TIMEOUT_MS);
+  await palette(page, 'View: Close Editor');
+  await editor.waitFor({ state: 'detached' });
+}
 
 describe('query panel in the real workbench', function () {
   let server: RunningExaVaultServer;
@@ -82,6 +113,39 @@ describe('query panel in the real workbench', function () {
     const newest = entries[0]!.attributes;
     assert.equal(await rowCells(panel.frame, 0).nth(2).textContent(), newest.username);
     assert.equal(await rowCells(panel.frame, 0).nth(4).textContent(), displayText(newest.fileName ?? '', 300));
+  });
+
+  it('shows times in the zone the setting names, following a change while the panel is open', async () => {
+    const { page, workbench } = session();
+    const userSettingsFile = path.join(workbench.dirs.userData, 'User', 'settings.json');
+    const newest = sessionsIn(DAY_MS)[0];
+    assert.ok(newest, `seed ${SEED} has no session in the last 24 hours`);
+    const created = Date.parse(newest.attributes.created!);
+    const panel = await openQueryPanel(page, 'Session Logs');
+    const timeCell = rowCells(panel.frame, 0).first();
+    try {
+      // A custom range not yet sent stays, its bounds the same moments in each zone.
+      await panel.frame.locator('#range').selectOption('custom');
+      let previous: { zone: string; from: string } | undefined;
+      for (const zone of ['America/New_York', 'Europe/Berlin']) {
+        await setTimeZone(page, userSettingsFile, zone);
+        // Expected from the entry's own time, formatted here with Intl: never this machine's zone. Each
+        // zone's text differs from the one before, so each wait sees the change arrive.
+        const shown = exactly(formatTime(created, zone));
+        await timeCell.filter({ hasText: shown }).waitFor();
+        await panel.frame.locator('#range-zone', { hasText: exactly(zone) }).waitFor();
+        const from = await panel.frame.locator('#from').inputValue();
+        if (previous) {
+          assert.equal(from, rezoneInput(previous.from, previous.zone, zone), `the range's start, from ${previous.zone} to ${zone}`);
+        }
+        previous = { zone, from };
+        await timeCell.click();
+        await panel.frame.locator('.details dd .value', { hasText: shown }).waitFor();
+      }
+      await screenshot(page, 'panel-time-zone');
+    } finally {
+      await setTimeZone(page, userSettingsFile, 'local');
+    }
   });
 
   it('loads every page after "Load All", newest first, with the cells as the log has them', async () => {

@@ -84,3 +84,40 @@ describe('settings saved with release 0.1.0', () => {
     });
   });
 });
+
+describe('the time zone setting', () => {
+  // `local` stands for a zone the test gives, so the machine's never matters.
+  const zoneOf = (userSettings: Record<string, unknown>) => {
+    const settings = readSettings(() => sectionOf(userSettings), () => 'Asia/Tokyo');
+    return { zone: settings.timeZone(), invalid: settings.invalidTimeZone() };
+  };
+
+  it('is this machine\'s zone by default and for settings saved before it existed, as times were shown then', () => {
+    assert.deepEqual(zoneOf({}), { zone: 'Asia/Tokyo', invalid: undefined });
+    assert.deepEqual(zoneOf(readSavedState('settings.json')), { zone: 'Asia/Tokyo', invalid: undefined });
+  });
+
+  it('reads utc, local and zone names', () => {
+    assert.deepEqual(zoneOf({ 'exavault.timeZone': 'utc' }), { zone: 'UTC', invalid: undefined });
+    assert.deepEqual(zoneOf({ 'exavault.timeZone': 'UTC' }), { zone: 'UTC', invalid: undefined });
+    assert.deepEqual(zoneOf({ 'exavault.timeZone': 'local' }), { zone: 'Asia/Tokyo', invalid: undefined });
+    assert.deepEqual(zoneOf({ 'exavault.timeZone': 'Europe/Berlin' }), { zone: 'Europe/Berlin', invalid: undefined });
+    assert.deepEqual(zoneOf({ 'exavault.timeZone': ' America/New_York ' }), { zone: 'America/New_York', invalid: undefined });
+  });
+
+  it('falls back to UTC for what names no zone, and says what it was', () => {
+    for (const value of ['Mars/Olympus_Mons', '', '+02:00', '<script>', 42]) {
+      assert.deepEqual(zoneOf({ 'exavault.timeZone': value }), { zone: 'UTC', invalid: String(value) }, String(value));
+    }
+  });
+
+  it('is contributed with a pattern that takes utc, local and zone names, and refuses other text', () => {
+    const pattern = new RegExp((contributed['exavault.timeZone'] as Contributed & { pattern: string }).pattern);
+    for (const value of ['utc', 'local', 'UTC', 'Europe/Berlin', 'America/Argentina/Buenos_Aires', 'Etc/GMT+5']) {
+      assert.ok(pattern.test(value), value);
+    }
+    for (const value of ['', '+02:00', '<script>', 'Europe/', 'a b']) {
+      assert.ok(!pattern.test(value), value);
+    }
+  });
+});

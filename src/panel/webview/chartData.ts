@@ -3,6 +3,7 @@
 // of a column. Text is counted by dictionary code, never by building a string per row. No DOM and
 // no chart library here: tested in Node.
 import type { ActivityKind } from '../../search/search';
+import { fromWallTime, wallTime } from '../../activity/timeZone';
 import type { RowStore, TextCodes } from './rowStore';
 
 export interface TimeBin {
@@ -43,11 +44,8 @@ export const OUTCOMES: readonly Outcome[] = ['success', 'failure', 'unknown'];
 export interface TimeBinOptions {
   /** Most series before the rest are summed into one (default 6). */
   maxSeries?: number;
-  /**
-   * Minutes the local zone is ahead of UTC (east positive), so that bins start on the local wall
-   * clock's round times; default: this machine's zone at `from`.
-   */
-  zoneOffsetMinutes?: number;
+  /** The zone (a name such as Europe/Berlin) whose wall clock's round times bins start on; default UTC. */
+  timeZone?: string;
 }
 
 const SECOND = 1000;
@@ -112,20 +110,54 @@ export function inStoreOrder(store: RowStore, rows: Uint32Array): Uint32Array {
   return count === rows.length ? ordered : ordered.slice(0, count);
 }
 
-/** The first step that covers `from`..`to` (aligned to it) in at most `maxBins` bins, and where its bins start. */
-export function chooseBins(from: number, to: number, maxBins: number, zoneOffsetMinutes = 0): { step: number; start: number; count: number } {
-  const offset = zoneOffsetMinutes * MINUTE;
-  let chosen = { step: STEPS[STEPS.length - 1]!, start: from, count: 1 };
-  for (const step of STEPS) {
-    // Steps of a day and more start at local midnight; a week still starts on whatever day the epoch falls in the zone.
+/**
+ * Bins of `step` from the round time of `zone`'s wall clock at or before `from` on, enough to hold `to`
+ * (exclusive). Steps up to an hour are all the same length. Longer ones follow the wall clock: they start
+ * on its hours and midnights, so that across a change of daylight saving a day bin is 23 or 25 hours
+ * long; a week still starts on whatever day the epoch falls in the zone.
+ */
+function binsOf(from: number, to: number, step: number, zone: string): TimeBin[] {
+  if (step <= HOUR) {
+    // A zone's offset changes by whole hours (or half hours), which steps up to an hour divide: the offset at `from` aligns them all.
+    const offset = wallTime(from, zone) - from;
     const start = Math.floor((from + offset) / step) * step - offset;
     const count = Math.max(1, Math.ceil((to - start) / step));
-    chosen = { step, start, count };
-    if (count <= maxBins) {
-      break;
+    return Array.from({ length: count }, (_, b) => ({ from: start + b * step, to: start + (b + 1) * step }));
+  }
+  const wallStart = Math.floor(wallTime(from, zone) / step) * step;
+  const edges = [fromWallTime(wallStart, zone)];
+  while (edges.length < 2 || edges[edges.length - 1]! < to) {
+    edges.push(fromWallTime(wallStart + edges.length * step, zone));
+  }
+  return edges.slice(1).map((end, b) => ({ from: edges[b]!, to: end }));
+}
+
+/** The first step that covers `from`..`to` (aligned to round times of `zone`) in at most `maxBins` bins, and its bins. */
+export function chooseBins(from: number, to: number, maxBins: number, zone = 'UTC'): { step: number; bins: TimeBin[] } {
+  for (const step of STEPS) {
+    // The bins' count differs from the span's by at most one bin and a daylight-saving hour or two: no need to make bins that cannot fit.
+    if ((to - from) / step <= maxBins + 1) {
+      const bins = binsOf(from, to, step, zone);
+      if (bins.length <= maxBins) {
+        return { step, bins };
+      }
     }
   }
-  return chosen;
+  const step = STEPS[STEPS.length - 1]!;
+  return { step, bins: binsOf(from, to, step, zone) };
+}
+
+/** The bin of `time` among `bins` (in order, end to end, of about `step` each): the last one for a time past them. */
+function binIndex(bins: TimeBin[], step: number, time: number): number {
+  let b = Math.max(0, Math.min(bins.length - 1, Math.floor((time - bins[0]!.from) / step)));
+  // Off by a bin or two only where daylight saving made bins longer or shorter.
+  while (b > 0 && time < bins[b]!.from) {
+    b--;
+  }
+  while (b < bins.length - 1 && time >= bins[b]!.to) {
+    b++;
+  }
+  return b;
 }
 
 /**
@@ -160,17 +192,13 @@ export function timeBins(store: RowStore, shown: Uint32Array, kind: ActivityKind
   if (!Number.isFinite(low) || !Number.isFinite(high)) {
     return { bins: [], step: STEPS[0]!, series: [], outcomes: status ? [] : undefined, total: 0, undated };
   }
-  const zoneOffsetMinutes = options.zoneOffsetMinutes ?? -new Date(low).getTimezoneOffset();
-  const { step, start, count } = chooseBins(low, Math.max(high, low + 1), Math.max(1, maxBins), zoneOffsetMinutes);
-  const bins: TimeBin[] = [];
-  for (let b = 0; b < count; b++) {
-    bins.push({ from: start + b * step, to: start + (b + 1) * step });
-  }
+  const { step, bins } = chooseBins(low, Math.max(high, low + 1), Math.max(1, maxBins), options.timeZone);
+  const count = bins.length;
   const binOf = new Uint32Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const time = timeOf(rows[i]!);
     // Undated rows get `count`, a bin past the last, and are left out below.
-    binOf[i] = Number.isNaN(time) ? count : Math.min(count - 1, Math.floor((time - start) / step));
+    binOf[i] = Number.isNaN(time) ? count : binIndex(bins, step, time);
   }
 
   const series = stacked(rows, stack?.codes, stack?.values ?? [''], stack?.shown ?? [''], binOf, count, options.maxSeries ?? 6);

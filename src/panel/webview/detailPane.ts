@@ -27,13 +27,21 @@ export function detailRows(fields: DetailsMessage['fields']): DetailRow[] {
 export class DetailPane {
   readonly element: HTMLElement;
   private readonly body: HTMLElement;
+  /** The id of the entry shown, if any. */
+  private shownId: number | undefined;
 
   constructor(private readonly strings: Strings, private readonly post: (message: unknown) => void) {
     this.body = h('div', { class: 'details-body' });
     this.element = h('aside', { class: 'details', 'aria-label': strings.details, hidden: true }, this.body);
   }
 
+  /** The id of the entry shown (or loading), if any. */
+  get entryId(): number | undefined {
+    return this.shownId;
+  }
+
   clear(): void {
+    this.shownId = undefined;
     this.element.hidden = true;
     this.body.replaceChildren();
   }
@@ -44,6 +52,7 @@ export class DetailPane {
   }
 
   show(details: DetailsMessage): void {
+    this.shownId = details.id;
     this.element.hidden = false;
     const actions = h('div', { class: 'actions' },
       ...details.actions.map((action) => button(ACTION_ICONS[action], this.strings[`action.${action}`]!, () => this.post({ type: 'action', action, id: details.id }))),

@@ -1,8 +1,10 @@
 // The filter bar: every server-side filter of the panel's log. A change runs the search again
 // (the extension cancels the one in flight); the custom range is checked before anything is sent.
+import { shownTimeZone } from '../../activity/format';
 import { choiceField, LOGS, typedFilterFields } from '../../activity/logSchema';
 import { TIME_RANGE_PRESETS, type ActivityKind, type ActivitySearch, type TimeRange, type TimeRangePreset } from '../../search/search';
 import { h } from './dom';
+import { fromZoneInput, rezoneInput, toZoneInput } from './zoneInput';
 
 type Strings = Record<string, string>;
 
@@ -15,19 +17,13 @@ interface TextFilter {
   invalid?: string;
 }
 
-// <input type="datetime-local"> works in local time without a zone.
-const toLocalInput = (time: number) => {
-  const date = new Date(time);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-};
-
 export class FilterBar {
   readonly element: HTMLFormElement;
   private readonly range: HTMLSelectElement;
   private readonly from: HTMLInputElement;
   private readonly to: HTMLInputElement;
   private readonly rangeError: HTMLElement;
+  private readonly rangeZone: HTMLElement;
   private readonly choiceBoxes: HTMLInputElement[] = [];
   private readonly choiceSummary: HTMLElement;
   private readonly inputs = new Map<string, HTMLInputElement>();
@@ -51,6 +47,9 @@ export class FilterBar {
     this.from = h('input', { type: 'datetime-local', id: 'from', 'aria-label': strings.from });
     this.to = h('input', { type: 'datetime-local', id: 'to', 'aria-label': strings.to });
     this.rangeError = h('span', { class: 'error', role: 'alert', id: 'range-error' });
+    this.rangeZone = h('span', { class: 'zone', id: 'range-zone' });
+    this.from.setAttribute('aria-describedby', 'range-zone');
+    this.to.setAttribute('aria-describedby', 'range-zone');
     this.choiceSummary = h('span', { class: 'choice-summary' });
     const choiceList = h('div', { class: 'choice-list', role: 'group', 'aria-label': choiceLabel },
       ...choices.map(([value, label]) => {
@@ -61,7 +60,7 @@ export class FilterBar {
     const choicePicker = h('details', { class: 'choices' }, h('summary', {}, h('span', {}, choiceLabel), this.choiceSummary), choiceList);
     this.element = h('form', { class: 'filter-bar', role: 'search', 'aria-label': strings.filters },
       h('div', { class: 'field' }, h('label', { for: 'range' }, strings.timeRange!), this.range),
-      h('div', { class: 'field custom-range' }, h('label', { for: 'from' }, strings.from!), this.from, h('label', { for: 'to' }, strings.to!), this.to, this.rangeError),
+      h('div', { class: 'field custom-range' }, h('label', { for: 'from' }, strings.from!), this.from, h('label', { for: 'to' }, strings.to!), this.to, this.rangeZone, this.rangeError),
       h('div', { class: 'field' }, choicePicker),
       ...this.textFilters.map((filter) => {
         const input = h('input', { type: 'text', id: `filter-${filter.key}`, placeholder: filter.placeholder, spellcheck: 'false', autocomplete: 'off' });
@@ -106,13 +105,14 @@ export class FilterBar {
     });
   }
 
-  /** Puts a search's values into the controls. */
+  /** Puts a search's values into the controls, a custom range's times in the zone times are shown in. */
   show(search: ActivitySearch): void {
     const { range } = search;
+    this.rangeZone.textContent = shownTimeZone();
     this.range.value = 'preset' in range ? range.preset : 'custom';
     if (!('preset' in range)) {
-      this.from.value = toLocalInput(range.from);
-      this.to.value = toLocalInput(range.to);
+      this.from.value = toZoneInput(range.from);
+      this.to.value = toZoneInput(range.to);
     }
     const filters = search.filters as Record<string, string | string[] | undefined>;
     const chosen = new Set(filters[this.choiceKey] ?? []);
@@ -125,6 +125,17 @@ export class FilterBar {
     this.showCustomRange();
     this.updateChoiceSummary();
     this.sentChoices = this.chosen().join(',');
+  }
+
+  /**
+   * Names the zone times are shown in now (they were in `previous`) beside the custom range, whose bounds
+   * keep the moments they named, typed or not yet sent: nothing else in the bar changes.
+   */
+  showZoneChange(previous: string): void {
+    this.rangeZone.textContent = shownTimeZone();
+    for (const input of [this.from, this.to]) {
+      input.value = rezoneInput(input.value, previous, shownTimeZone());
+    }
   }
 
   private chosen(): string[] {
@@ -140,8 +151,8 @@ export class FilterBar {
     (this.from.parentElement as HTMLElement).hidden = !custom;
     if (custom && !this.from.value) {
       const now = Date.now();
-      this.from.value = toLocalInput(now - 86_400_000);
-      this.to.value = toLocalInput(now);
+      this.from.value = toZoneInput(now - 86_400_000);
+      this.to.value = toZoneInput(now);
     }
   }
 
@@ -155,8 +166,8 @@ export class FilterBar {
     if (this.range.value !== 'custom') {
       return { preset: this.range.value as TimeRangePreset };
     }
-    const from = new Date(this.from.value).getTime();
-    const to = new Date(this.to.value).getTime();
+    const from = fromZoneInput(this.from.value);
+    const to = fromZoneInput(this.to.value);
     if (Number.isNaN(from) || Number.isNaN(to)) {
       this.rangeError.textContent = this.strings.rangeIncomplete!;
       return undefined;

@@ -1,6 +1,7 @@
 // The query panel's webview: filter bar, progress, the table and the selected entry's details.
 // It holds the rows (in a RowStore) and asks the extension for everything else.
 import { displayText } from '../../activity/displayText';
+import { showTimesIn, shownTimeZone } from '../../activity/format';
 import type { SortOrder } from '../columns';
 import { DEFAULT_SORT } from '../columns';
 import type { PanelInit, PanelState, ProgressMessage, ToWebview } from '../protocol';
@@ -91,7 +92,8 @@ class Panel {
       this.count,
       h('span', { class: 'spacer' }),
       button('export', strings.exportCsv!, () => this.export('csv')),
-      button('json', strings.exportJson!, () => this.export('json')));
+      button('json', strings.exportJson!, () => this.export('json')),
+      button('link', strings.copyLink!, () => vscode.postMessage({ type: 'copyLink' })));
     const statusBar = h('div', { class: 'status', role: 'status' }, this.status, this.stopButton, this.retryButton);
     document.body.replaceChildren(
       h('header', {}, h('h1', {}, strings.title!), this.filterBar.element, statusBar, this.cost, this.notes, this.problem, this.charts.element, toolbar),
@@ -137,8 +139,24 @@ class Panel {
           this.details.show(message);
         }
         break;
+      case 'settings':
+        this.showTimesIn(message.timeZone);
+        break;
       default:
         break;
+    }
+  }
+
+  /** Times in the table, the charts, the custom range and the details, in `zone` from now on. */
+  private showTimesIn(zone: string): void {
+    const previous = shownTimeZone();
+    showTimesIn(() => zone);
+    this.filterBar.showZoneChange(previous);
+    this.repaint();
+    // The details' times are the extension's words: asked for again.
+    const shown = this.details.entryId;
+    if (shown !== undefined) {
+      vscode.postMessage({ type: 'select', id: shown });
     }
   }
 
@@ -271,6 +289,7 @@ let panel: Panel | undefined;
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
   if (message.type === 'init') {
+    showTimesIn(() => message.timeZone);
     panel = new Panel(message);
   } else {
     panel?.receive(message);

@@ -7,6 +7,7 @@ import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, T
 import type { ActiveDataPoint, ChartDataset, TooltipItem } from 'chart.js';
 import type { ActivityKind } from '../../search/search';
 import type { Series, TimeBins } from './chartData';
+import { shownTimeZone } from '../../activity/format';
 import { timeBins } from './chartData';
 import { ColourSlots, observeTheme, readPalette } from './chartPalette';
 import { h } from './dom';
@@ -98,7 +99,7 @@ export class TimeChart {
             callbacks: {
               title: (items) => {
                 const bin = items[0] && this.data?.bins[items[0].dataIndex];
-                return bin && this.data ? binText(bin.from, bin.to, this.data.step) : '';
+                return bin && this.data ? binText(bin.from, bin.to, this.data.step, shownTimeZone()) : '';
               },
               label: (item: TooltipItem<'bar'>) => `${item.dataset.label ?? ''}: ${(item.parsed.y ?? 0).toLocaleString()}`,
               footer: (items) => (items.length > 1 ? format(this.strings['chart.total'], items.reduce((sum, item) => sum + (item.parsed.y ?? 0), 0)) : ''),
@@ -123,7 +124,7 @@ export class TimeChart {
   /** Counts `rows` (shown rows of `store`, in store order) again and redraws. `range` is the search's, in ms; a bound that is not finite means the rows' own extent. */
   show(store: RowStore, rows: Uint32Array, range: { from: number; to: number }): void {
     this.range = range;
-    this.data = timeBins(store, rows, this.kind, range.from, range.to);
+    this.data = timeBins(store, rows, this.kind, range.from, range.to, undefined, { timeZone: shownTimeZone() });
     this.render();
   }
 
@@ -187,7 +188,7 @@ export class TimeChart {
     // Nothing stays active from the old datasets (Chart.js looks them up when it clears the hover).
     this.chart.setActiveElements([]);
     this.chart.tooltip?.setActiveElements([], { x: 0, y: 0 });
-    this.chart.data = { labels: data ? binLabels(data) : [], datasets };
+    this.chart.data = { labels: data ? binLabels(data, shownTimeZone()) : [], datasets };
     const total = data?.total ?? 0;
     this.timeEmpty.hidden = total > 0;
     this.canvas.setAttribute('aria-label', format(this.strings['chart.activityLabel'], total, data?.bins.length ?? 0));
@@ -377,7 +378,7 @@ export class TimeChart {
 
   private describe(cursor: Cursor, data: TimeBins): string {
     const bin = data.bins[cursor.bin]!;
-    const when = binText(bin.from, bin.to, data.step);
+    const when = binText(bin.from, bin.to, data.step, shownTimeZone());
     if (cursor.part >= 0) {
       const series = this.shown[cursor.part]!;
       return format(this.strings['chart.partEntries'], this.seriesLabel(series), when, series.counts[cursor.bin]!);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { fullFormats } from 'ajv-formats/dist/formats';
-import { formatTime } from '../../../src/activity/format';
+import { formatTime, showTimesIn } from '../../../src/activity/format';
 import {
   customRange, endpointUrlError, endpointUrlForQuery, ipAddressError, parseDateInput, pathError, rangeEndError, rangeStartError, statusError,
 } from '../../../src/search/inputChecks';
@@ -10,12 +10,34 @@ const now = new Date('2026-11-26T12:00:00Z');
 const DAY = 86_400_000;
 
 describe('dates as people type them', () => {
-  it('reads a date, a date and time (space or T, with or without seconds) as local time', () => {
-    assert.equal(parseDateInput('2026-11-20'), new Date(2026, 10, 20).getTime());
-    assert.equal(parseDateInput(' 2026-11-20 14:00 '), new Date(2026, 10, 20, 14, 0).getTime());
-    assert.equal(parseDateInput('2026-11-20 9:05'), new Date(2026, 10, 20, 9, 5).getTime());
-    assert.equal(parseDateInput('2026-11-20T14:00:05'), new Date(2026, 10, 20, 14, 0, 5).getTime());
-    assert.equal(parseDateInput('2026-11-20T14:00:05.250'), new Date(2026, 10, 20, 14, 0, 5, 250).getTime());
+  it('reads a date, a date and time (space or T, with or without seconds) on the wall clock of the zone', () => {
+    // Europe/Berlin is one hour east of UTC in November.
+    const berlin = 'Europe/Berlin';
+    assert.equal(parseDateInput('2026-11-20', berlin), Date.parse('2026-11-19T23:00:00Z'));
+    assert.equal(parseDateInput(' 2026-11-20 14:00 ', berlin), Date.parse('2026-11-20T13:00:00Z'));
+    assert.equal(parseDateInput('2026-11-20 9:05', berlin), Date.parse('2026-11-20T08:05:00Z'));
+    assert.equal(parseDateInput('2026-11-20T14:00:05', berlin), Date.parse('2026-11-20T13:00:05Z'));
+    assert.equal(parseDateInput('2026-11-20T14:00:05.250', berlin), Date.parse('2026-11-20T13:00:05.250Z'));
+    assert.equal(parseDateInput('2026-11-20 14:00', 'America/New_York'), Date.parse('2026-11-20T19:00:00Z'));
+    assert.equal(parseDateInput('2026-11-20 14:00', 'UTC'), Date.parse('2026-11-20T14:00:00Z'));
+  });
+
+  it('reads a wall time across daylight saving: summer offsets, a repeated hour as its first moment, a skipped one moved on', () => {
+    assert.equal(parseDateInput('2026-07-01 12:00', 'Europe/Berlin'), Date.parse('2026-07-01T10:00:00Z'));
+    assert.equal(parseDateInput('2026-10-25 02:30', 'Europe/Berlin'), Date.parse('2026-10-25T00:30:00Z'), 'the first 02:30 (summer time)');
+    assert.equal(parseDateInput('2026-03-29 02:30', 'Europe/Berlin'), Date.parse('2026-03-29T01:30:00Z'), '02:30 is skipped: 03:30 summer time');
+    assert.equal(parseDateInput('2026-11-01 01:30', 'America/New_York'), Date.parse('2026-11-01T05:30:00Z'), 'the first 01:30 (EDT)');
+    assert.equal(parseDateInput('2026-03-08 02:30', 'America/New_York'), Date.parse('2026-03-08T07:30:00Z'), '02:30 is skipped: 03:30 EDT');
+  });
+
+  it('reads a time without a zone in the zone times are shown in', () => {
+    showTimesIn(() => 'Asia/Kolkata');
+    try {
+      assert.equal(parseDateInput('2026-11-20 14:00'), Date.parse('2026-11-20T08:30:00Z'));
+    } finally {
+      showTimesIn(() => 'UTC');
+    }
+    assert.equal(parseDateInput('2026-11-20 14:00'), Date.parse('2026-11-20T14:00:00Z'), 'positive control: UTC again');
   });
 
   it('reads ISO 8601 with Z or an offset as that instant', () => {

@@ -24,7 +24,7 @@ describe('table cells: held as sent, shown formatted', () => {
     const store = storeOf('sessions', [{ time: T, operation: 'STOR', user: 'a' }, { time: T - 1, operation: 'STOR', user: 'a' }, { time: T - 2, operation: 'DELE', user: 'b' }], operations);
     const shown = Array.from(store.view(), (row) => store.text(row, column('sessions', 'operation')));
     assert.deepEqual(shown, [OPERATIONS.STOR, OPERATIONS.STOR, OPERATIONS.DELE]);
-    const series = timeBins(store, store.view(), 'sessions', T - 60_000, T + 1, 10, { zoneOffsetMinutes: 0 }).series;
+    const series = timeBins(store, store.view(), 'sessions', T - 60_000, T + 1, 10, { timeZone: 'UTC' }).series;
     assert.deepEqual(series.map((s) => [s.key, s.label]), [['STOR', OPERATIONS.STOR], ['DELE', OPERATIONS.DELE]]);
     assert.deepEqual(topValues(store, store.view(), column('sessions', 'operation')).map((t) => [t.value, t.label]), [['STOR', OPERATIONS.STOR], ['DELE', OPERATIONS.DELE]]);
   });
@@ -52,7 +52,7 @@ describe('table cells: held as sent, shown formatted', () => {
     const status = column('webhooks', 'status');
     assert.deepEqual(Array.from(store.view(), (row) => store.text(row, status)), ['no answer (error 7)', '404', '200']);
     assert.deepEqual(topValues(store, store.view(), status).map((t) => t.value).sort(), ['200', '404', '7']);
-    const outcomes = timeBins(store, store.view(), 'webhooks', T - 60_000, T + 1, 1, { zoneOffsetMinutes: 0 }).outcomes!;
+    const outcomes = timeBins(store, store.view(), 'webhooks', T - 60_000, T + 1, 1, { timeZone: 'UTC' }).outcomes!;
     assert.deepEqual(outcomes.map((o) => [o.key, o.counts.reduce((a, b) => a + b, 0)]), [['success', 1], ['failure', 2]]);
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { COLUMNS, DEFAULT_SORT } from '../../../../src/panel/columns';
+import { fromWallTime, wallTime } from '../../../../src/activity/timeZone';
 import { chooseBins, inStoreOrder, STEPS, statusOutcome, timeBins, topValues } from '../../../../src/panel/webview/chartData';
 import { RowStore } from '../../../../src/panel/webview/rowStore';
 
@@ -19,26 +20,76 @@ function storeOf(kind: 'sessions' | 'webhooks', rows: Cells[]): RowStore {
   return store;
 }
 
+/** Bins of one length as their step, first start and count. */
+const shape = ({ step, bins }: { step: number; bins: { from: number; to: number }[] }) => ({ step, start: bins[0]!.from, count: bins.length });
+
 const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
 
 describe('chartData: what the panel\'s charts count', () => {
   it('chooses the smallest nice step that fits, aligned to round times of the zone', () => {
-    assert.deepEqual(chooseBins(T - HOUR, T, 60), { step: MINUTE, start: T - HOUR, count: 60 });
-    assert.deepEqual(chooseBins(T - DAY, T, 60), { step: 30 * MINUTE, start: T - DAY, count: 48 });
+    assert.deepEqual(shape(chooseBins(T - HOUR, T, 60)), { step: MINUTE, start: T - HOUR, count: 60 });
+    assert.deepEqual(shape(chooseBins(T - DAY, T, 60)), { step: 30 * MINUTE, start: T - DAY, count: 48 });
     assert.equal(chooseBins(T - 7 * DAY, T, 60).step, 3 * HOUR);
     assert.equal(chooseBins(T - 30 * DAY, T, 60).step, 12 * HOUR);
     assert.equal(chooseBins(T - 90 * DAY, T, 60).step, 2 * DAY);
     // A range that does not start on a round time: bins start before it.
-    const odd = chooseBins(T - HOUR + 7 * MINUTE + 123, T + 7 * MINUTE + 123, 60);
+    const odd = shape(chooseBins(T - HOUR + 7 * MINUTE + 123, T + 7 * MINUTE + 123, 60));
     assert.equal(odd.step, 5 * MINUTE);
     assert.equal(odd.start, T - HOUR + 5 * MINUTE);
     assert.ok(odd.start + odd.count * odd.step >= T + 7 * MINUTE + 123);
-    // Days start at local midnight: 2 hours east of UTC, midnight is 22:00 UTC the day before.
-    const days = chooseBins(T - 40 * DAY, T, 60, 120);
+    // Days start at the zone's midnight: 2 hours east of UTC (Etc/GMT-2, the sign as POSIX writes it), midnight is 22:00 UTC the day before.
+    const days = shape(chooseBins(T - 40 * DAY, T, 60, 'Etc/GMT-2'));
     assert.equal(days.step, DAY);
     assert.equal(new Date(days.start).getUTCHours(), 22);
     assert.ok(STEPS.every((step, i) => i === 0 || step > STEPS[i - 1]!));
   });
+
+  // A week around each change of daylight saving, one session every 20 minutes: the expectations come
+  // from each row's own wall clock, read with Intl, never from the machine's zone.
+  for (const { zone, from, short, long } of [
+    { zone: 'Europe/Berlin', from: '2026-03-26', short: '2026-03-29', long: undefined },
+    { zone: 'Europe/Berlin', from: '2026-10-22', short: undefined, long: '2026-10-25' },
+    { zone: 'America/New_York', from: '2026-03-05', short: '2026-03-08', long: undefined },
+    { zone: 'America/New_York', from: '2026-10-29', short: undefined, long: '2026-11-01' },
+  ]) {
+    it(`bins a week in ${zone} from ${from} by its midnights and hours across daylight saving`, () => {
+      const start = fromWallTime(Date.parse(`${from}T00:00:00Z`), zone);
+      const end = fromWallTime(Date.parse(`${from}T00:00:00Z`) + 7 * DAY, zone);
+      const times: number[] = [];
+      for (let time = start + 7 * MINUTE; time < end; time += 20 * MINUTE) {
+        times.push(time);
+      }
+      const store = storeOf('sessions', times.map((time) => ({ time, operation: 'Upload' })));
+      const wallDate = (time: number) => new Date(wallTime(time, zone)).toISOString().slice(0, 10);
+
+      const days = timeBins(store, store.view(), 'sessions', start, end, 7, { timeZone: zone });
+      assert.equal(days.step, DAY);
+      assert.equal(days.bins.length, 7);
+      const hours = days.bins.map((bin) => (bin.to - bin.from) / HOUR);
+      const dates = days.bins.map((bin) => wallDate(bin.from));
+      assert.deepEqual(days.bins.map((bin) => new Date(wallTime(bin.from, zone)).toISOString().slice(11)), new Array(7).fill('00:00:00.000Z'), 'every bin starts at midnight');
+      assert.deepEqual(hours, dates.map((date) => (date === short ? 23 : date === long ? 25 : 24)));
+      assert.ok(days.bins.every((bin, b) => b === 0 || bin.from === days.bins[b - 1]!.to), 'bins end to end');
+      const perDate = new Map<string, number>();
+      times.forEach((time) => perDate.set(wallDate(time), (perDate.get(wallDate(time)) ?? 0) + 1));
+      assert.deepEqual(days.series[0]!.counts, dates.map((date) => perDate.get(date) ?? 0));
+      assert.equal(sum(days.series[0]!.counts), times.length);
+
+      // Three-hour bins start at the wall clock's 00:00, 03:00...: the one holding the change is 2 or 4 hours long.
+      const quarters = timeBins(store, store.view(), 'sessions', start, end, 60, { timeZone: zone });
+      assert.equal(quarters.step, 3 * HOUR);
+      assert.ok(quarters.bins.every((bin) => new Date(wallTime(bin.from, zone)).getUTCHours() % 3 === 0));
+      const lengths = quarters.bins.map((bin) => (bin.to - bin.from) / HOUR);
+      assert.deepEqual(lengths.filter((length) => length !== 3), [short ? 2 : 4]);
+      const perBin = quarters.bins.map((bin) => times.filter((time) => time >= bin.from && time < bin.to).length);
+      assert.deepEqual(quarters.series[0]!.counts, perBin);
+      assert.equal(sum(perBin), times.length);
+
+      // Positive control: in UTC the same week has days of 24 hours only.
+      const utc = timeBins(store, store.view(), 'sessions', start, end, 8, { timeZone: 'UTC' });
+      assert.ok(utc.bins.every((bin) => bin.to - bin.from === DAY));
+    });
+  }
 
   it('counts sessions per bin stacked by operation, largest first, and keeps undated rows out', () => {
     const store = storeOf('sessions', [
@@ -49,7 +100,7 @@ describe('chartData: what the panel\'s charts count', () => {
       { time: T - 1, operation: 'Delete' },
       { time: null, operation: 'Upload' },
     ]);
-    const result = timeBins(store, store.view(), 'sessions', T - HOUR, T, 60, { zoneOffsetMinutes: 0 });
+    const result = timeBins(store, store.view(), 'sessions', T - HOUR, T, 60, { timeZone: 'UTC' });
     assert.equal(result.step, MINUTE);
     assert.equal(result.bins.length, 60);
     assert.deepEqual(result.bins[0], { from: T - HOUR, to: T - HOUR + MINUTE });
@@ -62,23 +113,23 @@ describe('chartData: what the panel\'s charts count', () => {
     assert.equal(upload[30], 1);
     assert.equal(result.series[1]!.counts[59], 1);
     store.setRefine('load');
-    const refined = timeBins(store, store.view(), 'sessions', T - HOUR, T, 60, { zoneOffsetMinutes: 0 });
+    const refined = timeBins(store, store.view(), 'sessions', T - HOUR, T, 60, { timeZone: 'UTC' });
     assert.deepEqual(refined.series.map((series) => [series.key, sum(series.counts)]), [['Upload', 3], ['Download', 1]]);
     assert.equal(refined.undated, 1);
   });
 
   it('widens the bins to rows outside the range, and uses the rows\' extent without a range', () => {
     const store = storeOf('sessions', [{ time: T + 10 * MINUTE, operation: 'Upload' }, { time: T - 2 * HOUR, operation: 'Upload' }]);
-    const widened = timeBins(store, store.view(), 'sessions', T - HOUR, T, 60, { zoneOffsetMinutes: 0 });
+    const widened = timeBins(store, store.view(), 'sessions', T - HOUR, T, 60, { timeZone: 'UTC' });
     assert.ok(widened.bins[0]!.from <= T - 2 * HOUR);
     assert.ok(widened.bins.at(-1)!.to > T + 10 * MINUTE);
     assert.equal(sum(widened.series[0]!.counts), 2);
     const atEnd = storeOf('sessions', [{ time: T, operation: 'Upload' }, { time: T - HOUR, operation: 'Upload' }]);
-    const ends = timeBins(atEnd, atEnd.view(), 'sessions', T - HOUR, T, 60, { zoneOffsetMinutes: 0 });
+    const ends = timeBins(atEnd, atEnd.view(), 'sessions', T - HOUR, T, 60, { timeZone: 'UTC' });
     assert.equal(ends.bins.length, 60, 'a row at the range\'s end goes in the last bin');
     assert.equal(ends.series[0]!.counts[59], 1);
     assert.equal(ends.series[0]!.counts[0], 1);
-    const own = timeBins(store, store.view(), 'sessions', Number.NaN, Number.NaN, 60, { zoneOffsetMinutes: 0 });
+    const own = timeBins(store, store.view(), 'sessions', Number.NaN, Number.NaN, 60, { timeZone: 'UTC' });
     assert.equal(own.bins[0]!.from, T - 2 * HOUR);
     assert.equal(sum(own.series[0]!.counts), 2);
     const empty = timeBins(storeOf('sessions', []), new Uint32Array(0), 'sessions', Number.NaN, Number.NaN);
@@ -89,7 +140,7 @@ describe('chartData: what the panel\'s charts count', () => {
   it('sums the operations past the most into one rest series', () => {
     const operations = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
     const store = storeOf('sessions', operations.flatMap((operation, i) => Array.from({ length: 10 - i }, () => ({ time: T - MINUTE, operation }))));
-    const result = timeBins(store, store.view(), 'sessions', T - HOUR, T, 60, { maxSeries: 4, zoneOffsetMinutes: 0 });
+    const result = timeBins(store, store.view(), 'sessions', T - HOUR, T, 60, { maxSeries: 4, timeZone: 'UTC' });
     assert.deepEqual(result.series.map((series) => [series.key, sum(series.counts), series.rest ?? false]), [['A', 10, false], ['B', 9, false], ['C', 8, false], ['', 7 + 6 + 5 + 4 + 3, true]]);
   });
 
@@ -110,7 +161,7 @@ describe('chartData: what the panel\'s charts count', () => {
       { time: T - 10 * MINUTE, event: 'resources.delete', status: 'no answer (error 0)' },
       { time: T - 10 * MINUTE, event: 'resources.delete', status: '204' },
     ]);
-    const result = timeBins(store, store.view(), 'webhooks', T - HOUR, T, 60, { zoneOffsetMinutes: 0 });
+    const result = timeBins(store, store.view(), 'webhooks', T - HOUR, T, 60, { timeZone: 'UTC' });
     assert.deepEqual(result.series.map((series) => [series.key, sum(series.counts)]), [['resources.delete', 2], ['resources.upload', 2]]);
     assert.deepEqual(result.outcomes!.map((series) => [series.key, series.counts[10], series.counts[50]]), [['success', 1, 1], ['failure', 1, 1]]);
   });
@@ -167,7 +218,7 @@ describe('chartData: what the panel\'s charts count', () => {
     const rows = store.view();
     assert.equal(rows.length, size);
 
-    const result = timeBins(store, rows, 'webhooks', start, T, 60, { maxSeries: 5, zoneOffsetMinutes: 0 });
+    const result = timeBins(store, rows, 'webhooks', start, T, 60, { maxSeries: 5, timeZone: 'UTC' });
     const users = topValues(store, rows, WEBHOOK.indexOf('user'), 10);
 
     // The plain way: strings per row, maps of counts.

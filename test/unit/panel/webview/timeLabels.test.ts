@@ -1,15 +1,19 @@
 import * as assert from 'node:assert/strict';
+import { fromWallTime } from '../../../../src/activity/timeZone';
+import { chooseBins } from '../../../../src/panel/webview/chartData';
 import { binLabels, binText } from '../../../../src/panel/webview/timeLabels';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-/** Two hours east of UTC: every test passes its zone, so the machine's zone never matters. */
-const ZONE = 120;
+/** Two hours east of UTC all year (POSIX writes the sign the other way): every test passes its zone, so the machine's zone never matters. */
+const ZONE = 'Etc/GMT-2';
 
-/** The moment the wall clock of a zone `zone` minutes east of UTC shows `wall` ("2026-11-20T12:00:00"). */
-const at = (wall: string, zone = ZONE) => Date.parse(`${wall}Z`) - zone * MINUTE;
+/** The moment the wall clock of `zone` shows `wall` ("2026-11-20T12:00:00"). */
+const at = (wall: string, zone = ZONE) => fromWallTime(Date.parse(`${wall}Z`), zone);
+
+const pad = (value: number) => String(value).padStart(2, '0');
 
 /** `count` bins of `step` from `from`. */
 function binsFrom(from: number, step: number, count: number) {
@@ -36,18 +40,28 @@ describe('timeLabels: the activity chart\'s axis and bin labels', () => {
   it('reads the wall clock of the zone it is given', () => {
     const from = Date.parse('2026-11-20T22:30:00Z');
     const bins = binsFrom(from, 30 * MINUTE, 1);
-    assert.deepEqual(binLabels(bins, 0), ['22:30']);
+    assert.deepEqual(binLabels(bins, 'UTC'), ['22:30']);
     assert.deepEqual(binLabels(bins, ZONE), ['00:30'], 'two hours east it is already the next day');
-    assert.deepEqual(binLabels(bins, -300), ['17:30']);
-    assert.equal(binText(from, from + 30 * MINUTE, 30 * MINUTE, 330), '2026-11-21 04:00 – 04:30', 'a zone off the hour');
+    assert.deepEqual(binLabels(bins, 'America/Bogota'), ['17:30']);
+    assert.equal(binText(from, from + 30 * MINUTE, 30 * MINUTE, 'Asia/Kolkata'), '2026-11-21 04:00 – 04:30', 'a zone off the hour');
   });
 
-  it('without a zone, reads this machine\'s wall clock at each time', () => {
+  it('in this machine\'s own zone, reads the wall clock Date\'s local getters read', () => {
     const from = Date.parse('2026-11-20T12:34:56Z');
     const local = new Date(from);
-    const pad = (value: number) => String(value).padStart(2, '0');
-    assert.deepEqual(binLabels(binsFrom(from, SECOND, 1)), [`${pad(local.getHours())}:${pad(local.getMinutes())}:${pad(local.getSeconds())}`]);
-    assert.equal(binLabels(binsFrom(from, 5 * MINUTE, 1))[0], binLabels(binsFrom(from, 5 * MINUTE, 1), -local.getTimezoneOffset())[0]);
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    assert.deepEqual(binLabels(binsFrom(from, SECOND, 1), zone), [`${pad(local.getHours())}:${pad(local.getMinutes())}:${pad(local.getSeconds())}`]);
+  });
+
+  it('labels the hours of a day when the clocks go forward or back by the wall clock: an hour skipped, an hour twice', () => {
+    const berlin = 'Europe/Berlin';
+    const spring = chooseBins(at('2026-03-29T00:00:00', berlin), at('2026-03-29T05:00:00', berlin), 60, berlin);
+    assert.equal(spring.step, 5 * MINUTE);
+    const springHours = chooseBins(at('2026-03-29T00:00:00', berlin), at('2026-03-29T05:00:00', berlin), 5, berlin);
+    assert.equal(springHours.step, HOUR);
+    assert.deepEqual(binLabels(springHours, berlin), ['00:00', '01:00', '03:00', '04:00']);
+    const autumn = chooseBins(at('2026-10-25T00:00:00', berlin), at('2026-10-25T04:00:00', berlin), 5, berlin);
+    assert.deepEqual(binLabels(autumn, berlin), ['00:00', '01:00', '02:00', '02:00', '03:00']);
   });
 
   it('writes a bin in full: its date and times, the end\'s date only when it falls on another day', () => {
