@@ -11,7 +11,7 @@ import { OPERATIONS, type SessionEntryWire, type WebhookEntryWire } from '../../
 import { displayText } from '../../src/activity/displayText';
 import { matchesRefine, sessionCellTexts } from '../support/panelCells';
 import {
-  answer, attachPanel, inLastRange, openQueryPanel, rowCells, searchAll, searchEnd, signIn, startSearch, until, waitForQuestion, type QueryPanel,
+  answer, attachPanel, inLastRange, openQueryPanel, rowCell, rowCells, searchAll, searchEnd, signIn, startSearch, until, waitForQuestion, type QueryPanel,
 } from './queryPanelHelpers';
 import { quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
 
@@ -80,8 +80,8 @@ describe('query panel in the real workbench', function () {
     assert.equal(end.status, `Stopped: ${PAGE_SIZE} entries, 1 API calls`);
     assert.equal(end.count, rows(PAGE_SIZE));
     const newest = entries[0]!.attributes;
-    assert.equal(await rowCells(panel.frame, 0).nth(2).textContent(), newest.username);
-    assert.equal(await rowCells(panel.frame, 0).nth(4).textContent(), displayText(newest.fileName ?? '', 300));
+    assert.equal(await rowCell(panel.frame, 0, 'user').textContent(), newest.username);
+    assert.equal(await rowCell(panel.frame, 0, 'path').textContent(), displayText(newest.fileName ?? '', 300));
   });
 
   it('loads every page after "Load All", newest first, with the cells as the log has them', async () => {
@@ -95,10 +95,9 @@ describe('query panel in the real workbench', function () {
     assert.equal(end.state, 'done', end.status);
     assert.equal(end.count, rows(entries.length));
     const newest = entries[0]!.attributes;
-    const cells = await rowCells(panel.frame, 0).allTextContents();
-    assert.equal(cells[1], OPERATIONS[newest.operation!.toUpperCase()] ?? newest.operation);
-    assert.equal(cells[2], newest.username);
-    assert.equal(cells[3], newest.ipAddress);
+    assert.equal(await rowCell(panel.frame, 0, 'operation').textContent(), OPERATIONS[newest.operation!.toUpperCase()] ?? newest.operation);
+    assert.equal(await rowCell(panel.frame, 0, 'user').textContent(), newest.username);
+    assert.equal(await rowCell(panel.frame, 0, 'ip').textContent(), newest.ipAddress);
     await screenshot(page, 'panel-sessions');
   });
 
@@ -180,10 +179,10 @@ describe('query panel in the real workbench', function () {
     const users = entries.map((entry) => entry.attributes.username ?? '').sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
     await userHeader.locator('button.sort').click();
     await frame.locator('[role="columnheader"][data-column="user"][aria-sort="ascending"]').waitFor();
-    assert.equal(await rowCells(frame, 0).nth(2).textContent(), users[0]);
+    assert.equal(await rowCell(frame, 0, 'user').textContent(), users[0]);
     await userHeader.locator('button.sort').click();
     await frame.locator('[role="columnheader"][data-column="user"][aria-sort="descending"]').waitFor();
-    assert.equal(await rowCells(frame, 0).nth(2).textContent(), users.at(-1));
+    assert.equal(await rowCell(frame, 0, 'user').textContent(), users.at(-1));
     await frame.locator('[role="columnheader"][data-column="time"] button.sort').click();
     await frame.locator('[role="columnheader"][data-column="time"][aria-sort="descending"]').waitFor();
   });

@@ -31,6 +31,9 @@ export class FilterBar {
   private readonly choiceBoxes: HTMLInputElement[] = [];
   private readonly choiceSummary: HTMLElement;
   private readonly inputs = new Map<string, HTMLInputElement>();
+  /** "Failed only": the log description's failure filter. */
+  private readonly failedOnly: HTMLInputElement;
+  private readonly failedKey: string;
   private readonly textFilters: TextFilter[];
   /** The ticked choices of the search last sent. */
   private sentChoices = '';
@@ -41,6 +44,8 @@ export class FilterBar {
 
   constructor(private readonly kind: ActivityKind, search: ActivitySearch, choices: [string, string][], private readonly strings: Strings, private readonly onSearch: (search: ActivitySearch) => void) {
     this.choiceKey = choiceField(LOGS[kind]).filter.key;
+    this.failedKey = LOGS[kind].failure.key;
+    this.failedOnly = h('input', { type: 'checkbox', id: `filter-${this.failedKey}` });
     this.textFilters = typedFilterFields(LOGS[kind]).map(({ filter }) => ({
       key: filter.key, label: strings[`filter.${filter.key}`]!, placeholder: strings[`filter.${filter.key}.any`]!, pattern: filter.pattern, invalid: strings.statusInvalid,
     }));
@@ -68,6 +73,7 @@ export class FilterBar {
         this.inputs.set(filter.key, input);
         return h('div', { class: 'field' }, h('label', { for: `filter-${filter.key}` }, filter.label), input);
       }),
+      h('div', { class: 'field toggle' }, h('label', {}, this.failedOnly, h('span', {}, strings.failedOnly!))),
       h('button', { type: 'submit', class: 'primary' }, strings.search!));
     this.show(search);
     this.element.addEventListener('submit', (event) => {
@@ -122,6 +128,7 @@ export class FilterBar {
     for (const [key, input] of this.inputs) {
       input.value = typeof filters[key] === 'string' ? filters[key] : '';
     }
+    this.failedOnly.checked = (search.filters as Record<string, unknown>)[this.failedKey] === true;
     this.showCustomRange();
     this.updateChoiceSummary();
     this.sentChoices = this.chosen().join(',');
@@ -182,7 +189,7 @@ export class FilterBar {
   private submitNow(): void {
     const range = this.readRange();
     let valid = range !== undefined;
-    const values: Record<string, string | string[] | undefined> = {};
+    const values: Record<string, string | string[] | true | undefined> = { [this.failedKey]: this.failedOnly.checked || undefined };
     for (const filter of this.textFilters) {
       const input = this.inputs.get(filter.key)!;
       const value = input.value.trim();

@@ -60,7 +60,7 @@ type Column = TextColumn | NumberColumn;
 
 const isText = (column: Column): column is TextColumn => 'codes' in column;
 
-function grow<T extends Uint32Array | Float64Array>(array: T, capacity: number): T {
+function grow<T extends Uint8Array | Uint32Array | Float64Array>(array: T, capacity: number): T {
   const bigger = new (array.constructor as new (length: number) => T)(capacity);
   bigger.set(array);
   return bigger;
@@ -74,6 +74,8 @@ export interface TextCodes {
 
 export class RowStore {
   private ids = new Float64Array(INITIAL_CAPACITY);
+  /** 1 for a row that failed. */
+  private failures = new Uint8Array(INITIAL_CAPACITY);
   private readonly columns: Column[];
   private readonly timeColumn: NumberColumn | undefined;
   private capacity = INITIAL_CAPACITY;
@@ -119,8 +121,11 @@ export class RowStore {
     this.invalidate();
   }
 
-  /** Adds a batch: `columns[id][n]` is row n's value for the column `id` names. Rows already held (same id) are skipped. */
-  append(ids: readonly number[], columns: Readonly<Record<string, readonly (string | number | null)[]>>): void {
+  /**
+   * Adds a batch: `columns[id][n]` is row n's value for the column `id` names, `failed[n]` whether it
+   * failed. Rows already held (same id) are skipped.
+   */
+  append(ids: readonly number[], columns: Readonly<Record<string, readonly (string | number | null)[]>>, failed: readonly boolean[] = []): void {
     const added: number[] = [];
     this.ensure(this.rows + ids.length);
     ids.forEach((id, n) => {
@@ -130,6 +135,7 @@ export class RowStore {
       const row = this.rows++;
       this.rowOfId.set(id, row);
       this.ids[row] = id;
+      this.failures[row] = failed[n] ? 1 : 0;
       this.columns.forEach((column) => {
         const value = columns[column.spec.id]?.[n] ?? null;
         if (isText(column)) {
@@ -170,6 +176,10 @@ export class RowStore {
 
   id(row: number): number {
     return this.ids[row]!;
+  }
+
+  failed(row: number): boolean {
+    return this.failures[row] === 1;
   }
 
   rowOf(id: number): number | undefined {
@@ -225,6 +235,7 @@ export class RowStore {
     }
     this.capacity = capacity;
     this.ids = grow(this.ids, capacity);
+    this.failures = grow(this.failures, capacity);
     for (const column of this.columns) {
       if (isText(column)) {
         column.codes = grow(column.codes, capacity);
