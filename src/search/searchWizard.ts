@@ -4,7 +4,8 @@ import { choiceField, LOGS, typedFilterFields, type FilteredField } from '../act
 import { askInput, askPick, BACK, runSteps, type Asked, type Step } from '../ui/inputSteps';
 import { presetLabel } from './describeSearch';
 import { customRange, FILTER_CHECKS, parseDateInput, rangeEndError, rangeStartError } from './inputChecks';
-import { TIME_RANGE_PRESETS, type ActivityKind, type ActivitySearch, type TimeRange, type TimeRangePreset } from './search';
+import { settings } from '../settings';
+import { closestPreset, TIME_RANGE_PRESETS, type ActivityKind, type ActivitySearch, type TimeRange, type TimeRangePreset } from './search';
 
 interface ValueItem<T extends string = string> extends vscode.QuickPickItem {
   value: T;
@@ -42,7 +43,8 @@ export async function askSearch(kind: ActivityKind): Promise<ActivitySearch | un
     { label: `$(error) ${failure.words.label()}`, description: failure.words.describe(), value: '', failedOnly: true },
   ];
   const texts = typedFilterFields(LOGS[kind]).map((field: FilteredField) => field.filter);
-  const draft = { range: 'day' as RangeChoice, from: '', to: '', picked: [] as string[], failedOnly: false, texts: {} as Record<string, string> };
+  // The sidebar's window first: the same default range everywhere.
+  const draft = { range: closestPreset(settings.timeWindowMs()) as RangeChoice, from: '', to: '', picked: [] as string[], failedOnly: false, texts: {} as Record<string, string> };
   const custom = () => draft.range === 'custom';
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const dateFormats = vscode.l10n.t('YYYY-MM-DD or YYYY-MM-DD HH:MM, or ISO 8601 with a zone');
