@@ -11,7 +11,7 @@ import { OPERATIONS, type SessionEntryWire, type WebhookEntryWire } from '../../
 import { displayText } from '../../src/activity/displayText';
 import { matchesRefine, sessionCellTexts } from '../support/panelCells';
 import {
-  answer, attachPanel, inLastRange, openQueryPanel, rowCell, rowCells, searchAll, searchEnd, signIn, startSearch, until, waitForQuestion, type QueryPanel,
+  answer, attachPanel, inLastRange, openQueryPanel, rowCell, rowCells, searchAll, searchesAsked, searchEnd, signIn, startSearch, until, waitForQuestion, type QueryPanel,
 } from './queryPanelHelpers';
 import { quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
 
@@ -156,6 +156,32 @@ describe('query panel in the real workbench', function () {
     await frame.locator('#filter-username').fill('');
     assert.equal(await searchAll(panel, () => frame.locator('button[type="submit"]').click()), rows(entries.length));
     assert.equal(await frame.locator('.notes').textContent(), '');
+  });
+
+  it('labels the operation list above it like the other fields, and says a mistyped status under its field without searching', async () => {
+    const { page } = session();
+    const sessions = await openQueryPanel(page, 'Session Logs');
+    const label = sessions.frame.locator('#choice-label');
+    assert.equal(await label.textContent(), 'Operations');
+    const labelBox = (await label.boundingBox())!;
+    const pickerBox = (await sessions.frame.locator('.choices summary').boundingBox())!;
+    assert.ok(labelBox.y + labelBox.height <= pickerBox.y, `the label (${JSON.stringify(labelBox)}) is above the list (${JSON.stringify(pickerBox)})`);
+
+    const webhooks = await openQueryPanel(page, 'Webhook Calls');
+    const status = webhooks.frame.locator('#filter-status');
+    const error = webhooks.frame.locator('#filter-status-error');
+    const asked = await searchesAsked(webhooks);
+    await status.fill('4x');
+    await status.press('Enter');
+    await error.filter({ hasText: /^A status code such as 404, or a class such as 4xx\.$/ }).waitFor();
+    assert.equal(await status.getAttribute('aria-invalid'), 'true');
+    assert.equal(await status.evaluate((input) => (input as HTMLInputElement).validationMessage), '', 'no bubble of the browser\'s own');
+    // Positive control: the status corrected, Enter runs the search, and only that one was asked for.
+    await status.fill('4xx');
+    await searchAll(webhooks, () => status.press('Enter'));
+    assert.equal(await searchesAsked(webhooks), asked + 1);
+    assert.equal(await error.textContent(), '');
+    assert.equal(await status.getAttribute('aria-invalid'), 'false');
   });
 
   it('filters on a path with a trailing * (everything below a folder)', async () => {

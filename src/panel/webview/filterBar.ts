@@ -56,22 +56,29 @@ export class FilterBar {
     this.from = h('input', { type: 'datetime-local', id: 'from', 'aria-label': strings.from });
     this.to = h('input', { type: 'datetime-local', id: 'to', 'aria-label': strings.to });
     this.rangeError = h('span', { class: 'error', role: 'alert', id: 'range-error' });
-    this.choiceSummary = h('span', { class: 'choice-summary' });
+    this.choiceSummary = h('span', { class: 'choice-summary', id: 'choice-summary' });
     const choiceList = h('div', { class: 'choice-list', role: 'group', 'aria-label': choiceLabel },
       ...choices.map(([value, label]) => {
         const box = h('input', { type: 'checkbox', value });
         this.choiceBoxes.push(box);
         return h('label', {}, box, h('span', {}, label), h('span', { class: 'code' }, value === label ? '' : value));
       }));
-    const choicePicker = h('details', { class: 'choices' }, h('summary', {}, h('span', {}, choiceLabel), this.choiceSummary), choiceList);
+    // Labelled above, like the other fields; the summary reads as the label and what is chosen.
+    const choicePicker = h('details', { class: 'choices' }, h('summary', { 'aria-labelledby': 'choice-label choice-summary' }, this.choiceSummary), choiceList);
     this.element = h('form', { class: 'filter-bar', role: 'search', 'aria-label': strings.filters },
       h('div', { class: 'field' }, h('label', { for: 'range' }, strings.timeRange!), this.range),
       h('div', { class: 'field custom-range' }, h('label', { for: 'from' }, strings.from!), this.from, h('label', { for: 'to' }, strings.to!), this.to, this.rangeError),
-      h('div', { class: 'field' }, choicePicker),
+      h('div', { class: 'field' }, h('span', { class: 'field-label', id: 'choice-label' }, choiceLabel), choicePicker),
       ...this.textFilters.map((filter) => {
         const input = h('input', { type: 'text', id: `filter-${filter.key}`, placeholder: filter.placeholder, spellcheck: 'false', autocomplete: 'off' });
         this.inputs.set(filter.key, input);
-        return h('div', { class: 'field' }, h('label', { for: `filter-${filter.key}` }, filter.label), input);
+        const field = h('div', { class: 'field' }, h('label', { for: `filter-${filter.key}` }, filter.label), input);
+        if (filter.pattern) {
+          // Said under the field, as VS Code's own inputs say it, not in the browser's bubble.
+          input.setAttribute('aria-describedby', `filter-${filter.key}-error`);
+          field.append(h('span', { class: 'error', id: `filter-${filter.key}-error`, 'aria-live': 'polite' }));
+        }
+        return field;
       }),
       h('div', { class: 'field toggle' }, h('label', {}, this.failedOnly, h('span', {}, strings.failedOnly!))),
       h('button', { type: 'submit', class: 'primary' }, strings.search!));
@@ -194,10 +201,13 @@ export class FilterBar {
       const input = this.inputs.get(filter.key)!;
       const value = input.value.trim();
       const bad = value !== '' && filter.pattern !== undefined && !filter.pattern.test(value);
-      input.setCustomValidity(bad ? filter.invalid ?? '' : '');
       input.setAttribute('aria-invalid', String(bad));
+      const error = input.parentElement?.querySelector<HTMLElement>('.error');
+      if (error) {
+        error.textContent = bad ? filter.invalid ?? '' : '';
+      }
       if (bad) {
-        input.reportValidity();
+        input.focus();
         valid = false;
       }
       values[filter.key] = value || undefined;
