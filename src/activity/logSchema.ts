@@ -77,6 +77,8 @@ export interface LogField<E extends ActivityEntry = ActivityEntry> {
   readonly cell?: (entry: E) => string | number | undefined;
   /** How the table shows the cell, when not as it is. */
   readonly show?: CellShow;
+  /** How the table sorts the column, when not as text: addresses by their numbers. */
+  readonly sortAs?: 'address';
   /** The details' text, when it differs from the value formatted for its type. */
   readonly detail?: (entry: E) => string;
   readonly filter?: FieldFilter;
@@ -172,7 +174,7 @@ export const SESSION_LOG: LogDescription<SessionEntry> = {
       column: { width: 110 }, chart: { top: () => l10n.t('Top users') },
     },
     {
-      id: 'ip', type: 'text', offer: 'ip', label: () => l10n.t('IP address'), value: (entry) => entry.ipAddress,
+      id: 'ip', type: 'text', offer: 'ip', label: () => l10n.t('IP address'), value: (entry) => entry.ipAddress, sortAs: 'address',
       filter: {
         key: 'ipAddress', parameter: 'ipAddress', match: 'exact', check: 'ip',
         words: {

@@ -213,6 +213,23 @@ describe('query panel in the real workbench', function () {
     await frame.locator('[role="columnheader"][data-column="time"][aria-sort="descending"]').waitFor();
   });
 
+  it('sorts IP addresses by their numbers, not as text', async () => {
+    const { page } = session();
+    const { frame, entries } = await allSessions(page);
+    const ips = [...new Set(entries.map((entry) => entry.attributes.ipAddress ?? ''))];
+    const number = (ip: string) => ip.split('.').reduce((sum, part) => sum * 256 + Number(part), 0);
+    assert.ok(ips.every((ip) => /^\d+\.\d+\.\d+\.\d+$/.test(ip)), `seed ${SEED}: IPv4 addresses only, which this test orders itself`);
+    const byNumber = [...ips].sort((a, b) => number(a) - number(b));
+    const byText = [...ips].sort();
+    assert.notDeepEqual(byNumber, byText, `seed ${SEED}: addresses whose text order differs from their numbers' (the positive control)`);
+    await frame.locator('[role="columnheader"][data-column="ip"] button.sort').click();
+    await frame.locator('[role="columnheader"][data-column="ip"][aria-sort="ascending"]').waitFor();
+    assert.equal(await rowCell(frame, 0, 'ip').textContent(), byNumber[0]);
+    await frame.locator('[role="columnheader"][data-column="ip"] button.sort').click();
+    await frame.locator('[role="columnheader"][data-column="ip"][aria-sort="descending"]').waitFor();
+    assert.equal(await rowCell(frame, 0, 'ip').textContent(), byNumber.at(-1));
+  });
+
   it('refines the loaded rows as one types, without a request', async () => {
     const { page } = session();
     const { frame, entries } = await allSessions(page);

@@ -3,6 +3,7 @@
 // IPs, operations and paths), number columns as Float64Array. No DOM here: tested in Node.
 import type { ColumnSpec, SortOrder } from '../columns';
 import { formatBytes, formatDuration, formatTime } from '../../activity/format';
+import { addressSortKey } from './addressOrder';
 
 const INITIAL_CAPACITY = 1024;
 
@@ -17,7 +18,8 @@ class Dictionary {
   readonly lower: string[] = [];
   private readonly index = new Map<string, number>();
 
-  constructor(private readonly show: ShowValue) {}
+  /** `sortKey`: what the values sort by, when not their shown text. */
+  constructor(private readonly show: ShowValue, private readonly sortKey?: (value: string) => string) {}
 
   intern(value: string): number {
     let code = this.index.get(value);
@@ -34,7 +36,8 @@ class Dictionary {
 
   /** Each code's position in the sorted values. */
   ranks(): Uint32Array {
-    const order = Array.from(this.values.keys()).sort((a, b) => compareText(this.lower[a]!, this.lower[b]!) || compareText(this.shown[a]!, this.shown[b]!));
+    const keys = this.sortKey ? this.values.map(this.sortKey) : this.lower;
+    const order = Array.from(this.values.keys()).sort((a, b) => compareText(keys[a]!, keys[b]!) || compareText(this.shown[a]!, this.shown[b]!));
     const ranks = new Uint32Array(order.length);
     order.forEach((code, rank) => {
       ranks[code] = rank;
@@ -91,7 +94,7 @@ export class RowStore {
   /** `show` gives each text column's formatting (as they came, by default). */
   constructor(readonly specs: readonly ColumnSpec[], sort: SortOrder, private readonly show: (spec: ColumnSpec) => ShowValue = () => (value) => value) {
     this.columns = specs.map((spec) => spec.type === 'text'
-      ? { spec, codes: new Uint32Array(INITIAL_CAPACITY), dictionary: new Dictionary(show(spec)) }
+      ? { spec, codes: new Uint32Array(INITIAL_CAPACITY), dictionary: this.dictionary(spec) }
       : { spec, values: new Float64Array(INITIAL_CAPACITY) });
     this.timeColumn = this.columns.find((column): column is NumberColumn => column.spec.type === 'time');
     this.sortOrder = this.validSort(sort);
@@ -115,7 +118,7 @@ export class RowStore {
     this.rowOfId.clear();
     for (const column of this.columns) {
       if (isText(column)) {
-        column.dictionary = new Dictionary(this.show(column.spec));
+        column.dictionary = this.dictionary(column.spec);
       }
     }
     this.invalidate();
@@ -214,6 +217,10 @@ export class RowStore {
   codes(columnIndex: number): TextCodes | undefined {
     const column = this.columns[columnIndex]!;
     return isText(column) ? { codes: column.codes, values: column.dictionary.values, shown: column.dictionary.shown } : undefined;
+  }
+
+  private dictionary(spec: ColumnSpec): Dictionary {
+    return new Dictionary(this.show(spec), spec.sortAs === 'address' ? addressSortKey : undefined);
   }
 
   private validSort(sort: SortOrder): SortOrder {

@@ -43,6 +43,18 @@ describe('RowStore: the panel\'s rows held column by column', () => {
     assert.deepEqual(ids(store), [1, 3, 2, 4]);
   });
 
+  it('sorts IP addresses by their numbers, both ways', () => {
+    const store = new RowStore(COLUMNS.sessions, DEFAULT_SORT);
+    const ips = ['10.0.0.10', '10.0.0.9', '2001:db8::1', '9.1.1.1'];
+    store.append(...batch(ips.map((ip, i) => ({ id: i + 1, row: [T - i * 1000, 'Upload', 'alice', ip, '', '', null, null, 'https', '-'] as Row }))));
+    store.setSort({ column: 'ip', descending: false });
+    assert.deepEqual(ids(store), [4, 2, 1, 3]);
+    store.setSort({ column: 'ip', descending: true });
+    assert.deepEqual(ids(store), [3, 1, 2, 4]);
+    // Positive control: as text, 10.0.0.10 would come before 10.0.0.9.
+    assert.ok('10.0.0.10' < '10.0.0.9');
+  });
+
   it('sorts numbers with absent values last either way', () => {
     const store = new RowStore(COLUMNS.sessions, DEFAULT_SORT);
     store.append(...batch(rows));
