@@ -90,3 +90,14 @@ export function formatRelative(time: number | undefined, now: Date): string {
   }
   return l10n.t('{0} days ago', Math.round(hours / 24));
 }
+
+/** A length of time, rounded, in a unit that reads well: "45 min", "16 h", "36 h", "3 days". */
+export function formatSpan(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  if (minutes < 60) {
+    return l10n.t('{0} min', minutes);
+  }
+  const hours = Math.round(minutes / 60);
+  // Whole days from two on; a day and a half reads better as 36 h.
+  return hours >= 72 || (hours >= 48 && hours % 24 === 0) ? l10n.t('{0} days', Math.round(hours / 24)) : l10n.t('{0} h', hours);
+}

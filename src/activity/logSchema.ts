@@ -77,6 +77,8 @@ export interface LogField<E extends ActivityEntry = ActivityEntry> {
   readonly cell?: (entry: E) => string | number | undefined;
   /** How the table shows the cell, when not as it is. */
   readonly show?: CellShow;
+  /** How the table sorts the column, when not as text: addresses by their numbers. */
+  readonly sortAs?: 'address';
   /** The details' text, when it differs from the value formatted for its type. */
   readonly detail?: (entry: E) => string;
   readonly filter?: FieldFilter;
@@ -88,6 +90,28 @@ export interface LogField<E extends ActivityEntry = ActivityEntry> {
   readonly chart?: 'series' | { readonly top: () => string };
 }
 
+/**
+ * "Failed only": what counts as a failure in the log. The API filters on no such thing, so a search
+ * with it loads every entry of its query and keeps the failed ones (as it does a status class).
+ */
+export interface FailureFilter<E extends ActivityEntry = ActivityEntry> {
+  /** Its property in a search's filters: true keeps the failed entries only. */
+  readonly key: 'failed';
+  readonly failed: (entry: E) => boolean;
+  /** The table column that shows a failure: a failed row's mark goes in its cell. */
+  readonly column: string;
+  readonly words: {
+    /** The toggle's label: "Failed only". */
+    readonly label: () => string;
+    /** In a search's description: "failed logins only". */
+    readonly describe: () => string;
+    /** Why the search loads more than it shows. */
+    readonly note: () => string;
+    /** The chart series of failed entries: "Failed logins". */
+    readonly series: () => string;
+  };
+}
+
 export interface LogDescription<E extends ActivityEntry = ActivityEntry> {
   readonly kind: ActivityKind;
   /** In reading order: details and tooltips list them so. */
@@ -96,6 +120,7 @@ export interface LogDescription<E extends ActivityEntry = ActivityEntry> {
   readonly columns: readonly string[];
   /** An exported entry's fields (its model's, as toJSON() gives them), in order: the CSV header. */
   readonly exportFields: readonly string[];
+  readonly failure: FailureFilter<E>;
 }
 
 const anyValue = () => l10n.t('Leave empty for no filter');
@@ -151,7 +176,7 @@ export const SESSION_LOG: LogDescription<SessionEntry> = {
       column: { width: 110 }, chart: { top: () => l10n.t('Top users') },
     },
     {
-      id: 'ip', type: 'text', offer: 'ip', label: () => l10n.t('IP address'), value: (entry) => entry.ipAddress,
+      id: 'ip', type: 'text', offer: 'ip', label: () => l10n.t('IP address'), value: (entry) => entry.ipAddress, sortAs: 'address',
       filter: {
         key: 'ipAddress', parameter: 'ipAddress', match: 'exact', check: 'ip',
         words: {
@@ -180,8 +205,20 @@ export const SESSION_LOG: LogDescription<SessionEntry> = {
     { id: 'session', type: 'text', label: () => l10n.t('Session'), value: (entry) => entry.sessionId, column: { width: 140 } },
     entryId,
   ] as LogField<SessionEntry>[],
-  columns: ['time', 'operation', 'user', 'ip', 'path', 'source', 'size', 'duration', 'protocol', 'status', 'session'],
+  // The status beside the operation: a failed login reads at a glance.
+  columns: ['time', 'operation', 'status', 'user', 'ip', 'path', 'source', 'size', 'duration', 'protocol', 'session'],
   exportFields: SESSION_MODEL_FIELDS,
+  failure: {
+    key: 'failed',
+    failed: (entry) => entry.failed,
+    column: 'status',
+    words: {
+      label: () => l10n.t('Failed only'),
+      describe: () => l10n.t('failed logins only'),
+      note: () => l10n.t('Failed only: the API does not filter on failures, so this loads the entries of every status and keeps the failed logins here.'),
+      series: () => l10n.t('Failed logins'),
+    },
+  },
 };
 
 /** The listener's status, or that it gave no HTTP answer. */
@@ -265,9 +302,21 @@ export const WEBHOOK_LOG: LogDescription<WebhookCall> = {
     { id: 'format', type: 'text', label: () => l10n.t('Format'), value: (call) => call.format },
     entryId,
   ] as LogField<WebhookCall>[],
-  // The response last: the widest and least often read.
-  columns: ['time', 'event', 'endpoint', 'status', 'resource', 'user', 'response'],
+  // The status beside the event: a failed call reads at a glance. The response last: the widest and least often read.
+  columns: ['time', 'event', 'status', 'endpoint', 'resource', 'user', 'response'],
   exportFields: WEBHOOK_MODEL_FIELDS,
+  failure: {
+    key: 'failed',
+    // An answer of 400 or more, or no HTTP answer at all.
+    failed: (call) => call.failed,
+    column: 'status',
+    words: {
+      label: () => l10n.t('Failed only'),
+      describe: () => l10n.t('failed calls only'),
+      note: () => l10n.t('Failed only: the API filters on one status code, so this loads the calls of every status and keeps those answered 400 or more, or not at all, here.'),
+      series: () => l10n.t('Failed calls'),
+    },
+  },
 };
 
 export const LOGS: Readonly<Record<ActivityKind, LogDescription>> = { sessions: SESSION_LOG as LogDescription, webhooks: WEBHOOK_LOG as LogDescription };

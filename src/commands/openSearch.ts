@@ -4,7 +4,8 @@ import { ActivityPanel, PANEL_VIEW_TYPE, type PanelServices } from '../panel/act
 import { parsePanelState } from '../panel/protocol';
 import { accountToSearch } from '../search/openSearch';
 import { parseSearch } from '../search/parseSearch';
-import type { ActivitySearch } from '../search/search';
+import { closestPreset, type ActivitySearch } from '../search/search';
+import { settings } from '../settings';
 import type { SearchStore } from '../search/searchStore';
 
 async function pickLog(): Promise<ActivitySearch | undefined> {
@@ -12,7 +13,8 @@ async function pickLog(): Promise<ActivitySearch | undefined> {
     { label: vscode.l10n.t('Session Logs'), description: vscode.l10n.t('logins, uploads, downloads, deletes, moves, shares'), log: 'sessions' as const },
     { label: vscode.l10n.t('Webhook Calls'), description: vscode.l10n.t('every webhook call ExaVault made, with the listener\'s answer'), log: 'webhooks' as const },
   ], { title: vscode.l10n.t('Open Query Panel'), placeHolder: vscode.l10n.t('Which log?') });
-  return picked && { kind: picked.log, range: { preset: 'day' }, filters: {} };
+  // The sidebar's window: the same default range in both.
+  return picked && { kind: picked.log, range: { preset: closestPreset(settings.timeWindowMs()) }, filters: {} };
 }
 
 /**
@@ -36,7 +38,7 @@ export function registerOpenSearch(store: AccountStore, searches: SearchStore, s
       if (!account) {
         return;
       }
-      // From the palette: which log, the last 24 hours, no filters; the panel's filter bar does the rest.
+      // From the palette: which log, the sidebar's window, no filters; the panel's filter bar does the rest.
       const search = request === undefined ? await pickLog() : parseSearch(rawSearch);
       if (!search) {
         if (request !== undefined) {

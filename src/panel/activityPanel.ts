@@ -9,6 +9,7 @@ import { entryFields } from '../activity/fields';
 import { choiceField, LOGS } from '../activity/logSchema';
 import { displayText } from '../activity/displayText';
 import { entryJson } from '../activity/json';
+import { describeSearchBriefly } from '../search/describeSearch';
 import { planSearch } from '../search/plan';
 import type { ActivitySearch } from '../search/search';
 import { OVERRUN_FACTOR, SearchRun, type CostEstimate, type RunProgress, type StreamSource } from '../search/searchRun';
@@ -81,9 +82,10 @@ export class ActivityPanel implements vscode.Disposable {
     return this.state.search.kind;
   }
 
+  /** The log, the account and the search: panels of one account tell apart by their tabs. */
   private setTitle(): void {
     // The label is the account name the server reported: its invisible characters shown.
-    const label = displayText(this.account.label, 64);
+    const label = `${displayText(this.account.label, 64)} · ${describeSearchBriefly(this.state.search)}`;
     this.panel.title = this.kind === 'sessions'
       ? vscode.l10n.t('Sessions: {0}', label)
       : vscode.l10n.t('Webhook Calls: {0}', label);
@@ -107,7 +109,7 @@ export class ActivityPanel implements vscode.Disposable {
       case 'ready':
         this.ready = true;
         this.post({
-          type: 'init', kind: this.kind, accountLabel: this.account.label, columns: panelColumns(this.kind), strings: panelStrings(this.kind),
+          type: 'init', kind: this.kind, failureColumn: LOGS[this.kind].failure.column, accountLabel: this.account.label, columns: panelColumns(this.kind), strings: panelStrings(this.kind),
           choices: choiceField(LOGS[this.kind]).filter.choices!().map(([code, name]) => [code, name]),
           state: this.state, timeZone: settings.timeZone(),
         });
@@ -159,6 +161,7 @@ export class ActivityPanel implements vscode.Disposable {
     this.answerCost?.(false);
     this.run?.stop();
     this.state = { ...this.state, search };
+    this.setTitle();
     this.entries.clear();
     this.rows.reset();
     const plan = planSearch(search, new Date());

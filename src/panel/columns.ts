@@ -12,9 +12,12 @@ export interface ColumnSpec {
   /** Initial width in pixels. */
   width: number;
   show?: CellShow;
+  sortAs?: 'address';
 }
 
-const spec = (field: LogField): ColumnSpec => ({ id: field.id, type: field.type, width: field.column!.width, ...(field.show ? { show: field.show } : {}) });
+const spec = (field: LogField): ColumnSpec => ({
+  id: field.id, type: field.type, width: field.column!.width, ...(field.show ? { show: field.show } : {}), ...(field.sortAs ? { sortAs: field.sortAs } : {}),
+});
 const specs = (log: LogDescription): ColumnSpec[] => columnFields(log).map(spec);
 
 export const COLUMNS: Readonly<Record<ActivityKind, readonly ColumnSpec[]>> = { sessions: specs(LOGS.sessions), webhooks: specs(LOGS.webhooks) };

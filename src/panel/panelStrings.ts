@@ -50,6 +50,8 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     copyLink: l10n.t('Copy Link to Search'),
     tableLabel: kind === 'sessions' ? l10n.t('Session log entries') : l10n.t('Webhook calls'),
     sortBy: l10n.t('Sort by {0}'),
+    failed: kind === 'sessions' ? l10n.t('Failed login') : l10n.t('Failed call'),
+    failedOnly: LOGS[kind].failure.words.label(),
     resizeColumn: l10n.t('Resize column {0} (Left and Right arrow keys)'),
     starting: l10n.t('Starting...'),
     'state.running': l10n.t('Loading... {0} entries, {1} API calls'),
@@ -72,8 +74,10 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     'chart.activity': l10n.t('Activity over time'),
     'chart.activityLabel': l10n.t('Activity over time: {0} entries in {1} bars. Left and Right choose a time, Up and Down a part of its bar, Enter narrows the search to it.'),
     'chart.activityHint': kind === 'sessions'
-      ? l10n.t('Click a coloured part of a bar to show only that operation, or a time below the bars to show only that time.')
+      ? l10n.t('Click a coloured part of a bar to show only that operation or the failed logins, or a time below the bars to show only that time.')
       : l10n.t('Click a coloured part of a bar to show only that event, or a time below the bars to show only that time.'),
+    'chart.outcomeHint': l10n.t('Click Failure in a bar to show only the failed calls, or a time below the bars to show only that time.'),
+    'chart.failed': LOGS[kind].failure.words.series(),
     'chart.stackBy': l10n.t('Colour the bars by'),
     'chart.byEvent': l10n.t('Event'),
     'chart.byOutcome': l10n.t('Success / failure'),

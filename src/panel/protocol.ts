@@ -21,6 +21,8 @@ export interface PanelState {
 export interface PanelInit {
   type: 'init';
   kind: ActivityKind;
+  /** The column whose cell marks a failed row. */
+  failureColumn: string;
   accountLabel: string;
   columns: PanelColumn[];
   strings: Record<string, string>;
@@ -44,6 +46,8 @@ export interface RowBatch {
   arrivedAt?: number;
   ids: number[];
   columns: Record<string, (string | number | null)[]>;
+  /** Row n failed (the log description's failure): its row is marked. */
+  failed: boolean[];
 }
 
 export interface ProgressMessage {

@@ -3,7 +3,7 @@
 import type { ActivityEntry } from '../api/models';
 import type { ActivityKind } from '../search/search';
 import type { RowBatch } from './protocol';
-import { rowColumns } from './rowValues';
+import { rowColumns, rowFailures } from './rowValues';
 
 /** Rows wait this long for more before going to the webview; the first batch of a search goes at once. */
 const BATCH_DELAY_MS = 40;
@@ -50,7 +50,7 @@ export class RowBatcher {
     if (this.pending.length === 0) {
       return;
     }
-    this.post({ type: 'rows', arrivedAt, ids: this.pending.map((entry) => entry.id), columns: rowColumns(this.kind, this.pending) });
+    this.post({ type: 'rows', arrivedAt, ids: this.pending.map((entry) => entry.id), columns: rowColumns(this.kind, this.pending), failed: rowFailures(this.kind, this.pending) });
     this.pending = [];
     this.sentFirstBatch = true;
   }

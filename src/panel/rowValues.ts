@@ -9,3 +9,6 @@ export type CellValue = string | number | null;
 export function rowColumns(kind: ActivityKind, entries: readonly ActivityEntry[]): Record<string, CellValue[]> {
   return Object.fromEntries(columnFields(LOGS[kind]).map((field) => [field.id, entries.map((entry) => cellValue(field, entry))]));
 }
+
+/** Whether each entry failed, as its log counts failures. */
+export const rowFailures = (kind: ActivityKind, entries: readonly ActivityEntry[]): boolean[] => entries.map(LOGS[kind].failure.failed);

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import { displayText } from '../activity/displayText';
+import { parentFolder } from '../activity/pathName';
 import { formatBytes } from '../activity/format';
 import type { Resource } from '../api/models';
 import { settings } from '../settings';
 import { plainText } from '../activity/plainText';
-import { parentFolder } from './paths';
 import { tooLargeMessage, type ResourceFileSystem } from './resourceFileSystem';
 import { resourceUri, type ResourceTarget } from './resourceUri';
 

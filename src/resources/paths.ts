@@ -1,6 +1,7 @@
 // Paths of ExaVault files as people type them, and where the web file manager shows them. No
 // `vscode` here: tested in plain Node.
 import * as l10n from '@vscode/l10n';
+import { parentFolder } from '../activity/pathName';
 
 /** Why `text` cannot be an ExaVault path, or undefined when it can. */
 export function pathProblem(text: string): string | undefined {
@@ -18,12 +19,6 @@ export function pathProblem(text: string): string | undefined {
     return l10n.t('The path has a control character (a line break, tab or similar).');
   }
   return undefined;
-}
-
-/** The folder a file or folder is in; "/" for the root and what is directly in it. */
-export function parentFolder(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash <= 0 ? '/' : path.slice(0, slash);
 }
 
 /**

@@ -28,8 +28,30 @@ function rangeText(range: TimeRange, timeZone: string | undefined): string {
 /** Values a user typed or a log entry supplied: shown as one line of visible text. */
 const shown = (value: string) => displayText(value, 120);
 
+/** A preset in few characters, for a tab's title: "7 d". */
+function shortPresetLabel(preset: TimeRangePreset): string {
+  switch (preset) {
+    case 'hour': return l10n.t('1 h');
+    case 'day': return l10n.t('24 h');
+    case 'week': return l10n.t('7 d');
+    case 'month': return l10n.t('30 d');
+    case 'quarter': return l10n.t('90 d');
+  }
+}
+
 export function describeSearch(search: ActivitySearch, options: { timeZone?: string } = {}): string {
-  const parts = [rangeText(search.range, options.timeZone)];
+  return [rangeText(search.range, options.timeZone), ...filterTexts(search)].join(' · ');
+}
+
+/** A search in few words, for a panel's tab: its filters, then its range ("user alice · 7 d"). */
+export function describeSearchBriefly(search: ActivitySearch, options: { timeZone?: string } = {}): string {
+  const range = 'preset' in search.range ? shortPresetLabel(search.range.preset) : rangeText(search.range, options.timeZone);
+  return [...filterTexts(search), range].join(' · ');
+}
+
+/** The search's filters in words, in the log's reading order. */
+function filterTexts(search: ActivitySearch): string[] {
+  const parts: string[] = [];
   const filters = search.filters as Record<string, string | string[] | undefined>;
   for (const { filter } of filteredFields(LOGS[search.kind])) {
     const value = filters[filter.key];
@@ -41,5 +63,9 @@ export function describeSearch(search: ActivitySearch, options: { timeZone?: str
       parts.push(filter.words.describe!(shown(value)));
     }
   }
-  return parts.join(' · ');
+  const { failure } = LOGS[search.kind];
+  if (search.filters[failure.key]) {
+    parts.push(failure.words.describe());
+  }
+  return parts;
 }

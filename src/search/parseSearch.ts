@@ -62,6 +62,13 @@ function filters(kind: ActivitySearch['kind'], source: unknown): Loose | undefin
       result[filter.key] = value;
     }
   }
+  // Only `true` is kept, so that equal searches serialize alike.
+  const failed = source?.[LOGS[kind].failure.key];
+  if (failed === true) {
+    result[LOGS[kind].failure.key] = true;
+  } else if (failed !== undefined && failed !== null && failed !== false) {
+    return undefined;
+  }
   return result;
 }
 

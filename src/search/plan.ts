@@ -48,6 +48,12 @@ export function planSearch(search: ActivitySearch, now: Date): SearchPlan {
       base[filter.parameter] = filter.match === 'statusOrClass' ? Number(value) : filter.check === 'url' ? endpointUrlForQuery(value) : value;
     }
   }
+  const { failure } = LOGS[search.kind];
+  if (search.filters[failure.key]) {
+    notes.push(failure.words.note());
+    const kept = keep;
+    keep = kept ? (entry) => kept(entry) && failure.failed(entry) : failure.failed;
+  }
   const queries = streams && streams.values.length > 0 ? streams.values.map((value) => ({ ...base, [streams.parameter]: value })) : [base];
   return { queries, keep, notes, from, to };
 }

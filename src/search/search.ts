@@ -21,6 +21,8 @@ export interface SessionFilters {
   ipAddress?: string;
   /** A trailing `*` is a wildcard. */
   path?: string;
+  /** Failed logins only (see the log description's failure filter); absent otherwise. */
+  failed?: true;
 }
 
 export interface WebhookFilters {
@@ -32,6 +34,8 @@ export interface WebhookFilters {
   /** A trailing `*` is a wildcard. */
   resourcePath?: string;
   username?: string;
+  /** Failed calls only (see the log description's failure filter); absent otherwise. */
+  failed?: true;
 }
 
 export interface SessionSearch {
@@ -78,4 +82,17 @@ export function resolveRange(range: TimeRange, now: Date): { from: number; to: n
 export function closestPreset(windowMs: number): TimeRangePreset {
   const distance = (preset: TimeRangePreset) => Math.abs(Math.log(PRESET_MS[preset] / windowMs));
   return TIME_RANGE_PRESETS.reduce<TimeRangePreset>((best, preset) => (distance(preset) < distance(best) ? preset : best), TIME_RANGE_PRESETS[0]);
+}
+
+/** Whether two searches ask the same: filters whatever the order of their keys, choices as a set. */
+export function sameSearch(a: ActivitySearch, b: ActivitySearch): boolean {
+  const canonical = (search: ActivitySearch) => JSON.stringify([
+    search.kind,
+    'preset' in search.range ? search.range.preset : [search.range.from, search.range.to],
+    Object.entries(search.filters as Record<string, unknown>)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, Array.isArray(value) ? [...value as string[]].sort() : value])
+      .sort(([x], [y]) => (String(x) < String(y) ? -1 : 1)),
+  ]);
+  return canonical(a) === canonical(b);
 }

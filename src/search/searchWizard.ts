@@ -5,10 +5,16 @@ import { shownTimeZone } from '../activity/format';
 import { askInput, askPick, BACK, runSteps, type Asked, type Step } from '../ui/inputSteps';
 import { presetLabel } from './describeSearch';
 import { customRange, FILTER_CHECKS, parseDateInput, rangeEndError, rangeStartError } from './inputChecks';
-import { TIME_RANGE_PRESETS, type ActivityKind, type ActivitySearch, type TimeRange, type TimeRangePreset } from './search';
+import { settings } from '../settings';
+import { closestPreset, TIME_RANGE_PRESETS, type ActivityKind, type ActivitySearch, type TimeRange, type TimeRangePreset } from './search';
 
 interface ValueItem<T extends string = string> extends vscode.QuickPickItem {
   value: T;
+}
+
+/** An item of the choice step: a choice's code, or the log's "Failed only". */
+interface ChoiceItem extends ValueItem {
+  failedOnly?: true;
 }
 
 export function searchTitle(kind: ActivityKind): string {
@@ -30,9 +36,16 @@ export async function askSearch(kind: ActivityKind): Promise<ActivitySearch | un
   const title = searchTitle(kind);
   const pick = choiceField(LOGS[kind]).filter;
   // A choice whose name is its code (an event) shows once.
-  const pickItems: ValueItem[] = pick.choices!().map(([code, name]) => ({ label: name, description: name === code ? undefined : code, value: code }));
+  const pickItems: ChoiceItem[] = pick.choices!().map(([code, name]) => ({ label: name, description: name === code ? undefined : code, value: code }));
+  // "Failed only" goes with the choices (it narrows what they load), apart from them.
+  const failure = LOGS[kind].failure;
+  const failureItems: ChoiceItem[] = [
+    { label: '', kind: vscode.QuickPickItemKind.Separator, value: '' },
+    { label: `$(error) ${failure.words.label()}`, description: failure.words.describe(), value: '', failedOnly: true },
+  ];
   const texts = typedFilterFields(LOGS[kind]).map((field: FilteredField) => field.filter);
-  const draft = { range: 'day' as RangeChoice, from: '', to: '', picked: [] as string[], texts: {} as Record<string, string> };
+  // The sidebar's window first: the same default range everywhere.
+  const draft = { range: closestPreset(settings.timeWindowMs()) as RangeChoice, from: '', to: '', picked: [] as string[], failedOnly: false, texts: {} as Record<string, string> };
   const custom = () => draft.range === 'custom';
   const zone = shownTimeZone();
   const dateFormats = vscode.l10n.t('YYYY-MM-DD or YYYY-MM-DD HH:MM, or ISO 8601 with a zone');
@@ -71,8 +84,14 @@ export async function askSearch(kind: ActivityKind): Promise<ActivitySearch | un
         title,
         placeholder: pick.words.placeholder(),
         canPickMany: true,
-        items: pickItems.map((item) => ({ ...item, picked: draft.picked.includes(item.value) })),
-      }, position), (items) => { draft.picked = items.map((item) => item.value); }),
+        items: [
+          ...pickItems.map((item) => ({ ...item, picked: draft.picked.includes(item.value) })),
+          ...failureItems.map((item) => ({ ...item, picked: item.failedOnly && draft.failedOnly })),
+        ],
+      }, position), (items) => {
+        draft.picked = items.filter((item) => !item.failedOnly).map((item) => item.value);
+        draft.failedOnly = items.some((item) => item.failedOnly);
+      }),
     },
     ...texts.map((text): Step => ({
       ask: async (position) => kept(await askInput({
@@ -89,5 +108,8 @@ export async function askSearch(kind: ActivityKind): Promise<ActivitySearch | un
     [pick.key, draft.picked] as const,
     ...texts.map((text) => [text.key, (text.normalize ?? ((value: string) => value.trim()))(draft.texts[text.key] ?? '')] as const),
   ].filter(([, value]) => value.length > 0));
+  if (draft.failedOnly) {
+    filters[failure.key] = true;
+  }
   return { kind, range, filters } as ActivitySearch;
 }

@@ -5,6 +5,7 @@ import { ActivityFeed, type FilterValue, type PageSource } from '../activity/act
 import type { AccountStore } from '../accounts/accountStore';
 import type { AccountClients } from '../accounts/accountClients';
 import { displayText } from '../activity/displayText';
+import { windowText } from '../activity/windowText';
 import { settings } from '../settings';
 import { MutableDisposable } from '../util/disposables';
 import { ActivityTreeProvider } from './activityTreeProvider';
@@ -158,7 +159,8 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
     const feed = this.feed;
     const hours = Math.round(settings.timeWindowMs() / 3_600_000);
     const filters = Object.entries(feed?.filters ?? {}).map(([name, value]) => `${name}: ${displayText(String(value), 80)}`);
-    const window = hours >= 48 && hours % 24 === 0 ? vscode.l10n.t('last {0} days', hours / 24) : vscode.l10n.t('last {0} h', hours);
+    // Counts in the groups are of loaded entries: the header says how far back those reach.
+    const window = windowText(settings.timeWindowMs(), feed?.entries ?? [], !feed?.hasMore, new Date());
     this.treeView.description = [...filters, window].join(' · ');
     if (this.filtered !== filters.length > 0) {
       this.filtered = filters.length > 0;

@@ -3,6 +3,7 @@ import type { SessionEntry } from '../api/models';
 import { ownValue } from '../api/normalize';
 import { entryFields } from '../activity/fields';
 import { displayText } from '../activity/displayText';
+import { baseName, parentFolder } from '../activity/pathName';
 import { formatRelative } from '../activity/format';
 import { groupSessions } from '../activity/grouping';
 import type { ActivityPresenter } from './presenter';
@@ -30,10 +31,15 @@ export const sessionPresenter: ActivityPresenter<SessionEntry> = {
   group: groupSessions,
   groupingKey: () => 'operation',
   entryItem(entry, now) {
-    // Logins and user changes have no file: what they are about is the user and where from.
-    const label = entry.fileName || (entry.ipAddress ? `${entry.username} @ ${entry.ipAddress}` : entry.username) || entry.operationName;
+    // The file's name first (rows of one folder differ there), and the time first in the description,
+    // where a narrow sidebar does not cut it off. Logins and user changes have no file: they are about
+    // the user and where from, which the label says once.
+    const when = formatRelative(entry.created, now);
+    const label = entry.fileName
+      ? baseName(entry.fileName)
+      : (entry.ipAddress ? `${entry.username} @ ${entry.ipAddress}` : entry.username) || entry.operationName;
     const item = new vscode.TreeItem(displayText(label), vscode.TreeItemCollapsibleState.None);
-    item.description = [displayText(entry.username, 64), formatRelative(entry.created, now)].filter(Boolean).join(' · ');
+    item.description = (entry.fileName ? [when, displayText(entry.username, 64), displayText(parentFolder(entry.fileName))] : [when]).filter(Boolean).join(' · ');
     item.iconPath = sessionIcon(entry);
     item.contextValue = entry.fileName ? 'sessionEntry.withPath' : 'sessionEntry';
     return item;

@@ -3,6 +3,7 @@ import type { WebhookCall } from '../api/models';
 import { entryFields } from '../activity/fields';
 import { webhookStatusText } from '../activity/logSchema';
 import { displayText } from '../activity/displayText';
+import { baseName, parentFolder } from '../activity/pathName';
 import { formatRelative } from '../activity/format';
 import { groupWebhooks, type WebhookGrouping } from '../activity/grouping';
 import type { ActivityPresenter } from './presenter';
@@ -35,8 +36,12 @@ export function webhookPresenter(grouping: () => WebhookGrouping): ActivityPrese
     group: (entries) => groupWebhooks(entries, grouping()),
     groupingKey: grouping,
     entryItem(call, now) {
-      const item = new vscode.TreeItem(displayText(call.resourcePath || call.endpointUrl || call.eventLabel), vscode.TreeItemCollapsibleState.None);
-      item.description = [webhookStatusText(call), displayText(host(call.endpointUrl), 64), formatRelative(call.created, now)].filter(Boolean).join(' · ');
+      // As session rows: the file's name first, the time first in the description, the folder last.
+      const label = call.resourcePath ? baseName(call.resourcePath) : call.endpointUrl || call.eventLabel;
+      const item = new vscode.TreeItem(displayText(label), vscode.TreeItemCollapsibleState.None);
+      item.description = [
+        formatRelative(call.created, now), webhookStatusText(call), displayText(host(call.endpointUrl), 64), call.resourcePath ? displayText(parentFolder(call.resourcePath)) : '',
+      ].filter(Boolean).join(' · ');
       item.iconPath = webhookIcon(call);
       item.contextValue = call.resourcePath ? 'webhookCall.withPath' : 'webhookCall';
       return item;

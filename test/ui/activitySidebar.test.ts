@@ -5,9 +5,10 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { HOSTILE_STRINGS, startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import { displayText } from '../../src/activity/displayText';
+import { baseName, parentFolder } from '../../src/activity/pathName';
 import type { WebhookEntryWire } from '../../src/api/wire';
 import {
-  collapseAll, countBy, entryRows, expandGroup, expectedSessionGroups, labelOf, labelsInOrder, offersAction, operationLabel, pane, poll,
+  collapseAll, countBy, entryRows, escaped, expandGroup, expectedSessionGroups, labelOf, labelsInOrder, offersAction, operationLabel, pane, poll,
   refreshed, rows, sessionsShown, setPaneExpanded, shownGroups, signedIn, totalOf, viewAction, waitForServerGroups, type GroupCounts,
 } from './sidebarHelpers';
 import { screenshot, useWorkbench } from './workbench';
@@ -73,7 +74,7 @@ describe('activity sidebar in the real workbench', function () {
     await screenshot(page, 'sidebar-sessions');
   });
 
-  it('expands a group into its entries, newest first, labelled by path and described by user and time', async () => {
+  it('expands a group into its entries, newest first, labelled by file name and described by time, user and folder (logins: by user and address, said once)', async () => {
     const { page } = session();
     const loaded = await sessionsShown(page, server, PAGE_SIZE);
     const [[firstGroup]] = expectedSessionGroups(server, loaded) as [[string, number]];
@@ -83,9 +84,14 @@ describe('activity sidebar in the real workbench', function () {
     await expandGroup(page, 'Sessions', firstGroup);
     const children = entryRows(page, 'Sessions');
     await children.first().waitFor();
-    const expectedLabels = entries.map((e) => e.fileName || `${e.username} @ ${e.ipAddress}`);
+    const expectedLabels = entries.map((e) => (e.fileName ? baseName(e.fileName) : `${e.username} @ ${e.ipAddress}`));
     assert.deepEqual(await labelsInOrder(children), expectedLabels, `${firstGroup}: its entries, newest first`);
-    assert.match(await children.first().locator('.label-description').textContent() ?? '', new RegExp(`^${entries[0]!.username} · `));
+    // The time first, where a narrow sidebar does not cut it off; the user only where the label does not say it.
+    const newest = entries[0]!;
+    const description = await children.first().locator('.label-description').textContent() ?? '';
+    assert.match(description, newest.fileName
+      ? new RegExp(`^[^·]+ · ${escaped(newest.username!)} · ${escaped(parentFolder(newest.fileName))}$`)
+      : /^[^·]+$/);
     await collapseAll(page, 'Sessions'); // fold it again
   });
 
@@ -138,7 +144,7 @@ describe('activity sidebar in the real workbench', function () {
     // The group's first entry is its newest call.
     const call = entryRows(page, 'Webhook Calls').first();
     await call.waitFor();
-    assert.equal(await labelOf(call).textContent(), target.attributes.resourcePath || target.attributes.endpointUrl);
+    assert.equal(await labelOf(call).textContent(), target.attributes.resourcePath ? baseName(String(target.attributes.resourcePath)) : target.attributes.endpointUrl);
     await call.hover();
     await call.locator('.action-label[aria-label^="Resend"]').click();
     const dialog = page.locator('.monaco-dialog-box');
@@ -197,7 +203,7 @@ describe('hostile log data in the sidebar', function () {
     await labels.first().waitFor();
     const rendered = await labels.evaluateAll((elements) => elements.map((e) => ({ text: e.textContent ?? '', children: e.childElementCount })));
     // Markup stays exactly as sent; line breaks, controls and invisible characters show as visible marks (displayText).
-    const candidates = new Set(server.sessions.flatMap((e) => [e.attributes.fileName!, `${e.attributes.username} @ ${e.attributes.ipAddress}`].map((text) => displayText(text))));
+    const candidates = new Set(server.sessions.flatMap((e) => [baseName(e.attributes.fileName!), `${e.attributes.username} @ ${e.attributes.ipAddress}`].map((text) => displayText(text))));
     assert.ok(rendered.length >= 3, `rows: ${rendered.length}`);
     for (const { text, children } of rendered) {
       assert.ok(candidates.has(text), `shown exactly as sent: ${JSON.stringify(text.slice(0, 80))}`);

@@ -13,7 +13,7 @@ import { formatTime } from '../../src/activity/format';
 import { rezoneInput } from '../../src/panel/webview/zoneInput';
 import { matchesRefine, sessionCellTexts } from '../support/panelCells';
 import {
-  answer, attachPanel, inLastRange, openQueryPanel, rowCells, searchAll, searchEnd, signIn, startSearch, until, waitForQuestion, type QueryPanel,
+  answer, attachPanel, inLastRange, openQueryPanel, rowCell, rowCells, searchAll, searchesAsked, searchEnd, signIn, startSearch, until, waitForQuestion, type QueryPanel,
 } from './queryPanelHelpers';
 import { waitUntil } from '../support/waitUntil';
 import { exactly, palette } from './uiSteps';
@@ -111,8 +111,8 @@ describe('query panel in the real workbench', function () {
     assert.equal(end.status, `Stopped: ${PAGE_SIZE} entries, 1 API calls`);
     assert.equal(end.count, rows(PAGE_SIZE));
     const newest = entries[0]!.attributes;
-    assert.equal(await rowCells(panel.frame, 0).nth(2).textContent(), newest.username);
-    assert.equal(await rowCells(panel.frame, 0).nth(4).textContent(), displayText(newest.fileName ?? '', 300));
+    assert.equal(await rowCell(panel.frame, 0, 'user').textContent(), newest.username);
+    assert.equal(await rowCell(panel.frame, 0, 'path').textContent(), displayText(newest.fileName ?? '', 300));
   });
 
   it('shows times in the zone the setting names, following a change while the panel is open', async () => {
@@ -159,10 +159,9 @@ describe('query panel in the real workbench', function () {
     assert.equal(end.state, 'done', end.status);
     assert.equal(end.count, rows(entries.length));
     const newest = entries[0]!.attributes;
-    const cells = await rowCells(panel.frame, 0).allTextContents();
-    assert.equal(cells[1], OPERATIONS[newest.operation!.toUpperCase()] ?? newest.operation);
-    assert.equal(cells[2], newest.username);
-    assert.equal(cells[3], newest.ipAddress);
+    assert.equal(await rowCell(panel.frame, 0, 'operation').textContent(), OPERATIONS[newest.operation!.toUpperCase()] ?? newest.operation);
+    assert.equal(await rowCell(panel.frame, 0, 'user').textContent(), newest.username);
+    assert.equal(await rowCell(panel.frame, 0, 'ip').textContent(), newest.ipAddress);
     await screenshot(page, 'panel-sessions');
   });
 
@@ -223,6 +222,32 @@ describe('query panel in the real workbench', function () {
     assert.equal(await frame.locator('.notes').textContent(), '');
   });
 
+  it('labels the operation list above it like the other fields, and says a mistyped status under its field without searching', async () => {
+    const { page } = session();
+    const sessions = await openQueryPanel(page, 'Session Logs');
+    const label = sessions.frame.locator('#choice-label');
+    assert.equal(await label.textContent(), 'Operations');
+    const labelBox = (await label.boundingBox())!;
+    const pickerBox = (await sessions.frame.locator('.choices summary').boundingBox())!;
+    assert.ok(labelBox.y + labelBox.height <= pickerBox.y, `the label (${JSON.stringify(labelBox)}) is above the list (${JSON.stringify(pickerBox)})`);
+
+    const webhooks = await openQueryPanel(page, 'Webhook Calls');
+    const status = webhooks.frame.locator('#filter-status');
+    const error = webhooks.frame.locator('#filter-status-error');
+    const asked = await searchesAsked(webhooks);
+    await status.fill('4x');
+    await status.press('Enter');
+    await error.filter({ hasText: /^A status code such as 404, or a class such as 4xx\.$/ }).waitFor();
+    assert.equal(await status.getAttribute('aria-invalid'), 'true');
+    assert.equal(await status.evaluate((input) => (input as HTMLInputElement).validationMessage), '', 'no bubble of the browser\'s own');
+    // Positive control: the status corrected, Enter runs the search, and only that one was asked for.
+    await status.fill('4xx');
+    await searchAll(webhooks, () => status.press('Enter'));
+    assert.equal(await searchesAsked(webhooks), asked + 1);
+    assert.equal(await error.textContent(), '');
+    assert.equal(await status.getAttribute('aria-invalid'), 'false');
+  });
+
   it('filters on a path with a trailing * (everything below a folder)', async () => {
     const { page } = session();
     const { panel, frame, entries } = await allSessions(page);
@@ -244,12 +269,29 @@ describe('query panel in the real workbench', function () {
     const users = entries.map((entry) => entry.attributes.username ?? '').sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
     await userHeader.locator('button.sort').click();
     await frame.locator('[role="columnheader"][data-column="user"][aria-sort="ascending"]').waitFor();
-    assert.equal(await rowCells(frame, 0).nth(2).textContent(), users[0]);
+    assert.equal(await rowCell(frame, 0, 'user').textContent(), users[0]);
     await userHeader.locator('button.sort').click();
     await frame.locator('[role="columnheader"][data-column="user"][aria-sort="descending"]').waitFor();
-    assert.equal(await rowCells(frame, 0).nth(2).textContent(), users.at(-1));
+    assert.equal(await rowCell(frame, 0, 'user').textContent(), users.at(-1));
     await frame.locator('[role="columnheader"][data-column="time"] button.sort').click();
     await frame.locator('[role="columnheader"][data-column="time"][aria-sort="descending"]').waitFor();
+  });
+
+  it('sorts IP addresses by their numbers, not as text', async () => {
+    const { page } = session();
+    const { frame, entries } = await allSessions(page);
+    const ips = [...new Set(entries.map((entry) => entry.attributes.ipAddress ?? ''))];
+    const number = (ip: string) => ip.split('.').reduce((sum, part) => sum * 256 + Number(part), 0);
+    assert.ok(ips.every((ip) => /^\d+\.\d+\.\d+\.\d+$/.test(ip)), `seed ${SEED}: IPv4 addresses only, which this test orders itself`);
+    const byNumber = [...ips].sort((a, b) => number(a) - number(b));
+    const byText = [...ips].sort();
+    assert.notDeepEqual(byNumber, byText, `seed ${SEED}: addresses whose text order differs from their numbers' (the positive control)`);
+    await frame.locator('[role="columnheader"][data-column="ip"] button.sort').click();
+    await frame.locator('[role="columnheader"][data-column="ip"][aria-sort="ascending"]').waitFor();
+    assert.equal(await rowCell(frame, 0, 'ip').textContent(), byNumber[0]);
+    await frame.locator('[role="columnheader"][data-column="ip"] button.sort').click();
+    await frame.locator('[role="columnheader"][data-column="ip"][aria-sort="descending"]').waitFor();
+    assert.equal(await rowCell(frame, 0, 'ip').textContent(), byNumber.at(-1));
   });
 
   it('refines the loaded rows as one types, without a request', async () => {

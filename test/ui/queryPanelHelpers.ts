@@ -40,6 +40,9 @@ export const panelFrame = (page: Page): FrameLocator => panelHost(page).frameLoc
 
 export const rowCells = (frame: FrameLocator, index: number) => frame.locator(`.grid-body .grid-row[aria-rowindex="${index + 2}"] .grid-cell`);
 
+/** A row's cell of the column `column` names (its field id: user, status...), wherever the column stands. */
+export const rowCell = (frame: FrameLocator, index: number, column: string) => frame.locator(`.grid-body .grid-row[aria-rowindex="${index + 2}"] .grid-cell[data-column="${column}"]`);
+
 export type Log = 'Session Logs' | 'Webhook Calls';
 
 /** The panel's heading for each log: tells one panel's document from another's. */
@@ -183,7 +186,8 @@ async function record(page: Page, frame: FrameLocator): Promise<void> {
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
 
 const searchesBegun = (panel: QueryPanel) => panel.frame.locator('body').evaluate((body) => Number(body.dataset.testSearches));
-const searchesAsked = (panel: QueryPanel) => panelHost(panel.page).locator('body').evaluate((body) => Number(body.dataset.testSearches));
+/** How many searches the panel has asked the extension for since it was attached. */
+export const searchesAsked = (panel: QueryPanel) => panelHost(panel.page).locator('body').evaluate((body) => Number(body.dataset.testSearches));
 
 /**
  * Does `act` (which starts one search or more: Enter in a text filter sends two, the second stopping

@@ -6,7 +6,7 @@ import { HOSTILE_STRINGS, startExaVaultServer, type RunningExaVaultServer } from
 import type { SessionEntryWire, WebhookEntryWire } from '../../src/api/wire';
 import { displayLines, displayText } from '../../src/activity/displayText';
 import { screenshot, useWorkbench } from './workbench';
-import { inLastRange, openQueryPanel, rowCells, searchAll, signIn } from './queryPanelHelpers';
+import { inLastRange, openQueryPanel, rowCell, rowCells, searchAll, signIn } from './queryPanelHelpers';
 
 /** Every cell and detail value: its text, and whether it has element children. */
 async function renderedTexts(frame: FrameLocator, selector: string): Promise<{ text: string; children: number }[]> {
@@ -43,11 +43,10 @@ describe('query panel with hostile log data', function () {
       assert.equal(await searchAll(panel, () => frame.locator('#range').selectOption('quarter')), `${entries.length} rows`);
 
       // The table: the user column of the rows in view, each as one line of text (controls made visible), no markup.
-      const userColumn = log === 'Session Logs' ? 2 : 5;
       const shown = await frame.locator('.grid-body .grid-row:not([hidden])').count();
       assert.ok(shown > 5);
       for (let index = 0; index < shown - 2; index++) {
-        const cell = rowCells(frame, index).nth(userColumn);
+        const cell = rowCell(frame, index, 'user');
         const expected = (entries[index]!.attributes as { username?: string }).username ?? '';
         assert.equal(await cell.textContent(), displayText(expected, 300), `row ${index}`);
       }

@@ -4,9 +4,10 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { ODD_NAMES_FOLDER, SAMPLE_FILES, SAMPLES_FOLDER, startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
+import { baseName, parentFolder } from '../../src/activity/pathName';
 import type { SessionEntryWire } from '../../src/api/wire';
 import { openPanel, panelFrame, rowCells } from './queryPanelHelpers';
-import { entryRows, exactly, expandGroup, fromRowMenu, poll, sessionsShown, signedIn } from './sidebarHelpers';
+import { entryRows, escaped, exactly, expandGroup, fromRowMenu, poll, sessionsShown, signedIn } from './sidebarHelpers';
 import { answer, quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
 
 const PAGE_SIZE = 25;
@@ -21,8 +22,10 @@ const ORDERS = `${SAMPLES_FOLDER}/orders.csv`;
 const toast = (page: Page, text: string | RegExp) => page.locator('.notifications-toasts .notification-toast', { hasText: text });
 const activeEditor = (page: Page) => page.locator('.editor-group-container.active');
 const activeTab = (page: Page, name: string) => activeEditor(page).locator('.tab.active', { hasText: name });
-/** A row of the Sessions view whose label reads exactly `label`. */
-const entryRow = (page: Page, label: string) => entryRows(page, 'Sessions').filter({ has: page.locator('.label-name', { hasText: exactly(label) }) });
+/** A row of the Sessions view about `path`: its label reads the file's name, its description ends with the folder. */
+const entryRow = (page: Page, path: string) => entryRows(page, 'Sessions')
+  .filter({ has: page.locator('.label-name', { hasText: exactly(baseName(path)) }) })
+  .filter({ has: page.locator('.label-description', { hasText: new RegExp(` · ${escaped(parentFolder(path))}$`) }) });
 
 /** The lines the active editor shows, top to bottom (spaces come out as no-break spaces). */
 async function editorLines(page: Page): Promise<string[]> {

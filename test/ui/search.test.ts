@@ -464,7 +464,9 @@ describe('searching from the palette in the real workbench', function () {
     }
     const entry = sessions.locator('.monaco-list-row[aria-level="2"]').first();
     await entry.waitFor();
-    const username = (await descriptionOf(entry).textContent() ?? '').split(' · ')[0];
+    // A file's row says its user after the time; a login's names the user in its label ("user @ address").
+    const described = (await descriptionOf(entry).textContent() ?? '').split(' · ');
+    const username = described.length > 1 ? described[1] : (await labelOf(entry).textContent() ?? '').split(' @ ')[0];
     assert.ok(username, 'the first session entry shows its user');
     await opensSearch(page, () => fromContextMenu(page, entry, 'Show Activity for this User'));
     // The sidebar looks back 2160 hours: the nearest preset is the last 90 days.

@@ -10,7 +10,7 @@ import { ACTION_TIMEOUT_MS, openSidebar } from './workbench';
 
 export type ViewName = 'Sessions' | 'Webhook Calls';
 
-const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Matches exactly `text`. */
 export const exactly = (text: string): RegExp => new RegExp(`^${escaped(text)}$`);
 

@@ -21,13 +21,18 @@ export interface Series {
   counts: number[];
   /** Set on the one series that sums the values left out (`key` is then ''). */
   rest?: true;
+  /** Set on the series of failed rows, counted apart from their values' series (`key` is then ''). */
+  failed?: true;
 }
 
 export interface TimeBins {
   bins: TimeBin[];
   /** Bin width in milliseconds (one of STEPS). */
   step: number;
-  /** By operation (sessions) or event (webhooks), largest total first; the rest summed in a last series. */
+  /**
+   * By operation (sessions) or event (webhooks), largest total first; the rest summed in a last series.
+   * Sessions: failed logins first, as a series of their own (webhook calls show failures by outcome).
+   */
   series: Series[];
   /** Webhooks only: success, failure, and unknown when the status is empty (each only when counted). */
   outcomes?: Series[];
@@ -42,7 +47,7 @@ export type Outcome = 'success' | 'failure' | 'unknown';
 export const OUTCOMES: readonly Outcome[] = ['success', 'failure', 'unknown'];
 
 export interface TimeBinOptions {
-  /** Most series before the rest are summed into one (default 6). */
+  /** Most series before the rest are summed into one (default 5: a colour each, red left to failures). */
   maxSeries?: number;
   /** The zone (a name such as Europe/Berlin) whose wall clock's round times bins start on; default UTC. */
   timeZone?: string;
@@ -201,12 +206,27 @@ export function timeBins(store: RowStore, shown: Uint32Array, kind: ActivityKind
     binOf[i] = Number.isNaN(time) ? count : binIndex(bins, step, time);
   }
 
-  const series = stacked(rows, stack?.codes, stack?.values ?? [''], stack?.shown ?? [''], binOf, count, options.maxSeries ?? 6);
-  const result: TimeBins = { bins, step, series, total: rows.length - undated, undated };
+  const failures = kind === 'sessions' ? failedApart(store, rows, binOf, count) : undefined;
+  const series = stacked(rows, stack?.codes, stack?.values ?? [''], stack?.shown ?? [''], binOf, count, options.maxSeries ?? 5);
+  const result: TimeBins = { bins, step, series: failures ? [failures, ...series] : series, total: rows.length - undated, undated };
   if (status) {
     result.outcomes = outcomes(rows, status.codes, status.values, binOf, count);
   }
   return result;
+}
+
+/** The failed rows' series (undefined when none failed); their bins become `count`, so no other series counts them. */
+function failedApart(store: RowStore, rows: Uint32Array, binOf: Uint32Array, count: number): Series | undefined {
+  const counts = new Array<number>(count).fill(0);
+  let failed = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (binOf[i]! < count && store.failed(rows[i]!)) {
+      counts[binOf[i]!]!++;
+      binOf[i] = count;
+      failed++;
+    }
+  }
+  return failed > 0 ? { key: '', failed: true, counts } : undefined;
 }
 
 function textColumn(store: RowStore, id: string): TextCodes | undefined {

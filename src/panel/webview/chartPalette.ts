@@ -30,7 +30,8 @@ export function readPalette(): Palette {
   return {
     foreground,
     lines,
-    series: [blue, orange, green, purple, yellow, red],
+    // Red is the failures' alone.
+    series: [blue, orange, green, purple, yellow],
     success: green,
     failure: red,
     unknown: lines,
@@ -63,7 +64,7 @@ export class ColourSlots {
 
   /** Keeps each shown key's colour; a new key takes the first colour no shown key has. */
   assign(series: Series[]): void {
-    const keys = new Set(series.filter((s) => !s.rest).map((s) => s.key));
+    const keys = new Set(series.filter((s) => !s.rest && !s.failed).map((s) => s.key));
     for (const key of this.slots.keys()) {
       if (!keys.has(key)) {
         this.slots.delete(key);

@@ -27,6 +27,9 @@ export class FilterBar {
   private readonly choiceBoxes: HTMLInputElement[] = [];
   private readonly choiceSummary: HTMLElement;
   private readonly inputs = new Map<string, HTMLInputElement>();
+  /** "Failed only": the log description's failure filter. */
+  private readonly failedOnly: HTMLInputElement;
+  private readonly failedKey: string;
   private readonly textFilters: TextFilter[];
   /** The ticked choices of the search last sent. */
   private sentChoices = '';
@@ -37,6 +40,8 @@ export class FilterBar {
 
   constructor(private readonly kind: ActivityKind, search: ActivitySearch, choices: [string, string][], private readonly strings: Strings, private readonly onSearch: (search: ActivitySearch) => void) {
     this.choiceKey = choiceField(LOGS[kind]).filter.key;
+    this.failedKey = LOGS[kind].failure.key;
+    this.failedOnly = h('input', { type: 'checkbox', id: `filter-${this.failedKey}` });
     this.textFilters = typedFilterFields(LOGS[kind]).map(({ filter }) => ({
       key: filter.key, label: strings[`filter.${filter.key}`]!, placeholder: strings[`filter.${filter.key}.any`]!, pattern: filter.pattern, invalid: strings.statusInvalid,
     }));
@@ -50,23 +55,31 @@ export class FilterBar {
     this.rangeZone = h('span', { class: 'zone', id: 'range-zone' });
     this.from.setAttribute('aria-describedby', 'range-zone');
     this.to.setAttribute('aria-describedby', 'range-zone');
-    this.choiceSummary = h('span', { class: 'choice-summary' });
+    this.choiceSummary = h('span', { class: 'choice-summary', id: 'choice-summary' });
     const choiceList = h('div', { class: 'choice-list', role: 'group', 'aria-label': choiceLabel },
       ...choices.map(([value, label]) => {
         const box = h('input', { type: 'checkbox', value });
         this.choiceBoxes.push(box);
         return h('label', {}, box, h('span', {}, label), h('span', { class: 'code' }, value === label ? '' : value));
       }));
-    const choicePicker = h('details', { class: 'choices' }, h('summary', {}, h('span', {}, choiceLabel), this.choiceSummary), choiceList);
+    // Labelled above, like the other fields; the summary reads as the label and what is chosen.
+    const choicePicker = h('details', { class: 'choices' }, h('summary', { 'aria-labelledby': 'choice-label choice-summary' }, this.choiceSummary), choiceList);
     this.element = h('form', { class: 'filter-bar', role: 'search', 'aria-label': strings.filters },
       h('div', { class: 'field' }, h('label', { for: 'range' }, strings.timeRange!), this.range),
       h('div', { class: 'field custom-range' }, h('label', { for: 'from' }, strings.from!), this.from, h('label', { for: 'to' }, strings.to!), this.to, this.rangeZone, this.rangeError),
-      h('div', { class: 'field' }, choicePicker),
+      h('div', { class: 'field' }, h('span', { class: 'field-label', id: 'choice-label' }, choiceLabel), choicePicker),
       ...this.textFilters.map((filter) => {
         const input = h('input', { type: 'text', id: `filter-${filter.key}`, placeholder: filter.placeholder, spellcheck: 'false', autocomplete: 'off' });
         this.inputs.set(filter.key, input);
-        return h('div', { class: 'field' }, h('label', { for: `filter-${filter.key}` }, filter.label), input);
+        const field = h('div', { class: 'field' }, h('label', { for: `filter-${filter.key}` }, filter.label), input);
+        if (filter.pattern) {
+          // Said under the field, as VS Code's own inputs say it, not in the browser's bubble.
+          input.setAttribute('aria-describedby', `filter-${filter.key}-error`);
+          field.append(h('span', { class: 'error', id: `filter-${filter.key}-error`, 'aria-live': 'polite' }));
+        }
+        return field;
       }),
+      h('div', { class: 'field toggle' }, h('label', {}, this.failedOnly, h('span', {}, strings.failedOnly!))),
       h('button', { type: 'submit', class: 'primary' }, strings.search!));
     this.show(search);
     this.element.addEventListener('submit', (event) => {
@@ -122,6 +135,7 @@ export class FilterBar {
     for (const [key, input] of this.inputs) {
       input.value = typeof filters[key] === 'string' ? filters[key] : '';
     }
+    this.failedOnly.checked = (search.filters as Record<string, unknown>)[this.failedKey] === true;
     this.showCustomRange();
     this.updateChoiceSummary();
     this.sentChoices = this.chosen().join(',');
@@ -193,15 +207,18 @@ export class FilterBar {
   private submitNow(): void {
     const range = this.readRange();
     let valid = range !== undefined;
-    const values: Record<string, string | string[] | undefined> = {};
+    const values: Record<string, string | string[] | true | undefined> = { [this.failedKey]: this.failedOnly.checked || undefined };
     for (const filter of this.textFilters) {
       const input = this.inputs.get(filter.key)!;
       const value = input.value.trim();
       const bad = value !== '' && filter.pattern !== undefined && !filter.pattern.test(value);
-      input.setCustomValidity(bad ? filter.invalid ?? '' : '');
       input.setAttribute('aria-invalid', String(bad));
+      const error = input.parentElement?.querySelector<HTMLElement>('.error');
+      if (error) {
+        error.textContent = bad ? filter.invalid ?? '' : '';
+      }
       if (bad) {
-        input.reportValidity();
+        input.focus();
         valid = false;
       }
       values[filter.key] = value || undefined;

@@ -5,14 +5,13 @@ import { showTimesIn, shownTimeZone } from '../../activity/format';
 import type { SortOrder } from '../columns';
 import { DEFAULT_SORT } from '../columns';
 import type { PanelInit, PanelState, ProgressMessage, ToWebview } from '../protocol';
-import type { ActivitySearch } from '../../search/search';
+import { sameSearch, type ActivitySearch } from '../../search/search';
 import { cellText } from './cellText';
 import { ActivityCharts } from './charts';
-import { choiceField, LOGS } from '../../activity/logSchema';
 import { DetailPane } from './detailPane';
 import { button, h } from './dom';
 import { FilterBar } from './filterBar';
-import type { Narrowing } from './narrowing';
+import { narrowed, type Narrowing } from './narrowing';
 import { RowStore } from './rowStore';
 import { VirtualTable } from './virtualTable';
 
@@ -73,7 +72,7 @@ class Panel {
       },
       sort: (order) => this.setSort(order),
       resize: (widths) => this.save({ widths }),
-    });
+    }, init.failureColumn);
     this.charts = new ActivityCharts(init.kind, init.columns, strings, (narrowing) => this.narrow(narrowing));
     this.filterBar = new FilterBar(init.kind, init.state.search, init.choices, strings, (search) => this.search(search));
     this.stopButton = button('debug-stop', strings.stop!, () => vscode.postMessage({ type: 'stop' }));
@@ -118,7 +117,7 @@ class Panel {
         this.repaint();
         break;
       case 'rows':
-        this.store.append(message.ids, message.columns);
+        this.store.append(message.ids, message.columns, message.failed);
         this.repaint();
         if (message.arrivedAt !== undefined) {
           this.markFirstPaint(message.arrivedAt);
@@ -241,16 +240,12 @@ class Panel {
     }, wait);
   }
 
-  /** A click (or Enter) on a chart: the search narrowed to that bar's time or value. */
+  /** A click (or Enter) on a chart: the search narrowed to that bar's time, value or failures; nothing when that is the search shown (a search spends API calls). */
   private narrow(narrowing: Narrowing): void {
-    const search = this.state.search;
-    if (narrowing.kind === 'range') {
-      this.search({ ...search, range: { from: narrowing.from, to: narrowing.to } } as ActivitySearch);
-      return;
+    const search = narrowed(this.state.search, narrowing);
+    if (!sameSearch(search, this.state.search)) {
+      this.search(search);
     }
-    const { key, value } = narrowing;
-    const filters = { ...search.filters, [key]: key === choiceField(LOGS[search.kind]).filter.key ? [value] : value };
-    this.search({ ...search, filters } as ActivitySearch);
   }
 
   private renderCount(): void {

@@ -3,6 +3,7 @@
 // IPs, operations and paths), number columns as Float64Array. No DOM here: tested in Node.
 import type { ColumnSpec, SortOrder } from '../columns';
 import { formatBytes, formatDuration, formatTime } from '../../activity/format';
+import { addressSortKey } from './addressOrder';
 import { numberKeys, sortRowsByKeys } from './radixSort';
 
 const INITIAL_CAPACITY = 1024;
@@ -18,7 +19,8 @@ class Dictionary {
   readonly lower: string[] = [];
   private readonly index = new Map<string, number>();
 
-  constructor(private readonly show: ShowValue) {}
+  /** `sortKey`: what the values sort by, when not their shown text. */
+  constructor(private readonly show: ShowValue, private readonly sortKey?: (value: string) => string) {}
 
   intern(value: string): number {
     let code = this.index.get(value);
@@ -43,12 +45,14 @@ class Dictionary {
     if (this.rankCache?.length === this.values.length) {
       return this.rankCache;
     }
-    // The distinct lower-cased texts, sorted natively (code-unit order, no comparator calls); a
-    // group of values differing only in case is ordered by comparator, and such groups are few.
-    const groups = [...new Set(this.lower)].sort();
-    const groupOf = new Map(groups.map((lower, group) => [lower, group]));
+    // The distinct sort keys (the lower-cased text, or what the column sorts as), sorted natively
+    // (code-unit order, no comparator calls); a group of values with one key is ordered by
+    // comparator, and such groups are few.
+    const keys = this.sortKey ? this.values.map(this.sortKey) : this.lower;
+    const groups = [...new Set(keys)].sort();
+    const groupOf = new Map(groups.map((key, group) => [key, group]));
     const members: number[][] = groups.map(() => []);
-    this.lower.forEach((lower, code) => members[groupOf.get(lower)!]!.push(code));
+    keys.forEach((key, code) => members[groupOf.get(key)!]!.push(code));
     const ranks = new Uint32Array(this.values.length);
     let rank = -1;
     for (const codes of members) {
@@ -84,7 +88,7 @@ type Column = TextColumn | NumberColumn;
 
 const isText = (column: Column): column is TextColumn => 'codes' in column;
 
-function grow<T extends Uint32Array | Float64Array>(array: T, capacity: number): T {
+function grow<T extends Uint8Array | Uint32Array | Float64Array>(array: T, capacity: number): T {
   const bigger = new (array.constructor as new (length: number) => T)(capacity);
   bigger.set(array);
   return bigger;
@@ -98,6 +102,8 @@ export interface TextCodes {
 
 export class RowStore {
   private ids = new Float64Array(INITIAL_CAPACITY);
+  /** 1 for a row that failed. */
+  private failures = new Uint8Array(INITIAL_CAPACITY);
   private readonly columns: Column[];
   private readonly timeColumn: NumberColumn | undefined;
   private capacity = INITIAL_CAPACITY;
@@ -115,7 +121,7 @@ export class RowStore {
   /** `show` gives each text column's formatting (as they came, by default). */
   constructor(readonly specs: readonly ColumnSpec[], sort: SortOrder, private readonly show: (spec: ColumnSpec) => ShowValue = () => (value) => value) {
     this.columns = specs.map((spec) => spec.type === 'text'
-      ? { spec, codes: new Uint32Array(INITIAL_CAPACITY), dictionary: new Dictionary(show(spec)) }
+      ? { spec, codes: new Uint32Array(INITIAL_CAPACITY), dictionary: this.dictionary(spec) }
       : { spec, values: new Float64Array(INITIAL_CAPACITY) });
     this.timeColumn = this.columns.find((column): column is NumberColumn => column.spec.type === 'time');
     this.sortOrder = this.validSort(sort);
@@ -139,14 +145,17 @@ export class RowStore {
     this.rowOfId.clear();
     for (const column of this.columns) {
       if (isText(column)) {
-        column.dictionary = new Dictionary(this.show(column.spec));
+        column.dictionary = this.dictionary(column.spec);
       }
     }
     this.invalidate();
   }
 
-  /** Adds a batch: `columns[id][n]` is row n's value for the column `id` names. Rows already held (same id) are skipped. */
-  append(ids: readonly number[], columns: Readonly<Record<string, readonly (string | number | null)[]>>): void {
+  /**
+   * Adds a batch: `columns[id][n]` is row n's value for the column `id` names, `failed[n]` whether it
+   * failed. Rows already held (same id) are skipped.
+   */
+  append(ids: readonly number[], columns: Readonly<Record<string, readonly (string | number | null)[]>>, failed: readonly boolean[] = []): void {
     const added: number[] = [];
     this.ensure(this.rows + ids.length);
     ids.forEach((id, n) => {
@@ -156,6 +165,7 @@ export class RowStore {
       const row = this.rows++;
       this.rowOfId.set(id, row);
       this.ids[row] = id;
+      this.failures[row] = failed[n] ? 1 : 0;
       this.columns.forEach((column) => {
         const value = columns[column.spec.id]?.[n] ?? null;
         if (isText(column)) {
@@ -210,6 +220,10 @@ export class RowStore {
     return this.ids[row]!;
   }
 
+  failed(row: number): boolean {
+    return this.failures[row] === 1;
+  }
+
   rowOf(id: number): number | undefined {
     return this.rowOfId.get(id);
   }
@@ -244,6 +258,10 @@ export class RowStore {
     return isText(column) ? { codes: column.codes, values: column.dictionary.values, shown: column.dictionary.shown } : undefined;
   }
 
+  private dictionary(spec: ColumnSpec): Dictionary {
+    return new Dictionary(this.show(spec), spec.sortAs === 'address' ? addressSortKey : undefined);
+  }
+
   private validSort(sort: SortOrder): SortOrder {
     return this.specs.some((spec) => spec.id === sort.column) ? sort : { column: 'time', descending: true };
   }
@@ -263,6 +281,7 @@ export class RowStore {
     }
     this.capacity = capacity;
     this.ids = grow(this.ids, capacity);
+    this.failures = grow(this.failures, capacity);
     for (const column of this.columns) {
       if (isText(column)) {
         column.codes = grow(column.codes, capacity);

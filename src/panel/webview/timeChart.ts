@@ -35,6 +35,7 @@ export class TimeChart {
   private readonly canvas: HTMLCanvasElement;
   private readonly timeEmpty: HTMLElement;
   private readonly announce: HTMLElement;
+  private readonly hint: HTMLElement;
   private readonly stackButtons: HTMLButtonElement[] = [];
   private readonly observer: MutationObserver;
   private palette = readPalette();
@@ -50,6 +51,7 @@ export class TimeChart {
     this.canvas = h('canvas', { tabindex: 0, role: 'img', 'aria-label': strings['chart.activity'], 'aria-describedby': 'chart-activity-hint' });
     this.timeEmpty = h('p', { class: 'chart-empty', hidden: true }, strings['chart.empty'] ?? '');
     this.announce = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
+    this.hint = h('p', { class: 'chart-hint', id: 'chart-activity-hint' }, strings['chart.activityHint'] ?? '');
     const heading = h('div', { class: 'chart-heading' }, h('h3', {}, strings['chart.activity']!));
     if (kind === 'webhooks') {
       const toggle = h('span', { class: 'chart-toggle', role: 'group', 'aria-label': strings['chart.stackBy'] });
@@ -66,7 +68,7 @@ export class TimeChart {
       heading,
       h('div', { class: 'chart-canvas' }, this.canvas),
       this.timeEmpty,
-      h('p', { class: 'chart-hint', id: 'chart-activity-hint' }, strings['chart.activityHint'] ?? ''),
+      this.hint,
       this.announce);
 
     this.chart = new Chart(this.canvas, {
@@ -138,10 +140,14 @@ export class TimeChart {
     for (const button of this.stackButtons) {
       button.setAttribute('aria-pressed', button.dataset.stacking === stacking ? 'true' : 'false');
     }
+    this.hint.textContent = this.strings[stacking === 'outcomes' ? 'chart.outcomeHint' : 'chart.activityHint'] ?? '';
     this.render();
   }
 
   private seriesLabel(series: Series): string {
+    if (series.failed) {
+      return this.strings['chart.failed']!;
+    }
     if (series.rest) {
       return this.strings['chart.other']!;
     }
@@ -155,6 +161,9 @@ export class TimeChart {
     const palette = this.palette;
     if (this.stacking === 'outcomes') {
       return series.key === 'success' ? palette.success : series.key === 'failure' ? palette.failure : palette.unknown;
+    }
+    if (series.failed) {
+      return palette.failure;
     }
     if (series.rest) {
       return palette.lines;
@@ -269,7 +278,7 @@ export class TimeChart {
     }
   }
 
-  /** A part of a bar narrows to its series (when a filter can say it) or else to its time; a bin narrows to its time. */
+  /** A part of a bar narrows to its series (failures, or a value a filter can say) or else to its time; a bin narrows to its time. */
   private narrow(target: Cursor): void {
     if (target.part >= 0) {
       this.narrowPart(target.part, target.bin);
@@ -283,7 +292,9 @@ export class TimeChart {
     if (!series) {
       return;
     }
-    if (this.stacking === 'series' && !series.rest && series.key !== '') {
+    if (series.failed || (this.stacking === 'outcomes' && series.key === 'failure')) {
+      this.onNarrow({ kind: 'failed' });
+    } else if (this.stacking === 'series' && !series.rest && series.key !== '') {
       this.onNarrow({ kind: 'filter', key: choiceField(LOGS[this.kind]).filter.key, value: series.key });
     } else if (bin !== undefined) {
       this.narrowBin(bin);

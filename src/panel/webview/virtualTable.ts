@@ -1,12 +1,15 @@
 // A grid that paints only the rows in view, so a million rows scroll like ten: a fixed pool of row
 // elements moved and refilled (textContent only) as the viewport scrolls. ARIA grid semantics,
-// keyboard selection, sortable and resizable columns.
+// keyboard selection, sortable and resizable columns. A failed row is marked in its failure column's
+// cell: an error icon and colour (by CSS, so cells hold text only) and "Failed" for screen readers.
 import type { SortOrder } from '../columns';
 import type { PanelColumn } from '../protocol';
 import { h, icon } from './dom';
 import type { RowStore } from './rowStore';
 
 const ROW_HEIGHT = 22;
+/** The id of the words a failed row's marked cell is described by. */
+const FAILED_TEXT_ID = 'failed-text';
 const MIN_WIDTH = 40;
 
 export interface TableEvents {
@@ -26,13 +29,18 @@ export class VirtualTable {
   private selected: number | undefined;
   private selectedId: number | undefined;
   private scheduled = false;
+  /** The index of the column whose cell marks a failed row. */
+  private readonly failureColumn: number;
 
-  constructor(private readonly store: RowStore, private readonly columns: PanelColumn[], private readonly widths: Record<string, number>, label: string, private readonly strings: Record<string, string>, private readonly events: TableEvents) {
+  constructor(private readonly store: RowStore, private readonly columns: PanelColumn[], private readonly widths: Record<string, number>, label: string, private readonly strings: Record<string, string>, private readonly events: TableEvents, failureColumn: string) {
+    this.failureColumn = columns.findIndex((column) => column.id === failureColumn);
     this.header = h('div', { class: 'grid-row grid-header', role: 'row', 'aria-rowindex': 1 });
     this.body = h('div', { class: 'grid-body', role: 'rowgroup' });
     this.element = h('div', {
       class: 'grid', role: 'grid', tabindex: 0, 'aria-label': label, 'aria-colcount': columns.length, 'aria-multiselectable': 'false',
-    }, h('div', { role: 'rowgroup', class: 'grid-head' }, this.header), this.body);
+    }, h('div', { role: 'rowgroup', class: 'grid-head' }, this.header), this.body,
+    // Hidden, so not a part of the grid's structure: a description is read from hidden text too.
+    h('span', { id: FAILED_TEXT_ID, hidden: true }, strings.failed ?? ''));
     columns.forEach((column, index) => this.header.append(this.headerCell(column, index)));
     this.applyWidths();
     this.element.addEventListener('scroll', () => this.schedule());
@@ -157,7 +165,7 @@ export class VirtualTable {
     const first = Math.max(0, Math.floor((this.element.scrollTop) / ROW_HEIGHT) - 2);
     const count = Math.min(this.rows.length - first, this.viewportRows() + 4);
     while (this.pool.length < count) {
-      const row = h('div', { class: 'grid-row', role: 'row' }, ...this.columns.map((_, index) => h('div', { class: 'grid-cell', role: 'gridcell', 'aria-colindex': index + 1 })));
+      const row = h('div', { class: 'grid-row', role: 'row' }, ...this.columns.map((column, index) => h('div', { class: index === this.failureColumn ? 'grid-cell failure-cell' : 'grid-cell', role: 'gridcell', 'aria-colindex': index + 1, 'data-column': column.id })));
       this.pool.push(row);
       this.body.append(row);
     }
@@ -177,6 +185,14 @@ export class VirtualTable {
       element.setAttribute('aria-selected', String(selected));
       element.classList.toggle('selected', selected);
       element.id = `row-${slot}`;
+      const failed = this.store.failed(row);
+      element.classList.toggle('failed', failed);
+      const marked = element.children[this.failureColumn];
+      if (failed) {
+        marked?.setAttribute('aria-describedby', FAILED_TEXT_ID);
+      } else {
+        marked?.removeAttribute('aria-describedby');
+      }
       if (selected) {
         active = element.id;
       }

@@ -2,10 +2,10 @@
 // follow from it. Expectations here are read off entries the normalizer makes from wire data.
 import * as assert from 'node:assert/strict';
 import { entryFields } from '../../../src/activity/fields';
-import { entryFilter, filteredFields, LOGS } from '../../../src/activity/logSchema';
+import { choiceField, entryFilter, filteredFields, LOGS } from '../../../src/activity/logSchema';
 import { normalizeSession, normalizeWebhook } from '../../../src/api/normalize';
 import { COLUMNS, panelColumns } from '../../../src/panel/columns';
-import { rowColumns } from '../../../src/panel/rowValues';
+import { rowColumns, rowFailures } from '../../../src/panel/rowValues';
 
 const session = normalizeSession({ id: 7, type: 'sessionActivity', attributes: {
   operation: 'STOR', created: '2026-03-11T21:00:00Z', username: 'alice', ipAddress: '203.0.113.7', fileName: '/Finance/q3.xlsx',
@@ -46,5 +46,17 @@ describe('the log description', () => {
     assert.equal(entryFilter(legacyCall, 'ip'), undefined, 'the webhook log has no IP filter');
     assert.equal(entryFilter(legacyCall, 'type'), undefined, 'a legacy event is a name the API does not take');
     assert.deepEqual(entryFilter(legacyCall, 'status'), { parameter: 'statusCode', value: 7 });
+  });
+
+  it('counts failed logins and calls answered 400 or more, or not at all, as failures; each log marks them in a column of its table', () => {
+    const login = (status: string) => normalizeSession({ id: 1, type: 'sessionActivity', attributes: { operation: 'PASS', status } });
+    const call = (status: number) => normalizeWebhook({ id: 2, type: 'webhookActivity', attributes: { webhookFormat: 'v2', event: 'resources.upload', status } });
+    assert.deepEqual(rowFailures('sessions', [login('failed'), login('-'), session]), [true, false, false]);
+    assert.deepEqual(rowFailures('webhooks', [call(500), call(404), call(28), call(0), call(200), call(302)]), [true, true, true, true, false, false]);
+    for (const log of [LOGS.sessions, LOGS.webhooks]) {
+      assert.ok(log.columns.includes(log.failure.column), `${log.kind}: the failure column is a column`);
+      // Beside the operation or event: read at a glance.
+      assert.equal(log.columns.indexOf(log.failure.column), log.columns.indexOf(choiceField(log).id) + 1, `${log.kind}: the status follows the choice column`);
+    }
   });
 });

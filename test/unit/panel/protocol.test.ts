@@ -23,6 +23,8 @@ describe('messages from the panel\'s webview are checked before use', () => {
       { type: 'search', search: { ...search, filters: { username: 42 } } },
       { type: 'search', search: { ...search, filters: { types: 'STOR' } } },
       { type: 'search', search: { kind: 'webhooks', range: { preset: 'day' }, filters: { status: '4xx; DROP' } } },
+      { type: 'search', search: { ...search, filters: { failed: 'yes' } } },
+      { type: 'search', search: { ...search, filters: { failed: 1 } } },
     ];
     for (const message of refused) {
       assert.equal(parseWebviewMessage(message), undefined, JSON.stringify(message));
@@ -32,6 +34,12 @@ describe('messages from the panel\'s webview are checked before use', () => {
   it('drops fields a search does not have', () => {
     const parsed = parseWebviewMessage({ type: 'search', search: { ...search, filters: { ...search.filters, sql: 'x' }, extra: 1 } });
     assert.deepEqual(parsed, { type: 'search', search });
+  });
+
+  it('keeps "Failed only" when true, and no trace of it when false', () => {
+    const failed = { ...search, filters: { ...search.filters, failed: true } };
+    assert.deepEqual(parseWebviewMessage({ type: 'search', search: failed }), { type: 'search', search: failed });
+    assert.deepEqual(parseWebviewMessage({ type: 'search', search: { ...search, filters: { ...search.filters, failed: false } } }), { type: 'search', search });
   });
 
   it('restores a panel only from well-formed state', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parentFolder, pathProblem, webFileManagerUrl } from '../../../src/resources/paths';
+import { pathProblem, webFileManagerUrl } from '../../../src/resources/paths';
 
 describe('resource paths', () => {
   it('accepts a full path, and says what is wrong with anything else', () => {
@@ -10,10 +10,6 @@ describe('resource paths', () => {
     assert.match(pathProblem('/Finance/')!, /"\/" at the end/);
     assert.match(pathProblem('/Finance//report.pdf')!, /empty folder name/);
     assert.match(pathProblem('/a\tb')!, /control character/);
-  });
-
-  it('finds the folder a path is in', () => {
-    assert.deepEqual(['/', '/a', '/a/b', '/a/b/c.txt'].map(parentFolder), ['/', '/', '/a', '/a/b']);
   });
 
   it('reveals the folder in the web file manager, from the API origin alone', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { describeSearch } from '../../../src/search/describeSearch';
+import { describeSearch, describeSearchBriefly } from '../../../src/search/describeSearch';
 
 describe('describeSearch', () => {
   it('reads a session search as words: range, operation names (sorted), user, IP, path', () => {
@@ -35,5 +35,19 @@ describe('describeSearch', () => {
       describeSearch({ kind: 'sessions', range: { preset: 'day' }, filters: { username: 'ad\u202emin\nx', path: '/<img src=x>' } }),
       'Last 24 hours · user ad\u27e8U+202E\u27e9min\u23cex · path /<img src=x>',
     );
+  });
+
+  it('says "Failed only" last, in the words of each log', () => {
+    assert.equal(describeSearch({ kind: 'sessions', range: { preset: 'day' }, filters: { username: 'alice', failed: true } }), 'Last 24 hours · user alice · failed logins only');
+    assert.equal(describeSearch({ kind: 'webhooks', range: { preset: 'week' }, filters: { failed: true } }), 'Last 7 days · failed calls only');
+  });
+
+  it('reads a search briefly for a tab: filters first, then the range in few characters', () => {
+    assert.equal(describeSearchBriefly({ kind: 'sessions', range: { preset: 'week' }, filters: { username: 'jsmith' } }), 'user jsmith · 7 d');
+    assert.equal(describeSearchBriefly({ kind: 'webhooks', range: { preset: 'hour' }, filters: { status: '5xx', failed: true } }), 'status 5xx · failed calls only · 1 h');
+    const labels = (['hour', 'day', 'week', 'month', 'quarter'] as const).map((preset) => describeSearchBriefly({ kind: 'sessions', range: { preset }, filters: {} }));
+    assert.deepEqual(labels, ['1 h', '24 h', '7 d', '30 d', '90 d']);
+    const custom = { kind: 'sessions', range: { from: Date.parse('2026-11-20T14:00:00Z'), to: Date.parse('2026-11-21T09:30:00Z') }, filters: {} } as const;
+    assert.equal(describeSearchBriefly(custom, { timeZone: 'UTC' }), describeSearch(custom, { timeZone: 'UTC' }));
   });
 });

@@ -29,4 +29,23 @@ describe('planSearch: a search as the API requests it takes', () => {
     assert.equal(byCode.queries[0]!.statusCode, 503);
     assert.equal(byCode.keep, undefined);
   });
+
+  it('keeps the failed entries only over a query of every status, and says so', () => {
+    const sessions = planSearch({ kind: 'sessions', range: { preset: 'day' }, filters: { username: 'alice', failed: true } }, NOW);
+    assert.deepEqual(sessions.queries, [{ startDate: '2026-11-19T12:00:00.000Z', endDate: '2026-11-20T12:00:00.000Z', username: 'alice' }]);
+    assert.match(sessions.notes[0]!, /^Failed only: the API does not filter on failures/);
+    const entry = (failed: boolean) => ({ kind: 'session', failed }) as never;
+    assert.deepEqual([entry(true), entry(false)].map(sessions.keep!), [true, false]);
+    const webhooks = planSearch({ kind: 'webhooks', range: { from: 1, to: 2 }, filters: { failed: true } }, NOW);
+    assert.equal(webhooks.queries[0]!.statusCode, undefined);
+    const call = (status: number, failed: boolean) => ({ kind: 'webhook', status, noAnswer: status < 100, failed }) as never;
+    assert.deepEqual([call(404, true), call(200, false), call(28, true)].map(webhooks.keep!), [true, false, true]);
+  });
+
+  it('keeps what both a status class and "Failed only" keep', () => {
+    const plan = planSearch({ kind: 'webhooks', range: { from: 1, to: 2 }, filters: { status: '4xx', failed: true } }, NOW);
+    assert.equal(plan.notes.length, 2);
+    const call = (status: number, failed: boolean) => ({ kind: 'webhook', status, noAnswer: status < 100, failed }) as never;
+    assert.deepEqual([call(404, true), call(500, true), call(28, true), call(200, false)].map(plan.keep!), [true, false, false, false]);
+  });
 });

@@ -11,12 +11,12 @@ const T = Date.parse('2026-11-20T12:00:00Z');
 const SESSION = COLUMNS.sessions.map((column) => column.id);
 const WEBHOOK = COLUMNS.webhooks.map((column) => column.id);
 
-type Cells = Record<string, string | number | null>;
+type Cells = Record<string, string | number | boolean | null>;
 
-/** A store of `kind` holding rows given by column id (absent cells: null). */
+/** A store of `kind` holding rows given by column id (absent cells: null), and whether each failed. */
 function storeOf(kind: 'sessions' | 'webhooks', rows: Cells[]): RowStore {
   const store = new RowStore(COLUMNS[kind], DEFAULT_SORT);
-  store.append(rows.map((_, id) => id + 1), Object.fromEntries(COLUMNS[kind].map((column) => [column.id, rows.map((row) => row[column.id] ?? null)])));
+  store.append(rows.map((_, id) => id + 1), Object.fromEntries(COLUMNS[kind].map((column) => [column.id, rows.map((row) => (row[column.id] ?? null) as string | number | null)])), rows.map((row) => row.failed === true));
   return store;
 }
 
@@ -142,6 +142,23 @@ describe('chartData: what the panel\'s charts count', () => {
     const store = storeOf('sessions', operations.flatMap((operation, i) => Array.from({ length: 10 - i }, () => ({ time: T - MINUTE, operation }))));
     const result = timeBins(store, store.view(), 'sessions', T - HOUR, T, 60, { maxSeries: 4, timeZone: 'UTC' });
     assert.deepEqual(result.series.map((series) => [series.key, sum(series.counts), series.rest ?? false]), [['A', 10, false], ['B', 9, false], ['C', 8, false], ['', 7 + 6 + 5 + 4 + 3, true]]);
+  });
+
+  it('counts failed logins as a series of their own, first, and not again under their operation', () => {
+    const store = storeOf('sessions', [
+      { time: T - 50 * MINUTE, operation: 'PASS' },
+      { time: T - 50 * MINUTE, operation: 'PASS', failed: true },
+      { time: T - 10 * MINUTE, operation: 'PASS', failed: true },
+      { time: T - 10 * MINUTE, operation: 'STOR' },
+      { time: null, operation: 'PASS', failed: true },
+    ]);
+    const result = timeBins(store, store.view(), 'sessions', T - HOUR, T, 60, { timeZone: 'UTC' });
+    assert.deepEqual(result.series.map((series) => [series.key, series.failed ?? false, sum(series.counts)]), [['', true, 2], ['PASS', false, 1], ['STOR', false, 1]]);
+    assert.deepEqual([result.series[0]!.counts[10], result.series[0]!.counts[50]], [1, 1]);
+    assert.equal(result.total, 4);
+    // None failed: no such series (its positive control is above).
+    const none = storeOf('sessions', [{ time: T - MINUTE, operation: 'PASS' }]);
+    assert.deepEqual(timeBins(none, none.view(), 'sessions', T - HOUR, T, 60, { timeZone: 'UTC' }).series.map((series) => series.failed ?? false), [false]);
   });
 
   it('counts webhook calls by event and by outcome: 400 and more, or no answer, is a failure', () => {
