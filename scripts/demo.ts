@@ -1,12 +1,14 @@
 // `npm run demo`: the extension against a rich local ExaVault account, in a real VS Code in your
 // browser, already signed in. Builds and packages the extension, starts the local server and
-// code-server (provisioned on first use), prints the URL; Ctrl+C stops everything it started.
+// code-server (provisioned on first use), prints the URL; Ctrl+C, at any point, says what it stops,
+// stops everything it started (VS Code runs in a process group of its own), and says when it is done.
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startExaVaultServer } from '../server/index';
+import { demoOpenerVsixPath, packageDemoOpener } from './lib/demoOpener';
 import { packageVsix } from './lib/packageVsix';
-import { cacheDir, vsixPath } from './lib/paths';
+import { repoRoot, vsixPath } from './lib/paths';
 import { provisionVsCodeServer } from './lib/provision';
 import { installVsix, makeWorkbenchDirs, startCodeServer } from './lib/vscodeServer';
 
@@ -27,6 +29,9 @@ function portFree(port: number): Promise<boolean> {
   });
 }
 
+/** What the demo has started, newest last: Ctrl+C stops them newest first. */
+const running: { what: string; stop(): Promise<void> }[] = [];
+
 async function main(): Promise<void> {
   const port = Number(values.port);
   const apiPort = Number(values['api-port']);
@@ -41,14 +46,19 @@ async function main(): Promise<void> {
 
   console.log('Packaging the extension...');
   packageVsix();
+  packageDemoOpener();
   provisionVsCodeServer();
 
   const server = await startExaVaultServer({ port: apiPort, seed: Number(values.seed), sessions: Number(values.sessions), webhooks: 4000, accountName: 'demo' });
-  const dirs = makeWorkbenchDirs(path.join(cacheDir, 'demo'), {
+  running.push({ what: `the local ExaVault server (port ${apiPort})`, stop: () => server.close() });
+  // In this checkout's out/, not the provisioned cache, which other checkouts may share.
+  const dirs = makeWorkbenchDirs(path.join(repoRoot, 'out', 'demo'), {
     'exavault.importFromEnvironment': 'always',
     'exavault.sidebar.timeWindowHours': 168,
   });
   installVsix(dirs, vsixPath);
+  // The window opens on the ExaVault view, where the demo's story is.
+  installVsix(dirs, demoOpenerVsixPath);
   // The demo account's credentials reach the extension as an administrator's would in CI: through
   // the environment, imported into SecretStorage at activation.
   const workbench = await startCodeServer(dirs, {
@@ -58,21 +68,37 @@ async function main(): Promise<void> {
     EXAVAULT_ACCESS_TOKEN: server.accessToken,
   }, port);
 
-  console.log('');
-  console.log(`ExaVault Activity demo: open ${workbench.url} in a browser, then the ExaVault icon in the activity bar.`);
-  console.log(`  local ExaVault server: ${server.baseUrl} (account "demo")`);
-  console.log('  Ctrl+C stops everything.');
+  running.push({ what: `VS Code (port ${port})`, stop: () => workbench.stop() });
 
-  const stop = async () => {
-    await workbench.stop();
-    await server.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  console.log('');
+  console.log(`ExaVault Activity demo: open ${workbench.url} in a browser; it opens on the ExaVault view.`);
+  console.log(`  local ExaVault server: ${server.baseUrl} (account "demo")`);
+  console.log('  Ctrl+C stops VS Code and the local server, and leaves nothing running.');
 }
 
-main().catch((error: unknown) => {
+/** Stops everything the demo started, newest first, saying what. */
+async function stopRunning(): Promise<void> {
+  for (let part = running.pop(); part; part = running.pop()) {
+    console.log(`  stopping ${part.what}`);
+    await part.stop();
+  }
+}
+
+const started = main();
+started.catch(async (error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
+  await stopRunning();
 });
+
+/** Ctrl+C (or a SIGTERM): lets the step under way end (so that what it starts is known), then stops everything. */
+async function stop(): Promise<void> {
+  console.log('');
+  console.log('Stopping the demo: VS Code and the local ExaVault server, whichever have started...');
+  await started.catch(() => undefined);
+  await stopRunning();
+  console.log('The demo has stopped; nothing of it is left running.');
+  process.exit(0);
+}
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());
