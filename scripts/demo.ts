@@ -6,6 +6,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startExaVaultServer } from '../server/index';
+import { DEMO_ACCOUNT, DEMO_SETTINGS } from './lib/demoAccount';
 import { demoOpenerVsixPath, packageDemoOpener } from './lib/demoOpener';
 import { packageVsix } from './lib/packageVsix';
 import { repoRoot, vsixPath } from './lib/paths';
@@ -16,8 +17,8 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '8080' },
     'api-port': { type: 'string', default: '8090' },
-    sessions: { type: 'string', default: '20000' },
-    seed: { type: 'string', default: '2026' },
+    sessions: { type: 'string', default: String(DEMO_ACCOUNT.sessions) },
+    seed: { type: 'string', default: String(DEMO_ACCOUNT.seed) },
   },
 });
 
@@ -49,13 +50,10 @@ async function main(): Promise<void> {
   packageDemoOpener();
   provisionVsCodeServer();
 
-  const server = await startExaVaultServer({ port: apiPort, seed: Number(values.seed), sessions: Number(values.sessions), webhooks: 4000, accountName: 'demo' });
+  const server = await startExaVaultServer({ ...DEMO_ACCOUNT, port: apiPort, seed: Number(values.seed), sessions: Number(values.sessions) });
   running.push({ what: `the local ExaVault server (port ${apiPort})`, stop: () => server.close() });
   // In this checkout's out/, not the provisioned cache, which other checkouts may share.
-  const dirs = makeWorkbenchDirs(path.join(repoRoot, 'out', 'demo'), {
-    'exavault.importFromEnvironment': 'always',
-    'exavault.sidebar.timeWindowHours': 168,
-  });
+  const dirs = makeWorkbenchDirs(path.join(repoRoot, 'out', 'demo'), DEMO_SETTINGS);
   installVsix(dirs, vsixPath);
   // The window opens on the ExaVault view, where the demo's story is.
   installVsix(dirs, demoOpenerVsixPath);

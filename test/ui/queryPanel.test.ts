@@ -13,7 +13,7 @@ import { matchesRefine, sessionCellTexts } from '../support/panelCells';
 import {
   answer, attachPanel, inLastRange, openQueryPanel, rowCells, searchAll, searchEnd, signIn, startSearch, until, waitForQuestion, type QueryPanel,
 } from './queryPanelHelpers';
-import { quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
+import { quickInput, runFromPalette, useWorkbench } from './workbench';
 
 // Chosen for what the tests need of its data (each test checks what it relies on): sessions in the
 // last 24 hours and none within hours of that range's start; webhook calls answered 4xx, some of
@@ -99,7 +99,6 @@ describe('query panel in the real workbench', function () {
     assert.equal(cells[1], OPERATIONS[newest.operation!.toUpperCase()] ?? newest.operation);
     assert.equal(cells[2], newest.username);
     assert.equal(cells[3], newest.ipAddress);
-    await screenshot(page, 'panel-sessions');
   });
 
   it('charts the loaded rows, and narrows the search from a chart by click and by keyboard', async () => {
@@ -120,7 +119,6 @@ describe('query panel in the real workbench', function () {
       }
     };
     await topTwoShown();
-    await screenshot(page, 'panel-charts');
     assert.equal(await searchAll(panel, () => users.first().click()), rows(ranked[0]![1]));
     assert.equal(await frame.locator('#filter-username').inputValue(), ranked[0]![0]);
     // The keyboard: clear the filter, then into the list, down one, Enter.
@@ -348,7 +346,6 @@ describe('query panel in the real workbench', function () {
     const texts = await values.allTextContents();
     assert.ok(texts.includes(first.response), 'the listener\'s response, whole');
     assert.ok(texts.some((text) => text.includes('"eventData"')), 'v2 event data');
-    await screenshot(page, 'panel-webhooks');
 
     await frame.locator('.details button', { hasText: 'Activity for this User' }).click();
     await page.locator('.tab.active', { hasText: 'Sessions: acme' }).waitFor();
