@@ -98,5 +98,11 @@ async function stop(): Promise<void> {
   console.log('The demo has stopped; nothing of it is left running.');
   process.exit(0);
 }
-process.once('SIGINT', () => void stop());
-process.once('SIGTERM', () => void stop());
+// Ctrl+C in a terminal reaches the demo twice (from the terminal, and from npm passing it on): a
+// second signal must not end the demo half-way through stopping.
+let stopping: Promise<void> | undefined;
+const onSignal = () => {
+  stopping ??= stop();
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);

@@ -133,6 +133,8 @@ describe('npm run demo', function () {
     const exited = exitOf(started, 'Ctrl+C', 60_000);
     process.kill(-started.pid!, 'SIGINT');
     await exited;
+    // npm may exit before the demo under it has finished stopping: its last line says when it has.
+    await waitUntil('the demo to say it has stopped', () => output.includes('The demo has stopped'), 60_000);
     assert.match(output, /Stopping the demo: VS Code and the local ExaVault server/);
     assert.match(output, /stopping VS Code \(port \d+\)/);
     assert.match(output, /stopping the local ExaVault server \(port \d+\)/);
