@@ -1,12 +1,15 @@
 // `npm run demo`: the extension against a rich local ExaVault account, in a real VS Code in your
 // browser, already signed in. Builds and packages the extension, starts the local server and
-// code-server (provisioned on first use), prints the URL; Ctrl+C stops everything it started.
+// code-server (provisioned on first use), prints the URL; Ctrl+C, at any point, says what it stops,
+// stops everything it started (VS Code runs in a process group of its own), and says when it is done.
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startExaVaultServer } from '../server/index';
+import { DEMO_ACCOUNT, DEMO_SETTINGS } from './lib/demoAccount';
+import { demoOpenerVsixPath, packageDemoOpener } from './lib/demoOpener';
 import { packageVsix } from './lib/packageVsix';
-import { cacheDir, vsixPath } from './lib/paths';
+import { repoRoot, vsixPath } from './lib/paths';
 import { provisionVsCodeServer } from './lib/provision';
 import { installVsix, makeWorkbenchDirs, startCodeServer } from './lib/vscodeServer';
 
@@ -14,8 +17,8 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '8080' },
     'api-port': { type: 'string', default: '8090' },
-    sessions: { type: 'string', default: '20000' },
-    seed: { type: 'string', default: '2026' },
+    sessions: { type: 'string', default: String(DEMO_ACCOUNT.sessions) },
+    seed: { type: 'string', default: String(DEMO_ACCOUNT.seed) },
   },
 });
 
@@ -26,6 +29,9 @@ function portFree(port: number): Promise<boolean> {
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
   });
 }
+
+/** What the demo has started, newest last: Ctrl+C stops them newest first. */
+const running: { what: string; stop(): Promise<void> }[] = [];
 
 async function main(): Promise<void> {
   const port = Number(values.port);
@@ -41,14 +47,16 @@ async function main(): Promise<void> {
 
   console.log('Packaging the extension...');
   packageVsix();
+  packageDemoOpener();
   provisionVsCodeServer();
 
-  const server = await startExaVaultServer({ port: apiPort, seed: Number(values.seed), sessions: Number(values.sessions), webhooks: 4000, accountName: 'demo' });
-  const dirs = makeWorkbenchDirs(path.join(cacheDir, 'demo'), {
-    'exavault.importFromEnvironment': 'always',
-    'exavault.sidebar.timeWindowHours': 168,
-  });
+  const server = await startExaVaultServer({ ...DEMO_ACCOUNT, port: apiPort, seed: Number(values.seed), sessions: Number(values.sessions) });
+  running.push({ what: `the local ExaVault server (port ${apiPort})`, stop: () => server.close() });
+  // In this checkout's out/, not the provisioned cache, which other checkouts may share.
+  const dirs = makeWorkbenchDirs(path.join(repoRoot, 'out', 'demo'), DEMO_SETTINGS);
   installVsix(dirs, vsixPath);
+  // The window opens on the ExaVault view, where the demo's story is.
+  installVsix(dirs, demoOpenerVsixPath);
   // The demo account's credentials reach the extension as an administrator's would in CI: through
   // the environment, imported into SecretStorage at activation.
   const workbench = await startCodeServer(dirs, {
@@ -58,21 +66,43 @@ async function main(): Promise<void> {
     EXAVAULT_ACCESS_TOKEN: server.accessToken,
   }, port);
 
-  console.log('');
-  console.log(`ExaVault Activity demo: open ${workbench.url} in a browser, then the ExaVault icon in the activity bar.`);
-  console.log(`  local ExaVault server: ${server.baseUrl} (account "demo")`);
-  console.log('  Ctrl+C stops everything.');
+  running.push({ what: `VS Code (port ${port})`, stop: () => workbench.stop() });
 
-  const stop = async () => {
-    await workbench.stop();
-    await server.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  console.log('');
+  console.log(`ExaVault Activity demo: open ${workbench.url} in a browser; it opens on the ExaVault view.`);
+  console.log(`  local ExaVault server: ${server.baseUrl} (account "demo")`);
+  console.log('  Ctrl+C stops VS Code and the local server, and leaves nothing running.');
 }
 
-main().catch((error: unknown) => {
+/** Stops everything the demo started, newest first, saying what. */
+async function stopRunning(): Promise<void> {
+  for (let part = running.pop(); part; part = running.pop()) {
+    console.log(`  stopping ${part.what}`);
+    await part.stop();
+  }
+}
+
+const started = main();
+started.catch(async (error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
+  await stopRunning();
 });
+
+/** Ctrl+C (or a SIGTERM): lets the step under way end (so that what it starts is known), then stops everything. */
+async function stop(): Promise<void> {
+  console.log('');
+  console.log('Stopping the demo: VS Code and the local ExaVault server, whichever have started...');
+  await started.catch(() => undefined);
+  await stopRunning();
+  console.log('The demo has stopped; nothing of it is left running.');
+  process.exit(0);
+}
+// Ctrl+C in a terminal reaches the demo twice (from the terminal, and from npm passing it on): a
+// second signal must not end the demo half-way through stopping.
+let stopping: Promise<void> | undefined;
+const onSignal = () => {
+  stopping ??= stop();
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);

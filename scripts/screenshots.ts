@@ -1,5 +1,6 @@
-// `npm run screenshots`: copies the README's screenshots, which the UI suites take from the real
-// workbench (test-results/screenshots/), into docs/screenshots/. Run it after `npm test`.
+// `npm run screenshots`: copies the README's screenshots, which test/ui/readmeScreenshots.test.ts
+// takes from the demo's account in the real workbench (test-results/screenshots/), into
+// docs/screenshots/. Run it after `npm test`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot, screenshotsDir } from './lib/paths';

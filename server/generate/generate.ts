@@ -17,6 +17,13 @@ export interface GenerateOptions {
   accountName: string;
 }
 
+/**
+ * From this many session entries on, the newest hours tell the stories an admin opens the log for
+ * (an attack, a listener down, a mass deletion, a file deleted after others downloaded it). A smaller
+ * log spreads a few days' worth over 90, so it keeps its few stories where they fall.
+ */
+export const LATEST_STORIES_FROM_SESSIONS = 2000;
+
 export interface GeneratedActivity {
   sessions: StoreRows<SessionEntryWire>;
   webhooks: WebhookEntryWire[];
@@ -30,10 +37,11 @@ export function accountVocabulary(hostile: boolean): Vocabulary {
 
 export function generateActivity(options: GenerateOptions): GeneratedActivity {
   const { vocabulary } = options;
-  const sessions = generateSessions(new Random(options.seed), vocabulary, options.sessions, options.now);
+  const latestStories = options.sessions >= LATEST_STORIES_FROM_SESSIONS;
+  const sessions = generateSessions(new Random(options.seed), vocabulary, { count: options.sessions, now: options.now, latestStories });
   // A stream of its own, so the webhook count never changes the sessions.
   const webhooks = generateWebhooks(new Random(options.seed + 0x9e3779b9), vocabulary, sessions, {
-    count: options.webhooks, now: options.now, accountName: options.accountName,
+    count: options.webhooks, now: options.now, accountName: options.accountName, latestStories,
   });
   return { sessions, webhooks };
 }

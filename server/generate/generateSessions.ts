@@ -1,7 +1,7 @@
 // Session activity as an account produces it: connections (PASS ... EXIT under one sessionId) at
-// office hours and nightly jobs, failed-login bursts, a file uploaded, downloaded and deleted, and
-// one admin session that uses every operation code. Deterministic for a seed: `now` only moves the
-// whole log in time (the day and hour patterns are laid out around STORY_ANCHOR).
+// office hours and nightly jobs, failed-login bursts, a file uploaded, downloaded and deleted, a
+// mass deletion, and one admin session that uses every operation code. Deterministic for a seed:
+// `now` only moves the whole log in time (the day and hour patterns are laid out around STORY_ANCHOR).
 // Stories are told out of time order, so a file that is deleted, moved or renamed is one no other
 // story touches: the log never reads a file after it is gone (the local server's files follow the log).
 import type { SessionEntryWire } from '../../src/api/wire';
@@ -12,6 +12,7 @@ import type { StoreRows } from '../query/store';
 import { sizeRange, type Protocol, type Role, type UserProfile, type Vocabulary } from './vocabulary';
 
 const SECOND = 1000;
+const MINUTE = 60 * SECOND;
 const DAY = 86_400 * SECOND;
 const HOUR = 3_600 * SECOND;
 const HISTORY_DAYS = 90;
@@ -70,9 +71,16 @@ interface Change {
   status?: string;
 }
 
-export function generateSessions(random: Random, vocabulary: Vocabulary, count: number, now: Date): StoreRows<SessionEntryWire> {
-  const builder = new SessionTableBuilder(count);
-  new SessionStories(random, vocabulary, builder, now.getTime()).tell();
+export interface SessionSettings {
+  count: number;
+  now: Date;
+  /** Whether the newest hours tell the latest stories (a failed-login burst, a mass deletion, a file deleted after downloads). */
+  latestStories: boolean;
+}
+
+export function generateSessions(random: Random, vocabulary: Vocabulary, settings: SessionSettings): StoreRows<SessionEntryWire> {
+  const builder = new SessionTableBuilder(settings.count);
+  new SessionStories(random, vocabulary, builder, settings.now.getTime()).tell(settings.latestStories);
   return builder.build(FIRST_ID);
 }
 
@@ -115,14 +123,28 @@ class SessionStories {
     this.people = vocabulary.users.filter((user) => user.role === 'staff' || user.role === 'admin');
   }
 
-  tell(): void {
+  tell(latestStories: boolean): void {
     // A day back, not at the very top: the rarest operations should not look like the latest news.
     this.emit(this.everyOperation(), this.now - 26 * HOUR);
     this.emit(this.deletedFile(this.startTime(this.random.pick(this.people))));
     this.emit(this.failedLoginBurst(this.anyTime(), 50));
+    if (latestStories) {
+      this.tellLatestStories();
+    }
     while (this.builder.capacityLeft() > 0) {
       this.emit(this.everyday(HISTORY_BURST_CHANCE));
     }
+  }
+
+  /**
+   * What an admin opening the log should find in its newest hours (each story laid out, then moved to
+   * end at its time; now is the anchor's early afternoon): an attack at dawn, someone clearing out a
+   * folder at nine, and at lunchtime a file deleted a day after two colleagues downloaded it.
+   */
+  private tellLatestStories(): void {
+    this.emit(this.failedLoginBurst(this.now, 50), this.now - this.random.int(7 * 60, 9 * 60) * MINUTE);
+    this.emit(this.massDeletion(this.random.pick(this.people), this.now), this.now - this.random.int(4 * 60, 5 * 60) * MINUTE);
+    this.emit(this.deletedFile(this.now), this.now - this.random.int(60, 120) * MINUTE);
   }
 
   /** Everyday stories until the builder is full, every row stamped `at`: activity as it arrives. */
@@ -219,6 +241,20 @@ class SessionStories {
       ...visit(secondReader, start + this.random.int(5, 9) * HOUR, 'RETR'),
       ...visit(owner, start + DAY + this.random.int(0, 6) * HOUR, 'DELE'),
     ];
+  }
+
+  /** Someone clearing out one of their folders: one connection, a run of deletions seconds apart. */
+  private massDeletion(user: UserProfile, start: number): SessionRow[] {
+    const connection = this.connect(user);
+    const folder = this.random.pick(user.folders);
+    const rows = [this.row(connection, 'PASS', start, {})];
+    let time = start + this.random.int(20, 90) * SECOND;
+    for (let n = this.random.int(15, 40); n > 0; n--) {
+      rows.push(this.row(connection, 'DELE', time, { fileName: this.retiringFile(folder), duration: this.random.int(0, 1) }));
+      time += this.random.int(1, 6) * SECOND;
+    }
+    rows.push(this.row(connection, 'EXIT', time, { duration: Math.round((time - start) / SECOND) }));
+    return rows;
   }
 
   /** One operation's row: the path it touched, and bytes and duration that fit it. */

@@ -1,7 +1,8 @@
 // Webhook calls that follow the session activity: an upload, download, delete... under a watched
 // folder is posted to each listener subscribed to that event, retried while the listener fails.
-// One listener is down for about an hour; the others fail now and then. Later, while the server
-// runs: calls going out as they happen, and calls an admin resends.
+// One listener is down for about an hour (and, in a big enough log, again this morning); the others
+// fail now and then. Later, while the server runs: calls going out as they happen, and calls an
+// admin resends.
 import type { SessionEntryWire, WebhookEntryWire } from '../../src/api/wire';
 import { ACCOUNT_ID } from '../http/account';
 import { STORY_ANCHOR, formatTimestamp, fromAnchor } from './dates';
@@ -53,6 +54,15 @@ export interface WebhookSettings {
   count: number;
   now: Date;
   accountName: string;
+  /** Whether the listener that was down goes down again in the newest hours. */
+  latestStories: boolean;
+}
+
+/** A time a listener answers nothing but failures. */
+interface Outage {
+  endpoint: EndpointProfile;
+  from: number;
+  to: number;
 }
 
 export function generateWebhooks(random: Random, vocabulary: Vocabulary, sessions: StoreRows<SessionEntryWire>, settings: WebhookSettings): WebhookEntryWire[] {
@@ -101,7 +111,7 @@ export function resentCall(random: Random, vocabulary: Vocabulary, original: Web
 class WebhookCalls {
   private readonly calls: Call[] = [];
   private readonly now: number;
-  private readonly outage: { endpoint: EndpointProfile; from: number; to: number };
+  private readonly outages: Outage[];
   private readonly writer: CallWriter;
 
   constructor(
@@ -115,17 +125,25 @@ class WebhookCalls {
     // An afternoon (UTC) 3 to 20 days back, in the anchor's calendar.
     const from = fromAnchor(Math.floor(STORY_ANCHOR / DAY) * DAY - random.int(3, 20) * DAY + (16 * 3_600 + random.int(0, 3_599)) * SECOND, this.now);
     const endpoint = vocabulary.endpoints.find((candidate) => candidate.watches === '/') ?? vocabulary.endpoints[0]!;
-    this.outage = { endpoint, from, to: from + random.int(55, 70) * 60 * SECOND };
+    this.outages = [{ endpoint, from, to: from + random.int(55, 70) * 60 * SECOND }];
+    if (settings.latestStories) {
+      // Late this morning, after the mass deletion (whose calls would swamp it), ending early enough that
+      // the retries of its last calls have gone out too.
+      const recent = this.now - random.int(150 * 60, 210 * 60) * SECOND;
+      this.outages.push({ endpoint, from: recent, to: recent + random.int(55, 70) * 60 * SECOND });
+    }
     this.writer = new CallWriter(random, vocabulary, settings.accountName);
   }
 
   generate(): WebhookEntryWire[] {
-    // Every listener gets at least one call, and the outage gets its share, before random activity fills the rest.
+    // Every listener gets at least one call, and each outage its share, before random activity fills the rest.
     for (const endpoint of this.vocabulary.endpoints) {
       this.deliver(this.writer.invented(this.random.int(this.now - 80 * DAY, this.now - DAY), endpoint), [endpoint]);
     }
-    for (const trigger of this.outageTriggers()) {
-      this.deliver(trigger);
+    for (const outage of this.outages) {
+      for (const trigger of this.outageTriggers(outage)) {
+        this.deliver(trigger);
+      }
     }
     while (this.calls.length < this.settings.count) {
       this.deliver(this.sampled() ?? this.writer.invented(this.random.int(this.now - 89 * DAY, this.now - HOUR)));
@@ -135,13 +153,13 @@ class WebhookCalls {
   }
 
   /** The session rows during the outage that trigger events, and made-up ones when there are too few. */
-  private outageTriggers(): Trigger[] {
+  private outageTriggers(outage: Outage): Trigger[] {
     const wanted = Math.max(3, Math.round(this.settings.count / 12));
     const triggers: Trigger[] = [];
     const created = this.sessions.created;
     // Rows are newest first: skip those after the outage, stop at the first one before it.
-    for (let position = 0; position < created.length && created[position]! >= this.outage.from && triggers.length < wanted; position++) {
-      if (created[position]! <= this.outage.to) {
+    for (let position = 0; position < created.length && created[position]! >= outage.from && triggers.length < wanted; position++) {
+      if (created[position]! <= outage.to) {
         const trigger = this.triggerAt(position);
         if (trigger) {
           triggers.push(trigger);
@@ -149,7 +167,7 @@ class WebhookCalls {
       }
     }
     while (triggers.length < 3) {
-      triggers.push(this.writer.invented(this.random.int(this.outage.from, this.outage.to)));
+      triggers.push(this.writer.invented(this.random.int(outage.from, outage.to)));
     }
     return triggers;
   }
@@ -200,7 +218,7 @@ class WebhookCalls {
   }
 
   private answer(endpoint: EndpointProfile, time: number): ListenerAnswer {
-    if (endpoint === this.outage.endpoint && time >= this.outage.from && time <= this.outage.to) {
+    if (this.outages.some((outage) => endpoint === outage.endpoint && time >= outage.from && time <= outage.to)) {
       return this.random.pick(this.vocabulary.outageAnswers);
     }
     return this.writer.usualAnswer(endpoint);

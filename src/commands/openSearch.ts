@@ -7,6 +7,7 @@ import { parseSearch } from '../search/parseSearch';
 import { closestPreset, type ActivitySearch } from '../search/search';
 import { settings } from '../settings';
 import type { SearchStore } from '../search/searchStore';
+import { walkthroughStepDone } from '../ui/walkthroughProgress';
 
 async function pickLog(): Promise<ActivitySearch | undefined> {
   const picked = await vscode.window.showQuickPick([
@@ -48,6 +49,7 @@ export function registerOpenSearch(store: AccountStore, searches: SearchStore, s
       }
       await searches.remember(account.id, search);
       track(ActivityPanel.create(services, account, search));
+      walkthroughStepDone('searchOpened');
     }),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: async (webviewPanel, raw: unknown) => {

@@ -8,6 +8,7 @@ import { settings } from '../settings';
 import { plainText } from '../activity/plainText';
 import { tooLargeMessage, type ResourceFileSystem } from './resourceFileSystem';
 import { resourceUri, type ResourceTarget } from './resourceUri';
+import { walkthroughStepDone } from '../ui/walkthroughProgress';
 
 /** How an attempt to open a path ended (commands return it, so tests can tell). */
 export type OpenOutcome = 'opened' | 'notFound' | 'tooLarge' | 'failed' | 'dismissed' | 'cancelled';
@@ -64,6 +65,7 @@ export async function openResource(target: ResourceTarget, files: ResourceFileSy
     return 'failed';
   }
   await vscode.commands.executeCommand('vscode.open', uri, { preview: true });
+  walkthroughStepDone('pathOpened');
   return 'opened';
 }
 

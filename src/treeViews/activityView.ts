@@ -12,6 +12,7 @@ import { ActivityTreeProvider } from './activityTreeProvider';
 import { AutoRefresh } from './autoRefresh';
 import type { ActivityNode } from './nodes';
 import type { ActivityPresenter } from './presenter';
+import { walkthroughStepDone } from '../ui/walkthroughProgress';
 
 /**
  * One sidebar view (Sessions or Webhook Calls): the active account's feed, its tree, progress,
@@ -42,6 +43,7 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
       }),
       this.treeView.onDidChangeVisibility(({ visible }) => {
         if (visible) {
+          walkthroughStepDone('viewShown');
           this.unseen = 0;
           this.updateBadge();
           if (this.feed && !this.feed.started) {

@@ -71,7 +71,6 @@ describe('activity sidebar in the real workbench', function () {
     await waitForServerGroups(page, 'Sessions', (count) => expectedSessionGroups(server, count), PAGE_SIZE);
     assert.deepEqual(await shownGroups(page, 'Sessions'), expectedSessionGroups(server, PAGE_SIZE));
     await rows(page, 'Sessions').filter({ hasText: 'Load more...' }).waitFor();
-    await screenshot(page, 'sidebar-sessions');
   });
 
   it('expands a group into its entries, newest first, labelled by file name and described by time, user and folder (logins: by user and address, said once)', async () => {

@@ -162,7 +162,6 @@ describe('query panel in the real workbench', function () {
     assert.equal(await rowCell(panel.frame, 0, 'operation').textContent(), OPERATIONS[newest.operation!.toUpperCase()] ?? newest.operation);
     assert.equal(await rowCell(panel.frame, 0, 'user').textContent(), newest.username);
     assert.equal(await rowCell(panel.frame, 0, 'ip').textContent(), newest.ipAddress);
-    await screenshot(page, 'panel-sessions');
   });
 
   it('charts the loaded rows, and narrows the search from a chart by click and by keyboard', async () => {
@@ -183,7 +182,6 @@ describe('query panel in the real workbench', function () {
       }
     };
     await topTwoShown();
-    await screenshot(page, 'panel-charts');
     assert.equal(await searchAll(panel, () => users.first().click()), rows(ranked[0]![1]));
     assert.equal(await frame.locator('#filter-username').inputValue(), ranked[0]![0]);
     // The keyboard: clear the filter, then into the list, down one, Enter.
@@ -454,7 +452,6 @@ describe('query panel in the real workbench', function () {
     const texts = await values.allTextContents();
     assert.ok(texts.includes(first.response), 'the listener\'s response, whole');
     assert.ok(texts.some((text) => text.includes('"eventData"')), 'v2 event data');
-    await screenshot(page, 'panel-webhooks');
 
     await frame.locator('.details button', { hasText: 'Activity for this User' }).click();
     await page.locator('.tab.active', { hasText: 'Sessions: acme' }).waitFor();

@@ -116,7 +116,6 @@ describe('ExaVault files in the real workbench', function () {
     await fromRowMenu(page, entryRow(page, NOTES), 'Open Resource');
     await activeTab(page, NOTES_NAME).waitFor();
     await waitForEditorText(page, server.fileBytes(NOTES).toString('utf8'));
-    await screenshot(page, 'resource-text');
   });
 
   it('refuses typing in the opened file, while an untitled editor takes it (positive control)', async () => {
@@ -161,7 +160,6 @@ describe('ExaVault files in the real workbench', function () {
     await message.waitFor();
     const show = message.getByRole('button', { name: 'Show Activity for this Path' });
     await show.waitFor();
-    await screenshot(page, 'resource-deleted');
     await show.click();
     await message.waitFor({ state: 'detached' });
     // The path's activity, in a query panel: its upload and its deletion.

@@ -317,7 +317,6 @@ describe('searching from the palette in the real workbench', function () {
     assert.equal(await rows(page, 'Saved Searches').count(), 1, 'one saved search');
     assert.equal(await labelOf(row).textContent(), FINANCE_DELETES);
     assert.match(await descriptionOf(row).textContent() ?? '', / · Delete, Upload · IP 10\.0\.0\.5 · path \/Finance\/\*$/);
-    await screenshot(page, 'saved-searches-view');
     await opensSearch(page, () => row.click());
 
     await palette(page, `ExaVault: ${sessionsTitle}...`);
