@@ -9,6 +9,7 @@ import type { ActivityKind } from '../../search/search';
 import type { Series, TimeBins } from './chartData';
 import { shownTimeZone } from '../../activity/format';
 import { timeBins } from './chartData';
+import { moveCursor, type Cursor } from './chartCursor';
 import { ColourSlots, observeTheme, readPalette } from './chartPalette';
 import { h } from './dom';
 import { format } from './format';
@@ -22,12 +23,6 @@ Chart.defaults.animation = false;
 
 type Strings = Record<string, string>;
 type Stacking = 'series' | 'outcomes';
-
-/** Which bin (and which part of it, or -1 for the whole bin) the keyboard has chosen. */
-interface Cursor {
-  bin: number;
-  part: number;
-}
 
 export class TimeChart {
   readonly element: HTMLElement;
@@ -318,54 +313,18 @@ export class TimeChart {
     if (!data || data.total === 0) {
       return;
     }
-    const bins = data.bins.length;
-    const cursor = this.cursor;
-    // Parts with entries in a bin, bottom (first dataset) to top.
-    const parts = (bin: number) => this.shown.flatMap((series, i) => (series.counts[bin]! > 0 ? [i] : []));
-    const lastWithData = () => {
-      for (let bin = bins - 1; bin >= 0; bin--) {
-        if (parts(bin).length > 0) {
-          return bin;
-        }
+    if (event.key === 'Enter' || event.key === ' ') {
+      if (this.cursor) {
+        event.preventDefault();
+        this.narrow(this.cursor);
       }
-      return bins - 1;
-    };
-    // Moving in time keeps the part chosen where that series has entries.
-    const at = (bin: number): Cursor => ({ bin, part: cursor && cursor.part >= 0 && this.shown[cursor.part]!.counts[bin]! > 0 ? cursor.part : -1 });
-    let next: Cursor | undefined;
-    switch (event.key) {
-      case 'ArrowRight': next = at(cursor ? Math.min(bins - 1, cursor.bin + 1) : lastWithData()); break;
-      case 'ArrowLeft': next = at(cursor ? Math.max(0, cursor.bin - 1) : lastWithData()); break;
-      case 'Home': next = at(0); break;
-      case 'End': next = at(bins - 1); break;
-      case 'ArrowUp':
-      case 'ArrowDown': {
-        const bin = cursor?.bin ?? lastWithData();
-        const inBin = parts(bin);
-        const position = cursor ? inBin.indexOf(cursor.part) : -1;
-        // Up climbs the stack from the whole bin to its lowest part; Down goes back to the whole bin.
-        const to = event.key === 'ArrowUp' ? Math.min(inBin.length - 1, position + 1) : Math.max(-1, position - 1);
-        next = { bin, part: to < 0 ? -1 : inBin[to]! };
-        break;
-      }
-      case 'Enter':
-      case ' ':
-        if (cursor) {
-          event.preventDefault();
-          this.narrow(cursor);
-        }
-        return;
-      case 'Escape':
-        if (!cursor) {
-          return;
-        }
-        next = undefined;
-        break;
-      default:
-        return;
+      return;
     }
-    event.preventDefault();
-    this.setCursor(next);
+    const next = moveCursor(event.key, this.cursor, this.shown, data.bins.length);
+    if (next !== 'ignored') {
+      event.preventDefault();
+      this.setCursor(next);
+    }
   }
 
   /** Shows the keyboard's choice as the chart's hover (highlighted parts and their tooltip), and says it. */
