@@ -119,6 +119,8 @@ describe('activity sidebar in the extension host', function () {
       }
       const subscription = view.onDidChangeVisibility((e) => e.visible === visible && (subscription.dispose(), resolve()));
     });
+    // Its own starting point: the newest entries loaded, whatever ran before (or nothing, run alone).
+    await api.views.sessions.reload();
     await vscode.commands.executeCommand('workbench.view.explorer');
     await visibility(false);
     server.arrive({ sessions: 3 });
