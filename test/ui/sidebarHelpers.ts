@@ -196,13 +196,34 @@ function same(a: GroupCounts, b: GroupCounts): boolean {
 
 /**
  * Chooses `item` from the row's context menu: right-click, the item hovered (which focuses it), then
- * Enter (a click that comes right after the menu opens may be ignored).
+ * Enter (a click that comes right after the menu opens may be ignored). Enter goes to whatever holds
+ * the keyboard focus, so it is pressed only once the item holds it: if the workbench moved the focus
+ * away (which closes the menu), the menu is opened again, and the third time the error names what
+ * took the focus.
  */
 export async function fromRowMenu(page: Page, row: Locator, item: string): Promise<void> {
   const action = page.locator('.context-view .action-item', { has: page.locator('.action-label', { hasText: exactly(item) }) });
-  await row.click({ button: 'right' });
-  await action.hover();
-  await action.and(page.locator('.focused')).waitFor();
+  for (let attempt = 1; ; attempt++) {
+    await row.click({ button: 'right' });
+    await action.hover();
+    await action.and(page.locator('.focused')).waitFor();
+    const focus = await action.evaluate((element) => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) {
+        active = active.shadowRoot.activeElement;
+      }
+      return element.contains(active) ? undefined : `${active?.tagName ?? 'nothing'}.${active?.className ?? ''}`;
+    }).catch(() => 'nothing (the menu closed)');
+    if (focus === undefined) {
+      break;
+    }
+    if (attempt === 3) {
+      throw new Error(`The context menu lost the keyboard focus before "${item}" could be chosen, three times; it went to ${focus}`);
+    }
+    console.warn(`      (the context menu lost the keyboard focus to ${focus}; opening it again)`);
+    await page.keyboard.press('Escape');
+    await action.waitFor({ state: 'detached' });
+  }
   await page.keyboard.press('Enter');
   await action.waitFor({ state: 'detached' });
 }
