@@ -3,14 +3,14 @@
 //
 // Switches (see the README): `--only unit,ui` and `--grep TITLE` run a subset; `--clock TIME` runs
 // the suites with the wall clock at TIME; `--also-at TIME` runs the unit and integration suites a
-// second time at TIME after the normal run; `--stress` keeps every core busy while the suites run.
+// second time at TIME; `--stress` keeps every core busy while the suites run. The checks and the unit
+// suites run side by side; the workbench suites (integration, ui) one at a time after them.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { clockEnvironment, parseClock } from './lib/clock';
 import { runIntegrationSuite } from './lib/integration';
-import { packageVsix } from './lib/packageVsix';
-import { repoRoot, resultsDir, vsixPath } from './lib/paths';
+import { repoRoot, resultsDir } from './lib/paths';
 import { chosenBrowser } from './lib/browser';
 import { provisionVsCodeServer } from './lib/provision';
 import { startLoad } from './lib/stress';
@@ -38,10 +38,16 @@ function heading(text: string): void {
   console.log(`\n=== ${text}`);
 }
 
-/** Runs a command with inherited output; resolves with a problem, or undefined on exit 0. */
-function runBounded(command: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+/**
+ * Runs a command; resolves with a problem, or undefined on exit 0. Its output is inherited or, given
+ * `held`, collected there (a job that runs beside others prints its output whole when it ends).
+ */
+function runBounded(command: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = process.env, held?: string[]): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: repoRoot, stdio: 'inherit', detached: true, env });
+    const child = spawn(command, args, { cwd: repoRoot, stdio: held ? ['ignore', 'pipe', 'pipe'] : 'inherit', detached: true, env });
+    const hold = (chunk: Buffer) => held?.push(chunk.toString());
+    child.stdout?.on('data', hold);
+    child.stderr?.on('data', hold);
     const timer = setTimeout(() => {
       process.kill(-child.pid!, 'SIGKILL');
       resolve(`timed out after ${timeoutMs / 1000} s`);
@@ -50,7 +56,7 @@ function runBounded(command: string, args: string[], timeoutMs: number, env: Nod
       clearTimeout(timer);
       resolve(`failed to start: ${error.message}`);
     });
-    child.once('exit', (code, signal) => {
+    child.once('close', (code, signal) => {
       clearTimeout(timer);
       resolve(code === 0 ? undefined : `exited with ${code ?? signal}`);
     });
@@ -66,11 +72,46 @@ async function timed(name: string, work: () => Promise<Omit<SuiteOutcome, 'secon
   return outcome;
 }
 
-function check(name: string, command: string, args: string[], timeoutMs: number): Promise<SuiteOutcome> {
-  return timed(name, async () => {
-    const problem = await runBounded(command, args, timeoutMs);
-    return problem ? failedSuite(name, problem) : { name, passed: 1, failed: 0, pending: 0 };
-  });
+/** A check or suite in a child process; `held` as for runBounded. */
+interface Job {
+  readonly heading: string;
+  readonly name: string;
+  run(held?: string[]): Promise<Omit<SuiteOutcome, 'seconds'>>;
+}
+
+/** Runs a job on its own, its output live. */
+function alone(job: Job): Promise<SuiteOutcome> {
+  return timed(job.heading, () => job.run());
+}
+
+/**
+ * Runs jobs that share nothing (no workbench, no browser, no fixed file) side by side, as the machine
+ * has a core to spare while each runs; outcomes are recorded in the jobs' order, each with its own time.
+ */
+async function together(jobs: readonly Job[]): Promise<SuiteOutcome[]> {
+  console.log(`\nSide by side: ${jobs.map((job) => job.name).join(', ')}.`);
+  const done = await Promise.all(jobs.map(async (job) => {
+    const held: string[] = [];
+    const started = Date.now();
+    const outcome = await job.run(held);
+    const seconds = (Date.now() - started) / 1000;
+    heading(`${job.heading} (${seconds.toFixed(0)} s)`);
+    process.stdout.write(held.join(''));
+    return { ...outcome, seconds };
+  }));
+  outcomes.push(...done);
+  return done;
+}
+
+function checkJob(name: string, command: string, args: string[], timeoutMs: number): Job {
+  return {
+    heading: name,
+    name,
+    run: async (held) => {
+      const problem = await runBounded(command, args, timeoutMs, process.env, held);
+      return problem ? failedSuite(name, problem) : { name, passed: 1, failed: 0, pending: 0 };
+    },
+  };
 }
 
 async function step(name: string, action: () => Promise<void> | void): Promise<boolean> {
@@ -89,16 +130,20 @@ async function step(name: string, action: () => Promise<void> | void): Promise<b
 /** A suite's name in the summary: `unit`, or `unit @2028-02-29T23:58Z` when it ran at another time. */
 const named = (suite: string, at?: string) => (at ? `${suite} @${at}` : suite);
 
-function mochaSuite(suite: string, dir: string, testTimeoutMs: number, suiteTimeoutMs: number, env: NodeJS.ProcessEnv, at?: string): Promise<SuiteOutcome> {
+function mochaJob(suite: string, dir: string, testTimeoutMs: number, suiteTimeoutMs: number, env: NodeJS.ProcessEnv, at?: string): Job {
   const name = named(suite, at);
-  return timed(`${name} suite`, async () => {
-    const resultsFile = path.join(resultsDir, `${name.replace(/\W+/g, '-')}.json`);
-    fs.rmSync(resultsFile, { force: true });
-    const problem = await runBounded(process.execPath, ['--import', 'tsx', path.join('scripts', 'lib', 'runMocha.ts'),
-      dir, resultsFile, String(testTimeoutMs)], suiteTimeoutMs, env);
-    // Exit 1 means "some tests failed", already counted in the results; anything else is a problem.
-    return outcomeFromFile(name, resultsFile, problem === 'exited with 1' ? undefined : problem);
-  });
+  return {
+    heading: `${name} suite`,
+    name,
+    run: async (held) => {
+      const resultsFile = path.join(resultsDir, `${name.replace(/\W+/g, '-')}.json`);
+      fs.rmSync(resultsFile, { force: true });
+      const problem = await runBounded(process.execPath, ['--import', 'tsx', path.join('scripts', 'lib', 'runMocha.ts'),
+        dir, resultsFile, String(testTimeoutMs)], suiteTimeoutMs, env, held);
+      // Exit 1 means "some tests failed", already counted in the results; anything else is a problem.
+      return outcomeFromFile(name, resultsFile, problem === 'exited with 1' ? undefined : problem);
+    },
+  };
 }
 
 function integrationSuite(env: NodeJS.ProcessEnv, at?: string): Promise<SuiteOutcome> {
@@ -133,6 +178,7 @@ function atClock(time: string): { env: NodeJS.ProcessEnv; at: string } {
 }
 
 async function main(): Promise<void> {
+  const started = Date.now();
   fs.mkdirSync(resultsDir, { recursive: true });
   // Checked before anything runs, so a mistyped time or a missing libfaketime fails at once.
   const clocked = clock ? atClock(clock) : undefined;
@@ -148,27 +194,30 @@ async function main(): Promise<void> {
     load?.stop();
   }
   console.log('');
-  const lines = summaryLines(outcomes);
+  const lines = summaryLines(outcomes, (Date.now() - started) / 1000);
   console.log(lines.join('\n'));
   process.exitCode = outcomes.some((o) => o.failed > 0) ? 1 : 0;
 }
 
 async function runAll(env: NodeJS.ProcessEnv, at: string | undefined, again: { env: NodeJS.ProcessEnv; at: string } | undefined): Promise<void> {
+  // Everything before provisioning runs in plain Node and shares nothing: side by side.
+  const first: Job[] = [];
   if (selected('lint')) {
-    await check('lint', bin('eslint'), ['.'], 5 * MINUTE);
-    await check('l10n', process.execPath, ['--import', 'tsx', path.join('scripts', 'check-l10n.ts')], MINUTE);
+    first.push(checkJob('lint', bin('eslint'), ['.'], 5 * MINUTE));
+    first.push(checkJob('l10n', process.execPath, ['--import', 'tsx', path.join('scripts', 'check-l10n.ts')], MINUTE));
   }
   if (selected('typecheck')) {
-    await check('typecheck', bin('tsc'), ['--noEmit', '-p', '.'], 5 * MINUTE);
+    first.push(checkJob('typecheck', bin('tsc'), ['--noEmit', '-p', '.'], 5 * MINUTE));
   }
-  const packaged = await step('package', () => {
-    const { bytes, files } = packageVsix();
-    console.log(`${path.relative(repoRoot, vsixPath)}: ${(bytes / 1024).toFixed(1)} KiB, ${files} files`);
-  });
-  const unit = (suiteEnv: NodeJS.ProcessEnv, suiteAt?: string) => mochaSuite('unit', 'test/unit', 10_000, 12 * MINUTE, suiteEnv, suiteAt);
+  first.push(checkJob('package', process.execPath, ['--import', 'tsx', path.join('scripts', 'package.ts')], 5 * MINUTE));
+  const unit = (suiteEnv: NodeJS.ProcessEnv, suiteAt?: string) => mochaJob('unit', 'test/unit', 10_000, 12 * MINUTE, suiteEnv, suiteAt);
   if (selected('unit')) {
-    await unit(env, at);
+    first.push(unit(env, at));
+    if (again) {
+      first.push(unit(again.env, again.at));
+    }
   }
+  const packaged = (await together(first)).some((outcome) => outcome.name === 'package' && outcome.failed === 0);
 
   // Provisioning talks to the npm registry: always on the real clock (certificates have dates).
   const ready = await step('provision', async () => {
@@ -180,19 +229,15 @@ async function runAll(env: NodeJS.ProcessEnv, at: string | undefined, again: { e
     outcomes.push(failedSuite('integration', why), failedSuite('ui', why));
     return;
   }
+  // Each workbench suite starts a VS Code server and a browser: one at a time.
   if (selected('integration')) {
     await integrationSuite(env, at);
   }
   if (selected('ui')) {
-    await mochaSuite('ui', 'test/ui', 2 * MINUTE, 20 * MINUTE, env, at);
+    await alone(mochaJob('ui', 'test/ui', 2 * MINUTE, 20 * MINUTE, env, at));
   }
-  if (again) {
-    if (selected('unit')) {
-      await unit(again.env, again.at);
-    }
-    if (selected('integration')) {
-      await integrationSuite(again.env, again.at);
-    }
+  if (again && selected('integration')) {
+    await integrationSuite(again.env, again.at);
   }
 }
 

@@ -34,7 +34,8 @@ export function outcomeFromFile(name: string, resultsFile: string, runProblem?: 
   return runProblem ? { ...outcome, failed: outcome.failed + 1, problem: runProblem } : outcome;
 }
 
-export function summaryLines(outcomes: readonly SuiteOutcome[]): string[] {
+/** `wallSeconds`: the whole run's time, which is less than the suites' sum when some ran side by side. */
+export function summaryLines(outcomes: readonly SuiteOutcome[], wallSeconds?: number): string[] {
   const lines = outcomes.map((o) => {
     const pending = o.pending ? `, ${o.pending} pending` : '';
     const time = o.seconds === undefined ? '' : `  (${formatSeconds(o.seconds)})`;
@@ -42,7 +43,7 @@ export function summaryLines(outcomes: readonly SuiteOutcome[]): string[] {
   });
   const passed = outcomes.reduce((sum, o) => sum + o.passed, 0);
   const failed = outcomes.reduce((sum, o) => sum + o.failed, 0);
-  const total = outcomes.reduce((sum, o) => sum + (o.seconds ?? 0), 0);
+  const total = wallSeconds ?? outcomes.reduce((sum, o) => sum + (o.seconds ?? 0), 0);
   return [...failureLines(outcomes), 'Summary:', ...lines, `  ${'total'.padEnd(26)} ${formatSeconds(total)}`, `${passed} passed, ${failed} failed`];
 }
 

@@ -41,6 +41,12 @@ describe('harness summary', () => {
     assert.equal(lines.at(-1), '4 passed, 2 failed');
   });
 
+  it('totals the suites\' times, or gives the whole run\'s time when some suites ran side by side', () => {
+    const outcomes = [{ name: 'lint', passed: 1, failed: 0, pending: 0, seconds: 50 }, { name: 'unit', passed: 2, failed: 0, pending: 0, seconds: 70 }];
+    assert.ok(summaryLines(outcomes).includes(`  ${'total'.padEnd(26)} 2 min 00 s`));
+    assert.ok(summaryLines(outcomes, 75).includes(`  ${'total'.padEnd(26)} 1 min 15 s`));
+  });
+
   it('names each failed test with its error\'s first lines above the summary, and no passed one', () => {
     const error = 'AssertionError: expected 11 rows\n  at step (queryPanel.test.ts:40)\n  at next\n  at more';
     const lines = summaryLines([outcomeFromFile('ui', write({ passed: 1, failed: 1, pending: 0, tests: [
