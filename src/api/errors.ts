@@ -61,8 +61,16 @@ function firstDetail(body: unknown): { code?: string; detail?: string } {
   };
 }
 
-function formatTime(date: Date): string {
-  return date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' });
+let formatTime: (time: number) => string = (time) => `${new Date(time).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+
+/**
+ * How messages name a time (when the allowance comes back): the extension passes the formatting that
+ * follows its time-zone setting, as everywhere else it shows a time. UTC until then. Returns the one it replaces.
+ */
+export function showMessageTimesWith(format: (time: number) => string): (time: number) => string {
+  const before = formatTime;
+  formatTime = format;
+  return before;
 }
 
 export interface FailedResponse {
@@ -96,7 +104,7 @@ export function errorForResponse(response: FailedResponse, secrets: readonly str
       return new ExaVaultError('notFound', l10n.t('ExaVault found nothing at {0}{1}. Check the account URL.', response.path, said), details);
     case 429: {
       const when = response.retryAt
-        ? l10n.t('It will work again at {0}.', formatTime(response.retryAt))
+        ? l10n.t('It will work again at {0}.', formatTime(response.retryAt.getTime()))
         : l10n.t('Try again later.');
       return new ExaVaultError('rateLimited', l10n.t('ExaVault\'s API allowance for this account is used up for now. {0}', when), details);
     }

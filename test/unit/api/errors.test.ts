@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { errorForResponse, redact } from '../../../src/api/errors';
+import { errorForResponse, redact, showMessageTimesWith } from '../../../src/api/errors';
+import { formatTime } from '../../../src/activity/format';
 
 describe('errors from ExaVault answers', () => {
   const apiKey = 'demo-zwSuWUZ8S38h33qPS8v0s';
@@ -24,5 +25,17 @@ describe('errors from ExaVault answers', () => {
       errorForResponse({ status, path: '/account', body: undefined, isHtml: false }, []).kind);
     assert.deepEqual(kinds, ['badRequest', 'invalidCredentials', 'forbidden', 'notFound', 'rateLimited', 'server', 'server']);
     assert.equal(errorForResponse({ status: 404, path: '/activity/session', body: undefined, isHtml: false }, []).kind, 'activityRetired');
+  });
+
+  it('names when the allowance comes back in the shown time zone, never the machine\'s', () => {
+    const retryAt = new Date(Date.UTC(2026, 2, 29, 0, 30, 5));
+    const said = () => errorForResponse({ status: 429, path: '/activity/session', body: undefined, isHtml: false, retryAt }, []).message;
+    assert.match(said(), /work again at 2026-03-29 00:30:05 UTC\./);
+    const before = showMessageTimesWith((time) => formatTime(time, 'Europe/Berlin'));
+    try {
+      assert.match(said(), /work again at 2026-03-29 01:30:05 GMT\+1\./);
+    } finally {
+      showMessageTimesWith(before);
+    }
   });
 });
