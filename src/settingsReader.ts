@@ -21,32 +21,38 @@ export interface SettingsSection {
  */
 export function readSettings(section: () => SettingsSection, localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone) {
   const timeZoneSetting = () => section().get<string>('timeZone', 'local');
+  // A hand-edited settings.json can hold anything: what is not a number (or not a choice) reads as the default.
+  const numberSetting = (name: SettingName, fallback: number) => {
+    const value = section().get<unknown>(name, fallback);
+    return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+  };
   return {
     /** How far back the sidebar looks, from now. */
     timeWindowMs(): number {
-      return Math.max(1, section().get<number>('sidebar.timeWindowHours', 24)) * 3_600_000;
+      return Math.max(1, numberSetting('sidebar.timeWindowHours', 24)) * 3_600_000;
     },
     /** Entries per API call. */
     pageSize(): number {
-      return Math.min(1000, Math.max(10, section().get<number>('pageSize', 100)));
+      return Math.min(1000, Math.max(10, numberSetting('pageSize', 100)));
     },
     /** Auto-refresh interval while a view is visible, in ms; 0 when off. */
     autoRefreshMs(): number {
-      return Math.max(0, section().get<number>('sidebar.autoRefreshSeconds', 0)) * 1000;
+      return Math.max(0, numberSetting('sidebar.autoRefreshSeconds', 0)) * 1000;
     },
     /** Above this many estimated API calls, a panel search asks before going on. */
     confirmAboveCalls(): number {
-      return Math.max(1, section().get<number>('search.confirmAboveCalls', 50));
+      return Math.max(1, numberSetting('search.confirmAboveCalls', 50));
     },
     requestTimeoutMs(): number {
-      return Math.max(1, section().get<number>('requestTimeoutSeconds', 30)) * 1000;
+      return Math.max(1, numberSetting('requestTimeoutSeconds', 30)) * 1000;
     },
     importFromEnvironment(): EnvironmentImport {
-      return section().get<EnvironmentImport>('importFromEnvironment', 'ask');
+      const value = section().get<unknown>('importFromEnvironment', 'ask');
+      return value === 'always' || value === 'never' ? value : 'ask';
     },
     /** The largest file opened from ExaVault, in bytes: more is refused before it is downloaded. */
     maxDownloadBytes(): number {
-      return Math.max(1, section().get<number>('resources.maxDownloadMegabytes', 50)) * 1_048_576;
+      return Math.max(1, numberSetting('resources.maxDownloadMegabytes', 50)) * 1_048_576;
     },
     /** The zone times are shown and typed in, as a zone name; UTC when the setting names none (see invalidTimeZone). */
     timeZone(): string {

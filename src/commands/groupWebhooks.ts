@@ -10,7 +10,8 @@ export class WebhookGroupingChoice {
   }
 
   get value(): WebhookGrouping {
-    return this.state.get<WebhookGrouping>(WEBHOOK_GROUPING_KEY, 'event');
+    // Stored state from another release (or edited by hand) may hold anything: only 'status' changes the grouping.
+    return this.state.get<unknown>(WEBHOOK_GROUPING_KEY) === 'status' ? 'status' : 'event';
   }
 
   async set(value: WebhookGrouping): Promise<void> {

@@ -72,6 +72,17 @@ describe('settings saved with release 0.1.0', () => {
     });
   });
 
+  it('read as the defaults where a hand-edited file holds what is not a number or not a choice', () => {
+    const defaults = read({});
+    const wrong = ['sometimes', null, true, '30', Number.NaN, Number.POSITIVE_INFINITY, { hours: 1 }];
+    for (const value of wrong) {
+      const userSettings = Object.fromEntries(Object.keys(contributed).filter((key) => key !== 'exavault.timeZone').map((key) => [key, value]));
+      assert.deepEqual(read(userSettings), defaults, String(value));
+    }
+    // Positive control: the same keys with right values do change what is read.
+    assert.notDeepEqual(read(readSavedState('settings.json')), defaults);
+  });
+
   it('read as the defaults when the user set none', () => {
     assert.deepEqual(read({}), {
       importFromEnvironment: 'ask',
