@@ -107,6 +107,12 @@ describe('links to a search', function () {
         await toast(page, 'ExaVault Activity did not open the link').filter({ hasText: why }).waitFor();
         // The message comes once the link is refused (a panel would have been opened before it).
         assert.equal(await page.locator('iframe.webview').count(), 0, 'no panel opened');
+        // Positive control: a good link, opened the same way, does show a panel that the count above sees.
+        await closeEditorsAndNotifications(page);
+        await openUrl(page, `${base()}/search?account=acme&log=sessions&range=day`);
+        await attachPanel(page, 'Session Logs');
+        assert.equal(await page.locator('iframe.webview').count(), 1, 'the good link\'s panel');
+        await closeEditorsAndNotifications(page);
       });
     }
   });
