@@ -7,7 +7,7 @@ import { normalizeWebhook } from '../../src/api/normalize';
 import type { WebhookCall } from '../../src/api/models';
 import type { WebhookEntryWire } from '../../src/api/wire';
 import { inLastRange } from './queryPanelHelpers';
-import { countBy, pane, setPaneExpanded, signedIn, viewAction, waitForServerGroups, type GroupCounts } from './sidebarHelpers';
+import { countBy, pane, setPaneExpanded, signedIn, viewAction, waitForDescription, waitForServerGroups, type GroupCounts } from './sidebarHelpers';
 import { answer, quickInput, screenshot, useWorkbench } from './workbench';
 
 const QUARTER_MS = 90 * 86_400_000;
@@ -43,11 +43,7 @@ describe('the sidebar\'s own filters', function () {
     await signedIn(page, server);
     await setPaneExpanded(page, 'Sessions', false);
     await setPaneExpanded(page, 'Webhook Calls', true);
-    // The header hides its description while the view is hovered (its actions show then): the pointer moves away first.
-    const description = async (text: string) => {
-      await page.locator('.part.statusbar').hover();
-      await pane(page, 'Webhook Calls').locator('.pane-header .description', { hasText: text }).waitFor();
-    };
+    const description = (text: string) => waitForDescription(page, 'Webhook Calls', text);
     await description('last 90 days');
     assert.equal(await waitForServerGroups(page, 'Webhook Calls', byEvent(calls), calls.length), calls.length);
     const clearFilter = pane(page, 'Webhook Calls').locator('.pane-header .action-label[aria-label="Clear Filter"]');
