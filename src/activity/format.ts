@@ -71,24 +71,37 @@ export function formatTime(time: number | undefined, timeZone = shownTimeZone())
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')} ${part('timeZoneName')}`;
 }
 
-/** "just now", "5 min ago", "3 h ago", "2 days ago". */
-export function formatRelative(time: number | undefined, now: Date): string {
+/** The words of a time relative to now: templates whose {0} is a number. */
+export interface RelativeWords {
+  justNow: string;
+  minutesAgo: string;
+  hoursAgo: string;
+  daysAgo: string;
+}
+
+/** The words in the display language; the webview gets them from the extension (its l10n is not configured). */
+export const relativeWords = (): RelativeWords => ({
+  justNow: l10n.t('just now'), minutesAgo: l10n.t('{0} min ago'), hoursAgo: l10n.t('{0} h ago'), daysAgo: l10n.t('{0} days ago'),
+});
+
+/** "just now", "5 min ago", "3 h ago", "2 days ago", in `words` (the display language's by default). */
+export function formatRelative(time: number | undefined, now: Date, words: RelativeWords = relativeWords()): string {
   if (time === undefined) {
     return '';
   }
   const seconds = Math.round((now.getTime() - time) / 1000);
   if (seconds < 45) {
-    return l10n.t('just now');
+    return words.justNow;
   }
   const minutes = Math.round(seconds / 60);
   if (minutes < 60) {
-    return l10n.t('{0} min ago', minutes);
+    return words.minutesAgo.replace('{0}', String(minutes));
   }
   const hours = Math.round(minutes / 60);
   if (hours < 36) {
-    return l10n.t('{0} h ago', hours);
+    return words.hoursAgo.replace('{0}', String(hours));
   }
-  return l10n.t('{0} days ago', Math.round(hours / 24));
+  return words.daysAgo.replace('{0}', String(Math.round(hours / 24)));
 }
 
 /** A length of time, rounded, in a unit that reads well: "45 min", "16 h", "36 h", "3 days". */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { entryFilter, type FilterKind } from '../activity/logSchema';
+import { entryFilter, type ActivityKind, type FilterKind } from '../activity/logSchema';
+import { askFilters } from '../search/filterSteps';
 import { allViews, entryOf, viewOf, type ActivityCommandArgs, type ActivityViews } from '../treeViews/views';
 
 const KINDS: readonly [command: string, kind: FilterKind][] = [
@@ -7,7 +8,12 @@ const KINDS: readonly [command: string, kind: FilterKind][] = [
   ['exavault.filterToType', 'type'], ['exavault.filterToEndpoint', 'endpoint'], ['exavault.filterToStatus', 'status'],
 ];
 
-/** "Filter to this User / IP / Path / Type / Endpoint / Status" on an entry narrows its view (a server-side query); each view's Clear Filter undoes it. */
+const filterTitle = (kind: ActivityKind) => (kind === 'sessions' ? vscode.l10n.t('Filter Sessions') : vscode.l10n.t('Filter Webhook Calls'));
+
+/**
+ * "Filter to this User / IP / Path / Type / Endpoint / Status" on an entry narrows its view; each view's
+ * "Filter..." asks for any of its log's filters, starting from those it has; its Clear Filter undoes them.
+ */
 export function registerFilterCommands(views: ActivityViews): vscode.Disposable[] {
   return [
     ...KINDS.map(([command, kind]) => vscode.commands.registerCommand(command, async (row?: ActivityCommandArgs) => {
@@ -22,6 +28,12 @@ export function registerFilterCommands(views: ActivityViews): vscode.Disposable[
         return;
       }
       await view.setFilter(filter.parameter, filter.value);
+    })),
+    ...allViews(views).map((view) => vscode.commands.registerCommand(`${view.presenter.viewId}.filter`, async () => {
+      const filters = await askFilters(view.presenter.kind, filterTitle(view.presenter.kind), view.filters);
+      if (filters) {
+        await view.setFilters(filters);
+      }
     })),
     ...allViews(views).map((view) => vscode.commands.registerCommand(`${view.presenter.viewId}.clearFilter`, () => view.clearFilters())),
   ];

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import { openSearch, sidebarSearch } from '../search/openSearch';
+import { filtersFromQuery } from '../search/queryFilters';
 import { entryFilter, type FilterKind } from '../activity/logSchema';
 import { entryOf, type ActivityCommandArgs } from '../treeViews/views';
 
@@ -24,7 +25,8 @@ export function registerShowActivityForCommands(accounts: AccountStore): vscode.
       void vscode.window.showInformationMessage(vscode.l10n.t('This entry has nothing to search on for that.'));
       return;
     }
-    const search = sidebarSearch(entry.kind === 'session' ? 'sessions' : 'webhooks', { [filter.parameter]: filter.value });
+    const log = entry.kind === 'session' ? 'sessions' : 'webhooks';
+    const search = sidebarSearch(log, filtersFromQuery(log, { [filter.parameter]: filter.value }));
     await openSearch({ accountId: account.id, search });
   }));
 }

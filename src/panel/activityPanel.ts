@@ -164,8 +164,9 @@ export class ActivityPanel implements vscode.Disposable {
     this.setTitle();
     this.entries.clear();
     this.rows.reset();
-    const plan = planSearch(search, new Date());
-    this.post({ type: 'reset', search, window: { from: plan.from, to: plan.to } });
+    const now = new Date();
+    const plan = planSearch(search, now);
+    this.post({ type: 'reset', search, window: { from: plan.from, to: plan.to }, now: now.getTime() });
     this.notes = plan.notes;
     const client = (await this.services.clients.get(this.account.id))?.client;
     if (!client) {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { relativeWords } from '../activity/format';
 import { LOGS, noAnswerText } from '../activity/logSchema';
 import { presetLabel } from '../search/describeSearch';
 import { TIME_RANGE_PRESETS, type ActivityKind } from '../search/search';
@@ -48,6 +49,9 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     exportCsv: l10n.t('Export CSV'),
     exportJson: l10n.t('Export JSON'),
     copyLink: l10n.t('Copy Link to Search'),
+    relativeTimes: l10n.t('Relative Times'),
+    relativeTimesTitle: l10n.t('Show times as how long before the search ran; the exact time is in each cell\'s tooltip'),
+    ...relativeWords(),
     tableLabel: kind === 'sessions' ? l10n.t('Session log entries') : l10n.t('Webhook calls'),
     sortBy: l10n.t('Sort by {0}'),
     failed: kind === 'sessions' ? l10n.t('Failed login') : l10n.t('Failed call'),

@@ -16,6 +16,8 @@ export interface PanelState {
   sort?: SortOrder;
   refine?: string;
   widths?: Record<string, number>;
+  /** The time column shows how long ago rather than the exact time. */
+  relativeTimes?: boolean;
 }
 
 export interface PanelInit {
@@ -86,6 +88,8 @@ export interface ResetMessage {
   type: 'reset';
   search: ActivitySearch;
   window: { from: number; to: number };
+  /** The extension's clock as the search starts: what the table's relative times count back from. */
+  now: number;
 }
 
 export type ToWebview = PanelInit | RowBatch | ProgressMessage | DetailsMessage | ConfirmMessage | ResetMessage | SettingsMessage;
@@ -163,5 +167,7 @@ export function parsePanelState(value: unknown): PanelState | undefined {
     widths: widths && typeof widths === 'object'
       ? Object.fromEntries(Object.entries(widths).filter(([, width]) => typeof width === 'number' && width >= 30 && width <= 2000)) as Record<string, number>
       : undefined,
+    // Absent unless set: states saved before the toggle existed read as they were.
+    ...(typeof state.relativeTimes === 'boolean' ? { relativeTimes: state.relativeTimes } : {}),
   };
 }

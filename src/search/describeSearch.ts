@@ -4,7 +4,7 @@ import * as l10n from '@vscode/l10n';
 import { displayText } from '../activity/displayText';
 import { formatTime } from '../activity/format';
 import { filteredFields, LOGS } from '../activity/logSchema';
-import type { ActivityKind, ActivitySearch, TimeRange, TimeRangePreset } from './search';
+import type { ActivityKind, ActivitySearch, SearchFilters, TimeRange, TimeRangePreset } from './search';
 
 export function presetLabel(preset: TimeRangePreset): string {
   switch (preset) {
@@ -40,20 +40,20 @@ function shortPresetLabel(preset: TimeRangePreset): string {
 }
 
 export function describeSearch(search: ActivitySearch, options: { timeZone?: string } = {}): string {
-  return [rangeText(search.range, options.timeZone), ...filterTexts(search)].join(' · ');
+  return [rangeText(search.range, options.timeZone), ...describeFilters(search.kind, search.filters)].join(' · ');
 }
 
 /** A search in few words, for a panel's tab: its filters, then its range ("user alice · 7 d"). */
 export function describeSearchBriefly(search: ActivitySearch, options: { timeZone?: string } = {}): string {
   const range = 'preset' in search.range ? shortPresetLabel(search.range.preset) : rangeText(search.range, options.timeZone);
-  return [...filterTexts(search), range].join(' · ');
+  return [...describeFilters(search.kind, search.filters), range].join(' · ');
 }
 
-/** The search's filters in words, in the log's reading order. */
-function filterTexts(search: ActivitySearch): string[] {
+/** A search's filters in words, in the log's reading order: ["user alice", "status 4xx"]. */
+export function describeFilters(kind: ActivityKind, searchFilters: SearchFilters): string[] {
   const parts: string[] = [];
-  const filters = search.filters as Record<string, string | string[] | undefined>;
-  for (const { filter } of filteredFields(LOGS[search.kind])) {
+  const filters = searchFilters as Record<string, string | string[] | undefined>;
+  for (const { filter } of filteredFields(LOGS[kind])) {
     const value = filters[filter.key];
     if (Array.isArray(value) && value.length > 0) {
       // Choices by name (a code the log does not know as itself), in the reader's alphabetical order.
@@ -63,8 +63,8 @@ function filterTexts(search: ActivitySearch): string[] {
       parts.push(filter.words.describe!(shown(value)));
     }
   }
-  const { failure } = LOGS[search.kind];
-  if (search.filters[failure.key]) {
+  const { failure } = LOGS[kind];
+  if ((searchFilters as Record<string, unknown>)[failure.key]) {
     parts.push(failure.words.describe());
   }
   return parts;

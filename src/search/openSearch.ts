@@ -3,10 +3,8 @@
 import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { AccountStore } from '../accounts/accountStore';
-import type { Filters } from '../activity/activityFeed';
 import { settings } from '../settings';
-import { searchFromQuery } from './queryFilters';
-import { closestPreset, type ActivityKind, type ActivitySearch, type SearchRequest } from './search';
+import { closestPreset, type ActivityKind, type ActivitySearch, type SearchFilters, type SearchRequest } from './search';
 
 /** A search for a known account. */
 export type AccountSearchRequest = SearchRequest & { accountId: string };
@@ -29,7 +27,7 @@ export async function openSearch(request: AccountSearchRequest): Promise<void> {
   await vscode.commands.executeCommand('exavault.openSearch', request satisfies SearchRequest);
 }
 
-/** A search like the sidebar's: its time window (as the nearest preset) with the given query parameters. */
-export function sidebarSearch(kind: ActivityKind, query: Filters): ActivitySearch {
-  return searchFromQuery(kind, query, { preset: closestPreset(settings.timeWindowMs()) });
+/** A search like the sidebar's: its time window (as the nearest preset) with the given filters. */
+export function sidebarSearch(kind: ActivityKind, filters: SearchFilters): ActivitySearch {
+  return { kind, range: { preset: closestPreset(settings.timeWindowMs()) }, filters } as ActivitySearch;
 }

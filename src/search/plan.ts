@@ -2,10 +2,10 @@
 // code per request; several are asked for one request stream each (merged by time in the panel),
 // a status class over a wider query kept in the extension. The notes say which, for the user.
 import * as l10n from '@vscode/l10n';
-import { filteredFields, LOGS } from '../activity/logSchema';
+import { filteredFields, LOGS, type ActivityKind, type FilteredField } from '../activity/logSchema';
 import type { ActivityEntry, WebhookCall } from '../api/models';
 import { endpointUrlForQuery } from './inputChecks';
-import { resolveRange, type ActivitySearch } from './search';
+import { resolveRange, type ActivitySearch, type SearchFilters } from './search';
 
 export type QueryParameters = Record<string, string | number | undefined>;
 
@@ -24,16 +24,34 @@ const iso = (time: number) => new Date(time).toISOString();
 
 export function planSearch(search: ActivitySearch, now: Date): SearchPlan {
   const { from, to } = resolveRange(search.range, now);
-  const base: QueryParameters = { startDate: iso(from), endDate: iso(to) };
+  const { parameters, streams, keep, notes } = planFilters(search.kind, search.filters);
+  const base: QueryParameters = { startDate: iso(from), endDate: iso(to), ...parameters };
+  const queries = streams && streams.values.length > 0 ? streams.values.map((value) => ({ ...base, [streams.field.filter.parameter]: value })) : [base];
+  return { queries, keep, notes, from, to };
+}
+
+/** A search's filters as the API takes them, whatever its time range. */
+export interface FilterPlan {
+  /** The query parameters every request has. */
+  parameters: QueryParameters;
+  /** A `oneOf` filter's values, one request stream each. */
+  streams?: { readonly field: FilteredField; readonly values: readonly string[] };
+  keep?: (entry: ActivityEntry) => boolean;
+  notes: string[];
+}
+
+export function planFilters(kind: ActivityKind, searchFilters: SearchFilters): FilterPlan {
+  const parameters: QueryParameters = {};
   const notes: string[] = [];
-  const filters = search.filters as Record<string, string | string[] | undefined>;
-  let streams: { parameter: string; values: readonly string[] } | undefined;
-  let keep: SearchPlan['keep'];
-  for (const { filter } of filteredFields(LOGS[search.kind])) {
+  const filters = searchFilters as Record<string, string | string[] | undefined>;
+  let streams: FilterPlan['streams'];
+  let keep: FilterPlan['keep'];
+  for (const field of filteredFields(LOGS[kind])) {
+    const { filter } = field;
     const value = filters[filter.key];
     if (Array.isArray(value)) {
       // One request stream per value (none when there are no values: the base query alone).
-      streams = { parameter: filter.parameter, values: value };
+      streams = { field, values: value };
       if (value.length > 1) {
         notes.push(filter.words.several!(value.length));
       }
@@ -45,17 +63,16 @@ export function planSearch(search: ActivitySearch, now: Date): SearchPlan {
       keep = (entry: ActivityEntry) => inClass(entry as WebhookCall, statusClass);
     } else {
       // An endpoint is encoded when typed with a space or a non-ASCII character, which the API refuses (format: uri).
-      base[filter.parameter] = filter.match === 'statusOrClass' ? Number(value) : filter.check === 'url' ? endpointUrlForQuery(value) : value;
+      parameters[filter.parameter] = filter.match === 'statusOrClass' ? Number(value) : filter.check === 'url' ? endpointUrlForQuery(value) : value;
     }
   }
-  const { failure } = LOGS[search.kind];
-  if (search.filters[failure.key]) {
+  const { failure } = LOGS[kind];
+  if ((searchFilters as Record<string, unknown>)[failure.key]) {
     notes.push(failure.words.note());
     const kept = keep;
     keep = kept ? (entry) => kept(entry) && failure.failed(entry) : failure.failed;
   }
-  const queries = streams && streams.values.length > 0 ? streams.values.map((value) => ({ ...base, [streams.parameter]: value })) : [base];
-  return { queries, keep, notes, from, to };
+  return { parameters, streams, keep, notes };
 }
 
 // Calls that got no HTTP answer carry a curl error number, not a status: they belong to no class.

@@ -52,6 +52,9 @@ export interface WebhookSearch {
 
 export type ActivitySearch = SessionSearch | WebhookSearch;
 
+/** A search's filters, of either log. */
+export type SearchFilters = SessionFilters | WebhookFilters;
+
 /** What `exavault.openSearch` takes: a search for one account (the active one when absent). */
 export interface SearchRequest {
   accountId?: string;

@@ -1,20 +1,16 @@
 // The palette's new search: a time range, then each optional filter, in one multi-step quick input.
 import * as vscode from 'vscode';
-import { choiceField, LOGS, typedFilterFields, type FilteredField } from '../activity/logSchema';
 import { shownTimeZone } from '../activity/format';
-import { askInput, askPick, BACK, runSteps, type Asked, type Step } from '../ui/inputSteps';
+import { askInput, askPick, kept, runSteps, type Step } from '../ui/inputSteps';
+import { draftFilters, filterDraft } from './filterDraft';
+import { filterSteps } from './filterSteps';
 import { presetLabel } from './describeSearch';
-import { customRange, FILTER_CHECKS, parseDateInput, rangeEndError, rangeStartError } from './inputChecks';
+import { customRange, parseDateInput, rangeEndError, rangeStartError } from './inputChecks';
 import { settings } from '../settings';
 import { closestPreset, TIME_RANGE_PRESETS, type ActivityKind, type ActivitySearch, type TimeRange, type TimeRangePreset } from './search';
 
 interface ValueItem<T extends string = string> extends vscode.QuickPickItem {
   value: T;
-}
-
-/** An item of the choice step: a choice's code, or the log's "Failed only". */
-interface ChoiceItem extends ValueItem {
-  failedOnly?: true;
 }
 
 export function searchTitle(kind: ActivityKind): string {
@@ -23,29 +19,12 @@ export function searchTitle(kind: ActivityKind): string {
 
 type RangeChoice = TimeRangePreset | 'custom';
 
-/** Passes a step's answer on, once `keep` has kept it (when it is an answer). */
-function kept<T>(answer: Asked<T>, keep: (value: T) => void): Asked<T> {
-  if (answer !== undefined && answer !== BACK) {
-    keep(answer);
-  }
-  return answer;
-}
-
 /** Asks for a new search of `kind`; undefined when the user cancels. */
 export async function askSearch(kind: ActivityKind): Promise<ActivitySearch | undefined> {
   const title = searchTitle(kind);
-  const pick = choiceField(LOGS[kind]).filter;
-  // A choice whose name is its code (an event) shows once.
-  const pickItems: ChoiceItem[] = pick.choices!().map(([code, name]) => ({ label: name, description: name === code ? undefined : code, value: code }));
-  // "Failed only" goes with the choices (it narrows what they load), apart from them.
-  const failure = LOGS[kind].failure;
-  const failureItems: ChoiceItem[] = [
-    { label: '', kind: vscode.QuickPickItemKind.Separator, value: '' },
-    { label: `$(error) ${failure.words.label()}`, description: failure.words.describe(), value: '', failedOnly: true },
-  ];
-  const texts = typedFilterFields(LOGS[kind]).map((field: FilteredField) => field.filter);
   // The sidebar's window first: the same default range everywhere.
-  const draft = { range: closestPreset(settings.timeWindowMs()) as RangeChoice, from: '', to: '', picked: [] as string[], failedOnly: false, texts: {} as Record<string, string> };
+  const draft = { range: closestPreset(settings.timeWindowMs()) as RangeChoice, from: '', to: '' };
+  const filters = filterDraft(kind, {});
   const custom = () => draft.range === 'custom';
   const zone = shownTimeZone();
   const dateFormats = vscode.l10n.t('YYYY-MM-DD or YYYY-MM-DD HH:MM, or ISO 8601 with a zone');
@@ -79,37 +58,11 @@ export async function askSearch(kind: ActivityKind): Promise<ActivitySearch | un
         validate: (value) => rangeEndError(value, parseDateInput(draft.from)!, new Date()),
       }, position, draft.to), (value) => { draft.to = value; }),
     },
-    {
-      ask: async (position) => kept(await askPick({
-        title,
-        placeholder: pick.words.placeholder(),
-        canPickMany: true,
-        items: [
-          ...pickItems.map((item) => ({ ...item, picked: draft.picked.includes(item.value) })),
-          ...failureItems.map((item) => ({ ...item, picked: item.failedOnly && draft.failedOnly })),
-        ],
-      }, position), (items) => {
-        draft.picked = items.filter((item) => !item.failedOnly).map((item) => item.value);
-        draft.failedOnly = items.some((item) => item.failedOnly);
-      }),
-    },
-    ...texts.map((text): Step => ({
-      ask: async (position) => kept(await askInput({
-        title, prompt: text.words.prompt(), placeholder: text.words.placeholder(), validate: text.check && FILTER_CHECKS[text.check],
-      }, position, draft.texts[text.key]),
-        (value) => { draft.texts[text.key] = value; }),
-    })),
+    ...filterSteps(kind, title, filters),
   ];
   if (!(await runSteps(steps))) {
     return undefined;
   }
   const range: TimeRange = draft.range === 'custom' ? customRange(draft.from, draft.to, new Date()) : { preset: draft.range };
-  const filters = Object.fromEntries([
-    [pick.key, draft.picked] as const,
-    ...texts.map((text) => [text.key, (text.normalize ?? ((value: string) => value.trim()))(draft.texts[text.key] ?? '')] as const),
-  ].filter(([, value]) => value.length > 0));
-  if (draft.failedOnly) {
-    filters[failure.key] = true;
-  }
-  return { kind, range, filters } as ActivitySearch;
+  return { kind, range, filters: draftFilters(kind, filters) } as ActivitySearch;
 }

@@ -11,6 +11,9 @@ export class ActivityTreeProvider<T extends ActivityEntry> implements vscode.Tre
   readonly onDidChangeTreeData = this.changed.event;
   private feed: ActivityFeed<T> | undefined;
   private emptyMessage = '';
+  private keep: ((entry: ActivityEntry) => boolean) | undefined;
+  // Likewise, the entries a local filter keeps are picked out once per list.
+  private kept: { entries: readonly T[]; keep: (entry: ActivityEntry) => boolean; shown: readonly T[] } | undefined;
   // The feed hands out a new array only when its entries change: group each list once, however often VS Code asks.
   private grouped: { entries: readonly T[]; key: string; groups: Group<T>[] } | undefined;
 
@@ -20,9 +23,11 @@ export class ActivityTreeProvider<T extends ActivityEntry> implements vscode.Tre
     this.changed.dispose();
   }
 
-  show(feed: ActivityFeed<T> | undefined, emptyMessage: string): void {
+  /** `keep` picks the loaded entries the view shows (filters the API cannot apply); all of them when absent. */
+  show(feed: ActivityFeed<T> | undefined, emptyMessage: string, keep?: (entry: ActivityEntry) => boolean): void {
     this.feed = feed;
     this.emptyMessage = emptyMessage;
+    this.keep = keep;
     this.changed.fire();
   }
 
@@ -35,6 +40,18 @@ export class ActivityTreeProvider<T extends ActivityEntry> implements vscode.Tre
       item.tooltip = this.presenter.entryTooltip(node.entry);
     }
     return item;
+  }
+
+  /** The loaded entries the view shows. */
+  shown(feed: ActivityFeed<T>): readonly T[] {
+    const { keep } = this;
+    if (!keep) {
+      return feed.entries;
+    }
+    if (this.kept?.entries !== feed.entries || this.kept.keep !== keep) {
+      this.kept = { entries: feed.entries, keep, shown: feed.entries.filter(keep) };
+    }
+    return this.kept.shown;
   }
 
   private groups(entries: readonly T[]): Group<T>[] {
@@ -61,10 +78,11 @@ export class ActivityTreeProvider<T extends ActivityEntry> implements vscode.Tre
     if (feed.warning) {
       rows.push({ kind: 'error', viewId, id: `${viewId}/warning`, message: feed.warning });
     }
-    rows.push(...this.groups(feed.entries).map((group): ActivityNode<T> => ({ kind: 'group', viewId, id: `${viewId}/group/${group.key}`, group })));
+    const shown = this.shown(feed);
+    rows.push(...this.groups(shown).map((group): ActivityNode<T> => ({ kind: 'group', viewId, id: `${viewId}/group/${group.key}`, group })));
     if (feed.hasMore) {
       rows.push({ kind: 'loadMore', viewId, id: `${viewId}/loadMore` });
-    } else if (feed.entries.length === 0 && !feed.error && !feed.activity) {
+    } else if (shown.length === 0 && !feed.error && !feed.activity) {
       rows.push({ kind: 'empty', viewId, id: `${viewId}/empty`, message: this.emptyMessage });
     }
     return rows;

@@ -4,8 +4,10 @@ import { ExaVaultError } from '../api/errors';
 import { ActivityFeed, type FilterValue, type PageSource } from '../activity/activityFeed';
 import type { AccountStore } from '../accounts/accountStore';
 import type { AccountClients } from '../accounts/accountClients';
-import { displayText } from '../activity/displayText';
 import { windowText } from '../activity/windowText';
+import { describeFilters } from '../search/describeSearch';
+import { filtersFromQuery, sidebarQuery, type SidebarQuery } from '../search/queryFilters';
+import type { SearchFilters } from '../search/search';
 import { settings } from '../settings';
 import { MutableDisposable } from '../util/disposables';
 import { ActivityTreeProvider } from './activityTreeProvider';
@@ -28,6 +30,9 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
   private readonly feedSubscription = new MutableDisposable();
   private unseen = 0;
   private filtered: boolean | undefined;
+  // The view's filters; what the API cannot apply of them is kept among the loaded entries.
+  private viewFilters: SearchFilters = {};
+  private keep: SidebarQuery['keep'];
 
   constructor(readonly presenter: ActivityPresenter<T>, private readonly store: AccountStore, private readonly clients: AccountClients) {
     this.provider = new ActivityTreeProvider(presenter);
@@ -104,12 +109,26 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
     });
   }
 
+  /** The view's filters, as a search's. */
+  get filters(): SearchFilters {
+    return this.viewFilters;
+  }
+
+  /** Adds one filter of "Filter to this..." (a query parameter) to the view's, replacing its own value. */
   async setFilter(parameter: string, value: FilterValue): Promise<void> {
-    await this.run((feed) => feed.setFilters({ ...feed.filters, [parameter]: value }));
+    await this.setFilters({ ...this.viewFilters, ...filtersFromQuery(this.presenter.kind, { [parameter]: value }) });
+  }
+
+  /** Starts over with these filters: those the API takes go in the query, the others are kept among what it loads. */
+  async setFilters(filters: SearchFilters): Promise<void> {
+    const { query, keep } = sidebarQuery(this.presenter.kind, filters);
+    this.viewFilters = filters;
+    this.keep = keep;
+    await this.run((feed) => feed.setFilters(query));
   }
 
   async clearFilters(): Promise<void> {
-    await this.run((feed) => feed.setFilters({}));
+    await this.setFilters({});
   }
 
   // Follows the active account: a new account gets a new feed; new credentials retry a refused one.
@@ -120,6 +139,9 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
       this.feedAccountId = account?.id;
       this.feed = account ? new ActivityFeed<T>(this.source(), () => ({ windowMs: settings.timeWindowMs(), pageSize: settings.pageSize() })) : undefined;
       this.feedSubscription.value = this.feed?.onDidChange(() => this.render());
+      // A new feed starts unfiltered: another account's users and paths mean nothing here.
+      this.viewFilters = {};
+      this.keep = undefined;
       this.unseen = 0;
       this.updateBadge();
       this.render();
@@ -160,10 +182,7 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
   render(): void {
     const feed = this.feed;
     const hours = Math.round(settings.timeWindowMs() / 3_600_000);
-    const filters = Object.entries(feed?.filters ?? {}).map(([name, value]) => `${name}: ${displayText(String(value), 80)}`);
-    // Counts in the groups are of loaded entries: the header says how far back those reach.
-    const window = windowText(settings.timeWindowMs(), feed?.entries ?? [], !feed?.hasMore, new Date());
-    this.treeView.description = [...filters, window].join(' · ');
+    const filters = describeFilters(this.presenter.kind, this.viewFilters);
     if (this.filtered !== filters.length > 0) {
       this.filtered = filters.length > 0;
       void vscode.commands.executeCommand('setContext', `${this.presenter.viewId}.filtered`, this.filtered);
@@ -171,7 +190,12 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
     const emptyMessage = filters.length
       ? vscode.l10n.t('Nothing matches the filter in the last {0} hours.', hours)
       : this.presenter.noActivity(hours);
-    this.provider.show(feed, emptyMessage);
+    this.provider.show(feed, emptyMessage, this.keep);
+    // A filter kept here counts among the loaded entries only: the header says so.
+    const kept = feed && this.keep ? [vscode.l10n.t('{0} of {1} loaded match', this.provider.shown(feed).length, feed.entries.length)] : [];
+    // Counts in the groups are of loaded entries: the header says how far back those reach.
+    const window = windowText(settings.timeWindowMs(), feed?.entries ?? [], !feed?.hasMore, new Date());
+    this.treeView.description = [...filters, ...kept, window].join(' · ');
   }
 
   private updateBadge(): void {

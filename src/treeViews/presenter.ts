@@ -4,10 +4,13 @@ import type { ActivityEntry } from '../api/models';
 import type { Page } from '../api/paging';
 import type { FilterValue } from '../activity/activityFeed';
 import type { Group } from '../activity/grouping';
+import type { ActivityKind } from '../activity/logSchema';
 
 /** What differs between the Sessions and Webhook Calls views; the rest is ActivityView. */
 export interface ActivityPresenter<T extends ActivityEntry> {
   readonly viewId: string;
+  /** The log the view shows. */
+  readonly kind: ActivityKind;
   /** What the view says when the window holds no entries. */
   noActivity(hours: number): string;
   pages(client: ExaVaultClient, query: Record<string, FilterValue | undefined>, options: { pageSize: number; signal: AbortSignal }): AsyncIterable<Page<T>>;

@@ -31,6 +31,7 @@ export function webhookIcon(call: WebhookCall): vscode.ThemeIcon {
 export function webhookPresenter(grouping: () => WebhookGrouping): ActivityPresenter<WebhookCall> {
   return {
     viewId: 'exavault.webhooks',
+    kind: 'webhooks',
     noActivity: (hours) => vscode.l10n.t('No webhook calls in the last {0} hours.', hours),
     pages: (client, query, options) => client.webhookPages(query, options),
     group: (entries) => groupWebhooks(entries, grouping()),

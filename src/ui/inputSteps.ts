@@ -32,6 +32,14 @@ export const BACK = Symbol('back');
 /** A step's answer, BACK, or undefined when the user cancelled. */
 export type Asked<T> = T | typeof BACK | undefined;
 
+/** Passes a step's answer on, once `keep` has kept it (when it is an answer). */
+export function kept<T>(answer: Asked<T>, keep: (value: T) => void): Asked<T> {
+  if (answer !== undefined && answer !== BACK) {
+    keep(answer);
+  }
+  return answer;
+}
+
 /** Where a step stands: "step of total" in its title. */
 export interface StepPosition {
   step: number;

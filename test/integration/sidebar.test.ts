@@ -143,7 +143,7 @@ describe('activity sidebar in the extension host', function () {
     const feed = api.views.sessions.current!;
     assert.deepEqual(feed.filters, { username: user });
     assert.ok(feed.entries.length > 0 && feed.entries.every((e) => e.username === user));
-    assert.match(api.views.sessions.treeView.description ?? '', new RegExp(`username: ${user}`));
+    assert.match(api.views.sessions.treeView.description ?? '', new RegExp(`^user ${user} · `));
     await vscode.commands.executeCommand('exavault.sessions.clearFilter');
     assert.deepEqual(api.views.sessions.current!.filters, {});
   });

@@ -9,7 +9,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import { OPERATIONS, type SessionEntryWire, type WebhookEntryWire } from '../../src/api/wire';
 import { displayText } from '../../src/activity/displayText';
-import { formatTime } from '../../src/activity/format';
+import { formatRelative, formatTime } from '../../src/activity/format';
 import { rezoneInput } from '../../src/panel/webview/zoneInput';
 import { matchesRefine, sessionCellTexts } from '../support/panelCells';
 import {
@@ -30,6 +30,19 @@ const QUARTER_MS = 90 * DAY_MS;
 const IN_FLIGHT_LATENCY_MS = 15_000;
 
 const rows = (count: number) => `${count} rows`;
+
+/**
+ * What the time column may say of `created` counted back from the search's start: the extension reads
+ * its clock then, some moment from `before` (taken before the search) to now. Every text of that span.
+ */
+function relativeTexts(created: number, before: number): string[] {
+  const after = Date.now();
+  const texts = new Set([formatRelative(created, new Date(after))]);
+  for (let moment = before; moment < after; moment += 1000) {
+    texts.add(formatRelative(created, new Date(moment)));
+  }
+  return [...texts];
+}
 /** Waits for the count line to read exactly `text` (refining is in the webview: no search). */
 const countReads = (frame: FrameLocator, text: string) => frame.locator('#count', { hasText: new RegExp(`^${text}$`) }).waitFor();
 
@@ -390,6 +403,33 @@ describe('query panel in the real workbench', function () {
     fs.rmSync(folder, { recursive: true });
   });
 
+  it('shows the time column as exact times or as how long before the search ran, the other form in each cell\'s tooltip', async () => {
+    const { page } = session();
+    const newest = sessionsIn(DAY_MS)[0];
+    assert.ok(newest, `seed ${SEED} has no session in the last 24 hours`);
+    const created = Date.parse(newest.attributes.created!);
+    const before = Date.now();
+    const panel = await openQueryPanel(page, 'Session Logs');
+    const cell = rowCell(panel.frame, 0, 'time');
+    const toggle = panel.frame.getByRole('button', { name: 'Relative Times' });
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+    const exact = await cell.textContent() ?? '';
+    // In the zone the setting names (the test of the setting checks which): a time, then the zone.
+    assert.match(exact, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \S+$/);
+    assert.ok(relativeTexts(created, before).includes(await cell.getAttribute('title') ?? ''), 'how long ago, in the tooltip');
+
+    await toggle.click();
+    await toggle.and(panel.frame.locator('[aria-pressed="true"]')).waitFor();
+    await cell.and(panel.frame.locator(`[title="${exact}"]`)).waitFor();
+    const relative = await cell.textContent() ?? '';
+    assert.ok(relativeTexts(created, before).includes(relative), `"${relative}" is how long before the search ran the entry was logged`);
+    await screenshot(page, 'panel-relative-times');
+
+    await toggle.click();
+    await cell.filter({ hasText: exactly(exact) }).waitFor();
+    assert.ok(relativeTexts(created, before).includes(await cell.getAttribute('title') ?? ''));
+  });
+
   it('comes back after a window reload with its filters, and runs them again', async () => {
     const { page } = session();
     const { panel, frame, entries } = await allSessions(page);
@@ -397,6 +437,10 @@ describe('query panel in the real workbench', function () {
     const expected = entries.filter((entry) => entry.attributes.ipAddress === ip).length;
     await frame.locator('#filter-ipAddress').fill(ip);
     assert.equal(await searchAll(panel, () => frame.locator('#filter-ipAddress').press('Enter')), rows(expected));
+    const relativeToggle = (panelFrame: FrameLocator) => panelFrame.getByRole('button', { name: 'Relative Times' }).and(panelFrame.locator('[aria-pressed="true"]'));
+    await frame.getByRole('button', { name: 'Relative Times' }).click();
+    await relativeToggle(frame).waitFor();
+    const before = Date.now();
     // As Developer: Reload Window does it: the workbench saves its state (the panel's filters) first.
     // The mark goes with the page it was set in: gone means the window has loaded again.
     await page.evaluate(() => {
@@ -411,6 +455,10 @@ describe('query panel in the real workbench', function () {
     assert.equal(await restored.frame.locator('#range').inputValue(), 'quarter');
     assert.equal(restored.first.state, 'done', restored.first.status);
     assert.equal(restored.first.count, rows(expected));
+    // The time column as it was: relative, counted back from the search run again.
+    await relativeToggle(restored.frame).waitFor();
+    const newest = await rowCell(restored.frame, 0, 'time').textContent() ?? '';
+    assert.ok(relativeTexts(Date.parse(entries.find((entry) => entry.attributes.ipAddress === ip)!.attributes.created!), before).includes(newest), `"${newest}" is relative`);
   });
 
   it('searches webhook calls by status class, shows a call\'s response and event data, and opens the user\'s activity from a row', async () => {

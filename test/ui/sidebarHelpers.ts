@@ -108,13 +108,28 @@ export async function signedIn(page: Page, server: Pick<RunningExaVaultServer, '
   }
 }
 
-/** Unfolds or folds a pane of the ExaVault container (a click on its header toggles it). */
+/**
+ * Unfolds or folds a pane of the ExaVault container: a click on its header's title toggles it (the
+ * header's middle may hold one of its title actions, in a narrow sidebar).
+ */
 export async function setPaneExpanded(page: Page, view: ViewName, expanded: boolean): Promise<void> {
   const header = pane(page, view).locator('.pane-header');
   if (await header.getAttribute('aria-expanded') !== String(expanded)) {
-    await header.click();
+    await header.locator('.title').first().click();
   }
   await pane(page, view).locator(`.pane-header[aria-expanded="${expanded}"]`).waitFor();
+}
+
+/**
+ * Waits until the view's header describes it with `text` (in part). While the view has the focus (a
+ * click unfolded it) or the pointer is over it, its title actions show and in a narrow sidebar leave
+ * the description no room: a click on the empty editor area moves both away first.
+ */
+export async function waitForDescription(page: Page, view: ViewName, text: string): Promise<Locator> {
+  await page.locator('.part.editor').click();
+  const description = pane(page, view).locator('.pane-header .description', { hasText: text });
+  await description.waitFor();
+  return description;
 }
 
 /** Clicks an action of the view's title bar (shown while the header is hovered), such as "Refresh Sessions". */

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import type { SessionEntryWire } from '../../src/api/wire';
 import { inLastRange } from './queryPanelHelpers';
-import { expectedSessionGroups, pane, setPaneExpanded, shownGroups, signedIn, totalOf, viewAction, waitForServerGroups } from './sidebarHelpers';
+import { expectedSessionGroups, setPaneExpanded, shownGroups, signedIn, totalOf, viewAction, waitForDescription, waitForServerGroups } from './sidebarHelpers';
 import { pickRow } from './uiSteps';
 import { quickInput, screenshot, useWorkbench } from './workbench';
 
@@ -34,8 +34,7 @@ describe('the sidebar\'s time window', function () {
     await signedIn(page, server);
     await setPaneExpanded(page, 'Webhook Calls', false);
     await setPaneExpanded(page, 'Sessions', true);
-    const description = (view: 'Sessions' | 'Webhook Calls', text: string) => pane(page, view).locator('.pane-header .description', { hasText: text });
-    await description('Sessions', 'last 24 h').waitFor();
+    await waitForDescription(page, 'Sessions', 'last 24 h');
     assert.equal(await waitForServerGroups(page, 'Sessions', (count) => expectedSessionGroups(server, count), day), day);
 
     await viewAction(page, 'Sessions', 'Sidebar Time Window...');
@@ -44,12 +43,12 @@ describe('the sidebar\'s time window', function () {
     await pickRow(page, 'Last 24 hours').filter({ hasText: 'shown now' }).waitFor();
     await pickRow(page, 'Last 90 days').click();
 
-    await description('Sessions', 'last 90 days').waitFor();
+    await waitForDescription(page, 'Sessions', 'last 90 days');
     assert.equal(await waitForServerGroups(page, 'Sessions', (count) => expectedSessionGroups(server, count), quarter), quarter);
     assert.equal(totalOf(await shownGroups(page, 'Sessions')), quarter);
     // The other view follows (its description shows while it is unfolded).
     await setPaneExpanded(page, 'Webhook Calls', true);
-    await description('Webhook Calls', 'last 90 days').waitFor();
+    await waitForDescription(page, 'Webhook Calls', 'last 90 days');
     await screenshot(page, 'sidebar-time-window');
   });
 });

@@ -45,6 +45,9 @@ class Panel {
   private readonly stopButton: HTMLButtonElement;
   private readonly retryButton: HTMLButtonElement;
   private readonly refineInput: HTMLInputElement;
+  private readonly relativeButton: HTMLButtonElement;
+  /** The extension's clock as the current search started. */
+  private now: number | undefined;
   private readonly filterBar: FilterBar;
   private state: PanelState;
   private readonly charts: ActivityCharts;
@@ -86,10 +89,17 @@ class Panel {
       this.renderCount();
       this.repaint();
     });
+    this.relativeButton = button('history', strings.relativeTimes!, () => {
+      this.save({ relativeTimes: !this.state.relativeTimes });
+      this.showTimes();
+    });
+    this.relativeButton.title = strings.relativeTimesTitle!;
+    this.relativeButton.classList.add('toggle');
     const toolbar = h('div', { class: 'toolbar' },
       h('span', { class: 'refine' }, this.refineInput),
       this.count,
       h('span', { class: 'spacer' }),
+      this.relativeButton,
       button('export', strings.exportCsv!, () => this.export('csv')),
       button('json', strings.exportJson!, () => this.export('json')),
       button('link', strings.copyLink!, () => vscode.postMessage({ type: 'copyLink' })));
@@ -99,13 +109,26 @@ class Panel {
       h('main', {}, this.table.element, this.details.element),
     );
     this.renderProgress();
+    this.showTimes();
     this.table.refresh();
+  }
+
+  /** The time column as the toggle says: exact, or relative to the search's start (once one started). */
+  private showTimes(): void {
+    const relative = this.state.relativeTimes === true;
+    this.relativeButton.setAttribute('aria-pressed', String(relative));
+    if (this.now !== undefined) {
+      const { justNow, minutesAgo, hoursAgo, daysAgo } = this.init.strings;
+      this.table.showTimes({ relative, now: this.now, words: { justNow: justNow!, minutesAgo: minutesAgo!, hoursAgo: hoursAgo!, daysAgo: daysAgo! } });
+    }
   }
 
   receive(message: ToWebview): void {
     switch (message.type) {
       case 'reset':
         this.window = message.window;
+        this.now = message.now;
+        this.showTimes();
         // The new search is loading from its first call: the old one's counts must not read as its own.
         this.progress = { type: 'progress', state: 'running', loaded: 0, requests: 0, notes: [] };
         this.renderProgress();

@@ -6,6 +6,7 @@ import type { SortOrder } from '../columns';
 import type { PanelColumn } from '../protocol';
 import { h, icon } from './dom';
 import type { RowStore } from './rowStore';
+import { timeCell, type TimeDisplay } from './timeCell';
 
 const ROW_HEIGHT = 22;
 /** The id of the words a failed row's marked cell is described by. */
@@ -31,6 +32,7 @@ export class VirtualTable {
   private scheduled = false;
   /** The index of the column whose cell marks a failed row. */
   private readonly failureColumn: number;
+  private timeDisplay: TimeDisplay | undefined;
 
   constructor(private readonly store: RowStore, private readonly columns: PanelColumn[], private readonly widths: Record<string, number>, label: string, private readonly strings: Record<string, string>, private readonly events: TableEvents, failureColumn: string) {
     this.failureColumn = columns.findIndex((column) => column.id === failureColumn);
@@ -72,6 +74,12 @@ export class VirtualTable {
     this.element.setAttribute('aria-rowcount', String(this.rows.length + 1));
     this.body.style.height = `${this.rows.length * ROW_HEIGHT}px`;
     this.updateSortIndicators();
+    this.paint();
+  }
+
+  /** How time cells read from now on: exact or relative, counted back from the search's start. */
+  showTimes(display: TimeDisplay): void {
+    this.timeDisplay = display;
     this.paint();
   }
 
@@ -198,11 +206,11 @@ export class VirtualTable {
       }
       const cells = element.children;
       for (let column = 0; column < this.columns.length; column++) {
-        const text = this.store.text(row, column);
+        const { text, title } = this.cell(row, column);
         const cell = cells[column] as HTMLElement;
-        if (cell.textContent !== text) {
+        if (cell.textContent !== text || cell.title !== title) {
           cell.textContent = text;
-          cell.title = text;
+          cell.title = title;
         }
       }
     });
@@ -211,6 +219,16 @@ export class VirtualTable {
     } else {
       this.element.removeAttribute('aria-activedescendant');
     }
+  }
+
+  /** A cell's text and tooltip: a time's other form, or the text in full (a cell may cut it off). */
+  private cell(row: number, column: number): { text: string; title: string } {
+    const time = this.columns[column]!.type === 'time' && this.timeDisplay ? this.store.number(row, column) : Number.NaN;
+    if (!Number.isNaN(time)) {
+      return timeCell(time, this.timeDisplay!);
+    }
+    const text = this.store.text(row, column);
+    return { text, title: text };
   }
 
   private choose(index: number | undefined): void {

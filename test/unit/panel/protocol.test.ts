@@ -48,4 +48,11 @@ describe('messages from the panel\'s webview are checked before use', () => {
     assert.equal(parsePanelState({ search }), undefined);
     assert.equal(parsePanelState({ accountId: 'a', search: {} }), undefined);
   });
+
+  it('restores the time column\'s form when it was chosen, and only as a boolean', () => {
+    assert.equal(parsePanelState({ accountId: 'a', search, relativeTimes: true })?.relativeTimes, true);
+    assert.equal(parsePanelState({ accountId: 'a', search, relativeTimes: false })?.relativeTimes, false);
+    assert.ok(!('relativeTimes' in parsePanelState({ accountId: 'a', search, relativeTimes: 'yes' })!));
+    assert.ok(!('relativeTimes' in parsePanelState({ accountId: 'a', search })!));
+  });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { searchFromQuery } from '../../../src/search/queryFilters';
+import { searchFromQuery, sidebarQuery } from '../../../src/search/queryFilters';
 import { closestPreset } from '../../../src/search/search';
 
 const HOUR = 3_600_000;
@@ -23,6 +23,28 @@ describe('the sidebar\'s query parameters as a search', () => {
     assert.deepEqual(searchFromQuery('sessions', {}, { preset: 'hour' }), { kind: 'sessions', range: { preset: 'hour' }, filters: {} });
     assert.deepEqual(searchFromQuery('sessions', { username: '', sort: '-date', offset: 5, event: 'resources.upload' }, { preset: 'hour' }).filters, {});
     assert.deepEqual(searchFromQuery('webhooks', { ipAddress: '10.0.0.1', path: '/x', type: 'STOR' }, { preset: 'hour' }).filters, {});
+  });
+});
+
+describe('sidebarQuery: a view\'s filters as its one query', () => {
+  it('sends every filter the API takes, one operation type included, and keeps nothing locally', () => {
+    assert.deepEqual(sidebarQuery('sessions', { types: ['DELE'], username: 'alice', path: '/Finance/*' }), { query: { type: 'DELE', username: 'alice', path: '/Finance/*' }, keep: undefined });
+    assert.deepEqual(sidebarQuery('webhooks', { status: '404', endpointUrl: 'https://h.example/a b' }), { query: { statusCode: 404, endpointUrl: 'https://h.example/a%20b' }, keep: undefined });
+    assert.deepEqual(sidebarQuery('sessions', {}), { query: {}, keep: undefined });
+  });
+
+  it('keeps a status class and failed entries among what a query of every status loads', () => {
+    const { query, keep } = sidebarQuery('webhooks', { username: 'bob', status: '4xx', failed: true });
+    assert.deepEqual(query, { username: 'bob' });
+    const call = (status: number, failed: boolean) => ({ kind: 'webhook', status, noAnswer: status < 100, failed }) as never;
+    assert.deepEqual([call(404, true), call(500, true), call(28, true), call(200, false)].map(keep!), [true, false, false, false]);
+  });
+
+  it('asks for every type when several are chosen, and keeps the chosen ones', () => {
+    const { query, keep } = sidebarQuery('sessions', { types: ['STOR', 'DELE'], username: 'alice' });
+    assert.deepEqual(query, { username: 'alice' });
+    const entry = (operation: string) => ({ kind: 'session', operation }) as never;
+    assert.deepEqual(['STOR', 'RETR', 'DELE'].map((operation) => keep!(entry(operation))), [true, false, true]);
   });
 });
 
