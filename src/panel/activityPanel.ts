@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { AccountClients } from '../accounts/accountClients';
 import type { ActivityEntry } from '../api/models';
-import { entryFields } from '../activity/fields';
+import { entryDetailFields } from '../activity/fields';
 import { choiceField, LOGS } from '../activity/logSchema';
 import { displayText } from '../activity/displayText';
 import { entryJson } from '../activity/json';
@@ -237,9 +237,8 @@ export class ActivityPanel implements vscode.Disposable {
     if (!entry) {
       return;
     }
-    const fields = entryFields(entry);
-    const details = entry.kind === 'webhook' && entry.details ? [[vscode.l10n.t('Details'), JSON.stringify(entry.details, null, 2)] as const] : [];
-    const message: DetailsMessage = { type: 'details', id, fields: [...fields, ...details], json: entryJson(entry), actions: actionsFor(entry) };
+    // The details' JSON stays whole in "Copy as JSON".
+    const message: DetailsMessage = { type: 'details', id, fields: entryDetailFields(entry), json: entryJson(entry), actions: actionsFor(entry) };
     this.post(message);
   }
 }

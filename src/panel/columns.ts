@@ -16,7 +16,7 @@ export interface ColumnSpec {
 }
 
 const spec = (field: LogField): ColumnSpec => ({
-  id: field.id, type: field.type, width: field.column!.width, ...(field.show ? { show: field.show } : {}), ...(field.sortAs ? { sortAs: field.sortAs } : {}),
+  id: field.id, type: field.type, width: field.column.width, ...(field.show ? { show: field.show } : {}), ...(field.sortAs ? { sortAs: field.sortAs } : {}),
 });
 const specs = (log: LogDescription): ColumnSpec[] => columnFields(log).map(spec);
 
