@@ -46,6 +46,12 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     rowCount: l10n.t('{0} rows'),
     matchCount: l10n.t('{0} of {1} rows'),
     exportCsv: l10n.t('Export CSV'),
+    // All fields, not the shown columns: an export is for other tools, which should not depend on what the table shows.
+    exportAll: l10n.t('Exports every field of the rows shown (refined and sorted as shown), whichever columns are shown.'),
+    columns: l10n.t('Columns'),
+    chooseColumns: l10n.t('Choose the columns to show'),
+    columnsShown: l10n.t('Columns shown'),
+    defaultColumns: l10n.t('Default Columns'),
     exportJson: l10n.t('Export JSON'),
     copyLink: l10n.t('Copy Link to Search'),
     tableLabel: kind === 'sessions' ? l10n.t('Session log entries') : l10n.t('Webhook calls'),

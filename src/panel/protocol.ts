@@ -2,7 +2,7 @@
 // here before the extension acts on it: a webview shows untrusted log data and is treated as such.
 import { parseSearch } from '../search/parseSearch';
 import type { ActivityKind, ActivitySearch } from '../search/search';
-import type { ColumnSpec, SortOrder } from './columns';
+import { parseColumnChoice, type ColumnSpec, type SortOrder } from './columns';
 import type { RunState } from '../search/searchRun';
 
 export interface PanelColumn extends ColumnSpec {
@@ -16,6 +16,8 @@ export interface PanelState {
   sort?: SortOrder;
   refine?: string;
   widths?: Record<string, number>;
+  /** The shown columns, by field id, in order. */
+  columns?: string[];
 }
 
 export interface PanelInit {
@@ -24,6 +26,7 @@ export interface PanelInit {
   /** The column whose cell marks a failed row. */
   failureColumn: string;
   accountLabel: string;
+  /** Every column the chooser offers; `state.columns` says which are shown. */
   columns: PanelColumn[];
   strings: Record<string, string>;
   /** Choices for the multi-value filters: [value, label]. */
@@ -88,7 +91,13 @@ export interface ResetMessage {
   window: { from: number; to: number };
 }
 
-export type ToWebview = PanelInit | RowBatch | ProgressMessage | DetailsMessage | ConfirmMessage | ResetMessage | SettingsMessage;
+/** The shown columns changed: the rows held go, and come again with the new columns' cells. */
+export interface ColumnsMessage {
+  type: 'columns';
+  columns: string[];
+}
+
+export type ToWebview = PanelInit | RowBatch | ProgressMessage | DetailsMessage | ConfirmMessage | ResetMessage | SettingsMessage | ColumnsMessage;
 
 export type FromWebview =
   | { type: 'ready' }
@@ -101,6 +110,8 @@ export type FromWebview =
   | { type: 'action'; action: RowAction; id: number }
   | { type: 'copy'; text: string }
   | { type: 'export'; format: 'csv' | 'json'; ids: number[] }
+  /** The columns to show: checked against the panel's log before use (parseColumnChoice). */
+  | { type: 'columns'; columns: string[] }
   | { type: 'violation'; directive: string };
 
 const ACTIONS: readonly RowAction[] = ['showUser', 'showIp', 'showPath', 'openResource', 'resend'];
@@ -136,6 +147,10 @@ export function parseWebviewMessage(value: unknown): FromWebview | undefined {
       return (message.format === 'csv' || message.format === 'json') && Array.isArray(message.ids) && message.ids.every(isId)
         ? { type: 'export', format: message.format, ids: message.ids as number[] }
         : undefined;
+    case 'columns':
+      return Array.isArray(message.columns) && message.columns.length <= 100 && message.columns.every((id) => typeof id === 'string' && id.length <= 100)
+        ? { type: 'columns', columns: message.columns as string[] }
+        : undefined;
     case 'violation':
       return typeof message.directive === 'string' ? { type: 'violation', directive: message.directive.slice(0, 200) } : undefined;
     default:
@@ -154,6 +169,7 @@ export function parsePanelState(value: unknown): PanelState | undefined {
     return undefined;
   }
   const sort = state.sort as SortOrder | undefined;
+  const columns = parseColumnChoice(search.kind, state.columns);
   const widths = state.widths as Record<string, unknown> | undefined;
   return {
     accountId: state.accountId,
@@ -163,5 +179,7 @@ export function parsePanelState(value: unknown): PanelState | undefined {
     widths: widths && typeof widths === 'object'
       ? Object.fromEntries(Object.entries(widths).filter(([, width]) => typeof width === 'number' && width >= 30 && width <= 2000)) as Record<string, number>
       : undefined,
+    // Only when chosen: a panel restored without a choice shows its log's last chosen columns.
+    ...(columns ? { columns } : {}),
   };
 }

@@ -1,7 +1,7 @@
 // The panel's charts, folded in one section: entries over time and the most frequent users, IPs,
 // endpoints and statuses, counted over the shown rows. Clicking a part of them narrows the search.
 import { LOGS } from '../../activity/logSchema';
-import type { PanelColumn } from '../protocol';
+import type { ColumnSpec } from '../columns';
 import type { ActivityKind } from '../../search/search';
 import { inStoreOrder } from './chartData';
 import { h } from './dom';
@@ -19,7 +19,7 @@ export class ActivityCharts {
   /** The last update asked for while the charts were folded away, run when they open. */
   private pending: [RowStore, Uint32Array, { from: number; to: number }] | undefined;
 
-  constructor(kind: ActivityKind, columns: PanelColumn[], strings: Strings, onNarrow: (narrowing: Narrowing) => void) {
+  constructor(kind: ActivityKind, columns: readonly ColumnSpec[], strings: Strings, onNarrow: (narrowing: Narrowing) => void) {
     const indexOf = (id: string) => columns.findIndex((column) => column.id === id);
     const tops: TopSpec[] = LOGS[kind].fields.filter((field) => typeof field.chart === 'object' && field.filter).map((field) => ({
       column: field.id, key: field.filter!.key, title: strings[`chart.top.${field.id}`]!,

@@ -31,9 +31,12 @@ export class VirtualTable {
   private scheduled = false;
   /** The index of the column whose cell marks a failed row. */
   private readonly failureColumn: number;
+  /** Each column's index among the store's columns (which holds some the table does not show). */
+  private readonly storeColumns: number[];
 
   constructor(private readonly store: RowStore, private readonly columns: PanelColumn[], private readonly widths: Record<string, number>, label: string, private readonly strings: Record<string, string>, private readonly events: TableEvents, failureColumn: string) {
     this.failureColumn = columns.findIndex((column) => column.id === failureColumn);
+    this.storeColumns = columns.map((column) => store.specs.findIndex((spec) => spec.id === column.id));
     this.header = h('div', { class: 'grid-row grid-header', role: 'row', 'aria-rowindex': 1 });
     this.body = h('div', { class: 'grid-body', role: 'rowgroup' });
     this.element = h('div', {
@@ -198,7 +201,7 @@ export class VirtualTable {
       }
       const cells = element.children;
       for (let column = 0; column < this.columns.length; column++) {
-        const text = this.store.text(row, column);
+        const text = this.store.text(row, this.storeColumns[column]!);
         const cell = cells[column] as HTMLElement;
         if (cell.textContent !== text) {
           cell.textContent = text;
