@@ -42,7 +42,7 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     stop: l10n.t('Stop'),
     retry: l10n.t('Retry'),
     refine: l10n.t('Refine loaded rows'),
-    refinePlaceholder: l10n.t('Refine loaded rows (any column)'),
+    refinePlaceholder: l10n.t('Refine loaded rows (any shown column)'),
     rowCount: l10n.t('{0} rows'),
     matchCount: l10n.t('{0} of {1} rows'),
     exportCsv: l10n.t('Export CSV'),
