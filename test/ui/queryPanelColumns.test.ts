@@ -118,6 +118,29 @@ describe('query panel columns and details', function () {
       await fresh.frame.locator('[role="columnheader"][data-column="attemptId"]').waitFor({ state: 'detached' });
     });
 
+    it('counts the most frequent values of a shown column picked in the charts', async () => {
+      const { page } = session();
+      const { panel, calls } = await quarterOfCalls(page);
+      const { frame } = panel;
+      const counts = new Map<string, number>();
+      for (const call of calls) {
+        const watched = (call.attributes as { webhookPath?: string }).webhookPath ?? '';
+        counts.set(watched, (counts.get(watched) ?? 0) + 1);
+      }
+      const most = Math.max(...counts.values());
+      const leaders = [...counts].filter(([, count]) => count === most).map(([watched]) => watched || '(none)');
+      assert.ok(counts.size > 1, 'the calls watch more than one path');
+      assert.equal(await frame.locator('#chart-top-column option[value="webhookPath"]').count(), 0, 'positive control: a hidden column is not offered');
+      await chooseColumn(frame, 'webhookPath');
+      await frame.locator('#chart-top-column').selectOption('webhookPath');
+      const first = frame.locator('.chart-top-any .top-item').first();
+      await first.locator('.top-count', { hasText: new RegExp(`^${most}$`) }).waitFor();
+      assert.ok(leaders.includes((await first.locator('.top-label').textContent()) ?? ''), `the most frequent watched path is one of ${leaders.join(', ')}`);
+      assert.equal(await frame.locator('.chart-top-any .top-item:not([hidden])').count(), Math.min(10, counts.size));
+      await frame.locator('.column-chooser summary').click();
+      await frame.locator('.column-list button', { hasText: 'Default Columns' }).click();
+    });
+
     it('lists each part of a v2 call\'s event data as a labelled field, the JSON a copy away', async () => {
       const { page } = session();
       const { panel, calls } = await quarterOfCalls(page);

@@ -18,11 +18,11 @@ export class ColumnChooser {
       box.addEventListener('change', () => this.toggle(column.id, box.checked));
       return box;
     });
-    const list = h('div', { class: 'choice-list column-list', role: 'group', 'aria-label': strings.columnsShown },
+    const list = h('div', { class: 'column-list', role: 'group', 'aria-label': strings.columnsShown },
       ...columns.map((column, index) => h('label', {}, this.boxes[index]!, h('span', {}, column.label))),
       button('discard', strings.defaultColumns!, () => this.choose([...defaults])));
     const summary = h('summary', { title: strings.chooseColumns }, strings.columns!);
-    this.element = h('details', { class: 'choices column-chooser' }, summary, list);
+    this.element = h('details', { class: 'column-chooser' }, summary, list);
     this.element.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && this.element.open) {
         event.preventDefault();

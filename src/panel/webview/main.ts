@@ -5,7 +5,7 @@ import { showTimesIn, shownTimeZone } from '../../activity/format';
 import { LOGS } from '../../activity/logSchema';
 import type { SortOrder } from '../columns';
 import { DEFAULT_SORT, heldColumns } from '../columns';
-import type { PanelInit, PanelState, ProgressMessage, ToWebview } from '../protocol';
+import type { PanelColumn, PanelInit, PanelState, ProgressMessage, ToWebview } from '../protocol';
 import { sameSearch, type ActivitySearch } from '../../search/search';
 import { cellText } from './cellText';
 import { ActivityCharts } from './charts';
@@ -67,8 +67,8 @@ class Panel {
     this.details = new DetailPane(strings, (message) => vscode.postMessage(message));
     this.table = this.newTable(shown);
     this.chooser = new ColumnChooser(init.columns, shown, defaults, strings, (columns) => vscode.postMessage({ type: 'columns', columns }));
-    // The charts read the columns held whatever is shown, always in the same places (heldColumns).
-    this.charts = new ActivityCharts(init.kind, this.store.specs, strings, (narrowing) => this.narrow(narrowing));
+    this.charts = new ActivityCharts(init.kind, strings, (narrowing) => this.narrow(narrowing));
+    this.charts.showColumns(this.columnsOf(shown));
     this.filterBar = new FilterBar(init.kind, init.state.search, init.choices, strings, (search) => this.search(search));
     this.stopButton = button('debug-stop', strings.stop!, () => vscode.postMessage({ type: 'stop' }));
     this.retryButton = button('refresh', strings.retry!, () => vscode.postMessage({ type: 'retry' }));
@@ -150,17 +150,20 @@ class Panel {
   /** The rows as held for the `shown` columns: sorted as saved while its column shows, refined as typed, only by what shows. */
   private newStore(shown: readonly string[]): RowStore {
     const { init } = this;
-    const specs = heldColumns(init.kind, shown).map((id) => init.columns.find((column) => column.id === id)!);
+    const specs = this.columnsOf(heldColumns(init.kind, shown));
     const sort = this.state.sort && shown.includes(this.state.sort.column) ? this.state.sort : DEFAULT_SORT;
     const store = new RowStore(specs, sort, (spec) => cellText(spec, init.choices, init.strings.noAnswer!), shown);
     store.setRefine(this.state.refine ?? '');
     return store;
   }
 
+  private columnsOf(ids: readonly string[]): PanelColumn[] {
+    return ids.map((id) => this.init.columns.find((column) => column.id === id)!);
+  }
+
   private newTable(shown: readonly string[]): VirtualTable {
     const { init } = this;
-    const columns = shown.map((id) => init.columns.find((column) => column.id === id)!);
-    return new VirtualTable(this.store, columns, { ...this.state.widths }, init.strings.tableLabel!, init.strings, {
+    return new VirtualTable(this.store, this.columnsOf(shown), { ...this.state.widths }, init.strings.tableLabel!, init.strings, {
       select: (row) => {
         if (row === undefined) {
           this.details.clear();
@@ -182,6 +185,7 @@ class Panel {
     const table = this.newTable(shown);
     this.table.element.replaceWith(table.element);
     this.table = table;
+    this.charts.showColumns(this.columnsOf(shown));
     this.details.clear();
     this.repaint();
   }
