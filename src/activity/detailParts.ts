@@ -55,9 +55,22 @@ const under = (prefix: string, label: string) => (prefix === '' ? label : `${pre
 /** A form answer ({ name, value }): labelled by its question. */
 const isAnswer = (item: Part) => Object.keys(item).length === 2 && typeof item.name === 'string' && 'value' in item;
 
-function flatten(prefix: string, name: string, value: unknown, into: Field[]): void {
+/** Parts nested deeper than this (the spec's go 4 deep) are shown as their JSON: labels stay readable, and a hostile depth cannot exhaust the stack. */
+const MAX_DEPTH = 6;
+
+function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return '';
+  }
+}
+
+function flatten(prefix: string, name: string, value: unknown, into: Field[], depth = 0): void {
   const label = under(prefix, labelOf(name));
-  if (Array.isArray(value)) {
+  if (depth >= MAX_DEPTH && typeof value === 'object' && value !== null) {
+    into.push([label, jsonText(value)]);
+  } else if (Array.isArray(value)) {
     if (value.every((item) => !isPart(item) && !Array.isArray(item))) {
       // A list of names or paths: one field, an item a line.
       into.push([label, value.map(textOf).join('\n')]);
@@ -69,15 +82,15 @@ function flatten(prefix: string, name: string, value: unknown, into: Field[]): v
         into.push([under(itemLabel, item.name as string), textOf(item.value)]);
       } else if (isPart(item)) {
         for (const [key, part] of Object.entries(item)) {
-          flatten(itemLabel, key, part, into);
+          flatten(itemLabel, key, part, into, depth + 1);
         }
       } else {
-        into.push([itemLabel, JSON.stringify(item)]);
+        into.push([itemLabel, jsonText(item)]);
       }
     });
   } else if (isPart(value)) {
     for (const [key, part] of Object.entries(value)) {
-      flatten(label, key, part, into);
+      flatten(label, key, part, into, depth + 1);
     }
   } else {
     into.push([label, textOf(value)]);

@@ -61,6 +61,8 @@ export class ActivityCharts {
     const previous = this.columnPicker.value;
     this.columnPicker.replaceChildren(h('option', { value: '' }, this.strings['chart.noColumn'] ?? ''), ...offered.map((column) => h('option', { value: column.id }, column.label)));
     this.columnPicker.value = offered.some((column) => column.id === previous) ? previous : '';
+    // The rows counted last are held by a store the new columns replace: the list waits for the next count.
+    this.last = undefined;
     this.chooseList();
   }
 

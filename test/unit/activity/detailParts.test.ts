@@ -50,6 +50,18 @@ describe('details parts', () => {
     assert.equal(cell('webhookPath'), '/Inbox');
   });
 
+  it('show parts nested past any real shape as their JSON, however deep', () => {
+    let deep: Record<string, unknown> = { leaf: 'bottom' };
+    for (let level = 0; level < 100_000; level++) {
+      deep = { inner: deep };
+    }
+    const nested = normalizeWebhook({ id: 4, type: 'webhookActivity', attributes: { webhookFormat: 'v2', details: { eventData: { shallow: { value: 'top' }, deep } } } });
+    const parts = detailParts(nested);
+    assert.deepEqual(parts[0], ['Shallow \u203a Value', 'top'], 'positive control: a nested part within reach is a field');
+    assert.equal(parts.length, 2);
+    assert.ok(parts[1]![0].startsWith('Deep \u203a Inner'));
+  });
+
   it('are none for a call without details', () => {
     const legacy = normalizeWebhook({ id: 3, type: 'webhookActivity', attributes: { event: 'Upload', status: 200 } });
     assert.deepEqual(detailParts(legacy), []);
