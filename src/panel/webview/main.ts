@@ -184,6 +184,7 @@ class Panel {
     this.store = this.newStore(shown);
     const table = this.newTable(shown);
     this.table.element.replaceWith(table.element);
+    this.table.dispose();
     this.table = table;
     this.charts.showColumns(this.columnsOf(shown));
     this.details.clear();

@@ -29,6 +29,7 @@ export class VirtualTable {
   private selected: number | undefined;
   private selectedId: number | undefined;
   private scheduled = false;
+  private readonly resizes = new ResizeObserver(() => this.schedule());
   /** The index of the column whose cell marks a failed row. */
   private readonly failureColumn: number;
   /** Each column's index among the store's columns (which holds some the table does not show). */
@@ -55,7 +56,12 @@ export class VirtualTable {
         this.element.focus({ preventScroll: true });
       }
     });
-    new ResizeObserver(() => this.schedule()).observe(this.element);
+    this.resizes.observe(this.element);
+  }
+
+  /** Stops watching its size: a table replaced (other columns chosen) is dropped. */
+  dispose(): void {
+    this.resizes.disconnect();
   }
 
   /** Shows the store's current view, keeping the selected entry selected if it is still shown. */
