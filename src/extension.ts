@@ -32,6 +32,7 @@ import { registerOpenResourceCommand } from './commands/openResource';
 import { registerRevealInWebFileManagerCommand } from './commands/revealInWebFileManager';
 import { registerShowPathActivityCommand } from './commands/showPathActivity';
 import { DetailsDocuments } from './details/detailsDocuments';
+import { ColumnChoices } from './panel/columnChoices';
 import { ResourceFileSystem } from './resources/resourceFileSystem';
 import { SavedSearchesView } from './search/savedSearchesView';
 import { SearchStore } from './search/searchStore';
@@ -94,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
     registerDeleteSavedSearchCommand(searches),
     ...registerShowActivityForCommands(store),
     ...registerSearchViewCommands(views, store),
-    ...registerOpenSearch(store, searches, { extensionUri: context.extensionUri, storageUri: context.globalStorageUri, clients, log }),
+    ...registerOpenSearch(store, searches, { extensionUri: context.extensionUri, storageUri: context.globalStorageUri, clients, log, columnChoices: new ColumnChoices(context.globalState) }),
     ...registerSearchLinks(store, context.extension.id),
   );
   const files = new ResourceFileSystem(clients);

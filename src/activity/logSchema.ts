@@ -6,6 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import { SESSION_MODEL_FIELDS, WEBHOOK_MODEL_FIELDS, type ActivityEntry, type SessionEntry, type WebhookCall } from '../api/models';
 import { OPERATIONS, WEBHOOK_EVENTS } from '../api/wire';
+import { detailsOf, eventDataOf, listText, textOf } from './detailParts';
 import { formatBytes, formatDuration, formatTime } from './format';
 
 /** The two logs: session logs and webhook calls. */
@@ -84,8 +85,13 @@ export interface LogField<E extends ActivityEntry = ActivityEntry> {
   readonly filter?: FieldFilter;
   /** What it is to "Filter to this..." and "Activity for this..." on an entry. */
   readonly offer?: FilterKind;
-  /** A table column, and its initial width in pixels. */
-  readonly column?: { readonly width: number };
+  /** A column the table can show (the column chooser offers every field), and its initial width in pixels. */
+  readonly column: { readonly width: number };
+  /**
+   * A part of a webhook call's `details`: the details list it among the other parts, flattened
+   * (detailParts.ts), not as this field's one-line summary.
+   */
+  readonly partOfDetails?: true;
   /** Charted: the series of the time chart, or a list of the most frequent values with its title. */
   readonly chart?: 'series' | { readonly top: () => string };
 }
@@ -116,7 +122,7 @@ export interface LogDescription<E extends ActivityEntry = ActivityEntry> {
   readonly kind: ActivityKind;
   /** In reading order: details and tooltips list them so. */
   readonly fields: readonly LogField<E>[];
-  /** The table's columns, by field id, in order. */
+  /** The table's columns until the user chooses others, by field id, in order. */
   readonly columns: readonly string[];
   /** An exported entry's fields (its model's, as toJSON() gives them), in order: the CSV header. */
   readonly exportFields: readonly string[];
@@ -133,7 +139,7 @@ const time: LogField = {
   id: 'time', type: 'time', label: () => l10n.t('Time'), value: (entry) => entry.created,
   detail: (entry) => formatTime(entry.created) || entry.createdText, column: { width: 215 },
 };
-const entryId: LogField = { id: 'id', type: 'number', label: () => l10n.t('Entry id'), value: (entry) => entry.id };
+const entryId: LogField = { id: 'id', type: 'number', label: () => l10n.t('Entry id'), value: (entry) => entry.id, column: { width: 90 } };
 
 const pathWords = (prompt: () => string): FilterWords => ({
   any: () => l10n.t('any path; * at the end matches below'),
@@ -232,6 +238,23 @@ export function webhookStatusText(call: WebhookCall): string {
 /** A call that got no HTTP answer, by its curl error number. */
 export const noAnswerText = (error: string) => l10n.t('no answer (error {0})', error);
 
+const resentText = (call: WebhookCall) => (call.resend ? l10n.t('yes') : '');
+
+/** A part of a call's `details` as a column: one line of text (lists joined by "; "); the details pane lists it in full (detailParts). */
+const detailPart = (id: string, label: () => string, width: number, value: (call: WebhookCall) => unknown): LogField<WebhookCall> => ({
+  id, type: 'text', label, value: (call) => textOf(value(call)), column: { width }, partOfDetails: true,
+});
+
+const DETAIL_PART_FIELDS: LogField<WebhookCall>[] = [
+  detailPart('accountName', () => l10n.t('Account name'), 140, (call) => detailsOf(call).accountName),
+  detailPart('detailProtocol', () => l10n.t('Event protocol'), 90, (call) => detailsOf(call).protocol),
+  detailPart('eventTime', () => l10n.t('Event timestamp'), 200, (call) => detailsOf(call).eventTimestamp),
+  detailPart('transferStatus', () => l10n.t('Transfer status'), 100, (call) => eventDataOf(call).transferStatus),
+  detailPart('resources', () => l10n.t('Resources'), 240, (call) => listText(eventDataOf(call).resources, (item) => item.path ?? item.name)),
+  detailPart('shares', () => l10n.t('Shares'), 160, (call) => listText(eventDataOf(call).share, (item) => item.name)),
+  detailPart('formDetails', () => l10n.t('Form details'), 240, (call) => listText(eventDataOf(call).formDetails, (item) => `${textOf(item.name)}: ${textOf(item.value)}`)),
+];
+
 export const WEBHOOK_LOG: LogDescription<WebhookCall> = {
   kind: 'webhooks',
   fields: [
@@ -283,7 +306,7 @@ export const WEBHOOK_LOG: LogDescription<WebhookCall> = {
       column: { width: 110 }, chart: { top: () => l10n.t('Top statuses') },
     },
     { id: 'response', type: 'text', label: () => l10n.t('Response'), value: (call) => call.response, column: { width: 260 } },
-    { id: 'responseSize', type: 'bytes', label: () => l10n.t('Response size'), value: (call) => call.responseSize },
+    { id: 'responseSize', type: 'bytes', label: () => l10n.t('Response size'), value: (call) => call.responseSize, column: { width: 90 } },
     {
       id: 'resource', type: 'text', offer: 'path', label: () => l10n.t('Resource path'), value: (call) => call.resourcePath,
       filter: { key: 'resourcePath', parameter: 'resourcePath', match: 'prefix', check: 'path', words: pathWords(() => l10n.t('Only the calls about this file or folder.')) },
@@ -294,12 +317,16 @@ export const WEBHOOK_LOG: LogDescription<WebhookCall> = {
       filter: { key: 'username', parameter: 'username', match: 'exact', words: userWords(() => l10n.t('Only the calls caused by this user.')) },
       column: { width: 110 }, chart: { top: () => l10n.t('Top users') },
     },
-    { id: 'ip', type: 'text', offer: 'ip', label: () => l10n.t('IP address'), value: (call) => call.ipAddress },
-    { id: 'attempt', type: 'number', label: () => l10n.t('Attempt'), value: (call) => call.attempt },
-    { id: 'attemptId', type: 'text', label: () => l10n.t('Attempt id'), value: (call) => call.attemptId },
-    { id: 'resend', type: 'text', label: () => l10n.t('Resent'), value: (call) => (call.resend ? 'true' : ''), detail: (call) => (call.resend ? l10n.t('yes') : '') },
-    { id: 'webhookId', type: 'number', label: () => l10n.t('Webhook id'), value: (call) => call.webhookId },
-    { id: 'format', type: 'text', label: () => l10n.t('Format'), value: (call) => call.format },
+    { id: 'ip', type: 'text', offer: 'ip', label: () => l10n.t('IP address'), value: (call) => call.ipAddress, sortAs: 'address', column: { width: 120 } },
+    { id: 'attempt', type: 'number', label: () => l10n.t('Attempt'), value: (call) => call.attempt, column: { width: 70 } },
+    { id: 'attemptId', type: 'text', label: () => l10n.t('Attempt id'), value: (call) => call.attemptId, column: { width: 270 } },
+    { id: 'resend', type: 'text', label: () => l10n.t('Resent'), value: (call) => (call.resend ? 'true' : ''), cell: resentText, detail: resentText, column: { width: 70 } },
+    { id: 'webhookId', type: 'number', label: () => l10n.t('Webhook id'), value: (call) => call.webhookId, column: { width: 90 } },
+    // The folder the webhook watches: which of the account's webhooks sent the call.
+    { id: 'webhookPath', type: 'text', label: () => l10n.t('Watched path'), value: (call) => call.webhookPath, column: { width: 200 } },
+    { id: 'accountId', type: 'text', label: () => l10n.t('Account id'), value: (call) => call.accountId, column: { width: 90 } },
+    { id: 'format', type: 'text', label: () => l10n.t('Format'), value: (call) => call.format, column: { width: 70 } },
+    ...DETAIL_PART_FIELDS,
     entryId,
   ] as LogField<WebhookCall>[],
   // The status beside the event: a failed call reads at a glance. The response last: the widest and least often read.

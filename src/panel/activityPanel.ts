@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { AccountClients } from '../accounts/accountClients';
 import type { ActivityEntry } from '../api/models';
-import { entryFields } from '../activity/fields';
+import { entryDetailFields } from '../activity/fields';
 import { choiceField, LOGS } from '../activity/logSchema';
 import { displayText } from '../activity/displayText';
 import { entryJson } from '../activity/json';
@@ -15,7 +15,8 @@ import type { ActivitySearch } from '../search/search';
 import { OVERRUN_FACTOR, SearchRun, type CostEstimate, type RunProgress, type StreamSource } from '../search/searchRun';
 import { settings } from '../settings';
 import { DisposableStore } from '../util/disposables';
-import { panelColumns } from './columns';
+import type { ColumnChoices } from './columnChoices';
+import { heldColumns, panelColumns, parseColumnChoice } from './columns';
 import { panelHtml, panelResourceRoots } from './panelHtml';
 import { panelStrings } from './panelStrings';
 import { parseWebviewMessage, type DetailsMessage, type FromWebview, type PanelState, type ToWebview } from './protocol';
@@ -34,6 +35,7 @@ export interface PanelServices {
   storageUri: vscode.Uri;
   clients: AccountClients;
   log: vscode.LogOutputChannel;
+  columnChoices: ColumnChoices;
 }
 
 export class ActivityPanel implements vscode.Disposable {
@@ -59,7 +61,9 @@ export class ActivityPanel implements vscode.Disposable {
   constructor(readonly panel: vscode.WebviewPanel, private readonly services: PanelServices, private readonly account: Account, private state: PanelState) {
     panel.webview.options = { enableScripts: true, localResourceRoots: panelResourceRoots(services.extensionUri) };
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'exavault-activitybar.svg');
-    this.rows = new RowBatcher(this.kind, (batch) => this.post(batch));
+    // A restored panel shows the columns it showed; a new one those last chosen for its log.
+    this.state = { ...state, columns: state.columns ?? services.columnChoices.get(this.kind) ?? [...LOGS[this.kind].columns] };
+    this.rows = new RowBatcher(this.kind, () => heldColumns(this.kind, this.state.columns!), (batch) => this.post(batch));
     this.setTitle();
     panel.webview.html = panelHtml(panel.webview, services.extensionUri, panel.title);
     this.disposables.add(panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)));
@@ -150,6 +154,16 @@ export class ActivityPanel implements vscode.Disposable {
       case 'export':
         await exportRows(this.kind, message.format, message.ids, this.entries, this.services.storageUri, this.services.log);
         return;
+      case 'columns': {
+        const columns = parseColumnChoice(this.kind, message.columns);
+        if (columns) {
+          this.state = { ...this.state, columns };
+          this.post({ type: 'columns', columns });
+          this.rows.resend([...this.entries.values()]);
+          await this.services.columnChoices.set(this.kind, columns);
+        }
+        return;
+      }
       case 'violation':
         this.services.log.warn(`Query panel: the content security policy blocked something (${message.directive}).`);
         return;
@@ -238,9 +252,8 @@ export class ActivityPanel implements vscode.Disposable {
     if (!entry) {
       return;
     }
-    const fields = entryFields(entry);
-    const details = entry.kind === 'webhook' && entry.details ? [[vscode.l10n.t('Details'), JSON.stringify(entry.details, null, 2)] as const] : [];
-    const message: DetailsMessage = { type: 'details', id, fields: [...fields, ...details], json: entryJson(entry), actions: actionsFor(entry) };
+    // The details' JSON stays whole in "Copy as JSON".
+    const message: DetailsMessage = { type: 'details', id, fields: entryDetailFields(entry), json: entryJson(entry), actions: actionsFor(entry) };
     this.post(message);
   }
 }

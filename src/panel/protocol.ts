@@ -2,7 +2,7 @@
 // here before the extension acts on it: a webview shows untrusted log data and is treated as such.
 import { parseSearch } from '../search/parseSearch';
 import type { ActivityKind, ActivitySearch } from '../search/search';
-import type { ColumnSpec, SortOrder } from './columns';
+import { parseColumnChoice, type ColumnSpec, type SortOrder } from './columns';
 import type { RunState } from '../search/searchRun';
 
 export interface PanelColumn extends ColumnSpec {
@@ -18,6 +18,8 @@ export interface PanelState {
   widths?: Record<string, number>;
   /** The time column shows how long ago rather than the exact time. */
   relativeTimes?: boolean;
+  /** The shown columns, by field id, in order. */
+  columns?: string[];
 }
 
 export interface PanelInit {
@@ -26,6 +28,7 @@ export interface PanelInit {
   /** The column whose cell marks a failed row. */
   failureColumn: string;
   accountLabel: string;
+  /** Every column the chooser offers; `state.columns` says which are shown. */
   columns: PanelColumn[];
   strings: Record<string, string>;
   /** Choices for the multi-value filters: [value, label]. */
@@ -92,7 +95,13 @@ export interface ResetMessage {
   now: number;
 }
 
-export type ToWebview = PanelInit | RowBatch | ProgressMessage | DetailsMessage | ConfirmMessage | ResetMessage | SettingsMessage;
+/** The shown columns changed: the rows held go, and come again with the new columns' cells. */
+export interface ColumnsMessage {
+  type: 'columns';
+  columns: string[];
+}
+
+export type ToWebview = PanelInit | RowBatch | ProgressMessage | DetailsMessage | ConfirmMessage | ResetMessage | SettingsMessage | ColumnsMessage;
 
 export type FromWebview =
   | { type: 'ready' }
@@ -105,6 +114,8 @@ export type FromWebview =
   | { type: 'action'; action: RowAction; id: number }
   | { type: 'copy'; text: string }
   | { type: 'export'; format: 'csv' | 'json'; ids: number[] }
+  /** The columns to show: checked against the panel's log before use (parseColumnChoice). */
+  | { type: 'columns'; columns: string[] }
   | { type: 'violation'; directive: string };
 
 const ACTIONS: readonly RowAction[] = ['showUser', 'showIp', 'showPath', 'openResource', 'resend'];
@@ -140,6 +151,10 @@ export function parseWebviewMessage(value: unknown): FromWebview | undefined {
       return (message.format === 'csv' || message.format === 'json') && Array.isArray(message.ids) && message.ids.every(isId)
         ? { type: 'export', format: message.format, ids: message.ids as number[] }
         : undefined;
+    case 'columns':
+      return Array.isArray(message.columns) && message.columns.length <= 100 && message.columns.every((id) => typeof id === 'string' && id.length <= 100)
+        ? { type: 'columns', columns: message.columns as string[] }
+        : undefined;
     case 'violation':
       return typeof message.directive === 'string' ? { type: 'violation', directive: message.directive.slice(0, 200) } : undefined;
     default:
@@ -158,6 +173,7 @@ export function parsePanelState(value: unknown): PanelState | undefined {
     return undefined;
   }
   const sort = state.sort as SortOrder | undefined;
+  const columns = parseColumnChoice(search.kind, state.columns);
   const widths = state.widths as Record<string, unknown> | undefined;
   return {
     accountId: state.accountId,
@@ -169,5 +185,7 @@ export function parsePanelState(value: unknown): PanelState | undefined {
       : undefined,
     // Absent unless set: states saved before the toggle existed read as they were.
     ...(typeof state.relativeTimes === 'boolean' ? { relativeTimes: state.relativeTimes } : {}),
+    // Only when chosen: a panel restored without a choice shows its log's last chosen columns.
+    ...(columns ? { columns } : {}),
   };
 }

@@ -15,13 +15,22 @@ export class RowBatcher {
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private sentFirstBatch = false;
 
-  constructor(private readonly kind: ActivityKind, private readonly post: (batch: RowBatch) => void) {}
+  /** `columns` gives the ids of the columns the webview holds now. */
+  constructor(private readonly kind: ActivityKind, private readonly columns: () => readonly string[], private readonly post: (batch: RowBatch) => void) {}
 
   /** Drops the rows not sent yet: a new search starts, and its first batch goes at once. */
   reset(): void {
     this.pending = [];
     this.sentFirstBatch = false;
     clearTimeout(this.flushTimer);
+  }
+
+  /** Sends `entries` again from the first (the webview's columns changed), in batches as if they arrived now. */
+  resend(entries: readonly ActivityEntry[]): void {
+    this.reset();
+    for (let start = 0; start < entries.length; start += BATCH_ROWS) {
+      this.add(entries.slice(start, start + BATCH_ROWS));
+    }
   }
 
   dispose(): void {
@@ -50,7 +59,7 @@ export class RowBatcher {
     if (this.pending.length === 0) {
       return;
     }
-    this.post({ type: 'rows', arrivedAt, ids: this.pending.map((entry) => entry.id), columns: rowColumns(this.kind, this.pending), failed: rowFailures(this.kind, this.pending) });
+    this.post({ type: 'rows', arrivedAt, ids: this.pending.map((entry) => entry.id), columns: rowColumns(this.kind, this.pending, this.columns()), failed: rowFailures(this.kind, this.pending) });
     this.pending = [];
     this.sentFirstBatch = true;
   }

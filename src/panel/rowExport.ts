@@ -18,7 +18,7 @@ export async function exportRows(kind: ActivityKind, format: 'csv' | 'json', ids
   }
   const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
   const target = await vscode.window.showSaveDialog({
-    title: vscode.l10n.t('Export {0} rows', entries.length.toLocaleString()),
+    title: vscode.l10n.t('Export {0} rows, every field of each', entries.length.toLocaleString()),
     defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir()), `exavault-${kind}-${stamp}.${format}`),
     filters: format === 'csv' ? { [vscode.l10n.t('CSV')]: ['csv'] } : { [vscode.l10n.t('JSON')]: ['json'] },
   });

@@ -499,7 +499,11 @@ describe('query panel in the real workbench', function () {
     await values.filter({ hasText: first.response }).first().waitFor();
     const texts = await values.allTextContents();
     assert.ok(texts.includes(first.response), 'the listener\'s response, whole');
-    assert.ok(texts.some((text) => text.includes('"eventData"')), 'v2 event data');
+    // v2 event data: each part a labelled field (the whole JSON is Copy as JSON's).
+    const resourcePath = (first.details?.eventData as { resources?: { path?: string }[] }).resources?.[0]?.path;
+    assert.ok(resourcePath, `webhook call ${byEvents[0]!.id} names no resource in its event data`);
+    assert.equal(await frame.locator('.details dt', { hasText: /^Resource › Path$/ }).count(), 1, 'v2 event data, labelled');
+    assert.ok(texts.includes(resourcePath), 'the resource\'s path, as sent');
 
     await frame.locator('.details button', { hasText: 'Activity for this User' }).click();
     await page.locator('.tab.active', { hasText: 'Sessions: acme' }).waitFor();

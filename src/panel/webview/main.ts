@@ -2,12 +2,14 @@
 // It holds the rows (in a RowStore) and asks the extension for everything else.
 import { displayText } from '../../activity/displayText';
 import { showTimesIn, shownTimeZone } from '../../activity/format';
+import { LOGS } from '../../activity/logSchema';
 import type { SortOrder } from '../columns';
-import { DEFAULT_SORT } from '../columns';
-import type { PanelInit, PanelState, ProgressMessage, ToWebview } from '../protocol';
+import { DEFAULT_SORT, heldColumns } from '../columns';
+import type { PanelColumn, PanelInit, PanelState, ProgressMessage, ToWebview } from '../protocol';
 import { sameSearch, type ActivitySearch } from '../../search/search';
 import { cellText } from './cellText';
 import { ActivityCharts } from './charts';
+import { ColumnChooser } from './columnChooser';
 import { DetailPane } from './detailPane';
 import { button, h } from './dom';
 import { FilterBar } from './filterBar';
@@ -34,8 +36,9 @@ document.addEventListener('securitypolicyviolation', (event) => {
 });
 
 class Panel {
-  private readonly store: RowStore;
-  private readonly table: VirtualTable;
+  private store: RowStore;
+  private table: VirtualTable;
+  private readonly chooser: ColumnChooser;
   private readonly details: DetailPane;
   private readonly status = h('span', { class: 'status-text', id: 'status-text' });
   private readonly notes = h('div', { class: 'notes' });
@@ -61,22 +64,14 @@ class Panel {
   constructor(private readonly init: PanelInit) {
     const { strings } = init;
     this.state = init.state;
-    this.store = new RowStore(init.columns, init.state.sort ?? DEFAULT_SORT, (spec) => cellText(spec, init.choices, init.strings.noAnswer!));
-    this.store.setRefine(init.state.refine ?? '');
+    const defaults = LOGS[init.kind].columns;
+    const shown = init.state.columns ?? [...defaults];
+    this.store = this.newStore(shown);
     this.details = new DetailPane(strings, (message) => vscode.postMessage(message));
-    this.table = new VirtualTable(this.store, init.columns, { ...init.state.widths }, strings.tableLabel!, strings, {
-      select: (row) => {
-        if (row === undefined) {
-          this.details.clear();
-        } else {
-          this.details.loading();
-          vscode.postMessage({ type: 'select', id: this.store.id(row) });
-        }
-      },
-      sort: (order) => this.setSort(order),
-      resize: (widths) => this.save({ widths }),
-    }, init.failureColumn);
-    this.charts = new ActivityCharts(init.kind, init.columns, strings, (narrowing) => this.narrow(narrowing));
+    this.table = this.newTable(shown);
+    this.chooser = new ColumnChooser(init.columns, shown, defaults, strings, (columns) => vscode.postMessage({ type: 'columns', columns }));
+    this.charts = new ActivityCharts(init.kind, strings, (narrowing) => this.narrow(narrowing));
+    this.charts.showColumns(this.columnsOf(shown));
     this.filterBar = new FilterBar(init.kind, init.state.search, init.choices, strings, (search) => this.search(search));
     this.stopButton = button('debug-stop', strings.stop!, () => vscode.postMessage({ type: 'stop' }));
     this.retryButton = button('refresh', strings.retry!, () => vscode.postMessage({ type: 'retry' }));
@@ -100,8 +95,11 @@ class Panel {
       this.count,
       h('span', { class: 'spacer' }),
       this.relativeButton,
-      button('export', strings.exportCsv!, () => this.export('csv')),
-      button('json', strings.exportJson!, () => this.export('json')),
+      this.chooser.element,
+      ...[button('export', strings.exportCsv!, () => this.export('csv')), button('json', strings.exportJson!, () => this.export('json'))].map((exporter) => {
+        exporter.title = strings.exportAll!;
+        return exporter;
+      }),
       button('link', strings.copyLink!, () => vscode.postMessage({ type: 'copyLink' })));
     const statusBar = h('div', { class: 'status', role: 'status' }, this.status, this.stopButton, this.retryButton);
     document.body.replaceChildren(
@@ -164,9 +162,56 @@ class Panel {
       case 'settings':
         this.showTimesIn(message.timeZone);
         break;
+      case 'columns':
+        this.showColumns(message.columns);
+        break;
       default:
         break;
     }
+  }
+
+  /** The rows as held for the `shown` columns: sorted as saved while its column shows, refined as typed, only by what shows. */
+  private newStore(shown: readonly string[]): RowStore {
+    const { init } = this;
+    const specs = this.columnsOf(heldColumns(init.kind, shown));
+    const sort = this.state.sort && shown.includes(this.state.sort.column) ? this.state.sort : DEFAULT_SORT;
+    const store = new RowStore(specs, sort, (spec) => cellText(spec, init.choices, init.strings.noAnswer!), shown);
+    store.setRefine(this.state.refine ?? '');
+    return store;
+  }
+
+  private columnsOf(ids: readonly string[]): PanelColumn[] {
+    return ids.map((id) => this.init.columns.find((column) => column.id === id)!);
+  }
+
+  private newTable(shown: readonly string[]): VirtualTable {
+    const { init } = this;
+    return new VirtualTable(this.store, this.columnsOf(shown), { ...this.state.widths }, init.strings.tableLabel!, init.strings, {
+      select: (row) => {
+        if (row === undefined) {
+          this.details.clear();
+        } else {
+          this.details.loading();
+          vscode.postMessage({ type: 'select', id: this.store.id(row) });
+        }
+      },
+      sort: (order) => this.setSort(order),
+      resize: (widths) => this.save({ widths }),
+    }, init.failureColumn);
+  }
+
+  /** The extension's answer to a choice of columns: the table is built again, and the rows it held come again with the new columns' cells. */
+  private showColumns(shown: string[]): void {
+    this.save({ columns: shown });
+    this.chooser.show(shown);
+    this.store = this.newStore(shown);
+    const table = this.newTable(shown);
+    this.table.element.replaceWith(table.element);
+    this.table.dispose();
+    this.table = table;
+    this.charts.showColumns(this.columnsOf(shown));
+    this.details.clear();
+    this.repaint();
   }
 
   /** Times in the table, the charts, the custom range and the details, in `zone` from now on. */

@@ -57,8 +57,12 @@ export class RowStore {
   private lastRefine: { needle: string; sorted: Uint32Array; hits: Uint8Array[]; rows: Uint32Array } | undefined;
   private readonly rowOfId = new Map<number, number>();
 
-  /** `show` gives each text column's formatting (as they came, by default). */
-  constructor(readonly specs: readonly ColumnSpec[], sort: SortOrder, private readonly show: (spec: ColumnSpec) => ShowValue = () => (value) => value) {
+  /**
+   * `show` gives each text column's formatting (as they came, by default); `refined` the ids of the
+   * columns refine looks in (the shown ones: a row must not match by a value it does not show), every
+   * text column by default.
+   */
+  constructor(readonly specs: readonly ColumnSpec[], sort: SortOrder, private readonly show: (spec: ColumnSpec) => ShowValue = () => (value) => value, private readonly refinedColumns?: readonly string[]) {
     this.columns = specs.map((spec) => spec.type === 'text'
       ? { spec, codes: new Uint32Array(INITIAL_CAPACITY), dictionary: this.dictionary(spec) }
       : { spec, values: new Float64Array(INITIAL_CAPACITY) });
@@ -311,7 +315,7 @@ export class RowStore {
   }
 
   /**
-   * Rows with the refine text in any text cell, case-insensitively; each distinct value is tested
+   * Rows with the refine text in any text cell of the refined columns, case-insensitively; each distinct value is tested
    * once. Typing on narrows the last answer: text containing the last needle can only match rows
    * and values the last needle matched (same sorted rows, so the same dictionaries too).
    */
@@ -319,7 +323,7 @@ export class RowStore {
     const needle = this.needle;
     const last = this.lastRefine;
     const narrowing = last !== undefined && last.sorted === sorted && needle.includes(last.needle);
-    const textColumns = this.columns.filter(isText);
+    const textColumns = this.columns.filter(isText).filter((column) => this.refinedColumns?.includes(column.spec.id) ?? true);
     const hits = textColumns.map((column, index) => {
       const lower = column.dictionary.lower;
       const lastHit = narrowing ? last.hits[index]! : undefined;

@@ -10,7 +10,8 @@ type Strings = Record<string, string>;
 
 export interface TopSpec {
   column: string;
-  key: string;
+  /** The filter a value narrows the search to; none for a column the API does not filter on. */
+  key?: string;
   title: string;
   /** Whether a value can become this filter. */
   narrowable?: (value: string) => boolean;
@@ -27,7 +28,12 @@ export class TopValuesList {
   private readonly items: { button: HTMLButtonElement; label: HTMLElement; count: HTMLElement; bar: HTMLElement; value: string }[] = [];
   private focused = 0;
 
-  constructor(private readonly spec: TopSpec, private readonly columnIndex: number, private readonly strings: Strings, private readonly size: number, onNarrow: (narrowing: Narrowing) => void) {
+  /** The id of the column counted. */
+  get column(): string {
+    return this.spec.column;
+  }
+
+  constructor(private readonly spec: TopSpec, private readonly strings: Strings, private readonly size: number, onNarrow: (narrowing: Narrowing) => void) {
     const id = `chart-top-${spec.column}`;
     this.list = h('div', { class: 'top-list', role: 'group', 'aria-labelledby': id });
     this.empty = h('p', { class: 'chart-empty' }, strings['chart.empty'] ?? '');
@@ -37,7 +43,11 @@ export class TopValuesList {
       const bar = h('span', { class: 'top-bar', 'aria-hidden': 'true' });
       const button = h('button', { type: 'button', class: 'top-item', tabindex: -1, hidden: true }, bar, label, count);
       const item = { button, label, count, bar, value: '' };
-      button.addEventListener('click', () => onNarrow({ kind: 'filter', key: spec.key, value: item.value }));
+      button.addEventListener('click', () => {
+        if (spec.key !== undefined) {
+          onNarrow({ kind: 'filter', key: spec.key, value: item.value });
+        }
+      });
       button.addEventListener('focus', () => {
         this.focused = i;
         this.roving();
@@ -49,9 +59,10 @@ export class TopValuesList {
     this.element = h('section', { class: 'chart chart-top' }, h('h3', { id }, spec.title), this.list, this.empty);
   }
 
+  /** Counts the column's values over `rows`; nothing when the store does not hold the column. */
   show(store: RowStore, rows: Uint32Array): void {
-    const top = topValues(store, rows, this.columnIndex, this.size);
-    this.render(top);
+    const columnIndex = store.specs.findIndex((spec) => spec.id === this.spec.column);
+    this.render(columnIndex < 0 ? [] : topValues(store, rows, columnIndex, this.size));
   }
 
   private render(top: TopValue[]): void {
@@ -63,7 +74,7 @@ export class TopValuesList {
         return;
       }
       const shown = entry.value === '' ? this.strings['chart.none']! : entry.label;
-      const narrowable = entry.value !== '' && (this.spec.narrowable?.(entry.value) ?? true);
+      const narrowable = entry.value !== '' && this.spec.key !== undefined && (this.spec.narrowable?.(entry.value) ?? true);
       item.value = entry.value;
       // Long values (endpoint URLs) often differ only at the end: keep the end in view, cut the middle.
       const tail = shown.length > TAIL * 2 ? shown.slice(-TAIL) : '';

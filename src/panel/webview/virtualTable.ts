@@ -30,12 +30,16 @@ export class VirtualTable {
   private selected: number | undefined;
   private selectedId: number | undefined;
   private scheduled = false;
+  private readonly resizes = new ResizeObserver(() => this.schedule());
   /** The index of the column whose cell marks a failed row. */
   private readonly failureColumn: number;
   private timeDisplay: TimeDisplay | undefined;
+  /** Each column's index among the store's columns (which holds some the table does not show). */
+  private readonly storeColumns: number[];
 
   constructor(private readonly store: RowStore, private readonly columns: PanelColumn[], private readonly widths: Record<string, number>, label: string, private readonly strings: Record<string, string>, private readonly events: TableEvents, failureColumn: string) {
     this.failureColumn = columns.findIndex((column) => column.id === failureColumn);
+    this.storeColumns = columns.map((column) => store.specs.findIndex((spec) => spec.id === column.id));
     this.header = h('div', { class: 'grid-row grid-header', role: 'row', 'aria-rowindex': 1 });
     this.body = h('div', { class: 'grid-body', role: 'rowgroup' });
     this.element = h('div', {
@@ -54,7 +58,12 @@ export class VirtualTable {
         this.element.focus({ preventScroll: true });
       }
     });
-    new ResizeObserver(() => this.schedule()).observe(this.element);
+    this.resizes.observe(this.element);
+  }
+
+  /** Stops watching its size: a table replaced (other columns chosen) is dropped. */
+  dispose(): void {
+    this.resizes.disconnect();
   }
 
   /** Shows the store's current view, keeping the selected entry selected if it is still shown. */
@@ -223,11 +232,12 @@ export class VirtualTable {
 
   /** A cell's text and tooltip: a time's other form, or the text in full (a cell may cut it off). */
   private cell(row: number, column: number): { text: string; title: string } {
-    const time = this.columns[column]!.type === 'time' && this.timeDisplay ? this.store.number(row, column) : Number.NaN;
+    const stored = this.storeColumns[column]!;
+    const time = this.columns[column]!.type === 'time' && this.timeDisplay ? this.store.number(row, stored) : Number.NaN;
     if (!Number.isNaN(time)) {
       return timeCell(time, this.timeDisplay!);
     }
-    const text = this.store.text(row, column);
+    const text = this.store.text(row, stored);
     return { text, title: text };
   }
 

@@ -81,6 +81,15 @@ describe('RowStore: the panel\'s rows held column by column', () => {
     assert.deepEqual(ids(store), [2, 4]);
   });
 
+  it('refines only in the columns it is told to (the shown ones), when told', () => {
+    const store = new RowStore(COLUMNS.sessions, DEFAULT_SORT, undefined, ['path']);
+    store.append(...batch(rows));
+    store.setRefine('alice');
+    assert.deepEqual(ids(store), [], 'alice is a user, and the user column is held but not shown');
+    store.setRefine('finance');
+    assert.deepEqual(ids(store), [2, 1], 'positive control: text in a refined column matches');
+  });
+
   it('formats numbers for display and keeps text exactly as sent', () => {
     const store = new RowStore(COLUMNS.sessions, DEFAULT_SORT);
     const hostile = '<img src=x onerror=alert(1)>';
