@@ -14,6 +14,7 @@ import { registerRefreshCommands } from './commands/refreshViews';
 import { registerOpenSearch } from './commands/openSearch';
 import { registerRemoveAccountCommand } from './commands/removeAccount';
 import { registerResendWebhookCommand } from './commands/resendWebhook';
+import { registerShowCauseCommand } from './commands/showCause';
 import { registerShowDetailsCommand } from './commands/showDetails';
 import { registerShowLogCommand } from './commands/showLog';
 import { registerSignOutAllCommand } from './commands/signOutAll';
@@ -85,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
     registerShowDetailsCommand(details, store),
     ...registerGroupWebhooksCommands(grouping),
     registerResendWebhookCommand(views, store, clients, log),
+    registerShowCauseCommand(store, clients),
     new SavedSearchesView(searches, store),
     store.onDidChange(() => void searches.retainAccounts(store.list().map((account) => account.id))),
     ...registerSearchActivityCommands(store, searches),

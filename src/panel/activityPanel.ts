@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { AccountClients } from '../accounts/accountClients';
-import type { ActivityEntry } from '../api/models';
+import type { ActivityEntry, WebhookCall } from '../api/models';
+import type { CauseVerdict } from '../activity/correlate/causedBy';
 import { entryFields } from '../activity/fields';
 import { choiceField, LOGS } from '../activity/logSchema';
 import { displayText } from '../activity/displayText';
@@ -14,6 +15,7 @@ import { planSearch } from '../search/plan';
 import type { ActivitySearch } from '../search/search';
 import { OVERRUN_FACTOR, SearchRun, type CostEstimate, type RunProgress, type StreamSource } from '../search/searchRun';
 import { settings } from '../settings';
+import { causeSearch, causeSummary, lookForCause } from '../webhooks/callCause';
 import { DisposableStore } from '../util/disposables';
 import { panelColumns } from './columns';
 import { panelHtml, panelResourceRoots } from './panelHtml';
@@ -40,6 +42,8 @@ export class ActivityPanel implements vscode.Disposable {
   private readonly disposables = new DisposableStore();
   private run: SearchRun<ActivityEntry> | undefined;
   private readonly entries = new Map<number, ActivityEntry>();
+  /** What "Show Cause" found, by call id: shown in the call's details from then on. */
+  private readonly causes = new Map<number, CauseVerdict>();
   private readonly rows: RowBatcher;
   private notes: string[] = [];
   private ready = false;
@@ -135,7 +139,9 @@ export class ActivityPanel implements vscode.Disposable {
         return;
       case 'action': {
         const entry = this.entries.get(message.id);
-        if (entry) {
+        if (entry?.kind === 'webhook' && (message.action === 'showCause' || message.action === 'openCause')) {
+          await this.cause(entry, message.action);
+        } else if (entry) {
           await runRowAction(message.action, entry, this.account, this.state.search.range, this.services);
         }
         return;
@@ -163,6 +169,7 @@ export class ActivityPanel implements vscode.Disposable {
     this.state = { ...this.state, search };
     this.setTitle();
     this.entries.clear();
+    this.causes.clear();
     this.rows.reset();
     const plan = planSearch(search, new Date());
     this.post({ type: 'reset', search, window: { from: plan.from, to: plan.to } });
@@ -239,7 +246,25 @@ export class ActivityPanel implements vscode.Disposable {
     }
     const fields = entryFields(entry);
     const details = entry.kind === 'webhook' && entry.details ? [[vscode.l10n.t('Details'), JSON.stringify(entry.details, null, 2)] as const] : [];
-    const message: DetailsMessage = { type: 'details', id, fields: [...fields, ...details], json: entryJson(entry), actions: actionsFor(entry) };
+    const verdict = this.causes.get(id);
+    const cause = verdict && { summary: causeSummary(verdict), why: verdict.why, canOpen: verdict.entry !== undefined };
+    const message: DetailsMessage = { type: 'details', id, fields: [...fields, ...details], json: entryJson(entry), actions: actionsFor(entry), cause };
     this.post(message);
+  }
+
+  /** Looks for the call's cause and shows it in the details (once per call), or opens the one found. */
+  private async cause(call: WebhookCall, action: 'showCause' | 'openCause'): Promise<void> {
+    const known = this.causes.get(call.id);
+    if (action === 'openCause') {
+      if (known?.entry) {
+        await vscode.commands.executeCommand('exavault.openSearch', causeSearch(this.account.id, known.entry));
+      }
+      return;
+    }
+    const verdict = known ?? await lookForCause(call, this.account, this.services.clients);
+    if (verdict && this.entries.get(call.id) === call) {
+      this.causes.set(call.id, verdict);
+      this.showDetails(call.id);
+    }
   }
 }

@@ -61,7 +61,17 @@ export interface ProgressMessage {
   notes: string[];
 }
 
-export type RowAction = 'showUser' | 'showIp' | 'showPath' | 'openResource' | 'resend';
+/** showCause looks for a webhook call's cause; openCause opens the one found. */
+export type RowAction = 'showUser' | 'showIp' | 'showPath' | 'openResource' | 'resend' | 'showCause' | 'openCause';
+
+/** What "Show Cause" found for a webhook call, in words. */
+export interface CauseShown {
+  /** "Exact: Upload of /a.txt by alice at ...", "None found." */
+  summary: string;
+  why: string;
+  /** A session entry was found: the openCause action opens it. */
+  canOpen: boolean;
+}
 
 export interface DetailsMessage {
   type: 'details';
@@ -69,6 +79,8 @@ export interface DetailsMessage {
   fields: (readonly [string, string])[];
   json: string;
   actions: RowAction[];
+  /** Once looked for: the call's cause. */
+  cause?: CauseShown;
 }
 
 /** The cost question: the search waits for the answer (a `confirm` message back). */
@@ -103,7 +115,7 @@ export type FromWebview =
   | { type: 'export'; format: 'csv' | 'json'; ids: number[] }
   | { type: 'violation'; directive: string };
 
-const ACTIONS: readonly RowAction[] = ['showUser', 'showIp', 'showPath', 'openResource', 'resend'];
+const ACTIONS: readonly RowAction[] = ['showUser', 'showIp', 'showPath', 'openResource', 'resend', 'showCause', 'openCause'];
 const MAX_COPY = 10_000_000;
 
 const isId = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);

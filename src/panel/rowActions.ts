@@ -29,7 +29,7 @@ export function actionsFor(entry: ActivityEntry): RowAction[] {
     actions.push('openResource');
   }
   if (entry.kind === 'webhook') {
-    actions.push('resend');
+    actions.push('resend', 'showCause');
   }
   return actions;
 }
@@ -51,6 +51,10 @@ export async function runRowAction(action: RowAction, entry: ActivityEntry, acco
       if (entry.kind === 'webhook') {
         await confirmAndResend(entry, account, services.clients, services.log);
       }
+      return;
+    case 'showCause':
+    case 'openCause':
+      // The panel does these: their answer goes into its details.
       return;
   }
 }

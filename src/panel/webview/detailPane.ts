@@ -1,13 +1,16 @@
 // Every field of the selected entry, each with a Copy button, and the row's actions.
 import { displayLines, displayText } from '../../activity/displayText';
-import type { DetailsMessage, RowAction } from '../protocol';
+import type { CauseShown, DetailsMessage, RowAction } from '../protocol';
 import { button, h } from './dom';
 
 type Strings = Record<string, string>;
 
 const ACTION_ICONS: Record<RowAction, string> = {
   showUser: 'person', showIp: 'globe', showPath: 'history', openResource: 'go-to-file', resend: 'debug-restart',
+  showCause: 'references', openCause: 'go-to-file',
 };
+// Offered with what it acts on (the cause found), not among the row's actions.
+const SHOWN_WITH_CAUSE: ReadonlySet<RowAction> = new Set(['openCause']);
 
 /** A field as the pane shows it, and what its Copy button copies. */
 export interface DetailRow {
@@ -46,7 +49,8 @@ export class DetailPane {
     this.body.replaceChildren();
   }
 
-  loading(): void {
+  loading(id: number): void {
+    this.shownId = id;
     this.element.hidden = false;
     this.body.replaceChildren(h('p', { class: 'muted' }, this.strings.loadingDetails!));
   }
@@ -55,7 +59,7 @@ export class DetailPane {
     this.shownId = details.id;
     this.element.hidden = false;
     const actions = h('div', { class: 'actions' },
-      ...details.actions.map((action) => button(ACTION_ICONS[action], this.strings[`action.${action}`]!, () => this.post({ type: 'action', action, id: details.id }))),
+      ...details.actions.filter((action) => !SHOWN_WITH_CAUSE.has(action)).map((action) => button(ACTION_ICONS[action], this.strings[`action.${action}`]!, () => this.post({ type: 'action', action, id: details.id }))),
       button('json', this.strings.copyJson!, () => this.post({ type: 'copy', text: details.json })));
     const list = h('dl', { class: 'fields' });
     for (const { label, shown, copy } of detailRows(details.fields)) {
@@ -65,6 +69,17 @@ export class DetailPane {
         h('dd', {}, h('span', { class: 'value' }, shown), button('copy', this.strings.copyField!.replace('{0}', () => label), () => this.post({ type: 'copy', text: copy }), true)),
       );
     }
-    this.body.replaceChildren(h('h2', {}, this.strings.details!), actions, list);
+    const cause = details.cause ? [this.causeSection(details.id, details.cause)] : [];
+    this.body.replaceChildren(h('h2', {}, this.strings.details!), actions, ...cause, list);
+  }
+
+  /** "Caused by": the verdict, why, and the entry one click away. */
+  private causeSection(id: number, cause: CauseShown): HTMLElement {
+    const open = cause.canOpen ? [button(ACTION_ICONS.openCause, this.strings['action.openCause']!, () => this.post({ type: 'action', action: 'openCause', id }))] : [];
+    return h('section', { class: 'cause', 'aria-label': this.strings.causedBy },
+      h('h3', {}, this.strings.causedBy!),
+      h('p', { class: 'cause-summary' }, displayText(cause.summary, 1000)),
+      h('p', { class: 'muted cause-why' }, displayText(cause.why, 1000)),
+      ...open);
   }
 }

@@ -1,0 +1,81 @@
+// Correlation commands in the real extension host, against the local server started right here:
+// each verdict is compared with the cause the server's generator recorded, and the calls it spent counted.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExaVaultApi } from '../../src/extension';
+import type { CauseVerdict } from '../../src/activity/correlate/causedBy';
+import type { WebhookCall } from '../../src/api/models';
+import type { ActivityNode } from '../../src/treeViews/nodes';
+import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
+
+describe('correlation commands in the extension host', function () {
+  let server: RunningExaVaultServer;
+  let api: ExaVaultApi;
+  let calls: readonly WebhookCall[];
+  const config = () => vscode.workspace.getConfiguration('exavault');
+
+  before(async () => {
+    server = await startExaVaultServer({ seed: 23, sessions: 400, webhooks: 150, accountName: 'correlate' });
+    api = await vscode.extensions.getExtension<ExaVaultApi>('exavault-activity.exavault-activity')!.activate();
+    // One page holds every call, so the sidebar has rows of each kind to run the commands on.
+    await config().update('pageSize', 200, vscode.ConfigurationTarget.Global);
+    await config().update('sidebar.timeWindowHours', 2160, vscode.ConfigurationTarget.Global);
+    await api.store.removeAll();
+    await api.store.add({ label: 'correlate', accountName: 'correlate', baseUrl: server.baseUrl }, { apiKey: server.apiKey, accessToken: server.accessToken });
+    assert.equal(await api.views.webhooks.reload(), undefined);
+    calls = api.views.webhooks.current!.entries;
+    assert.equal(calls.length, server.webhooks.length);
+  });
+  after(async () => {
+    await api.store.removeAll();
+    await config().update('pageSize', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('sidebar.timeWindowHours', undefined, vscode.ConfigurationTarget.Global);
+    await server.close();
+  });
+
+  const row = (entry: WebhookCall): ActivityNode<WebhookCall> => ({ viewId: api.views.webhooks.presenter.viewId, id: `test-${entry.id}`, kind: 'entry', entry });
+  /** Show Cause on the call's row: the verdict, and the /api/v2 requests it took. */
+  const showCause = async (call: WebhookCall) => {
+    const before = server.stats().requests;
+    const verdict = await vscode.commands.executeCommand<CauseVerdict | undefined>('exavault.showCause', row(call));
+    return { verdict, requests: server.stats().requests - before };
+  };
+  const sessionTime = (id: number) => Date.parse(server.sessions.find((entry) => entry.id === id)!.attributes.created!);
+
+  it('Show Cause finds the session entry the generator recorded, with one query', async () => {
+    const caused = calls.filter((call) => call.format === 'v2' && !call.resend && server.causeOf(call.id) !== undefined);
+    assert.ok(caused.length >= 3, `${caused.length} v2 calls with a cause`);
+    for (const call of caused.slice(0, 5)) {
+      const { verdict, requests } = await showCause(call);
+      assert.equal(requests, 1);
+      assert.ok(verdict && verdict.confidence !== 'none', verdict?.why);
+      const cause = server.causeOf(call.id)!;
+      // The match is the recorded cause, or (likely) a look-alike logged the same second.
+      assert.ok(verdict.entry!.id === cause || (verdict.confidence === 'likely' && verdict.entry!.created === sessionTime(cause)), `${verdict.entry!.id} for ${cause}`);
+    }
+  });
+
+  it('Show Cause says none was found for a call made through the API, with one query', async () => {
+    const uncaused = calls.filter((call) => call.format !== 'legacy' && server.causeOf(call.id) === undefined);
+    assert.ok(uncaused.length > 0);
+    const { verdict, requests } = await showCause(uncaused[0]!);
+    assert.equal(requests, 1);
+    assert.equal(verdict?.confidence, 'none');
+    assert.equal(verdict.entry, undefined);
+  });
+
+  it('Show Cause says a legacy call cannot be matched, without a request', async () => {
+    const legacy = calls.find((call) => call.format === 'legacy');
+    assert.ok(legacy);
+    const { verdict, requests } = await showCause(legacy);
+    assert.equal(requests, 0);
+    assert.equal(verdict?.matchable, false);
+    assert.match(verdict.why, /cannot be matched/);
+  });
+
+  it('Show Cause on anything but a webhook call does nothing', async () => {
+    const before = server.stats().requests;
+    assert.equal(await vscode.commands.executeCommand('exavault.showCause'), undefined);
+    assert.equal(server.stats().requests, before);
+  });
+});
