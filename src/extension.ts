@@ -16,6 +16,7 @@ import { registerRemoveAccountCommand } from './commands/removeAccount';
 import { registerResendWebhookCommand } from './commands/resendWebhook';
 import { registerShowCauseCommand } from './commands/showCause';
 import { registerShowDetailsCommand } from './commands/showDetails';
+import { registerShowTriggeredCallsCommand } from './commands/showTriggeredCalls';
 import { registerShowLogCommand } from './commands/showLog';
 import { registerSignOutAllCommand } from './commands/signOutAll';
 import { registerSwitchAccountCommand } from './commands/switchAccount';
@@ -87,6 +88,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
     ...registerGroupWebhooksCommands(grouping),
     registerResendWebhookCommand(views, store, clients, log),
     registerShowCauseCommand(store, clients),
+    registerShowTriggeredCallsCommand(store, clients),
     new SavedSearchesView(searches, store),
     store.onDidChange(() => void searches.retainAccounts(store.list().map((account) => account.id))),
     ...registerSearchActivityCommands(store, searches),

@@ -4,7 +4,7 @@ import type { AccountStore } from '../accounts/accountStore';
 import type { CauseVerdict } from '../activity/correlate/causedBy';
 import { plainText } from '../activity/plainText';
 import { entryOf, type ActivityCommandArgs } from '../treeViews/views';
-import { causeSearch, causeSummary, lookForCause } from '../webhooks/callCause';
+import { causeSearch, causeSummary, lookForCause } from '../correlate/causeView';
 
 /**
  * "Show Cause" on a webhook call in the sidebar: how sure the match is and why, with the session entry

@@ -4,8 +4,7 @@
 import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { AccountClients } from '../accounts/accountClients';
-import type { ActivityEntry, WebhookCall } from '../api/models';
-import type { CauseVerdict } from '../activity/correlate/causedBy';
+import type { ActivityEntry } from '../api/models';
 import { entryFields } from '../activity/fields';
 import { choiceField, LOGS } from '../activity/logSchema';
 import { displayText } from '../activity/displayText';
@@ -15,9 +14,9 @@ import { planSearch } from '../search/plan';
 import type { ActivitySearch } from '../search/search';
 import { OVERRUN_FACTOR, SearchRun, type CostEstimate, type RunProgress, type StreamSource } from '../search/searchRun';
 import { settings } from '../settings';
-import { causeSearch, causeSummary, lookForCause } from '../webhooks/callCause';
 import { DisposableStore } from '../util/disposables';
 import { panelColumns } from './columns';
+import { isCorrelationAction, PanelCorrelations } from './correlations';
 import { panelHtml, panelResourceRoots } from './panelHtml';
 import { panelStrings } from './panelStrings';
 import { parseWebviewMessage, type DetailsMessage, type FromWebview, type PanelState, type ToWebview } from './protocol';
@@ -42,8 +41,7 @@ export class ActivityPanel implements vscode.Disposable {
   private readonly disposables = new DisposableStore();
   private run: SearchRun<ActivityEntry> | undefined;
   private readonly entries = new Map<number, ActivityEntry>();
-  /** What "Show Cause" found, by call id: shown in the call's details from then on. */
-  private readonly causes = new Map<number, CauseVerdict>();
+  private readonly correlations: PanelCorrelations;
   private readonly rows: RowBatcher;
   private notes: string[] = [];
   private ready = false;
@@ -64,6 +62,7 @@ export class ActivityPanel implements vscode.Disposable {
     panel.webview.options = { enableScripts: true, localResourceRoots: panelResourceRoots(services.extensionUri) };
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'exavault-activitybar.svg');
     this.rows = new RowBatcher(this.kind, (batch) => this.post(batch));
+    this.correlations = new PanelCorrelations(account, services.clients);
     this.setTitle();
     panel.webview.html = panelHtml(panel.webview, services.extensionUri, panel.title);
     this.disposables.add(panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)));
@@ -139,8 +138,11 @@ export class ActivityPanel implements vscode.Disposable {
         return;
       case 'action': {
         const entry = this.entries.get(message.id);
-        if (entry?.kind === 'webhook' && (message.action === 'showCause' || message.action === 'openCause')) {
-          await this.cause(entry, message.action);
+        if (entry && isCorrelationAction(message.action)) {
+          // Shown in the entry's details, if its rows are still the panel's.
+          if (await this.correlations.run(message.action, entry) && this.entries.get(entry.id) === entry) {
+            this.showDetails(entry.id);
+          }
         } else if (entry) {
           await runRowAction(message.action, entry, this.account, this.state.search.range, this.services);
         }
@@ -169,7 +171,7 @@ export class ActivityPanel implements vscode.Disposable {
     this.state = { ...this.state, search };
     this.setTitle();
     this.entries.clear();
-    this.causes.clear();
+    this.correlations.clear();
     this.rows.reset();
     const plan = planSearch(search, new Date());
     this.post({ type: 'reset', search, window: { from: plan.from, to: plan.to } });
@@ -246,25 +248,9 @@ export class ActivityPanel implements vscode.Disposable {
     }
     const fields = entryFields(entry);
     const details = entry.kind === 'webhook' && entry.details ? [[vscode.l10n.t('Details'), JSON.stringify(entry.details, null, 2)] as const] : [];
-    const verdict = this.causes.get(id);
-    const cause = verdict && { summary: causeSummary(verdict), why: verdict.why, canOpen: verdict.entry !== undefined };
-    const message: DetailsMessage = { type: 'details', id, fields: [...fields, ...details], json: entryJson(entry), actions: actionsFor(entry), cause };
+    const message: DetailsMessage = {
+      type: 'details', id, fields: [...fields, ...details], json: entryJson(entry), actions: actionsFor(entry), findings: this.correlations.findings(entry),
+    };
     this.post(message);
-  }
-
-  /** Looks for the call's cause and shows it in the details (once per call), or opens the one found. */
-  private async cause(call: WebhookCall, action: 'showCause' | 'openCause'): Promise<void> {
-    const known = this.causes.get(call.id);
-    if (action === 'openCause') {
-      if (known?.entry) {
-        await vscode.commands.executeCommand('exavault.openSearch', causeSearch(this.account.id, known.entry));
-      }
-      return;
-    }
-    const verdict = known ?? await lookForCause(call, this.account, this.services.clients);
-    if (verdict && this.entries.get(call.id) === call) {
-      this.causes.set(call.id, verdict);
-      this.showDetails(call.id);
-    }
   }
 }

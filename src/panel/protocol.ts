@@ -61,16 +61,17 @@ export interface ProgressMessage {
   notes: string[];
 }
 
-/** showCause looks for a webhook call's cause; openCause opens the one found. */
-export type RowAction = 'showUser' | 'showIp' | 'showPath' | 'openResource' | 'resend' | 'showCause' | 'openCause';
+/** show* look for the entries an entry is linked to (its details then show them); open* open those found. */
+export type RowAction = 'showUser' | 'showIp' | 'showPath' | 'openResource' | 'resend' | 'showCause' | 'openCause' | 'showTriggered' | 'openTriggered';
 
-/** What "Show Cause" found for a webhook call, in words. */
-export interface CauseShown {
-  /** "Exact: Upload of /a.txt by alice at ...", "None found." */
+/** What following an entry to others found, in words: "Caused by", "Webhook calls it triggered". */
+export interface Finding {
+  title: string;
+  /** "Exact: Upload of /a.txt by alice at ...", "2 calls, 1 failed". */
   summary: string;
   why: string;
-  /** A session entry was found: the openCause action opens it. */
-  canOpen: boolean;
+  /** The action that opens what was found; none when nothing was. */
+  open?: RowAction;
 }
 
 export interface DetailsMessage {
@@ -79,8 +80,8 @@ export interface DetailsMessage {
   fields: (readonly [string, string])[];
   json: string;
   actions: RowAction[];
-  /** Once looked for: the call's cause. */
-  cause?: CauseShown;
+  /** What was found so far by following the entry to others. */
+  findings: Finding[];
 }
 
 /** The cost question: the search waits for the answer (a `confirm` message back). */
@@ -115,7 +116,7 @@ export type FromWebview =
   | { type: 'export'; format: 'csv' | 'json'; ids: number[] }
   | { type: 'violation'; directive: string };
 
-const ACTIONS: readonly RowAction[] = ['showUser', 'showIp', 'showPath', 'openResource', 'resend', 'showCause', 'openCause'];
+const ACTIONS: readonly RowAction[] = ['showUser', 'showIp', 'showPath', 'openResource', 'resend', 'showCause', 'openCause', 'showTriggered', 'openTriggered'];
 const MAX_COPY = 10_000_000;
 
 const isId = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { AccountClients } from '../accounts/accountClients';
+import { EVENT_OF_SESSION_OPERATION } from '../activity/correlate/triggeredCalls';
 import { entryValue, fieldOffering, LOGS, type FilterKind } from '../activity/logSchema';
 import type { ActivityEntry } from '../api/models';
 import { confirmAndResend } from '../webhooks/confirmAndResend';
@@ -30,6 +31,8 @@ export function actionsFor(entry: ActivityEntry): RowAction[] {
   }
   if (entry.kind === 'webhook') {
     actions.push('resend', 'showCause');
+  } else if (EVENT_OF_SESSION_OPERATION[entry.operation]) {
+    actions.push('showTriggered');
   }
   return actions;
 }
@@ -54,7 +57,9 @@ export async function runRowAction(action: RowAction, entry: ActivityEntry, acco
       return;
     case 'showCause':
     case 'openCause':
-      // The panel does these: their answer goes into its details.
+    case 'showTriggered':
+    case 'openTriggered':
+      // The panel does these (PanelCorrelations): what they find goes into its details.
       return;
   }
 }

@@ -4,7 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExaVaultApi } from '../../src/extension';
 import type { CauseVerdict } from '../../src/activity/correlate/causedBy';
-import type { WebhookCall } from '../../src/api/models';
+import type { TriggeredCalls } from '../../src/activity/correlate/triggeredCalls';
+import { TRIGGERED_WINDOW_MS } from '../../src/activity/correlate/triggeredCalls';
+import type { ActivityEntry, SessionEntry, WebhookCall } from '../../src/api/models';
 import type { ActivityNode } from '../../src/treeViews/nodes';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 
@@ -12,19 +14,23 @@ describe('correlation commands in the extension host', function () {
   let server: RunningExaVaultServer;
   let api: ExaVaultApi;
   let calls: readonly WebhookCall[];
+  let sessions: readonly SessionEntry[];
   const config = () => vscode.workspace.getConfiguration('exavault');
 
   before(async () => {
     server = await startExaVaultServer({ seed: 23, sessions: 400, webhooks: 150, accountName: 'correlate' });
     api = await vscode.extensions.getExtension<ExaVaultApi>('exavault-activity.exavault-activity')!.activate();
-    // One page holds every call, so the sidebar has rows of each kind to run the commands on.
-    await config().update('pageSize', 200, vscode.ConfigurationTarget.Global);
+    // One page holds every entry, so the sidebar has rows of each kind to run the commands on.
+    await config().update('pageSize', 1000, vscode.ConfigurationTarget.Global);
     await config().update('sidebar.timeWindowHours', 2160, vscode.ConfigurationTarget.Global);
     await api.store.removeAll();
     await api.store.add({ label: 'correlate', accountName: 'correlate', baseUrl: server.baseUrl }, { apiKey: server.apiKey, accessToken: server.accessToken });
     assert.equal(await api.views.webhooks.reload(), undefined);
     calls = api.views.webhooks.current!.entries;
     assert.equal(calls.length, server.webhooks.length);
+    assert.equal(await api.views.sessions.reload(), undefined);
+    sessions = api.views.sessions.current!.entries;
+    assert.equal(sessions.length, server.sessions.length);
   });
   after(async () => {
     await api.store.removeAll();
@@ -33,7 +39,9 @@ describe('correlation commands in the extension host', function () {
     await server.close();
   });
 
-  const row = (entry: WebhookCall): ActivityNode<WebhookCall> => ({ viewId: api.views.webhooks.presenter.viewId, id: `test-${entry.id}`, kind: 'entry', entry });
+  const row = (entry: ActivityEntry): ActivityNode<ActivityEntry> => ({
+    viewId: (entry.kind === 'webhook' ? api.views.webhooks : api.views.sessions).presenter.viewId, id: `test-${entry.id}`, kind: 'entry', entry,
+  });
   /** Show Cause on the call's row: the verdict, and the /api/v2 requests it took. */
   const showCause = async (call: WebhookCall) => {
     const before = server.stats().requests;
@@ -77,5 +85,36 @@ describe('correlation commands in the extension host', function () {
     const before = server.stats().requests;
     assert.equal(await vscode.commands.executeCommand('exavault.showCause'), undefined);
     assert.equal(server.stats().requests, before);
+  });
+
+  /** Webhook Calls It Triggered on the entry's row: what it found, and the /api/v2 requests it took. */
+  const showTriggered = async (entry: SessionEntry) => {
+    const before = server.stats().requests;
+    const found = await vscode.commands.executeCommand<TriggeredCalls | undefined>('exavault.showTriggeredCalls', row(entry));
+    return { found, requests: server.stats().requests - before };
+  };
+
+  it('Webhook Calls It Triggered finds the calls the generator recorded for the entry, with one query', async () => {
+    const recorded = (entry: SessionEntry) => server.webhooks.filter((call) => server.causeOf(call.id) === entry.id && call.attributes.webhookFormat !== undefined
+      && Date.parse(call.attributes.created!) <= entry.created! + TRIGGERED_WINDOW_MS);
+    const lookAlike = (entry: SessionEntry) => sessions.some((other) => other.id !== entry.id && other.username === entry.username
+      && other.fileName === entry.fileName && other.operation === entry.operation && Math.abs(other.created! - entry.created!) <= TRIGGERED_WINDOW_MS);
+    const causes = sessions.filter((entry) => recorded(entry).length > 0 && !lookAlike(entry));
+    assert.ok(causes.length >= 2, `${causes.length} entries with calls`);
+    for (const entry of causes.slice(0, 3)) {
+      const expected = recorded(entry);
+      const { found, requests } = await showTriggered(entry);
+      assert.equal(requests, 1);
+      assert.deepEqual(found!.calls.map((call) => call.id).sort(), expected.map((call) => call.id).sort());
+      const failures = expected.filter((call) => (call.attributes.status ?? 200) >= 400 || (call.attributes.status ?? 200) < 100).length;
+      assert.equal(found!.summary, failures === 0 ? `${expected.length} calls, none failed` : `${expected.length} calls, ${failures} failed`);
+    }
+  });
+
+  it('Webhook Calls It Triggered makes no request for a login, which posts no event', async () => {
+    const login = sessions.find((entry) => entry.operation === 'PASS')!;
+    const { found, requests } = await showTriggered(login);
+    assert.equal(requests, 0);
+    assert.equal(found?.queried, false);
   });
 });

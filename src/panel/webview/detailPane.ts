@@ -1,16 +1,16 @@
 // Every field of the selected entry, each with a Copy button, and the row's actions.
 import { displayLines, displayText } from '../../activity/displayText';
-import type { CauseShown, DetailsMessage, RowAction } from '../protocol';
+import type { DetailsMessage, Finding, RowAction } from '../protocol';
 import { button, h } from './dom';
 
 type Strings = Record<string, string>;
 
 const ACTION_ICONS: Record<RowAction, string> = {
   showUser: 'person', showIp: 'globe', showPath: 'history', openResource: 'go-to-file', resend: 'debug-restart',
-  showCause: 'references', openCause: 'go-to-file',
+  showCause: 'references', openCause: 'go-to-file', showTriggered: 'references', openTriggered: 'go-to-file',
 };
-// Offered with what it acts on (the cause found), not among the row's actions.
-const SHOWN_WITH_CAUSE: ReadonlySet<RowAction> = new Set(['openCause']);
+// Offered with what they open (a finding), not among the row's actions.
+const SHOWN_WITH_FINDING: ReadonlySet<RowAction> = new Set(['openCause', 'openTriggered']);
 
 /** A field as the pane shows it, and what its Copy button copies. */
 export interface DetailRow {
@@ -59,7 +59,7 @@ export class DetailPane {
     this.shownId = details.id;
     this.element.hidden = false;
     const actions = h('div', { class: 'actions' },
-      ...details.actions.filter((action) => !SHOWN_WITH_CAUSE.has(action)).map((action) => button(ACTION_ICONS[action], this.strings[`action.${action}`]!, () => this.post({ type: 'action', action, id: details.id }))),
+      ...details.actions.filter((action) => !SHOWN_WITH_FINDING.has(action)).map((action) => button(ACTION_ICONS[action], this.strings[`action.${action}`]!, () => this.post({ type: 'action', action, id: details.id }))),
       button('json', this.strings.copyJson!, () => this.post({ type: 'copy', text: details.json })));
     const list = h('dl', { class: 'fields' });
     for (const { label, shown, copy } of detailRows(details.fields)) {
@@ -69,17 +69,18 @@ export class DetailPane {
         h('dd', {}, h('span', { class: 'value' }, shown), button('copy', this.strings.copyField!.replace('{0}', () => label), () => this.post({ type: 'copy', text: copy }), true)),
       );
     }
-    const cause = details.cause ? [this.causeSection(details.id, details.cause)] : [];
-    this.body.replaceChildren(h('h2', {}, this.strings.details!), actions, ...cause, list);
+    const findings = details.findings.map((finding) => this.findingSection(details.id, finding));
+    this.body.replaceChildren(h('h2', {}, this.strings.details!), actions, ...findings, list);
   }
 
-  /** "Caused by": the verdict, why, and the entry one click away. */
-  private causeSection(id: number, cause: CauseShown): HTMLElement {
-    const open = cause.canOpen ? [button(ACTION_ICONS.openCause, this.strings['action.openCause']!, () => this.post({ type: 'action', action: 'openCause', id }))] : [];
-    return h('section', { class: 'cause', 'aria-label': this.strings.causedBy },
-      h('h3', {}, this.strings.causedBy!),
-      h('p', { class: 'cause-summary' }, displayText(cause.summary, 1000)),
-      h('p', { class: 'muted cause-why' }, displayText(cause.why, 1000)),
-      ...open);
+  /** "Caused by", "Webhook calls it triggered": what was found, why, and what it found one click away. */
+  private findingSection(id: number, finding: Finding): HTMLElement {
+    const { open } = finding;
+    const opener = open ? [button(ACTION_ICONS[open], this.strings[`action.${open}`]!, () => this.post({ type: 'action', action: open, id }))] : [];
+    return h('section', { class: 'finding', 'aria-label': displayText(finding.title, 200) },
+      h('h3', {}, displayText(finding.title, 200)),
+      h('p', { class: 'finding-summary' }, displayText(finding.summary, 1000)),
+      h('p', { class: 'muted finding-why' }, displayText(finding.why, 1000)),
+      ...opener);
   }
 }
