@@ -16,6 +16,8 @@ import { registerRemoveAccountCommand } from './commands/removeAccount';
 import { registerResendWebhookCommand } from './commands/resendWebhook';
 import { registerShowCauseCommand } from './commands/showCause';
 import { registerShowDetailsCommand } from './commands/showDetails';
+import { registerShowSessionCommand } from './commands/showSession';
+import { SessionDocuments } from './correlate/sessionDocuments';
 import { registerShowTriggeredCallsCommand } from './commands/showTriggeredCalls';
 import { registerShowLogCommand } from './commands/showLog';
 import { registerSignOutAllCommand } from './commands/signOutAll';
@@ -64,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
   const searches = new SearchStore(context.globalState);
   const clients = new AccountClients(store, log);
   const details = new DetailsDocuments();
+  const sessionDocuments = new SessionDocuments();
   const grouping = new WebhookGroupingChoice(context.globalState, () => views.webhooks.render());
   const views: ActivityViews = {
     sessions: new ActivityView(sessionPresenter, store, clients),
@@ -71,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
   };
   const setHasAccount = () => vscode.commands.executeCommand('setContext', 'exavault.hasAccount', store.list().length > 0);
   context.subscriptions.push(
-    log, store, clients, details, views.sessions, views.webhooks,
+    log, store, clients, details, sessionDocuments, views.sessions, views.webhooks,
     new AccountStatusBar(store, clients),
     store.onDidChange(setHasAccount),
     registerShowLogCommand(log),
@@ -89,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
     registerResendWebhookCommand(views, store, clients, log),
     registerShowCauseCommand(store, clients),
     registerShowTriggeredCallsCommand(store, clients),
+    registerShowSessionCommand(sessionDocuments, store, clients),
     new SavedSearchesView(searches, store),
     store.onDidChange(() => void searches.retainAccounts(store.list().map((account) => account.id))),
     ...registerSearchActivityCommands(store, searches),
@@ -98,7 +102,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
     registerDeleteSavedSearchCommand(searches),
     ...registerShowActivityForCommands(store),
     ...registerSearchViewCommands(views, store),
-    ...registerOpenSearch(store, searches, { extensionUri: context.extensionUri, storageUri: context.globalStorageUri, clients, log }),
+    ...registerOpenSearch(store, searches, { extensionUri: context.extensionUri, storageUri: context.globalStorageUri, clients, log, sessionDocuments }),
     ...registerSearchLinks(store, context.extension.id),
   );
   const files = new ResourceFileSystem(clients);

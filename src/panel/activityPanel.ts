@@ -13,6 +13,7 @@ import { describeSearchBriefly } from '../search/describeSearch';
 import { planSearch } from '../search/plan';
 import type { ActivitySearch } from '../search/search';
 import { OVERRUN_FACTOR, SearchRun, type CostEstimate, type RunProgress, type StreamSource } from '../search/searchRun';
+import type { SessionDocuments } from '../correlate/sessionDocuments';
 import { settings } from '../settings';
 import { DisposableStore } from '../util/disposables';
 import { panelColumns } from './columns';
@@ -35,6 +36,8 @@ export interface PanelServices {
   storageUri: vscode.Uri;
   clients: AccountClients;
   log: vscode.LogOutputChannel;
+  /** Where Show Session opens a connection's timeline. */
+  sessionDocuments: SessionDocuments;
 }
 
 export class ActivityPanel implements vscode.Disposable {

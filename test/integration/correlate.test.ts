@@ -6,7 +6,9 @@ import type { ExaVaultApi } from '../../src/extension';
 import type { CauseVerdict } from '../../src/activity/correlate/causedBy';
 import type { TriggeredCalls } from '../../src/activity/correlate/triggeredCalls';
 import { TRIGGERED_WINDOW_MS } from '../../src/activity/correlate/triggeredCalls';
+import type { SessionStory } from '../../src/activity/correlate/sessionStory';
 import type { ActivityEntry, SessionEntry, WebhookCall } from '../../src/api/models';
+import { OPERATIONS } from '../../src/api/wire';
 import type { ActivityNode } from '../../src/treeViews/nodes';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 
@@ -116,5 +118,24 @@ describe('correlation commands in the extension host', function () {
     const { found, requests } = await showTriggered(login);
     assert.equal(requests, 0);
     assert.equal(found?.queried, false);
+  });
+
+  it('Show Session opens the connection\'s timeline, every logged entry of its sessionId in order, with one query', async () => {
+    const entry = sessions.find((candidate) => !['PASS', 'EXIT'].includes(candidate.operation)
+      && sessions.filter((other) => other.sessionId === candidate.sessionId).length >= 3)!;
+    const logged = server.sessions.filter((other) => other.attributes.sessionId === entry.sessionId).reverse();
+    const before = server.stats().requests;
+    const story = await vscode.commands.executeCommand<SessionStory | undefined>('exavault.showSession', row(entry));
+    assert.equal(server.stats().requests - before, 1);
+    assert.deepEqual(story?.entries.map((found) => found.id), logged.map((found) => found.id));
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.uri.scheme, 'exavault-session');
+    const text = editor.document.getText();
+    assert.match(text, new RegExp(`^Session ${entry.sessionId}\nUser: ${entry.username}\n`));
+    const [, body] = text.split('\n\n');
+    const lines = body!.trim().split('\n');
+    assert.equal(lines.length, logged.length);
+    assert.ok(lines.every((line, i) => line.includes(OPERATIONS[logged[i]!.attributes.operation!]!)), lines.join('\n'));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });

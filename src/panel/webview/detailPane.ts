@@ -7,7 +7,7 @@ type Strings = Record<string, string>;
 
 const ACTION_ICONS: Record<RowAction, string> = {
   showUser: 'person', showIp: 'globe', showPath: 'history', openResource: 'go-to-file', resend: 'debug-restart',
-  showCause: 'references', openCause: 'go-to-file', showTriggered: 'references', openTriggered: 'go-to-file',
+  showSession: 'list-ordered', showCause: 'references', openCause: 'go-to-file', showTriggered: 'references', openTriggered: 'go-to-file',
 };
 // Offered with what they open (a finding), not among the row's actions.
 const SHOWN_WITH_FINDING: ReadonlySet<RowAction> = new Set(['openCause', 'openTriggered']);
