@@ -98,6 +98,16 @@ describe('Caused by: a webhook call\'s session entry', () => {
     }
   });
 
+  it('is only likely when the one fit was logged from another address than the call names', async () => {
+    const [{ call, cause }] = firstAttempts('v2').filter(({ cause: found, at }) => lookAlikes(found, at).length === 0);
+    const elsewhere = { ...call, attributes: { ...call.attributes, ipAddress: '203.0.113.250' } };
+    const { verdict, requests } = await match(elsewhere);
+    assert.equal(requests, 1);
+    assert.equal(verdict.confidence, 'likely');
+    assert.equal(verdict.entry?.id, cause.id);
+    assert.match(verdict.why, new RegExp(`from another address \\(${cause.attributes.ipAddress!.replace(/\./g, '\\.')}, the call says 203\\.0\\.113\\.250\\)`));
+  });
+
   it('finds none when the cause lies outside the window: the same call, its event time moved a minute on', async () => {
     const [{ call }] = firstAttempts('v2').filter(({ cause, at }) => lookAlikes(cause, at, 70_000).length === 0);
     const details = call.attributes.details as Record<string, unknown>;
