@@ -92,6 +92,11 @@ export interface RunningExaVaultServer {
    */
   arrive(input: ArrivalInput): Arrived;
   /**
+   * The id of the session entry that caused the generated webhook call with this id (a resent call has its
+   * original's); undefined for calls made through the API, arrivals and fixtures. Never in the API's data.
+   */
+  causeOf(webhookId: number): number | undefined;
+  /**
    * The file or folder at `path` now, or undefined: the files follow the session log (arrivals
    * included), over the folders people work in and the sample files (SAMPLE_FILES).
    */
@@ -189,6 +194,7 @@ export async function startExaVaultServer(options: ExaVaultServerOptions = {}): 
       return activity.webhooks.entries();
     },
     arrive: (input) => activity.arrive(input),
+    causeOf: (webhookId) => activity.causeOf(webhookId),
     resource(path) {
       const node = files.tree().find(path);
       return node && {

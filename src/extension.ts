@@ -14,7 +14,11 @@ import { registerRefreshCommands } from './commands/refreshViews';
 import { registerOpenSearch } from './commands/openSearch';
 import { registerRemoveAccountCommand } from './commands/removeAccount';
 import { registerResendWebhookCommand } from './commands/resendWebhook';
+import { registerShowCauseCommand } from './commands/showCause';
 import { registerShowDetailsCommand } from './commands/showDetails';
+import { registerShowSessionCommand } from './commands/showSession';
+import { SessionDocuments } from './correlate/sessionDocuments';
+import { registerShowTriggeredCallsCommand } from './commands/showTriggeredCalls';
 import { registerShowLogCommand } from './commands/showLog';
 import { registerSignOutAllCommand } from './commands/signOutAll';
 import { registerSwitchAccountCommand } from './commands/switchAccount';
@@ -63,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
   const searches = new SearchStore(context.globalState);
   const clients = new AccountClients(store, log);
   const details = new DetailsDocuments();
+  const sessionDocuments = new SessionDocuments();
   const grouping = new WebhookGroupingChoice(context.globalState, () => views.webhooks.render());
   const views: ActivityViews = {
     sessions: new ActivityView(sessionPresenter, store, clients),
@@ -70,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
   };
   const setHasAccount = () => vscode.commands.executeCommand('setContext', 'exavault.hasAccount', store.list().length > 0);
   context.subscriptions.push(
-    log, store, clients, details, views.sessions, views.webhooks,
+    log, store, clients, details, sessionDocuments, views.sessions, views.webhooks,
     new AccountStatusBar(store, clients),
     store.onDidChange(setHasAccount),
     registerShowLogCommand(log),
@@ -86,6 +91,9 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
     registerShowDetailsCommand(details, store),
     ...registerGroupWebhooksCommands(grouping),
     registerResendWebhookCommand(views, store, clients, log),
+    registerShowCauseCommand(store, clients),
+    registerShowTriggeredCallsCommand(store, clients),
+    registerShowSessionCommand(sessionDocuments, store, clients),
     new SavedSearchesView(searches, store),
     store.onDidChange(() => void searches.retainAccounts(store.list().map((account) => account.id))),
     ...registerSearchActivityCommands(store, searches),
@@ -95,7 +103,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
     registerDeleteSavedSearchCommand(searches),
     ...registerShowActivityForCommands(store),
     ...registerSearchViewCommands(views, store),
-    ...registerOpenSearch(store, searches, { extensionUri: context.extensionUri, storageUri: context.globalStorageUri, clients, log, columnChoices: new ColumnChoices(context.globalState) }),
+    ...registerOpenSearch(store, searches, { extensionUri: context.extensionUri, storageUri: context.globalStorageUri, clients, log, columnChoices: new ColumnChoices(context.globalState), sessionDocuments }),
     ...registerSearchLinks(store, context.extension.id),
   );
   const files = new ResourceFileSystem(clients);

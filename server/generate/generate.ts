@@ -27,6 +27,8 @@ export const LATEST_STORIES_FROM_SESSIONS = 2000;
 export interface GeneratedActivity {
   sessions: StoreRows<SessionEntryWire>;
   webhooks: WebhookEntryWire[];
+  /** The id of the session entry that caused each webhook call that one caused, by call id (kept off the wire). */
+  causes: Map<number, number>;
 }
 
 /** Who and what the account's activity is about (the same on any date). */
@@ -43,5 +45,5 @@ export function generateActivity(options: GenerateOptions): GeneratedActivity {
   const webhooks = generateWebhooks(new Random(options.seed + 0x9e3779b9), vocabulary, sessions, {
     count: options.webhooks, now: options.now, accountName: options.accountName, latestStories,
   });
-  return { sessions, webhooks };
+  return { sessions, webhooks: webhooks.calls, causes: webhooks.causes };
 }

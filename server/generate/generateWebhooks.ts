@@ -17,6 +17,9 @@ const FIRST_ID = 2_602_000;
 const LOCAL_OFFSET_MINUTES = -420;
 // Seconds to wait after attempt 1, 2, 3, 4 failed; attempt 5 is the last.
 const RETRY_DELAYS = [60, 300, 900, 3_600];
+// Events whose own clock is off the session log's, by up to this many seconds either way.
+const SKEWED_EVENTS = 0.2;
+const MAX_SKEW_SECONDS = 3;
 
 const EVENT_OF_OPERATION: Readonly<Record<string, string>> = {
   STOR: 'resources.upload', RETR: 'resources.download', DELE: 'resources.delete', MKD: 'resources.createFolder',
@@ -42,12 +45,23 @@ interface Trigger {
   protocol: string;
   path: string;
   bytes: number;
+  /** The id of the session entry that caused it; none when it was made through the API. */
+  cause?: number;
+  /** How far the event's own clock (v2 `eventTimestamp`) is off the session log's, in seconds. */
+  skewSeconds: number;
 }
 
 interface Call {
   sequence: number;
   time: number;
+  cause: number | undefined;
   attributes: WebhookEntryWire['attributes'];
+}
+
+/** The generated calls, newest first, and for each call caused by a session entry that entry's id (by call id). */
+export interface GeneratedWebhooks {
+  calls: WebhookEntryWire[];
+  causes: Map<number, number>;
 }
 
 export interface WebhookSettings {
@@ -65,7 +79,7 @@ interface Outage {
   to: number;
 }
 
-export function generateWebhooks(random: Random, vocabulary: Vocabulary, sessions: StoreRows<SessionEntryWire>, settings: WebhookSettings): WebhookEntryWire[] {
+export function generateWebhooks(random: Random, vocabulary: Vocabulary, sessions: StoreRows<SessionEntryWire>, settings: WebhookSettings): GeneratedWebhooks {
   return new WebhookCalls(random, vocabulary, sessions, settings).generate();
 }
 
@@ -135,7 +149,7 @@ class WebhookCalls {
     this.writer = new CallWriter(random, vocabulary, settings.accountName);
   }
 
-  generate(): WebhookEntryWire[] {
+  generate(): GeneratedWebhooks {
     // Every listener gets at least one call, and each outage its share, before random activity fills the rest.
     for (const endpoint of this.vocabulary.endpoints) {
       this.deliver(this.writer.invented(this.random.int(this.now - 80 * DAY, this.now - DAY), endpoint), [endpoint]);
@@ -149,7 +163,14 @@ class WebhookCalls {
       this.deliver(this.sampled() ?? this.writer.invented(this.random.int(this.now - 89 * DAY, this.now - HOUR)));
     }
     const kept = this.calls.slice(0, this.settings.count).sort((a, b) => a.time - b.time || a.sequence - b.sequence);
-    return kept.map((call, i) => ({ id: FIRST_ID + i, type: 'webhookActivity' as const, attributes: call.attributes })).reverse();
+    const causes = new Map<number, number>();
+    kept.forEach((call, i) => {
+      if (call.cause !== undefined) {
+        causes.set(FIRST_ID + i, call.cause);
+      }
+    });
+    const calls = kept.map((call, i) => ({ id: FIRST_ID + i, type: 'webhookActivity' as const, attributes: call.attributes })).reverse();
+    return { calls, causes };
   }
 
   /** The session rows during the outage that trigger events, and made-up ones when there are too few. */
@@ -197,6 +218,8 @@ class WebhookCalls {
       protocol: attributes.protocol ?? 'web',
       path: attributes.fileName ?? '',
       bytes: attributes.bytesTransferred ?? 0,
+      cause: this.sessions.ids[position]!,
+      skewSeconds: this.random.chance(SKEWED_EVENTS) ? this.random.int(-MAX_SKEW_SECONDS, MAX_SKEW_SECONDS) : 0,
     };
   }
 
@@ -228,7 +251,7 @@ class WebhookCalls {
     if (call.time >= this.now) {
       return;
     }
-    this.calls.push({ sequence: this.calls.length, time: call.time, attributes: this.writer.attributes(trigger, endpoint, call) });
+    this.calls.push({ sequence: this.calls.length, time: call.time, cause: trigger.cause, attributes: this.writer.attributes(trigger, endpoint, call) });
   }
 }
 
@@ -260,6 +283,7 @@ class CallWriter {
       protocol: this.random.pick(user.protocols),
       path,
       bytes: this.random.logUniform(...sizeRange(path)),
+      skewSeconds: 0,
     };
   }
 
@@ -294,7 +318,7 @@ class CallWriter {
       username: trigger.username,
       created: formatTimestamp(time, this.random.chance(0.05) ? LOCAL_OFFSET_MINUTES : 0),
       details: endpoint.format === 'v1' ? { ...common, attempt }
-        : { ...common, eventTimestamp: formatTimestamp(trigger.time), ipAddress: trigger.ipAddress, eventData: this.eventData(trigger) },
+        : { ...common, eventTimestamp: formatTimestamp(trigger.time + trigger.skewSeconds * SECOND), ipAddress: trigger.ipAddress, eventData: this.eventData(trigger) },
     };
   }
 

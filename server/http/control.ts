@@ -1,5 +1,5 @@
 // /__control: lets another process (a demo, a benchmark, a UI test) switch faults, read traffic
-// counts and make activity arrive. No credentials: the server only listens on loopback.
+// counts, make activity arrive and read which session entry caused each generated webhook call. No credentials: the server only listens on loopback.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkFaults, type FaultSwitches } from './faults';
 import { checkArrivalCounts, type LiveActivity } from '../query/liveActivity';
@@ -48,6 +48,10 @@ export async function serveControl(request: IncomingMessage, response: ServerRes
       faults.clear();
       json(200, faults.get());
       return;
+    case 'GET /causes':
+      // Tests compare what a client matched with what the generator recorded.
+      json(200, activity.allCauses());
+      return;
     case 'GET /stats':
       json(200, stats.snapshot());
       return;
@@ -56,7 +60,7 @@ export async function serveControl(request: IncomingMessage, response: ServerRes
       json(200, stats.snapshot());
       return;
     default:
-      json(404, { error: `No control ${route}. Try POST /faults, POST /clear, GET /stats, POST /reset-stats, POST /arrive.` });
+      json(404, { error: `No control ${route}. Try POST /faults, POST /clear, GET /stats, POST /reset-stats, POST /arrive, GET /causes.` });
   }
 }
 

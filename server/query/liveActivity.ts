@@ -26,15 +26,28 @@ const MAX_GENERATED = 100_000;
 export class LiveActivity {
   readonly sessions: GrowingStore<SessionEntryWire>;
   readonly webhooks: GrowingStore<WebhookEntryWire>;
+  /** The id of the session entry that caused each webhook call that one caused, by call id; never served. */
+  private readonly causes: Map<number, number>;
 
   constructor(
-    initial: { sessions: StoreRows<SessionEntryWire>; webhooks: readonly WebhookEntryWire[] },
+    initial: { sessions: StoreRows<SessionEntryWire>; webhooks: readonly WebhookEntryWire[]; causes?: ReadonlyMap<number, number> },
     private readonly generator: ArrivalGenerator,
     /** The account's time, in milliseconds. */
     private readonly clock: () => number,
   ) {
     this.sessions = new GrowingStore(initial.sessions, sessionRowsFromEntries, SESSION_ENDPOINT.indexes);
     this.webhooks = new GrowingStore(webhookRows(initial.webhooks), webhookRows, WEBHOOK_ENDPOINT.indexes);
+    this.causes = new Map(initial.causes);
+  }
+
+  /** The id of the session entry that caused the call with this id; undefined when made through the API (arrivals are) or given. */
+  causeOf(webhookId: number): number | undefined {
+    return this.causes.get(webhookId);
+  }
+
+  /** Every call with a cause, as [call id, session entry id], newest call first. */
+  allCauses(): [number, number][] {
+    return [...this.causes].sort((a, b) => b[0] - a[0]);
   }
 
   /** Adds the given entries, or that many generated ones arriving this second. A refused call changes nothing. */
@@ -60,6 +73,11 @@ export class LiveActivity {
     }
     const resent = this.generator.resent(original, this.webhooks.nextId(), this.second());
     this.webhooks.add([resent]);
+    // The same event sent again: the same cause.
+    const cause = this.causes.get(activityId);
+    if (cause !== undefined) {
+      this.causes.set(resent.id, cause);
+    }
     return resent;
   }
 

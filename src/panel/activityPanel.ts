@@ -13,10 +13,12 @@ import { describeSearchBriefly } from '../search/describeSearch';
 import { planSearch } from '../search/plan';
 import type { ActivitySearch } from '../search/search';
 import { OVERRUN_FACTOR, SearchRun, type CostEstimate, type RunProgress, type StreamSource } from '../search/searchRun';
+import type { SessionDocuments } from '../correlate/sessionDocuments';
 import { settings } from '../settings';
 import { DisposableStore } from '../util/disposables';
 import type { ColumnChoices } from './columnChoices';
 import { heldColumns, panelColumns, parseColumnChoice } from './columns';
+import { isCorrelationAction, PanelCorrelations } from './correlations';
 import { panelHtml, panelResourceRoots } from './panelHtml';
 import { panelStrings } from './panelStrings';
 import { parseWebviewMessage, type DetailsMessage, type FromWebview, type PanelState, type ToWebview } from './protocol';
@@ -36,12 +38,15 @@ export interface PanelServices {
   clients: AccountClients;
   log: vscode.LogOutputChannel;
   columnChoices: ColumnChoices;
+  /** Where Show Session opens a connection's timeline. */
+  sessionDocuments: SessionDocuments;
 }
 
 export class ActivityPanel implements vscode.Disposable {
   private readonly disposables = new DisposableStore();
   private run: SearchRun<ActivityEntry> | undefined;
   private readonly entries = new Map<number, ActivityEntry>();
+  private readonly correlations: PanelCorrelations;
   private readonly rows: RowBatcher;
   private notes: string[] = [];
   private ready = false;
@@ -64,6 +69,7 @@ export class ActivityPanel implements vscode.Disposable {
     // A restored panel shows the columns it showed; a new one those last chosen for its log.
     this.state = { ...state, columns: state.columns ?? services.columnChoices.get(this.kind) ?? [...LOGS[this.kind].columns] };
     this.rows = new RowBatcher(this.kind, () => heldColumns(this.kind, this.state.columns!), (batch) => this.post(batch));
+    this.correlations = new PanelCorrelations(account, services.clients);
     this.setTitle();
     panel.webview.html = panelHtml(panel.webview, services.extensionUri, panel.title);
     this.disposables.add(panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)));
@@ -139,7 +145,12 @@ export class ActivityPanel implements vscode.Disposable {
         return;
       case 'action': {
         const entry = this.entries.get(message.id);
-        if (entry) {
+        if (entry && isCorrelationAction(message.action)) {
+          // Shown in the entry's details, if its rows are still the panel's.
+          if (await this.correlations.run(message.action, entry) && this.entries.get(entry.id) === entry) {
+            this.showDetails(entry.id);
+          }
+        } else if (entry) {
           await runRowAction(message.action, entry, this.account, this.state.search.range, this.services);
         }
         return;
@@ -177,6 +188,7 @@ export class ActivityPanel implements vscode.Disposable {
     this.state = { ...this.state, search };
     this.setTitle();
     this.entries.clear();
+    this.correlations.clear();
     this.rows.reset();
     const now = new Date();
     const plan = planSearch(search, now);
@@ -253,7 +265,9 @@ export class ActivityPanel implements vscode.Disposable {
       return;
     }
     // The details' JSON stays whole in "Copy as JSON".
-    const message: DetailsMessage = { type: 'details', id, fields: entryDetailFields(entry), json: entryJson(entry), actions: actionsFor(entry) };
+    const message: DetailsMessage = {
+      type: 'details', id, fields: entryDetailFields(entry), json: entryJson(entry), actions: actionsFor(entry), findings: this.correlations.findings(entry),
+    };
     this.post(message);
   }
 }

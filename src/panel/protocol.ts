@@ -66,7 +66,18 @@ export interface ProgressMessage {
   notes: string[];
 }
 
-export type RowAction = 'showUser' | 'showIp' | 'showPath' | 'openResource' | 'resend';
+/** show* look for the entries an entry is linked to (its details then show them); open* open those found. */
+export type RowAction = 'showUser' | 'showIp' | 'showPath' | 'openResource' | 'resend' | 'showSession' | 'showCause' | 'openCause' | 'showTriggered' | 'openTriggered';
+
+/** What following an entry to others found, in words: "Caused by", "Webhook calls it triggered". */
+export interface Finding {
+  title: string;
+  /** "Exact: Upload of /a.txt by alice at ...", "2 calls, 1 failed". */
+  summary: string;
+  why: string;
+  /** The action that opens what was found; none when nothing was. */
+  open?: RowAction;
+}
 
 export interface DetailsMessage {
   type: 'details';
@@ -74,6 +85,8 @@ export interface DetailsMessage {
   fields: (readonly [string, string])[];
   json: string;
   actions: RowAction[];
+  /** What was found so far by following the entry to others. */
+  findings: Finding[];
 }
 
 /** The cost question: the search waits for the answer (a `confirm` message back). */
@@ -118,7 +131,7 @@ export type FromWebview =
   | { type: 'columns'; columns: string[] }
   | { type: 'violation'; directive: string };
 
-const ACTIONS: readonly RowAction[] = ['showUser', 'showIp', 'showPath', 'openResource', 'resend'];
+const ACTIONS: readonly RowAction[] = ['showUser', 'showIp', 'showPath', 'openResource', 'resend', 'showSession', 'showCause', 'openCause', 'showTriggered', 'openTriggered'];
 const MAX_COPY = 10_000_000;
 
 const isId = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);

@@ -3,16 +3,19 @@
 import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { AccountClients } from '../accounts/accountClients';
+import { EVENT_OF_SESSION_OPERATION } from '../activity/correlate/triggeredCalls';
 import { entryValue, fieldOffering, LOGS, type FilterKind } from '../activity/logSchema';
 import type { ActivityEntry } from '../api/models';
 import { confirmAndResend } from '../webhooks/confirmAndResend';
+import type { SessionDocuments } from '../correlate/sessionDocuments';
 import type { SearchRequest, TimeRange } from '../search/search';
 import type { RowAction } from './protocol';
 
-/** What the actions need of the extension: the account's client (to resend) and the log. */
+/** What the actions need of the extension: the account's client (to resend and look up), the log, where sessions are shown. */
 export interface RowActionServices {
   clients: AccountClients;
   log: vscode.LogOutputChannel;
+  sessionDocuments: SessionDocuments;
 }
 
 /** The row actions that open the session log's activity for one of the entry's values. */
@@ -29,7 +32,12 @@ export function actionsFor(entry: ActivityEntry): RowAction[] {
     actions.push('openResource');
   }
   if (entry.kind === 'webhook') {
-    actions.push('resend');
+    actions.push('resend', 'showCause');
+  } else {
+    actions.push('showSession');
+    if (EVENT_OF_SESSION_OPERATION[entry.operation]) {
+      actions.push('showTriggered');
+    }
   }
   return actions;
 }
@@ -51,6 +59,17 @@ export async function runRowAction(action: RowAction, entry: ActivityEntry, acco
       if (entry.kind === 'webhook') {
         await confirmAndResend(entry, account, services.clients, services.log);
       }
+      return;
+    case 'showSession':
+      if (entry.kind === 'session') {
+        await services.sessionDocuments.show(entry, account, services.clients);
+      }
+      return;
+    case 'showCause':
+    case 'openCause':
+    case 'showTriggered':
+    case 'openTriggered':
+      // The panel does these (PanelCorrelations): what they find goes into its details.
       return;
   }
 }

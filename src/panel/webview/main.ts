@@ -155,7 +155,8 @@ class Panel {
         this.askCost(message.question, message.detail);
         break;
       case 'details':
-        if (this.store.rowOf(message.id) !== undefined) {
+        // Only the entry selected: a cause found later for another row waits until that row is selected again.
+        if (this.store.rowOf(message.id) !== undefined && this.details.entryId === message.id) {
           this.details.show(message);
         }
         break;
@@ -191,8 +192,9 @@ class Panel {
         if (row === undefined) {
           this.details.clear();
         } else {
-          this.details.loading();
-          vscode.postMessage({ type: 'select', id: this.store.id(row) });
+          const id = this.store.id(row);
+          this.details.loading(id);
+          vscode.postMessage({ type: 'select', id });
         }
       },
       sort: (order) => this.setSort(order),

@@ -9,6 +9,8 @@ describe('messages from the panel\'s webview are checked before use', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'select', id: 42 }), { type: 'select', id: 42 });
     assert.deepEqual(parseWebviewMessage({ type: 'export', format: 'csv', ids: [1, 2] }), { type: 'export', format: 'csv', ids: [1, 2] });
     assert.deepEqual(parseWebviewMessage({ type: 'action', action: 'showPath', id: 3 }), { type: 'action', action: 'showPath', id: 3 });
+    assert.deepEqual(parseWebviewMessage({ type: 'action', action: 'showCause', id: 4 }), { type: 'action', action: 'showCause', id: 4 });
+    assert.deepEqual(parseWebviewMessage({ type: 'action', action: 'openCause', id: 4 }), { type: 'action', action: 'openCause', id: 4 });
     assert.deepEqual(parseWebviewMessage({ type: 'confirm', goOn: true }), { type: 'confirm', goOn: true });
   });
 

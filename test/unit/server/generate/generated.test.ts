@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { SessionEntryWire, WebhookEntryWire } from '../../../../src/api/wire';
 import { HOSTILE_STRINGS, startExaVaultServer } from '../../../../server/index';
 import { useLocalServer } from '../../../support/localServer';
-import { apiGet } from '../requests';
+import { apiGet, request } from '../requests';
 
 // Not on a whole second, as a real clock is not.
 const NOW = new Date('2026-07-15T18:30:00.750Z');
@@ -153,6 +153,69 @@ describe('local server: generated data', () => {
       const matched = modern.filter((entry) => logged.has(`${entry.attributes.username} ${String(attributes(entry).resourcePath)}`));
       // A handful are made up so that every listener and the outage get calls.
       assert.ok(matched.length >= modern.length * 0.9, `${matched.length} of ${modern.length}`);
+    });
+
+    describe('their causes, as the generator recorded them', () => {
+      const SESSION_OPERATION: Record<string, string> = {
+        'resources.upload': 'STOR', 'resources.download': 'RETR', 'resources.delete': 'DELE', 'resources.createFolder': 'MKD',
+        'resources.rename': 'RNTO', 'resources.move': 'MOVE', 'resources.copy': 'COPY', 'resources.compress': 'COMPR',
+        'resources.extract': 'EXTRACT', 'shares.formSubmit': 'RECV',
+      };
+      const caused = () => webhooks.flatMap((call) => {
+        const causeId = local.server.causeOf(call.id);
+        return causeId === undefined ? [] : [{ call, cause: sessions.find((entry) => entry.id === causeId)! }];
+      });
+
+      it('are session entries of the same user, path, address, protocol and operation, seconds before the call', () => {
+        const pairs = caused();
+        assert.ok(pairs.length >= webhooks.length * 0.8, `${pairs.length} of ${webhooks.length} calls have a cause`);
+        for (const { call, cause } of pairs) {
+          assert.ok(cause, `call ${call.id}: its cause is in the log`);
+          const details = attributes(call).details;
+          if (call.attributes.webhookFormat === undefined) {
+            // Legacy calls have causes too, but carry no user or path to match them by.
+            assert.equal(call.attributes.username, undefined);
+            continue;
+          }
+          assert.equal(call.attributes.username, cause.attributes.username);
+          assert.equal(call.attributes.resourcePath, cause.attributes.fileName);
+          assert.equal(call.attributes.ipAddress, cause.attributes.ipAddress);
+          assert.equal(details?.protocol, cause.attributes.protocol);
+          assert.equal(SESSION_OPERATION[String(call.attributes.event)], cause.attributes.operation);
+          assert.ok(time(call) > time(cause), `call ${call.id} after its cause`);
+          if (call.attributes.resend !== true && (details?.attempt ?? 1) === 1 && call.attributes.webhookFormat === 'v1') {
+            assert.ok(time(call) - time(cause) <= 3_000, `call ${call.id}: a first attempt goes out within seconds`);
+          }
+        }
+      });
+
+      it('carry the event time within a few seconds of the cause in v2, a few off by a second or more', () => {
+        const skews = caused().filter(({ call }) => call.attributes.webhookFormat === 'v2')
+          .map(({ call, cause }) => (Date.parse(String(attributes(call).details?.eventTimestamp)) - time(cause)) / 1000);
+        assert.ok(skews.length > 0);
+        assert.ok(skews.every((skew) => Math.abs(skew) <= 3), skews.filter((skew) => Math.abs(skew) > 3).join(', '));
+        const off = skews.filter((skew) => skew !== 0).length;
+        assert.ok(off > 0 && off < skews.length / 2, `${off} of ${skews.length} skewed`);
+      });
+
+      it('are missing from some calls (made through the API); legacy calls have causes but carry no user or path', () => {
+        const modern = webhooks.filter((entry) => entry.attributes.webhookFormat !== undefined);
+        assert.ok(modern.some((entry) => local.server.causeOf(entry.id) === undefined), 'some modern calls have no cause');
+        assert.ok(modern.some((entry) => local.server.causeOf(entry.id) !== undefined), 'positive control: others have one');
+        const legacy = webhooks.filter((entry) => entry.attributes.webhookFormat === undefined);
+        assert.ok(legacy.some((entry) => local.server.causeOf(entry.id) !== undefined));
+        assert.ok(legacy.every((entry) => entry.attributes.username === undefined && entry.attributes.resourcePath === undefined));
+      });
+
+      it('are kept by the server, out of the API\'s data, and read through the control endpoint', async () => {
+        const served = (await apiGet(local.server, '/activity/webhooks?limit=1000')).text;
+        assert.doesNotMatch(served, /cause/i);
+        assert.match(served, /resourcePath/, 'positive control: the served text names the fields it carries');
+        const reply = await request(`${local.server.url}/__control/causes`);
+        assert.equal(reply.status, 200);
+        const recorded = JSON.parse(reply.text) as [number, number][];
+        assert.deepEqual(recorded, caused().map(({ call, cause }) => [call.id, cause.id]));
+      });
     });
 
     it('show one listener failing for about an hour, each failed event posted again', () => {

@@ -50,6 +50,7 @@ describe('local server: resending a webhook call', () => {
         assert.equal(attributes[field], original.attributes[field], field);
       }
       assert.notEqual(attributes.attemptId, original.attributes.attemptId);
+      assert.equal(local.server.causeOf(logged.id), local.server.causeOf(original.id), 'the same event: the same cause');
       assert.equal(local.server.webhooks.find((entry) => entry.id === original.id), original, 'the original stays as it was');
       assert.deepEqual(JSON.parse((await apiGet(local.server, '/activity/webhooks?limit=1')).text).data, [logged]);
     }
