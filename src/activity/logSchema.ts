@@ -88,7 +88,25 @@ export interface LogField<E extends ActivityEntry = ActivityEntry> {
   readonly column?: { readonly width: number };
   /** Charted: the series of the time chart, or a list of the most frequent values with its title. */
   readonly chart?: 'series' | { readonly top: () => string };
+  /** The API sorts the log by it: its name in `sort`. */
+  readonly serverSort?: ServerSort;
 }
+
+export interface ServerSort {
+  /** The field's name in the API's `sort` parameter. */
+  readonly name: string;
+  /** How the API compares the values, when not as the field's type says: a status shown as text, ordered as a number. */
+  readonly as?: FieldType;
+}
+
+/** An order the server sorts a search's entries in: a field with `serverSort`, by its id. */
+export interface FieldOrder {
+  readonly field: string;
+  readonly descending: boolean;
+}
+
+/** The order the API is asked for when a search names none: the newest entries first. */
+export const NEWEST_FIRST_ORDER: FieldOrder = { field: 'time', descending: true };
 
 /**
  * "Failed only": what counts as a failure in the log. The API filters on no such thing, so a search
@@ -131,7 +149,7 @@ const named = (name: string, code: string) => (name === code ? code : `${name} (
 
 const time: LogField = {
   id: 'time', type: 'time', label: () => l10n.t('Time'), value: (entry) => entry.created,
-  detail: (entry) => formatTime(entry.created) || entry.createdText, column: { width: 215 },
+  detail: (entry) => formatTime(entry.created) || entry.createdText, column: { width: 215 }, serverSort: { name: 'date' },
 };
 const entryId: LogField = { id: 'id', type: 'number', label: () => l10n.t('Entry id'), value: (entry) => entry.id };
 
@@ -167,13 +185,13 @@ export const SESSION_LOG: LogDescription<SessionEntry> = {
           several: (count) => l10n.t('{0} operation types: the API takes one per request, so this runs {0} queries and merges them by time.', count),
         },
       },
-      column: { width: 120 }, chart: 'series',
+      column: { width: 120 }, chart: 'series', serverSort: { name: 'type' },
     },
     time,
     {
       id: 'user', type: 'text', offer: 'user', label: () => l10n.t('User'), value: (entry) => entry.username,
       filter: { key: 'username', parameter: 'username', match: 'exact', words: userWords(() => l10n.t('Only the activity of this user.')) },
-      column: { width: 110 }, chart: { top: () => l10n.t('Top users') },
+      column: { width: 110 }, chart: { top: () => l10n.t('Top users') }, serverSort: { name: 'username' },
     },
     {
       id: 'ip', type: 'text', offer: 'ip', label: () => l10n.t('IP address'), value: (entry) => entry.ipAddress, sortAs: 'address',
@@ -186,17 +204,20 @@ export const SESSION_LOG: LogDescription<SessionEntry> = {
           describe: (value) => l10n.t('IP {0}', value),
         },
       },
-      column: { width: 120 }, chart: { top: () => l10n.t('Top IP addresses') },
+      column: { width: 120 }, chart: { top: () => l10n.t('Top IP addresses') }, serverSort: { name: 'ip_address' },
     },
     {
       id: 'path', type: 'text', offer: 'path', label: () => l10n.t('Path'), value: (entry) => entry.fileName,
       filter: { key: 'path', parameter: 'path', match: 'prefix', check: 'path', words: pathWords(() => l10n.t('Only the activity on this file or folder.')) },
-      column: { width: 280 },
+      column: { width: 280 }, serverSort: { name: 'file' },
     },
-    { id: 'source', type: 'text', label: () => l10n.t('Source path'), value: (entry) => entry.fileSource, column: { width: 200 } },
-    { id: 'size', type: 'bytes', label: () => l10n.t('Size'), value: (entry) => entry.bytesTransferred, column: { width: 80 } },
-    { id: 'duration', type: 'duration', label: () => l10n.t('Duration'), value: (entry) => entry.durationSeconds, column: { width: 90 } },
-    { id: 'protocol', type: 'text', label: () => l10n.t('Protocol'), value: (entry) => entry.protocol, column: { width: 80 } },
+    {
+      id: 'source', type: 'text', label: () => l10n.t('Source path'), value: (entry) => entry.fileSource, column: { width: 200 },
+      serverSort: { name: 'sort_logs_file_source' },
+    },
+    { id: 'size', type: 'bytes', label: () => l10n.t('Size'), value: (entry) => entry.bytesTransferred, column: { width: 80 }, serverSort: { name: 'size' } },
+    { id: 'duration', type: 'duration', label: () => l10n.t('Duration'), value: (entry) => entry.durationSeconds, column: { width: 90 }, serverSort: { name: 'duration' } },
+    { id: 'protocol', type: 'text', label: () => l10n.t('Protocol'), value: (entry) => entry.protocol, column: { width: 80 }, serverSort: { name: 'protocol' } },
     {
       id: 'status', type: 'text', label: () => l10n.t('Status'), value: (entry) => entry.status,
       cell: sessionStatusText, detail: sessionStatusText, column: { width: 70 },
@@ -250,7 +271,7 @@ export const WEBHOOK_LOG: LogDescription<WebhookCall> = {
           several: (count) => l10n.t('{0} events: the API takes one per request, so this runs {0} queries and merges them by time.', count),
         },
       },
-      column: { width: 170 }, chart: 'series',
+      column: { width: 170 }, chart: 'series', serverSort: { name: 'event' },
     },
     time,
     {
@@ -265,7 +286,7 @@ export const WEBHOOK_LOG: LogDescription<WebhookCall> = {
           describe: (value) => l10n.t('endpoint {0}', value),
         },
       },
-      column: { width: 240 }, chart: { top: () => l10n.t('Top endpoints') },
+      column: { width: 240 }, chart: { top: () => l10n.t('Top endpoints') }, serverSort: { name: 'endpoint_url' },
     },
     {
       id: 'status', type: 'text', offer: 'status', label: () => l10n.t('Status'), value: (call) => call.status,
@@ -280,23 +301,23 @@ export const WEBHOOK_LOG: LogDescription<WebhookCall> = {
           describe: (value) => l10n.t('status {0}', value),
         },
       },
-      column: { width: 110 }, chart: { top: () => l10n.t('Top statuses') },
+      column: { width: 110 }, chart: { top: () => l10n.t('Top statuses') }, serverSort: { name: 'status', as: 'number' },
     },
     { id: 'response', type: 'text', label: () => l10n.t('Response'), value: (call) => call.response, column: { width: 260 } },
     { id: 'responseSize', type: 'bytes', label: () => l10n.t('Response size'), value: (call) => call.responseSize },
     {
       id: 'resource', type: 'text', offer: 'path', label: () => l10n.t('Resource path'), value: (call) => call.resourcePath,
       filter: { key: 'resourcePath', parameter: 'resourcePath', match: 'prefix', check: 'path', words: pathWords(() => l10n.t('Only the calls about this file or folder.')) },
-      column: { width: 240 },
+      column: { width: 240 }, serverSort: { name: 'resource_path' },
     },
     {
       id: 'user', type: 'text', offer: 'user', label: () => l10n.t('User'), value: (call) => call.username,
       filter: { key: 'username', parameter: 'username', match: 'exact', words: userWords(() => l10n.t('Only the calls caused by this user.')) },
-      column: { width: 110 }, chart: { top: () => l10n.t('Top users') },
+      column: { width: 110 }, chart: { top: () => l10n.t('Top users') }, serverSort: { name: 'username' },
     },
     { id: 'ip', type: 'text', offer: 'ip', label: () => l10n.t('IP address'), value: (call) => call.ipAddress },
     { id: 'attempt', type: 'number', label: () => l10n.t('Attempt'), value: (call) => call.attempt },
-    { id: 'attemptId', type: 'text', label: () => l10n.t('Attempt id'), value: (call) => call.attemptId },
+    { id: 'attemptId', type: 'text', label: () => l10n.t('Attempt id'), value: (call) => call.attemptId, serverSort: { name: 'attempt_id' } },
     { id: 'resend', type: 'text', label: () => l10n.t('Resent'), value: (call) => (call.resend ? 'true' : ''), detail: (call) => (call.resend ? l10n.t('yes') : '') },
     { id: 'webhookId', type: 'number', label: () => l10n.t('Webhook id'), value: (call) => call.webhookId },
     { id: 'format', type: 'text', label: () => l10n.t('Format'), value: (call) => call.format },
@@ -389,4 +410,35 @@ export function entryFilter(entry: ActivityEntry, kind: FilterKind): { parameter
   const field = fieldOffering(logOfEntry(entry), kind);
   const value = field?.value(entry);
   return field && value !== undefined && value !== '' ? { parameter: field.filter.parameter, value } : undefined;
+}
+
+export type SortableField = LogField & { readonly serverSort: ServerSort };
+
+/** The fields the API sorts the log by, in reading order. */
+export const sortableFields = (log: LogDescription): SortableField[] => log.fields.filter((field): field is SortableField => field.serverSort !== undefined);
+
+/** Whether an order is the one the API is asked for when a search names none. */
+export const isNewestFirst = (order: FieldOrder): boolean => order.field === NEWEST_FIRST_ORDER.field && order.descending === NEWEST_FIRST_ORDER.descending;
+
+/** The API's `sort` value for an order of the log: "-size". Undefined when the log does not sort by that field. */
+export function sortParameter(log: LogDescription, order: FieldOrder): string | undefined {
+  const field = sortableFields(log).find(({ id }) => id === order.field);
+  return field && `${order.descending ? '-' : ''}${field.serverSort.name}`;
+}
+
+/** Which end comes first, in words that suit the values: "largest first", "A to Z". */
+export function directionText(field: SortableField, descending: boolean): string {
+  switch (field.serverSort.as ?? field.type) {
+    case 'time': return descending ? l10n.t('newest first') : l10n.t('oldest first');
+    case 'bytes': return descending ? l10n.t('largest first') : l10n.t('smallest first');
+    case 'duration': return descending ? l10n.t('longest first') : l10n.t('shortest first');
+    case 'number': return descending ? l10n.t('highest first') : l10n.t('lowest first');
+    default: return descending ? l10n.t('Z to A') : l10n.t('A to Z');
+  }
+}
+
+/** An order in words: "Size, largest first". Undefined when the log does not sort by that field. */
+export function orderText(log: LogDescription, order: FieldOrder): string | undefined {
+  const field = sortableFields(log).find(({ id }) => id === order.field);
+  return field && l10n.t('{0}, {1}', field.label(), directionText(field, order.descending));
 }

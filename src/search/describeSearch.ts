@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import { displayText } from '../activity/displayText';
 import { formatTime } from '../activity/format';
-import { filteredFields, LOGS } from '../activity/logSchema';
+import { filteredFields, LOGS, orderText } from '../activity/logSchema';
 import type { ActivityKind, ActivitySearch, TimeRange, TimeRangePreset } from './search';
 
 export function presetLabel(preset: TimeRangePreset): string {
@@ -49,7 +49,7 @@ export function describeSearchBriefly(search: ActivitySearch, options: { timeZon
   return [...filterTexts(search), range].join(' · ');
 }
 
-/** The search's filters in words, in the log's reading order. */
+/** The search's filters in words, in the log's reading order, and its server order. */
 function filterTexts(search: ActivitySearch): string[] {
   const parts: string[] = [];
   const filters = search.filters as Record<string, string | string[] | undefined>;
@@ -66,6 +66,10 @@ function filterTexts(search: ActivitySearch): string[] {
   const { failure } = LOGS[search.kind];
   if (search.filters[failure.key]) {
     parts.push(failure.words.describe());
+  }
+  const order = search.order && orderText(LOGS[search.kind], search.order);
+  if (order) {
+    parts.push(l10n.t('by {0}', order));
   }
   return parts;
 }

@@ -1,6 +1,6 @@
 // Searches arrive from places the extension does not control: a webview message, a restored
 // panel's state, globalState synced from another machine. Each is checked field by field here.
-import { filteredFields, LOGS } from '../activity/logSchema';
+import { filteredFields, isNewestFirst, LOGS, sortableFields, type FieldOrder } from '../activity/logSchema';
 import { TIME_RANGE_PRESETS, type ActivitySearch, type TimeRange, type TimeRangePreset } from './search';
 
 const MAX_TEXT = 2048;
@@ -72,6 +72,21 @@ function filters(kind: ActivitySearch['kind'], source: unknown): Loose | undefin
   return result;
 }
 
+/**
+ * A server order the log sorts by; undefined for none or newest first (what a search without one asks
+ * for, so that equal searches serialize alike); null for anything else.
+ */
+export function parseOrder(kind: ActivitySearch['kind'], value: unknown): FieldOrder | undefined | null {
+  if (value === undefined || value === null) {
+    return undefined;
+  }
+  if (!isObject(value) || typeof value.descending !== 'boolean' || !sortableFields(LOGS[kind]).some((field) => field.id === value.field)) {
+    return null;
+  }
+  const order = { field: value.field as string, descending: value.descending };
+  return isNewestFirst(order) ? undefined : order;
+}
+
 /** The search, if `value` is a well-formed one; unknown fields are dropped. */
 export function parseSearch(value: unknown): ActivitySearch | undefined {
   if (!isObject(value)) {
@@ -85,5 +100,9 @@ export function parseSearch(value: unknown): ActivitySearch | undefined {
     return undefined;
   }
   const kept = filters(value.kind, value.filters);
-  return kept && { kind: value.kind, range, filters: kept } as ActivitySearch;
+  const order = parseOrder(value.kind, value.order);
+  if (!kept || order === null) {
+    return undefined;
+  }
+  return { kind: value.kind, range, filters: kept, ...(order ? { order } : {}) } as ActivitySearch;
 }

@@ -2,7 +2,7 @@
 // code per request; several are asked for one request stream each (merged by time in the panel),
 // a status class over a wider query kept in the extension. The notes say which, for the user.
 import * as l10n from '@vscode/l10n';
-import { filteredFields, LOGS } from '../activity/logSchema';
+import { filteredFields, LOGS, sortParameter } from '../activity/logSchema';
 import type { ActivityEntry, WebhookCall } from '../api/models';
 import { endpointUrlForQuery } from './inputChecks';
 import { resolveRange, type ActivitySearch } from './search';
@@ -24,7 +24,8 @@ const iso = (time: number) => new Date(time).toISOString();
 
 export function planSearch(search: ActivitySearch, now: Date): SearchPlan {
   const { from, to } = resolveRange(search.range, now);
-  const base: QueryParameters = { startDate: iso(from), endDate: iso(to) };
+  // A server order goes with every request; paging sends newest first otherwise (and pages by offset within the pinned window when sorted).
+  const base: QueryParameters = { startDate: iso(from), endDate: iso(to), ...(search.order ? { sort: sortParameter(LOGS[search.kind], search.order) } : {}) };
   const notes: string[] = [];
   const filters = search.filters as Record<string, string | string[] | undefined>;
   let streams: { parameter: string; values: readonly string[] } | undefined;

@@ -5,8 +5,8 @@
 // no answer to the cost question, which the panel asks as for any other search.
 import * as l10n from '@vscode/l10n';
 import { filteredFields, LOGS } from '../activity/logSchema';
-import { parseSearch, parseTimeRange } from './parseSearch';
-import type { ActivityKind, ActivitySearch, TimeRange } from './search';
+import { parseOrder, parseSearch, parseTimeRange } from './parseSearch';
+import type { ActivityKind, ActivitySearch, FieldOrder, TimeRange } from './search';
 
 export const SEARCH_LINK_PATH = '/search';
 
@@ -16,7 +16,8 @@ const MAX_ACCOUNT_NAME = 256;
 /** A moment as links write it: ISO 8601 with a zone (toISOString writes Z). */
 const LINK_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-const BASE_PARAMETERS = ['account', 'log', 'range', 'from', 'to'];
+/** `order` is a server order: a field's id, `-` first for descending (order=-size). */
+const BASE_PARAMETERS = ['account', 'log', 'range', 'from', 'to', 'order'];
 
 export interface SearchLink {
   /** The account's name as ExaVault reports it (what the status bar shows), the same for everyone who uses it. */
@@ -50,6 +51,9 @@ function searchLinkQuery({ accountName, search }: SearchLink): string {
     for (const value of [filters[filter.key] ?? []].flat()) {
       query.append(filter.key, value);
     }
+  }
+  if (search.order) {
+    query.set('order', `${search.order.descending ? '-' : ''}${search.order.field}`);
   }
   return query.toString();
 }
@@ -90,7 +94,11 @@ export function readSearchLink(path: string, query: string): ReadLink {
   }
   const filters = Object.fromEntries(filterFields.filter((filter) => params.has(filter.key))
     .map((filter) => [filter.key, repeatable.has(filter.key) ? params.getAll(filter.key) : params.get(filter.key)]));
-  const search = parseSearch({ kind, range, filters });
+  const order = readOrder(kind, params.get('order'));
+  if (order === null) {
+    return { problem: l10n.t('This link\'s order is not one the log can be sorted in.') };
+  }
+  const search = parseSearch({ kind, range, filters, order });
   if (!search) {
     return { problem: l10n.t('This link has a filter value that a search cannot have.') };
   }
@@ -109,4 +117,13 @@ function readRange(params: URLSearchParams): TimeRange | undefined {
     return undefined;
   }
   return parseTimeRange({ from: Date.parse(from), to: Date.parse(to) });
+}
+
+/** `size` or `-size`: the order it names, undefined for none (or newest first), null for one the log does not sort in. */
+function readOrder(kind: ActivityKind, text: string | null): FieldOrder | undefined | null {
+  if (text === null) {
+    return undefined;
+  }
+  const descending = text.startsWith('-');
+  return parseOrder(kind, { field: descending ? text.slice(1) : text, descending });
 }

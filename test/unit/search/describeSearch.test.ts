@@ -42,6 +42,13 @@ describe('describeSearch', () => {
     assert.equal(describeSearch({ kind: 'webhooks', range: { preset: 'week' }, filters: { failed: true } }), 'Last 7 days · failed calls only');
   });
 
+  it('says a server order after the filters, in words that suit the field', () => {
+    assert.equal(describeSearch({ kind: 'sessions', range: { preset: 'month' }, filters: { types: ['RETR'] }, order: { field: 'size', descending: true } }), 'Last 30 days · Download · by Size, largest first');
+    assert.equal(describeSearch({ kind: 'sessions', range: { preset: 'day' }, filters: {}, order: { field: 'user', descending: false } }), 'Last 24 hours · by User, A to Z');
+    assert.equal(describeSearch({ kind: 'webhooks', range: { preset: 'day' }, filters: {}, order: { field: 'status', descending: true } }), 'Last 24 hours · by Status, highest first');
+    assert.equal(describeSearch({ kind: 'webhooks', range: { preset: 'day' }, filters: {}, order: { field: 'time', descending: false } }), 'Last 24 hours · by Time, oldest first');
+  });
+
   it('reads a search briefly for a tab: filters first, then the range in few characters', () => {
     assert.equal(describeSearchBriefly({ kind: 'sessions', range: { preset: 'week' }, filters: { username: 'jsmith' } }), 'user jsmith · 7 d');
     assert.equal(describeSearchBriefly({ kind: 'webhooks', range: { preset: 'hour' }, filters: { status: '5xx', failed: true } }), 'status 5xx · failed calls only · 1 h');

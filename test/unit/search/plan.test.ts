@@ -48,4 +48,16 @@ describe('planSearch: a search as the API requests it takes', () => {
     const call = (status: number, failed: boolean) => ({ kind: 'webhook', status, noAnswer: status < 100, failed }) as never;
     assert.deepEqual([call(404, true), call(500, true), call(28, true), call(200, false)].map(plan.keep!), [true, false, false, false]);
   });
+
+  it('asks every request for the server order, by the API\'s sort name, and nothing for newest first (paging sends that)', () => {
+    const bySize = planSearch({ kind: 'sessions', range: { preset: 'day' }, filters: { types: ['RETR', 'STOR'] }, order: { field: 'size', descending: true } }, NOW);
+    assert.deepEqual(bySize.queries.map((query) => query.sort), ['-size', '-size']);
+    const bySource = planSearch({ kind: 'sessions', range: { preset: 'day' }, filters: {}, order: { field: 'source', descending: false } }, NOW);
+    assert.equal(bySource.queries[0]!.sort, 'sort_logs_file_source');
+    const byAttempt = planSearch({ kind: 'webhooks', range: { preset: 'day' }, filters: { status: '5xx' }, order: { field: 'attemptId', descending: true } }, NOW);
+    assert.equal(byAttempt.queries[0]!.sort, '-attempt_id');
+    assert.ok(byAttempt.keep, 'a status class is still kept here');
+    const newest = planSearch({ kind: 'sessions', range: { preset: 'day' }, filters: {} }, NOW);
+    assert.equal('sort' in newest.queries[0]!, false);
+  });
 });
