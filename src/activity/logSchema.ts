@@ -417,6 +417,9 @@ export type SortableField = LogField & { readonly serverSort: ServerSort };
 /** The fields the API sorts the log by, in reading order. */
 export const sortableFields = (log: LogDescription): SortableField[] => log.fields.filter((field): field is SortableField => field.serverSort !== undefined);
 
+/** An order as links and the panel write it: the field's id, `-` first for descending ("-size"). */
+export const orderKey = (order: FieldOrder): string => `${order.descending ? '-' : ''}${order.field}`;
+
 /** Whether an order is the one the API is asked for when a search names none. */
 export const isNewestFirst = (order: FieldOrder): boolean => order.field === NEWEST_FIRST_ORDER.field && order.descending === NEWEST_FIRST_ORDER.descending;
 
@@ -426,9 +429,9 @@ export function sortParameter(log: LogDescription, order: FieldOrder): string | 
   return field && `${order.descending ? '-' : ''}${field.serverSort.name}`;
 }
 
-/** Which end comes first, in words that suit the values: "largest first", "A to Z". */
-export function directionText(field: SortableField, descending: boolean): string {
-  switch (field.serverSort.as ?? field.type) {
+/** Which end comes first, in words that suit the values (as the API compares them, when it sorts by the field): "largest first", "A to Z". */
+export function directionText(field: LogField, descending: boolean): string {
+  switch (field.serverSort?.as ?? field.type) {
     case 'time': return descending ? l10n.t('newest first') : l10n.t('oldest first');
     case 'bytes': return descending ? l10n.t('largest first') : l10n.t('smallest first');
     case 'duration': return descending ? l10n.t('longest first') : l10n.t('shortest first');
@@ -437,8 +440,11 @@ export function directionText(field: SortableField, descending: boolean): string
   }
 }
 
-/** An order in words: "Size, largest first". Undefined when the log does not sort by that field. */
+/** A field's order in words: "Size, largest first". */
+export const fieldOrderText = (field: LogField, descending: boolean): string => l10n.t('{0}, {1}', field.label(), directionText(field, descending));
+
+/** A server order in words; undefined when the log does not sort by that field. */
 export function orderText(log: LogDescription, order: FieldOrder): string | undefined {
   const field = sortableFields(log).find(({ id }) => id === order.field);
-  return field && l10n.t('{0}, {1}', field.label(), directionText(field, order.descending));
+  return field && fieldOrderText(field, order.descending);
 }

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { LOGS, noAnswerText } from '../activity/logSchema';
+import { columnFields, fieldOrderText, LOGS, noAnswerText, orderKey, sortableFields } from '../activity/logSchema';
 import { presetLabel } from '../search/describeSearch';
 import { TIME_RANGE_PRESETS, type ActivityKind } from '../search/search';
 
 /**
  * The log's words for the webview, by key: `filter.<key>` and `filter.<key>.any` (a filter's label and
- * placeholder), `chart.top.<field id>` (a list's title).
+ * placeholder), `chart.top.<field id>` (a list's title), `order.<order key>` (an order: "Size, largest first").
  */
 function logStrings(kind: ActivityKind): Record<string, string> {
   const strings: Record<string, string> = {};
@@ -16,6 +16,12 @@ function logStrings(kind: ActivityKind): Record<string, string> {
     }
     if (typeof field.chart === 'object') {
       strings[`chart.top.${field.id}`] = field.chart.top();
+    }
+  }
+  // Every order the table or the server can show: the server's by its fields, the table's by its columns.
+  for (const field of new Set([...sortableFields(LOGS[kind]), ...columnFields(LOGS[kind])])) {
+    for (const descending of [true, false]) {
+      strings[`order.${orderKey({ field: field.id, descending })}`] = fieldOrderText(field, descending);
     }
   }
   return strings;
@@ -38,6 +44,9 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     rangeOrder: l10n.t('The start must be before the end.'),
     noAnswer: noAnswerText('{0}'),
     statusInvalid: l10n.t('A status code such as 404, or a class such as 4xx.'),
+    order: l10n.t('Order'),
+    serverOrder: l10n.t('Server order: {0}'),
+    sortedHere: l10n.t('Sorted here by {0}: loaded rows only'),
     search: l10n.t('Search'),
     stop: l10n.t('Stop'),
     retry: l10n.t('Retry'),

@@ -106,3 +106,12 @@ export function parseSearch(value: unknown): ActivitySearch | undefined {
   }
   return { kind: value.kind, range, filters: kept, ...(order ? { order } : {}) } as ActivitySearch;
 }
+
+/** The order `size` or `-size` names in the log: undefined for none (or newest first), null for one the log is not sorted in. */
+export function parseOrderKey(kind: ActivitySearch['kind'], key: string | null | undefined): FieldOrder | undefined | null {
+  if (key === null || key === undefined) {
+    return undefined;
+  }
+  const descending = key.startsWith('-');
+  return parseOrder(kind, { field: descending ? key.slice(1) : key, descending });
+}

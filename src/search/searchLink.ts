@@ -4,9 +4,9 @@
 // panel's messages are. A link names a search and an account, nothing else: no command, no file and
 // no answer to the cost question, which the panel asks as for any other search.
 import * as l10n from '@vscode/l10n';
-import { filteredFields, LOGS } from '../activity/logSchema';
-import { parseOrder, parseSearch, parseTimeRange } from './parseSearch';
-import type { ActivityKind, ActivitySearch, FieldOrder, TimeRange } from './search';
+import { filteredFields, LOGS, orderKey } from '../activity/logSchema';
+import { parseOrderKey, parseSearch, parseTimeRange } from './parseSearch';
+import type { ActivityKind, ActivitySearch, TimeRange } from './search';
 
 export const SEARCH_LINK_PATH = '/search';
 
@@ -53,7 +53,7 @@ function searchLinkQuery({ accountName, search }: SearchLink): string {
     }
   }
   if (search.order) {
-    query.set('order', `${search.order.descending ? '-' : ''}${search.order.field}`);
+    query.set('order', orderKey(search.order));
   }
   return query.toString();
 }
@@ -94,7 +94,7 @@ export function readSearchLink(path: string, query: string): ReadLink {
   }
   const filters = Object.fromEntries(filterFields.filter((filter) => params.has(filter.key))
     .map((filter) => [filter.key, repeatable.has(filter.key) ? params.getAll(filter.key) : params.get(filter.key)]));
-  const order = readOrder(kind, params.get('order'));
+  const order = parseOrderKey(kind, params.get('order'));
   if (order === null) {
     return { problem: l10n.t('This link\'s order is not one the log can be sorted in.') };
   }
@@ -117,13 +117,4 @@ function readRange(params: URLSearchParams): TimeRange | undefined {
     return undefined;
   }
   return parseTimeRange({ from: Date.parse(from), to: Date.parse(to) });
-}
-
-/** `size` or `-size`: the order it names, undefined for none (or newest first), null for one the log does not sort in. */
-function readOrder(kind: ActivityKind, text: string | null): FieldOrder | undefined | null {
-  if (text === null) {
-    return undefined;
-  }
-  const descending = text.startsWith('-');
-  return parseOrder(kind, { field: descending ? text.slice(1) : text, descending });
 }

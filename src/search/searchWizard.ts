@@ -1,6 +1,6 @@
-// The palette's new search: a time range, then each optional filter, in one multi-step quick input.
+// The palette's new search: a time range, then each optional filter and the server's order, in one multi-step quick input.
 import * as vscode from 'vscode';
-import { choiceField, LOGS, typedFilterFields, type FilteredField } from '../activity/logSchema';
+import { choiceField, fieldOrderText, isNewestFirst, LOGS, NEWEST_FIRST_ORDER, orderKey, sortableFields, typedFilterFields, type FieldOrder, type FilteredField } from '../activity/logSchema';
 import { shownTimeZone } from '../activity/format';
 import { askInput, askPick, BACK, runSteps, type Asked, type Step } from '../ui/inputSteps';
 import { presetLabel } from './describeSearch';
@@ -45,7 +45,17 @@ export async function askSearch(kind: ActivityKind): Promise<ActivitySearch | un
   ];
   const texts = typedFilterFields(LOGS[kind]).map((field: FilteredField) => field.filter);
   // The sidebar's window first: the same default range everywhere.
-  const draft = { range: closestPreset(settings.timeWindowMs()) as RangeChoice, from: '', to: '', picked: [] as string[], failedOnly: false, texts: {} as Record<string, string> };
+  const draft = {
+    range: closestPreset(settings.timeWindowMs()) as RangeChoice, from: '', to: '', picked: [] as string[], failedOnly: false, texts: {} as Record<string, string>,
+    order: NEWEST_FIRST_ORDER,
+  };
+  // Newest first first: what a search without an order gets.
+  const orderItems = [NEWEST_FIRST_ORDER, ...sortableFields(LOGS[kind]).flatMap((field) => [true, false].map((descending): FieldOrder => ({ field: field.id, descending })))
+    .filter((order) => !isNewestFirst(order))]
+    .map((order): ValueItem & { order: FieldOrder } => {
+      const field = sortableFields(LOGS[kind]).find(({ id }) => id === order.field)!;
+      return { label: fieldOrderText(field, order.descending), value: orderKey(order), order };
+    });
   const custom = () => draft.range === 'custom';
   const zone = shownTimeZone();
   const dateFormats = vscode.l10n.t('YYYY-MM-DD or YYYY-MM-DD HH:MM, or ISO 8601 with a zone');
@@ -99,6 +109,13 @@ export async function askSearch(kind: ActivityKind): Promise<ActivitySearch | un
       }, position, draft.texts[text.key]),
         (value) => { draft.texts[text.key] = value; }),
     })),
+    {
+      ask: async (position) => kept(await askPick({
+        title,
+        placeholder: vscode.l10n.t('Order: the server sorts every entry of the range this way, and the panel loads them in it'),
+        items: orderItems.map((item) => ({ ...item, picked: item.value === orderKey(draft.order) })),
+      }, position), ([item]) => { draft.order = item!.order; }),
+    },
   ];
   if (!(await runSteps(steps))) {
     return undefined;
@@ -111,5 +128,5 @@ export async function askSearch(kind: ActivityKind): Promise<ActivitySearch | un
   if (draft.failedOnly) {
     filters[failure.key] = true;
   }
-  return { kind, range, filters } as ActivitySearch;
+  return { kind, range, filters, ...(isNewestFirst(draft.order) ? {} : { order: draft.order }) } as ActivitySearch;
 }

@@ -1,7 +1,7 @@
-// The filter bar: every server-side filter of the panel's log. A change runs the search again
+// The filter bar: every server-side filter of the panel's log, and the server's order. A change runs the search again
 // (the extension cancels the one in flight); the custom range is checked before anything is sent.
 import { shownTimeZone } from '../../activity/format';
-import { choiceField, LOGS, typedFilterFields } from '../../activity/logSchema';
+import { choiceField, isNewestFirst, LOGS, NEWEST_FIRST_ORDER, orderKey, sortableFields, typedFilterFields, type FieldOrder } from '../../activity/logSchema';
 import { TIME_RANGE_PRESETS, type ActivityKind, type ActivitySearch, type TimeRange, type TimeRangePreset } from '../../search/search';
 import { h } from './dom';
 import { fromZoneInput, rezoneInput, toZoneInput } from './zoneInput';
@@ -30,6 +30,10 @@ export class FilterBar {
   /** "Failed only": the log description's failure filter. */
   private readonly failedOnly: HTMLInputElement;
   private readonly failedKey: string;
+  /** The order the server sorts the search in: newest first, or a field's order ("-size"). */
+  private readonly order: HTMLSelectElement;
+  /** Each of its options' orders, by value; newest first is no order at all. */
+  private readonly orders = new Map<string, FieldOrder>();
   private readonly textFilters: TextFilter[];
   /** The ticked choices of the search last sent. */
   private sentChoices = '';
@@ -56,6 +60,12 @@ export class FilterBar {
     this.from.setAttribute('aria-describedby', 'range-zone');
     this.to.setAttribute('aria-describedby', 'range-zone');
     this.choiceSummary = h('span', { class: 'choice-summary', id: 'choice-summary' });
+    // Newest first first: what a search without an order gets.
+    const orders = [NEWEST_FIRST_ORDER, ...sortableFields(LOGS[kind]).flatMap((field) => [true, false].map((descending) => ({ field: field.id, descending })))
+      .filter((order) => !isNewestFirst(order))];
+    orders.slice(1).forEach((order) => this.orders.set(orderKey(order), order));
+    this.order = h('select', { id: 'order', 'aria-label': strings.order },
+      ...orders.map((order) => h('option', { value: isNewestFirst(order) ? '' : orderKey(order) }, strings[`order.${orderKey(order)}`]!)));
     const choiceList = h('div', { class: 'choice-list', role: 'group', 'aria-label': choiceLabel },
       ...choices.map(([value, label]) => {
         const box = h('input', { type: 'checkbox', value });
@@ -80,6 +90,7 @@ export class FilterBar {
         return field;
       }),
       h('div', { class: 'field toggle' }, h('label', {}, this.failedOnly, h('span', {}, strings.failedOnly!))),
+      h('div', { class: 'field' }, h('label', { for: 'order' }, strings.order!), this.order),
       h('button', { type: 'submit', class: 'primary' }, strings.search!));
     this.show(search);
     this.element.addEventListener('submit', (event) => {
@@ -136,6 +147,7 @@ export class FilterBar {
       input.value = typeof filters[key] === 'string' ? filters[key] : '';
     }
     this.failedOnly.checked = (search.filters as Record<string, unknown>)[this.failedKey] === true;
+    this.order.value = search.order ? orderKey(search.order) : '';
     this.showCustomRange();
     this.updateChoiceSummary();
     this.sentChoices = this.chosen().join(',');
@@ -230,6 +242,7 @@ export class FilterBar {
     this.sentChoices = chosen.join(',');
     values[this.choiceKey] = chosen.length > 0 ? chosen : undefined;
     const filters = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
-    this.onSearch({ kind: this.kind, range, filters } as ActivitySearch);
+    const order = this.orders.get(this.order.value);
+    this.onSearch({ kind: this.kind, range, filters, ...(order ? { order } : {}) } as ActivitySearch);
   }
 }

@@ -5,6 +5,7 @@ import { showTimesIn, shownTimeZone } from '../../activity/format';
 import type { SortOrder } from '../columns';
 import { DEFAULT_SORT } from '../columns';
 import type { PanelInit, PanelState, ProgressMessage, ToWebview } from '../protocol';
+import { NEWEST_FIRST_ORDER, orderKey } from '../../activity/logSchema';
 import { sameSearch, type ActivitySearch } from '../../search/search';
 import { cellText } from './cellText';
 import { ActivityCharts } from './charts';
@@ -42,6 +43,8 @@ class Panel {
   private readonly problem = h('div', { class: 'problem', role: 'alert' });
   private readonly cost = h('div', { class: 'cost', role: 'group', hidden: true });
   private readonly count = h('span', { class: 'count', id: 'count', 'aria-live': 'polite' });
+  /** Whether the table shows the server's order or a sort of the loaded rows. */
+  private readonly orderNote = h('span', { class: 'order-note', id: 'order-note' });
   private readonly stopButton: HTMLButtonElement;
   private readonly retryButton: HTMLButtonElement;
   private readonly refineInput: HTMLInputElement;
@@ -89,6 +92,7 @@ class Panel {
     const toolbar = h('div', { class: 'toolbar' },
       h('span', { class: 'refine' }, this.refineInput),
       this.count,
+      this.orderNote,
       h('span', { class: 'spacer' }),
       button('export', strings.exportCsv!, () => this.export('csv')),
       button('json', strings.exportJson!, () => this.export('json')),
@@ -99,6 +103,7 @@ class Panel {
       h('main', {}, this.table.element, this.details.element),
     );
     this.renderProgress();
+    this.renderOrder();
     this.table.refresh();
   }
 
@@ -113,7 +118,9 @@ class Panel {
         this.store.clear();
         this.details.clear();
         this.filterBar.show(message.search);
+        this.followServerOrder(message.search);
         this.save({ search: message.search });
+        this.renderOrder();
         this.repaint();
         break;
       case 'rows':
@@ -194,7 +201,28 @@ class Panel {
   private setSort(sort: SortOrder): void {
     this.store.setSort(sort);
     this.save({ sort });
+    this.renderOrder();
     this.repaint();
+  }
+
+  /** A search in another server order shows its rows in that order (when the table has its column); a restored panel keeps its own sort. */
+  private followServerOrder(search: ActivitySearch): void {
+    const order = search.order ?? NEWEST_FIRST_ORDER;
+    const previous = this.state.search.order ?? NEWEST_FIRST_ORDER;
+    if (orderKey(order) !== orderKey(previous)) {
+      const shown = this.init.columns.some((column) => column.id === order.field);
+      this.setSort(shown ? { column: order.field, descending: order.descending } : DEFAULT_SORT);
+    }
+  }
+
+  private renderOrder(): void {
+    const { strings } = this.init;
+    const order = this.state.search.order ?? NEWEST_FIRST_ORDER;
+    const sort = this.store.sort;
+    const server = sort.column === order.field && sort.descending === order.descending;
+    this.orderNote.textContent = server
+      ? strings.serverOrder!.replace('{0}', strings[`order.${orderKey(order)}`]!)
+      : strings.sortedHere!.replace('{0}', strings[`order.${orderKey({ field: sort.column, descending: sort.descending })}`]!);
   }
 
   private export(format: 'csv' | 'json'): void {
