@@ -108,26 +108,40 @@ export interface FieldOrder {
 /** The order the API is asked for when a search names none: the newest entries first. */
 export const NEWEST_FIRST_ORDER: FieldOrder = { field: 'time', descending: true };
 
+/** A failure filter's words. */
+export interface FailureWords {
+  /** Its choice in the filter bar and the palette: "Failed only". */
+  readonly label: () => string;
+  /** In a search's description: "failed calls only". */
+  readonly describe: () => string;
+  /** Why the search loads more than it shows. */
+  readonly note: () => string;
+}
+
+/** A narrower kind of failure a search can keep alone: webhook calls that got no answer. */
+export interface FailureKind<E extends ActivityEntry = ActivityEntry> {
+  /** Its value in a search's failure filter. */
+  readonly id: string;
+  readonly failed: (entry: E) => boolean;
+  readonly words: FailureWords;
+}
+
 /**
  * "Failed only": what counts as a failure in the log. The API filters on no such thing, so a search
  * with it loads every entry of its query and keeps the failed ones (as it does a status class).
  */
 export interface FailureFilter<E extends ActivityEntry = ActivityEntry> {
-  /** Its property in a search's filters: true keeps the failed entries only. */
+  /** Its property in a search's filters: true keeps every failed entry, a kind's id that kind only. */
   readonly key: 'failed';
   readonly failed: (entry: E) => boolean;
   /** The table column that shows a failure: a failed row's mark goes in its cell. */
   readonly column: string;
-  readonly words: {
-    /** The toggle's label: "Failed only". */
-    readonly label: () => string;
-    /** In a search's description: "failed logins only". */
-    readonly describe: () => string;
-    /** Why the search loads more than it shows. */
-    readonly note: () => string;
-    /** The chart series of failed entries: "Failed logins". */
+  readonly words: FailureWords & {
+    /** The chart series of failed entries: "Failed calls". */
     readonly series: () => string;
   };
+  /** Narrower kinds of failure, each a filter of its own. */
+  readonly kinds: readonly FailureKind<E>[];
 }
 
 export interface LogDescription<E extends ActivityEntry = ActivityEntry> {
@@ -231,14 +245,16 @@ export const SESSION_LOG: LogDescription<SessionEntry> = {
   exportFields: SESSION_MODEL_FIELDS,
   failure: {
     key: 'failed',
+    // Status "failed": a failed login, or a transfer (or any other operation) that failed.
     failed: (entry) => entry.failed,
     column: 'status',
     words: {
       label: () => l10n.t('Failed only'),
-      describe: () => l10n.t('failed logins only'),
-      note: () => l10n.t('Failed only: the API does not filter on failures, so this loads the entries of every status and keeps the failed logins here.'),
-      series: () => l10n.t('Failed logins'),
+      describe: () => l10n.t('failed logins and transfers only'),
+      note: () => l10n.t('Failed only: the API does not filter on failures, so this loads the entries of every status and keeps the failed logins and transfers here.'),
+      series: () => l10n.t('Failed logins and transfers'),
     },
+    kinds: [],
   },
 };
 
@@ -337,6 +353,16 @@ export const WEBHOOK_LOG: LogDescription<WebhookCall> = {
       note: () => l10n.t('Failed only: the API filters on one status code, so this loads the calls of every status and keeps those answered 400 or more, or not at all, here.'),
       series: () => l10n.t('Failed calls'),
     },
+    kinds: [{
+      // Status 0 or a curl error number: many codes, so kept here too.
+      id: 'noAnswer',
+      failed: (call) => call.noAnswer,
+      words: {
+        label: () => l10n.t('No answer only'),
+        describe: () => l10n.t('calls with no answer only'),
+        note: () => l10n.t('No answer only: the API filters on one status code, and a call without an HTTP answer has one of many (0 or a curl error number), so this loads the calls of every status and keeps those not answered at all here.'),
+      },
+    }],
   },
 };
 
@@ -448,3 +474,18 @@ export function orderText(log: LogDescription, order: FieldOrder): string | unde
   const field = sortableFields(log).find(({ id }) => id === order.field);
   return field && fieldOrderText(field, order.descending);
 }
+
+/** A value of a search's failure filter: every failure, or a narrower kind by id. */
+export type FailureValue = true | string;
+
+/** What a search's failure filter value keeps and how it reads; undefined for none, or a kind the log does not have. */
+export function failureOf(log: LogDescription, value: unknown): { failed: (entry: ActivityEntry) => boolean; words: FailureWords } | undefined {
+  if (value === true) {
+    return log.failure;
+  }
+  return typeof value === 'string' ? log.failure.kinds.find((kind) => kind.id === value) : undefined;
+}
+
+/** The log's failure filter values, every failure first: what the filter bar and the palette offer. */
+export const failureChoices = (log: LogDescription): { value: FailureValue; words: FailureWords }[] =>
+  [{ value: true as FailureValue, words: log.failure.words }, ...log.failure.kinds.map((kind) => ({ value: kind.id, words: kind.words }))];

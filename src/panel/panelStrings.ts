@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { columnFields, fieldOrderText, LOGS, noAnswerText, orderKey, sortableFields } from '../activity/logSchema';
+import { columnFields, failureChoices, fieldOrderText, LOGS, noAnswerText, orderKey, sortableFields } from '../activity/logSchema';
 import { presetLabel } from '../search/describeSearch';
 import { TIME_RANGE_PRESETS, type ActivityKind } from '../search/search';
 
@@ -59,8 +59,10 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     copyLink: l10n.t('Copy Link to Search'),
     tableLabel: kind === 'sessions' ? l10n.t('Session log entries') : l10n.t('Webhook calls'),
     sortBy: l10n.t('Sort by {0}'),
-    failed: kind === 'sessions' ? l10n.t('Failed login') : l10n.t('Failed call'),
-    failedOnly: LOGS[kind].failure.words.label(),
+    failed: kind === 'sessions' ? l10n.t('Failed') : l10n.t('Failed call'),
+    failures: l10n.t('Failures'),
+    'failure.none': l10n.t('All entries'),
+    ...Object.fromEntries(failureChoices(LOGS[kind]).map(({ value, words }) => [`failure.${String(value)}`, words.label()])),
     resizeColumn: l10n.t('Resize column {0} (Left and Right arrow keys)'),
     starting: l10n.t('Starting...'),
     'state.running': l10n.t('Loading... {0} entries, {1} API calls'),
@@ -83,7 +85,7 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     'chart.activity': l10n.t('Activity over time'),
     'chart.activityLabel': l10n.t('Activity over time: {0} entries in {1} bars. Left and Right choose a time, Up and Down a part of its bar, Enter narrows the search to it.'),
     'chart.activityHint': kind === 'sessions'
-      ? l10n.t('Click a coloured part of a bar to show only that operation or the failed logins, or a time below the bars to show only that time.')
+      ? l10n.t('Click a coloured part of a bar to show only that operation or the failed logins and transfers, or a time below the bars to show only that time.')
       : l10n.t('Click a coloured part of a bar to show only that event, or a time below the bars to show only that time.'),
     'chart.outcomeHint': l10n.t('Click Failure in a bar to show only the failed calls, or a time below the bars to show only that time.'),
     'chart.failed': LOGS[kind].failure.words.series(),

@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import { displayText } from '../activity/displayText';
 import { formatTime } from '../activity/format';
-import { filteredFields, LOGS, orderText } from '../activity/logSchema';
+import { failureOf, filteredFields, LOGS, orderText } from '../activity/logSchema';
 import type { ActivityKind, ActivitySearch, TimeRange, TimeRangePreset } from './search';
 
 export function presetLabel(preset: TimeRangePreset): string {
@@ -63,8 +63,8 @@ function filterTexts(search: ActivitySearch): string[] {
       parts.push(filter.words.describe!(shown(value)));
     }
   }
-  const { failure } = LOGS[search.kind];
-  if (search.filters[failure.key]) {
+  const failure = failureOf(LOGS[search.kind], search.filters.failed);
+  if (failure) {
     parts.push(failure.words.describe());
   }
   const order = search.order && orderText(LOGS[search.kind], search.order);

@@ -1,6 +1,6 @@
 // Searches arrive from places the extension does not control: a webview message, a restored
 // panel's state, globalState synced from another machine. Each is checked field by field here.
-import { filteredFields, isNewestFirst, LOGS, sortableFields, type FieldOrder } from '../activity/logSchema';
+import { failureOf, filteredFields, isNewestFirst, LOGS, sortableFields, type FieldOrder } from '../activity/logSchema';
 import { TIME_RANGE_PRESETS, type ActivitySearch, type TimeRange, type TimeRangePreset } from './search';
 
 const MAX_TEXT = 2048;
@@ -62,10 +62,10 @@ function filters(kind: ActivitySearch['kind'], source: unknown): Loose | undefin
       result[filter.key] = value;
     }
   }
-  // Only `true` is kept, so that equal searches serialize alike.
+  // `true` or a kind of failure the log has; false is left out, so that equal searches serialize alike.
   const failed = source?.[LOGS[kind].failure.key];
-  if (failed === true) {
-    result[LOGS[kind].failure.key] = true;
+  if (failureOf(LOGS[kind], failed)) {
+    result[LOGS[kind].failure.key] = failed;
   } else if (failed !== undefined && failed !== null && failed !== false) {
     return undefined;
   }

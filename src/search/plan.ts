@@ -2,7 +2,7 @@
 // code per request; several are asked for one request stream each (merged by time in the panel),
 // a status class over a wider query kept in the extension. The notes say which, for the user.
 import * as l10n from '@vscode/l10n';
-import { filteredFields, LOGS, sortParameter } from '../activity/logSchema';
+import { failureOf, filteredFields, LOGS, sortParameter } from '../activity/logSchema';
 import type { ActivityEntry, WebhookCall } from '../api/models';
 import { endpointUrlForQuery } from './inputChecks';
 import { resolveRange, type ActivitySearch } from './search';
@@ -49,8 +49,8 @@ export function planSearch(search: ActivitySearch, now: Date): SearchPlan {
       base[filter.parameter] = filter.match === 'statusOrClass' ? Number(value) : filter.check === 'url' ? endpointUrlForQuery(value) : value;
     }
   }
-  const { failure } = LOGS[search.kind];
-  if (search.filters[failure.key]) {
+  const failure = failureOf(LOGS[search.kind], search.filters.failed);
+  if (failure) {
     notes.push(failure.words.note());
     const kept = keep;
     keep = kept ? (entry) => kept(entry) && failure.failed(entry) : failure.failed;

@@ -21,7 +21,7 @@ export interface SessionFilters {
   ipAddress?: string;
   /** A trailing `*` is a wildcard. */
   path?: string;
-  /** Failed logins only (see the log description's failure filter); absent otherwise. */
+  /** Failed logins and transfers only (see the log description's failure filter); absent otherwise. */
   failed?: true;
 }
 
@@ -34,8 +34,8 @@ export interface WebhookFilters {
   /** A trailing `*` is a wildcard. */
   resourcePath?: string;
   username?: string;
-  /** Failed calls only (see the log description's failure filter); absent otherwise. */
-  failed?: true;
+  /** Failed calls only (see the log description's failure filter), or those that got no answer only; absent otherwise. */
+  failed?: true | 'noAnswer';
 }
 
 export interface SessionSearch {

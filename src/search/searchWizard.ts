@@ -1,6 +1,6 @@
 // The palette's new search: a time range, then each optional filter and the server's order, in one multi-step quick input.
 import * as vscode from 'vscode';
-import { choiceField, fieldOrderText, isNewestFirst, LOGS, NEWEST_FIRST_ORDER, orderKey, sortableFields, typedFilterFields, type FieldOrder, type FilteredField } from '../activity/logSchema';
+import { choiceField, failureChoices, fieldOrderText, isNewestFirst, LOGS, NEWEST_FIRST_ORDER, orderKey, sortableFields, typedFilterFields, type FailureValue, type FieldOrder, type FilteredField } from '../activity/logSchema';
 import { shownTimeZone } from '../activity/format';
 import { askInput, askPick, BACK, runSteps, type Asked, type Step } from '../ui/inputSteps';
 import { presetLabel } from './describeSearch';
@@ -12,9 +12,9 @@ interface ValueItem<T extends string = string> extends vscode.QuickPickItem {
   value: T;
 }
 
-/** An item of the choice step: a choice's code, or the log's "Failed only". */
+/** An item of the choice step: a choice's code, or one of the log's failure filters ("Failed only"). */
 interface ChoiceItem extends ValueItem {
-  failedOnly?: true;
+  failure?: FailureValue;
 }
 
 export function searchTitle(kind: ActivityKind): string {
@@ -37,16 +37,16 @@ export async function askSearch(kind: ActivityKind): Promise<ActivitySearch | un
   const pick = choiceField(LOGS[kind]).filter;
   // A choice whose name is its code (an event) shows once.
   const pickItems: ChoiceItem[] = pick.choices!().map(([code, name]) => ({ label: name, description: name === code ? undefined : code, value: code }));
-  // "Failed only" goes with the choices (it narrows what they load), apart from them.
+  // The failure filters go with the choices (they narrow what those load), apart from them.
   const failure = LOGS[kind].failure;
   const failureItems: ChoiceItem[] = [
     { label: '', kind: vscode.QuickPickItemKind.Separator, value: '' },
-    { label: `$(error) ${failure.words.label()}`, description: failure.words.describe(), value: '', failedOnly: true },
+    ...failureChoices(LOGS[kind]).map(({ value, words }): ChoiceItem => ({ label: `$(error) ${words.label()}`, description: words.describe(), value: '', failure: value })),
   ];
   const texts = typedFilterFields(LOGS[kind]).map((field: FilteredField) => field.filter);
   // The sidebar's window first: the same default range everywhere.
   const draft = {
-    range: closestPreset(settings.timeWindowMs()) as RangeChoice, from: '', to: '', picked: [] as string[], failedOnly: false, texts: {} as Record<string, string>,
+    range: closestPreset(settings.timeWindowMs()) as RangeChoice, from: '', to: '', picked: [] as string[], failure: undefined as FailureValue | undefined, texts: {} as Record<string, string>,
     order: NEWEST_FIRST_ORDER,
   };
   // Newest first first: what a search without an order gets.
@@ -96,11 +96,12 @@ export async function askSearch(kind: ActivityKind): Promise<ActivitySearch | un
         canPickMany: true,
         items: [
           ...pickItems.map((item) => ({ ...item, picked: draft.picked.includes(item.value) })),
-          ...failureItems.map((item) => ({ ...item, picked: item.failedOnly && draft.failedOnly })),
+          ...failureItems.map((item) => ({ ...item, picked: item.failure !== undefined && item.failure === draft.failure })),
         ],
       }, position), (items) => {
-        draft.picked = items.filter((item) => !item.failedOnly).map((item) => item.value);
-        draft.failedOnly = items.some((item) => item.failedOnly);
+        draft.picked = items.filter((item) => item.failure === undefined).map((item) => item.value);
+        // Both picked: the narrower kind, which keeps only what every failure keeps too.
+        draft.failure = items.filter((item) => item.failure !== undefined).at(-1)?.failure;
       }),
     },
     ...texts.map((text): Step => ({
@@ -125,8 +126,8 @@ export async function askSearch(kind: ActivityKind): Promise<ActivitySearch | un
     [pick.key, draft.picked] as const,
     ...texts.map((text) => [text.key, (text.normalize ?? ((value: string) => value.trim()))(draft.texts[text.key] ?? '')] as const),
   ].filter(([, value]) => value.length > 0));
-  if (draft.failedOnly) {
-    filters[failure.key] = true;
+  if (draft.failure !== undefined) {
+    filters[failure.key] = draft.failure;
   }
   return { kind, range, filters, ...(isNewestFirst(draft.order) ? {} : { order: draft.order }) } as ActivitySearch;
 }

@@ -38,8 +38,9 @@ describe('describeSearch', () => {
   });
 
   it('says "Failed only" last, in the words of each log', () => {
-    assert.equal(describeSearch({ kind: 'sessions', range: { preset: 'day' }, filters: { username: 'alice', failed: true } }), 'Last 24 hours · user alice · failed logins only');
+    assert.equal(describeSearch({ kind: 'sessions', range: { preset: 'day' }, filters: { username: 'alice', failed: true } }), 'Last 24 hours · user alice · failed logins and transfers only');
     assert.equal(describeSearch({ kind: 'webhooks', range: { preset: 'week' }, filters: { failed: true } }), 'Last 7 days · failed calls only');
+    assert.equal(describeSearch({ kind: 'webhooks', range: { preset: 'week' }, filters: { failed: 'noAnswer' } }), 'Last 7 days · calls with no answer only');
   });
 
   it('says a server order after the filters, in words that suit the field', () => {

@@ -54,3 +54,20 @@ describe('parseSearch: a server order', () => {
     }
   });
 });
+
+describe('parseSearch: a failure filter', () => {
+  const search = (kind: 'sessions' | 'webhooks', failed: unknown) => parseSearch({ kind, range: { preset: 'day' }, filters: { failed } });
+
+  it('keeps every failure, or a kind of failure the log has', () => {
+    assert.equal(search('sessions', true)?.filters.failed, true);
+    assert.equal(search('webhooks', true)?.filters.failed, true);
+    assert.equal(search('webhooks', 'noAnswer')?.filters.failed, 'noAnswer');
+  });
+
+  it('leaves out false, and refuses a kind the log does not have or any other value', () => {
+    assert.equal('failed' in search('webhooks', false)!.filters, false);
+    for (const [kind, failed] of [['sessions', 'noAnswer'], ['webhooks', 'timeout'], ['webhooks', 'true'], ['webhooks', 1], ['webhooks', ['noAnswer']]] as const) {
+      assert.equal(search(kind, failed), undefined, `${kind} ${JSON.stringify(failed)}`);
+    }
+  });
+});
