@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Locator } from 'playwright-core';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
-import type { SessionEntryWire, WebhookEntryWire } from '../../src/api/wire';
+import { isNoAnswer, type SessionEntryWire, type WebhookEntryWire } from '../../src/api/wire';
 import {
   inLastRange, openQueryPanel, rowCell, searchAll, searchEnd, searchesAsked, signIn, startSearch, type QueryPanel,
 } from './queryPanelHelpers';
@@ -202,5 +202,22 @@ describe('query panel: what went wrong', function () {
     assert.equal((await searchEnd(panel)).count, rows(failed.length));
     assert.equal(await frame.locator('#filter-failed').inputValue(), 'true');
     await page.locator('.tab.active', { hasText: 'Webhook Calls: acme · failed calls only · 90 d' }).waitFor();
+  });
+
+  it('keeps the calls that got no answer alone, beside every failed call, and says what it loads', async () => {
+    const { page } = session();
+    const calls = callsIn();
+    const unanswered = calls.filter((call) => isNoAnswer((call.attributes as { status?: number }).status ?? -1));
+    assert.ok(unanswered.length > 0 && unanswered.length < calls.filter(failedCall).length, `seed ${SEED}: ${unanswered.length} calls with no answer`);
+    const panel = await openQueryPanel(page, 'Webhook Calls');
+    const { frame } = panel;
+    assert.equal(await searchAll(panel, () => frame.locator('#range').selectOption('quarter')), rows(calls.length));
+    assert.deepEqual(await frame.locator('#filter-failed option').allTextContents(), ['All entries', 'Failed only', 'No answer only']);
+    assert.equal(await searchAll(panel, () => frame.locator('#filter-failed').selectOption({ label: 'No answer only' })), rows(unanswered.length));
+    assert.match(await frame.locator('.notes').textContent() ?? '', /^No answer only: the API filters on one status code/);
+    await page.locator('.tab.active', { hasText: 'Webhook Calls: acme · calls with no answer only · 90 d' }).waitFor();
+    for (let index = 0; index < unanswered.length; index++) {
+      assert.match(await rowCell(frame, index, 'status').textContent() ?? '', /^no answer \(error \d+\)$/);
+    }
   });
 });

@@ -7,8 +7,9 @@ import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import { accountStatus, addAccount, closeEditorsAndNotifications, closeQuickInput, exactly, palette, pickLabels, pickRow, pickRows, showExaVault } from './uiSteps';
-import { answer, quickInput, screenshot, useWorkbench } from './workbench';
-import { panelFrame } from './queryPanelHelpers';
+import { isNoAnswer } from '../../src/api/wire';
+import { answer, quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
+import { inLastRange, panelFrame } from './queryPanelHelpers';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -204,8 +205,11 @@ async function expandSavedSearches(page: Page): Promise<void> {
 
 describe('searching from the palette in the real workbench', function () {
   let server: RunningExaVaultServer;
+  /** The server's `now`: every entry is this minus a fixed offset. */
+  let serverStart: number;
   before(async () => {
-    server = await startExaVaultServer({ seed: 17, sessions: 120, webhooks: 60, accountName: 'acme' });
+    serverStart = Date.now();
+    server = await startExaVaultServer({ seed: 17, sessions: 120, webhooks: 60, accountName: 'acme', now: new Date(serverStart) });
   });
   after(() => server.close());
 
@@ -416,6 +420,51 @@ describe('searching from the palette in the real workbench', function () {
     // The session searches are not offered here.
     assert.equal(await pickRows(page).count(), 2);
     await closeQuickInput(page);
+    await closeEditorsAndNotifications(page);
+  });
+
+  it('saves a search of the calls that got no answer, in a server order, and runs it as it was after a window reload', async () => {
+    const { page } = session();
+    await signedInWithoutSearches(page);
+    const unanswered = inLastRange(server.webhooks, 90 * 86_400_000, serverStart).filter((call) => isNoAnswer((call.attributes as { status?: number }).status ?? -1));
+    assert.ok(unanswered.length > 0, 'seed 17: calls that got no answer in the last 90 days');
+    const ended = (frame: ReturnType<typeof panelFrame>) => frame.locator('#status-text', { hasText: new RegExp(`^${unanswered.length} entries, \\d+ API calls$`) }).waitFor();
+
+    await startNewSearch(page, webhooksTitle, 7);
+    await pickRow(page, 'Last 90 days').click();
+    await waitForStep(page, webhooksTitle, '2/7');
+    await pickRow(page, /No answer only$/).click();
+    await input(page).press('Enter');
+    await answer(page, '', '3/7');
+    await answer(page, '', '4/7');
+    await answer(page, '', '5/7');
+    await answer(page, '', '6/7');
+    await opensSearch(page, () => pickOrder(page, webhooksTitle, '7/7', 'Status, highest first'));
+    await ended(panelFrame(page));
+    await closeEditorsAndNotifications(page);
+    await saveRecentSearch(page, /^Last 90 days · calls with no answer only · by Status, highest first$/, 'Unanswered calls');
+    await closeEditorsAndNotifications(page);
+
+    // As Developer: Reload Window does it; the mark goes with the page it was set in: gone means the window has loaded again.
+    await page.evaluate(() => {
+      (window as unknown as { testBeforeReload?: boolean }).testBeforeReload = true;
+    });
+    await runFromPalette(page, 'Developer: Reload Window');
+    await page.waitForFunction(() => (window as unknown as { testBeforeReload?: boolean }).testBeforeReload === undefined, undefined, { timeout: 60_000 });
+    await showExaVault(page);
+    await accountStatus(page, 'acme').waitFor({ timeout: 60_000 });
+
+    await expandSavedSearches(page);
+    const row = rows(page, 'Saved Searches').first();
+    await labelOf(row).getByText('Unanswered calls', { exact: true }).waitFor();
+    assert.equal(await descriptionOf(row).textContent(), 'Last 90 days · calls with no answer only · by Status, highest first');
+    await opensSearch(page, () => row.click());
+    const frame = panelFrame(page);
+    await ended(frame);
+    assert.equal(await frame.locator('#filter-failed').inputValue(), 'noAnswer');
+    assert.equal(await frame.locator('#order').inputValue(), '-status');
+    await frame.locator('#order-note', { hasText: /^Server order: Status, highest first$/ }).waitFor();
+    assert.match(await frame.locator('.notes').textContent() ?? '', /^No answer only: /);
     await closeEditorsAndNotifications(page);
   });
 
