@@ -449,10 +449,16 @@ export const orderKey = (order: FieldOrder): string => `${order.descending ? '-'
 /** Whether an order is the one the API is asked for when a search names none. */
 export const isNewestFirst = (order: FieldOrder): boolean => order.field === NEWEST_FIRST_ORDER.field && order.descending === NEWEST_FIRST_ORDER.descending;
 
+/** Every order the server sorts the log in, newest first first (what a search without one gets): what the filter bar and the palette offer. */
+export const serverOrders = (log: LogDescription): FieldOrder[] => [
+  NEWEST_FIRST_ORDER,
+  ...sortableFields(log).flatMap((field) => [true, false].map((descending) => ({ field: field.id, descending }))).filter((order) => !isNewestFirst(order)),
+];
+
 /** The API's `sort` value for an order of the log: "-size". Undefined when the log does not sort by that field. */
 export function sortParameter(log: LogDescription, order: FieldOrder): string | undefined {
   const field = sortableFields(log).find(({ id }) => id === order.field);
-  return field && `${order.descending ? '-' : ''}${field.serverSort.name}`;
+  return field && orderKey({ field: field.serverSort.name, descending: order.descending });
 }
 
 /** Which end comes first, in words that suit the values (as the API compares them, when it sorts by the field): "largest first", "A to Z". */

@@ -1,6 +1,6 @@
 // The palette's new search: a time range, then each optional filter and the server's order, in one multi-step quick input.
 import * as vscode from 'vscode';
-import { choiceField, failureChoices, fieldOrderText, isNewestFirst, LOGS, NEWEST_FIRST_ORDER, orderKey, sortableFields, typedFilterFields, type FailureValue, type FieldOrder, type FilteredField } from '../activity/logSchema';
+import { choiceField, failureChoices, isNewestFirst, LOGS, NEWEST_FIRST_ORDER, orderKey, orderText, serverOrders, typedFilterFields, type FailureValue, type FieldOrder, type FilteredField } from '../activity/logSchema';
 import { shownTimeZone } from '../activity/format';
 import { askInput, askPick, BACK, runSteps, type Asked, type Step } from '../ui/inputSteps';
 import { presetLabel } from './describeSearch';
@@ -49,13 +49,7 @@ export async function askSearch(kind: ActivityKind): Promise<ActivitySearch | un
     range: closestPreset(settings.timeWindowMs()) as RangeChoice, from: '', to: '', picked: [] as string[], failure: undefined as FailureValue | undefined, texts: {} as Record<string, string>,
     order: NEWEST_FIRST_ORDER,
   };
-  // Newest first first: what a search without an order gets.
-  const orderItems = [NEWEST_FIRST_ORDER, ...sortableFields(LOGS[kind]).flatMap((field) => [true, false].map((descending): FieldOrder => ({ field: field.id, descending })))
-    .filter((order) => !isNewestFirst(order))]
-    .map((order): ValueItem & { order: FieldOrder } => {
-      const field = sortableFields(LOGS[kind]).find(({ id }) => id === order.field)!;
-      return { label: fieldOrderText(field, order.descending), value: orderKey(order), order };
-    });
+  const orderItems = serverOrders(LOGS[kind]).map((order): ValueItem & { order: FieldOrder } => ({ label: orderText(LOGS[kind], order)!, value: orderKey(order), order }));
   const custom = () => draft.range === 'custom';
   const zone = shownTimeZone();
   const dateFormats = vscode.l10n.t('YYYY-MM-DD or YYYY-MM-DD HH:MM, or ISO 8601 with a zone');

@@ -240,8 +240,8 @@ describe('searching from the palette in the real workbench', function () {
     if (await signedIn.count() === 0) {
       await addAccount(page, server);
     }
-    await clearSearches(page, sessionsTitle, 5);
-    await clearSearches(page, webhooksTitle, 6);
+    await clearSearches(page, sessionsTitle, 6);
+    await clearSearches(page, webhooksTitle, 7);
     await closeEditorsAndNotifications(page);
   }
 

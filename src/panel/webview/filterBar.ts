@@ -1,7 +1,7 @@
 // The filter bar: every server-side filter of the panel's log, and the server's order. A change runs the search again
 // (the extension cancels the one in flight); the custom range is checked before anything is sent.
 import { shownTimeZone } from '../../activity/format';
-import { choiceField, failureChoices, isNewestFirst, LOGS, NEWEST_FIRST_ORDER, orderKey, sortableFields, typedFilterFields, type FailureValue, type FieldOrder } from '../../activity/logSchema';
+import { choiceField, failureChoices, isNewestFirst, LOGS, orderKey, serverOrders, typedFilterFields, type FailureValue, type FieldOrder } from '../../activity/logSchema';
 import { TIME_RANGE_PRESETS, type ActivityKind, type ActivitySearch, type TimeRange, type TimeRangePreset } from '../../search/search';
 import { h } from './dom';
 import { fromZoneInput, rezoneInput, toZoneInput } from './zoneInput';
@@ -66,10 +66,8 @@ export class FilterBar {
     this.from.setAttribute('aria-describedby', 'range-zone');
     this.to.setAttribute('aria-describedby', 'range-zone');
     this.choiceSummary = h('span', { class: 'choice-summary', id: 'choice-summary' });
-    // Newest first first: what a search without an order gets.
-    const orders = [NEWEST_FIRST_ORDER, ...sortableFields(LOGS[kind]).flatMap((field) => [true, false].map((descending) => ({ field: field.id, descending })))
-      .filter((order) => !isNewestFirst(order))];
-    orders.slice(1).forEach((order) => this.orders.set(orderKey(order), order));
+    const orders = serverOrders(LOGS[kind]);
+    orders.filter((order) => !isNewestFirst(order)).forEach((order) => this.orders.set(orderKey(order), order));
     this.order = h('select', { id: 'order', 'aria-label': strings.order },
       ...orders.map((order) => h('option', { value: isNewestFirst(order) ? '' : orderKey(order) }, strings[`order.${orderKey(order)}`]!)));
     const choiceList = h('div', { class: 'choice-list', role: 'group', 'aria-label': choiceLabel },
