@@ -61,7 +61,8 @@ class Panel {
   constructor(private readonly init: PanelInit) {
     const { strings } = init;
     this.state = init.state;
-    this.store = new RowStore(init.columns, init.state.sort ?? DEFAULT_SORT, (spec) => cellText(spec, init.choices, init.strings.noAnswer!));
+    // A new panel shows its search's server order; a restored one keeps its own sort.
+    this.store = new RowStore(init.columns, init.state.sort ?? this.sortShowing(init.state.search), (spec) => cellText(spec, init.choices, init.strings.noAnswer!));
     this.store.setRefine(init.state.refine ?? '');
     this.details = new DetailPane(strings, (message) => vscode.postMessage(message));
     this.table = new VirtualTable(this.store, init.columns, { ...init.state.widths }, strings.tableLabel!, strings, {
@@ -205,14 +206,17 @@ class Panel {
     this.repaint();
   }
 
-  /** A search in another server order shows its rows in that order (when the table has its column); a restored panel keeps its own sort. */
+  /** A search in another server order shows its rows in that order; the same order keeps the table's sort. */
   private followServerOrder(search: ActivitySearch): void {
-    const order = search.order ?? NEWEST_FIRST_ORDER;
-    const previous = this.state.search.order ?? NEWEST_FIRST_ORDER;
-    if (orderKey(order) !== orderKey(previous)) {
-      const shown = this.init.columns.some((column) => column.id === order.field);
-      this.setSort(shown ? { column: order.field, descending: order.descending } : DEFAULT_SORT);
+    if (orderKey(search.order ?? NEWEST_FIRST_ORDER) !== orderKey(this.state.search.order ?? NEWEST_FIRST_ORDER)) {
+      this.setSort(this.sortShowing(search));
     }
+  }
+
+  /** The table's sort that shows the search's server order: its field's column, or newest first when the table has no such column. */
+  private sortShowing(search: ActivitySearch): SortOrder {
+    const order = search.order ?? NEWEST_FIRST_ORDER;
+    return this.init.columns.some((column) => column.id === order.field) ? { column: order.field, descending: order.descending } : DEFAULT_SORT;
   }
 
   private renderOrder(): void {
