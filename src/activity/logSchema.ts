@@ -94,6 +94,42 @@ export interface LogField<E extends ActivityEntry = ActivityEntry> {
   readonly partOfDetails?: true;
   /** Charted: the series of the time chart, or a list of the most frequent values with its title. */
   readonly chart?: 'series' | { readonly top: () => string };
+  /** The API sorts the log by it: its name in `sort`. */
+  readonly serverSort?: ServerSort;
+}
+
+export interface ServerSort {
+  /** The field's name in the API's `sort` parameter. */
+  readonly name: string;
+  /** How the API compares the values, when not as the field's type says: a status shown as text, ordered as a number. */
+  readonly as?: FieldType;
+}
+
+/** An order the server sorts a search's entries in: a field with `serverSort`, by its id. */
+export interface FieldOrder {
+  readonly field: string;
+  readonly descending: boolean;
+}
+
+/** The order the API is asked for when a search names none: the newest entries first. */
+export const NEWEST_FIRST_ORDER: FieldOrder = { field: 'time', descending: true };
+
+/** A failure filter's words. */
+export interface FailureWords {
+  /** Its choice in the filter bar and the palette: "Failed only". */
+  readonly label: () => string;
+  /** In a search's description: "failed calls only". */
+  readonly describe: () => string;
+  /** Why the search loads more than it shows. */
+  readonly note: () => string;
+}
+
+/** A narrower kind of failure a search can keep alone: webhook calls that got no answer. */
+export interface FailureKind<E extends ActivityEntry = ActivityEntry> {
+  /** Its value in a search's failure filter. */
+  readonly id: string;
+  readonly failed: (entry: E) => boolean;
+  readonly words: FailureWords;
 }
 
 /**
@@ -101,21 +137,17 @@ export interface LogField<E extends ActivityEntry = ActivityEntry> {
  * with it loads every entry of its query and keeps the failed ones (as it does a status class).
  */
 export interface FailureFilter<E extends ActivityEntry = ActivityEntry> {
-  /** Its property in a search's filters: true keeps the failed entries only. */
+  /** Its property in a search's filters: true keeps every failed entry, a kind's id that kind only. */
   readonly key: 'failed';
   readonly failed: (entry: E) => boolean;
   /** The table column that shows a failure: a failed row's mark goes in its cell. */
   readonly column: string;
-  readonly words: {
-    /** The toggle's label: "Failed only". */
-    readonly label: () => string;
-    /** In a search's description: "failed logins only". */
-    readonly describe: () => string;
-    /** Why the search loads more than it shows. */
-    readonly note: () => string;
-    /** The chart series of failed entries: "Failed logins". */
+  readonly words: FailureWords & {
+    /** The chart series of failed entries: "Failed calls". */
     readonly series: () => string;
   };
+  /** Narrower kinds of failure, each a filter of its own. */
+  readonly kinds: readonly FailureKind<E>[];
 }
 
 export interface LogDescription<E extends ActivityEntry = ActivityEntry> {
@@ -137,7 +169,7 @@ const named = (name: string, code: string) => (name === code ? code : `${name} (
 
 const time: LogField = {
   id: 'time', type: 'time', label: () => l10n.t('Time'), value: (entry) => entry.created,
-  detail: (entry) => formatTime(entry.created) || entry.createdText, column: { width: 215 },
+  detail: (entry) => formatTime(entry.created) || entry.createdText, column: { width: 215 }, serverSort: { name: 'date' },
 };
 const entryId: LogField = { id: 'id', type: 'number', label: () => l10n.t('Entry id'), value: (entry) => entry.id, column: { width: 90 } };
 
@@ -173,13 +205,13 @@ export const SESSION_LOG: LogDescription<SessionEntry> = {
           several: (count) => l10n.t('{0} operation types: the API takes one per request, so this runs {0} queries and merges them by time.', count),
         },
       },
-      column: { width: 120 }, chart: 'series',
+      column: { width: 120 }, chart: 'series', serverSort: { name: 'type' },
     },
     time,
     {
       id: 'user', type: 'text', offer: 'user', label: () => l10n.t('User'), value: (entry) => entry.username,
       filter: { key: 'username', parameter: 'username', match: 'exact', words: userWords(() => l10n.t('Only the activity of this user.')) },
-      column: { width: 110 }, chart: { top: () => l10n.t('Top users') },
+      column: { width: 110 }, chart: { top: () => l10n.t('Top users') }, serverSort: { name: 'username' },
     },
     {
       id: 'ip', type: 'text', offer: 'ip', label: () => l10n.t('IP address'), value: (entry) => entry.ipAddress, sortAs: 'address',
@@ -192,17 +224,20 @@ export const SESSION_LOG: LogDescription<SessionEntry> = {
           describe: (value) => l10n.t('IP {0}', value),
         },
       },
-      column: { width: 120 }, chart: { top: () => l10n.t('Top IP addresses') },
+      column: { width: 120 }, chart: { top: () => l10n.t('Top IP addresses') }, serverSort: { name: 'ip_address' },
     },
     {
       id: 'path', type: 'text', offer: 'path', label: () => l10n.t('Path'), value: (entry) => entry.fileName,
       filter: { key: 'path', parameter: 'path', match: 'prefix', check: 'path', words: pathWords(() => l10n.t('Only the activity on this file or folder.')) },
-      column: { width: 280 },
+      column: { width: 280 }, serverSort: { name: 'file' },
     },
-    { id: 'source', type: 'text', label: () => l10n.t('Source path'), value: (entry) => entry.fileSource, column: { width: 200 } },
-    { id: 'size', type: 'bytes', label: () => l10n.t('Size'), value: (entry) => entry.bytesTransferred, column: { width: 80 } },
-    { id: 'duration', type: 'duration', label: () => l10n.t('Duration'), value: (entry) => entry.durationSeconds, column: { width: 90 } },
-    { id: 'protocol', type: 'text', label: () => l10n.t('Protocol'), value: (entry) => entry.protocol, column: { width: 80 } },
+    {
+      id: 'source', type: 'text', label: () => l10n.t('Source path'), value: (entry) => entry.fileSource, column: { width: 200 },
+      serverSort: { name: 'sort_logs_file_source' },
+    },
+    { id: 'size', type: 'bytes', label: () => l10n.t('Size'), value: (entry) => entry.bytesTransferred, column: { width: 80 }, serverSort: { name: 'size' } },
+    { id: 'duration', type: 'duration', label: () => l10n.t('Duration'), value: (entry) => entry.durationSeconds, column: { width: 90 }, serverSort: { name: 'duration' } },
+    { id: 'protocol', type: 'text', label: () => l10n.t('Protocol'), value: (entry) => entry.protocol, column: { width: 80 }, serverSort: { name: 'protocol' } },
     {
       id: 'status', type: 'text', label: () => l10n.t('Status'), value: (entry) => entry.status,
       cell: sessionStatusText, detail: sessionStatusText, column: { width: 70 },
@@ -216,14 +251,16 @@ export const SESSION_LOG: LogDescription<SessionEntry> = {
   exportFields: SESSION_MODEL_FIELDS,
   failure: {
     key: 'failed',
+    // Status "failed": a failed login, or a transfer (or any other operation) that failed.
     failed: (entry) => entry.failed,
     column: 'status',
     words: {
       label: () => l10n.t('Failed only'),
-      describe: () => l10n.t('failed logins only'),
-      note: () => l10n.t('Failed only: the API does not filter on failures, so this loads the entries of every status and keeps the failed logins here.'),
-      series: () => l10n.t('Failed logins'),
+      describe: () => l10n.t('failed logins and transfers only'),
+      note: () => l10n.t('Failed only: the API does not filter on failures, so this loads the entries of every status and keeps the failed logins and transfers here.'),
+      series: () => l10n.t('Failed logins and transfers'),
     },
+    kinds: [],
   },
 };
 
@@ -273,7 +310,7 @@ export const WEBHOOK_LOG: LogDescription<WebhookCall> = {
           several: (count) => l10n.t('{0} events: the API takes one per request, so this runs {0} queries and merges them by time.', count),
         },
       },
-      column: { width: 170 }, chart: 'series',
+      column: { width: 170 }, chart: 'series', serverSort: { name: 'event' },
     },
     time,
     {
@@ -288,7 +325,7 @@ export const WEBHOOK_LOG: LogDescription<WebhookCall> = {
           describe: (value) => l10n.t('endpoint {0}', value),
         },
       },
-      column: { width: 240 }, chart: { top: () => l10n.t('Top endpoints') },
+      column: { width: 240 }, chart: { top: () => l10n.t('Top endpoints') }, serverSort: { name: 'endpoint_url' },
     },
     {
       id: 'status', type: 'text', offer: 'status', label: () => l10n.t('Status'), value: (call) => call.status,
@@ -303,23 +340,23 @@ export const WEBHOOK_LOG: LogDescription<WebhookCall> = {
           describe: (value) => l10n.t('status {0}', value),
         },
       },
-      column: { width: 110 }, chart: { top: () => l10n.t('Top statuses') },
+      column: { width: 110 }, chart: { top: () => l10n.t('Top statuses') }, serverSort: { name: 'status', as: 'number' },
     },
     { id: 'response', type: 'text', label: () => l10n.t('Response'), value: (call) => call.response, column: { width: 260 } },
     { id: 'responseSize', type: 'bytes', label: () => l10n.t('Response size'), value: (call) => call.responseSize, column: { width: 90 } },
     {
       id: 'resource', type: 'text', offer: 'path', label: () => l10n.t('Resource path'), value: (call) => call.resourcePath,
       filter: { key: 'resourcePath', parameter: 'resourcePath', match: 'prefix', check: 'path', words: pathWords(() => l10n.t('Only the calls about this file or folder.')) },
-      column: { width: 240 },
+      column: { width: 240 }, serverSort: { name: 'resource_path' },
     },
     {
       id: 'user', type: 'text', offer: 'user', label: () => l10n.t('User'), value: (call) => call.username,
       filter: { key: 'username', parameter: 'username', match: 'exact', words: userWords(() => l10n.t('Only the calls caused by this user.')) },
-      column: { width: 110 }, chart: { top: () => l10n.t('Top users') },
+      column: { width: 110 }, chart: { top: () => l10n.t('Top users') }, serverSort: { name: 'username' },
     },
     { id: 'ip', type: 'text', offer: 'ip', label: () => l10n.t('IP address'), value: (call) => call.ipAddress, sortAs: 'address', column: { width: 120 } },
     { id: 'attempt', type: 'number', label: () => l10n.t('Attempt'), value: (call) => call.attempt, column: { width: 70 } },
-    { id: 'attemptId', type: 'text', label: () => l10n.t('Attempt id'), value: (call) => call.attemptId, column: { width: 270 } },
+    { id: 'attemptId', type: 'text', label: () => l10n.t('Attempt id'), value: (call) => call.attemptId, column: { width: 270 }, serverSort: { name: 'attempt_id' } },
     { id: 'resend', type: 'text', label: () => l10n.t('Resent'), value: (call) => (call.resend ? 'true' : ''), cell: resentText, detail: resentText, column: { width: 70 } },
     { id: 'webhookId', type: 'number', label: () => l10n.t('Webhook id'), value: (call) => call.webhookId, column: { width: 90 } },
     // The folder the webhook watches: which of the account's webhooks sent the call.
@@ -343,6 +380,16 @@ export const WEBHOOK_LOG: LogDescription<WebhookCall> = {
       note: () => l10n.t('Failed only: the API filters on one status code, so this loads the calls of every status and keeps those answered 400 or more, or not at all, here.'),
       series: () => l10n.t('Failed calls'),
     },
+    kinds: [{
+      // Status 0 or a curl error number: many codes, so kept here too.
+      id: 'noAnswer',
+      failed: (call) => call.noAnswer,
+      words: {
+        label: () => l10n.t('No answer only'),
+        describe: () => l10n.t('calls with no answer only'),
+        note: () => l10n.t('No answer only: the API filters on one status code, and a call without an HTTP answer has one of many (0 or a curl error number), so this loads the calls of every status and keeps those not answered at all here.'),
+      },
+    }],
   },
 };
 
@@ -417,3 +464,61 @@ export function entryFilter(entry: ActivityEntry, kind: FilterKind): { parameter
   const value = field?.value(entry);
   return field && value !== undefined && value !== '' ? { parameter: field.filter.parameter, value } : undefined;
 }
+
+export type SortableField = LogField & { readonly serverSort: ServerSort };
+
+/** The fields the API sorts the log by, in reading order. */
+export const sortableFields = (log: LogDescription): SortableField[] => log.fields.filter((field): field is SortableField => field.serverSort !== undefined);
+
+/** An order as links and the panel write it: the field's id, `-` first for descending ("-size"). */
+export const orderKey = (order: FieldOrder): string => `${order.descending ? '-' : ''}${order.field}`;
+
+/** Whether an order is the one the API is asked for when a search names none. */
+export const isNewestFirst = (order: FieldOrder): boolean => order.field === NEWEST_FIRST_ORDER.field && order.descending === NEWEST_FIRST_ORDER.descending;
+
+/** Every order the server sorts the log in, newest first first (what a search without one gets): what the filter bar and the palette offer. */
+export const serverOrders = (log: LogDescription): FieldOrder[] => [
+  NEWEST_FIRST_ORDER,
+  ...sortableFields(log).flatMap((field) => [true, false].map((descending) => ({ field: field.id, descending }))).filter((order) => !isNewestFirst(order)),
+];
+
+/** The API's `sort` value for an order of the log: "-size". Undefined when the log does not sort by that field. */
+export function sortParameter(log: LogDescription, order: FieldOrder): string | undefined {
+  const field = sortableFields(log).find(({ id }) => id === order.field);
+  return field && orderKey({ field: field.serverSort.name, descending: order.descending });
+}
+
+/** Which end comes first, in words that suit the values (as the API compares them, when it sorts by the field): "largest first", "A to Z". */
+export function directionText(field: LogField, descending: boolean): string {
+  switch (field.serverSort?.as ?? field.type) {
+    case 'time': return descending ? l10n.t('newest first') : l10n.t('oldest first');
+    case 'bytes': return descending ? l10n.t('largest first') : l10n.t('smallest first');
+    case 'duration': return descending ? l10n.t('longest first') : l10n.t('shortest first');
+    case 'number': return descending ? l10n.t('highest first') : l10n.t('lowest first');
+    default: return descending ? l10n.t('Z to A') : l10n.t('A to Z');
+  }
+}
+
+/** A field's order in words: "Size, largest first". */
+export const fieldOrderText = (field: LogField, descending: boolean): string => l10n.t('{0}, {1}', field.label(), directionText(field, descending));
+
+/** A server order in words; undefined when the log does not sort by that field. */
+export function orderText(log: LogDescription, order: FieldOrder): string | undefined {
+  const field = sortableFields(log).find(({ id }) => id === order.field);
+  return field && fieldOrderText(field, order.descending);
+}
+
+/** A value of a search's failure filter: every failure, or a narrower kind by id. */
+export type FailureValue = true | string;
+
+/** What a search's failure filter value keeps and how it reads; undefined for none, or a kind the log does not have. */
+export function failureOf(log: LogDescription, value: unknown): { failed: (entry: ActivityEntry) => boolean; words: FailureWords } | undefined {
+  if (value === true) {
+    return log.failure;
+  }
+  return typeof value === 'string' ? log.failure.kinds.find((kind) => kind.id === value) : undefined;
+}
+
+/** The log's failure filter values, every failure first: what the filter bar and the palette offer. */
+export const failureChoices = (log: LogDescription): { value: FailureValue; words: FailureWords }[] =>
+  [{ value: true as FailureValue, words: log.failure.words }, ...log.failure.kinds.map((kind) => ({ value: kind.id, words: kind.words }))];

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { relativeWords } from '../activity/format';
-import { LOGS, noAnswerText } from '../activity/logSchema';
+import { columnFields, failureChoices, fieldOrderText, LOGS, noAnswerText, orderKey, sortableFields } from '../activity/logSchema';
 import { presetLabel } from '../search/describeSearch';
 import { TIME_RANGE_PRESETS, type ActivityKind } from '../search/search';
 
 /**
  * The log's words for the webview, by key: `filter.<key>` and `filter.<key>.any` (a filter's label and
- * placeholder), `chart.top.<field id>` (a list's title).
+ * placeholder), `chart.top.<field id>` (a list's title), `order.<order key>` (an order: "Size, largest first").
  */
 function logStrings(kind: ActivityKind): Record<string, string> {
   const strings: Record<string, string> = {};
@@ -17,6 +17,12 @@ function logStrings(kind: ActivityKind): Record<string, string> {
     }
     if (typeof field.chart === 'object') {
       strings[`chart.top.${field.id}`] = field.chart.top();
+    }
+  }
+  // Every order the table or the server can show: the server's by its fields, the table's by its columns.
+  for (const field of new Set([...sortableFields(LOGS[kind]), ...columnFields(LOGS[kind])])) {
+    for (const descending of [true, false]) {
+      strings[`order.${orderKey({ field: field.id, descending })}`] = fieldOrderText(field, descending);
     }
   }
   return strings;
@@ -39,6 +45,9 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     rangeOrder: l10n.t('The start must be before the end.'),
     noAnswer: noAnswerText('{0}'),
     statusInvalid: l10n.t('A status code such as 404, or a class such as 4xx.'),
+    order: l10n.t('Order'),
+    serverOrder: l10n.t('Server order: {0}'),
+    sortedHere: l10n.t('Sorted here by {0}: loaded rows only'),
     search: l10n.t('Search'),
     stop: l10n.t('Stop'),
     retry: l10n.t('Retry'),
@@ -60,8 +69,10 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     ...relativeWords(),
     tableLabel: kind === 'sessions' ? l10n.t('Session log entries') : l10n.t('Webhook calls'),
     sortBy: l10n.t('Sort by {0}'),
-    failed: kind === 'sessions' ? l10n.t('Failed login') : l10n.t('Failed call'),
-    failedOnly: LOGS[kind].failure.words.label(),
+    failed: kind === 'sessions' ? l10n.t('Failed') : l10n.t('Failed call'),
+    failures: l10n.t('Failures'),
+    'failure.none': l10n.t('All entries'),
+    ...Object.fromEntries(failureChoices(LOGS[kind]).map(({ value, words }) => [`failure.${String(value)}`, words.label()])),
     resizeColumn: l10n.t('Resize column {0} (Left and Right arrow keys)'),
     starting: l10n.t('Starting...'),
     'state.running': l10n.t('Loading... {0} entries, {1} API calls'),
@@ -89,7 +100,7 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     'chart.activity': l10n.t('Activity over time'),
     'chart.activityLabel': l10n.t('Activity over time: {0} entries in {1} bars. Left and Right choose a time, Up and Down a part of its bar, Enter narrows the search to it.'),
     'chart.activityHint': kind === 'sessions'
-      ? l10n.t('Click a coloured part of a bar to show only that operation or the failed logins, or a time below the bars to show only that time.')
+      ? l10n.t('Click a coloured part of a bar to show only that operation or the failed logins and transfers, or a time below the bars to show only that time.')
       : l10n.t('Click a coloured part of a bar to show only that event, or a time below the bars to show only that time.'),
     'chart.outcomeHint': l10n.t('Click Failure in a bar to show only the failed calls, or a time below the bars to show only that time.'),
     'chart.failed': LOGS[kind].failure.words.series(),

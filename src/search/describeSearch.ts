@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import { displayText } from '../activity/displayText';
 import { formatTime } from '../activity/format';
-import { filteredFields, LOGS } from '../activity/logSchema';
+import { failureOf, filteredFields, LOGS, orderText } from '../activity/logSchema';
 import type { ActivityKind, ActivitySearch, SearchFilters, TimeRange, TimeRangePreset } from './search';
 
 export function presetLabel(preset: TimeRangePreset): string {
@@ -40,13 +40,13 @@ function shortPresetLabel(preset: TimeRangePreset): string {
 }
 
 export function describeSearch(search: ActivitySearch, options: { timeZone?: string } = {}): string {
-  return [rangeText(search.range, options.timeZone), ...describeFilters(search.kind, search.filters)].join(' · ');
+  return [rangeText(search.range, options.timeZone), ...describeFilters(search.kind, search.filters), ...orderTexts(search)].join(' · ');
 }
 
 /** A search in few words, for a panel's tab: its filters, then its range ("user alice · 7 d"). */
 export function describeSearchBriefly(search: ActivitySearch, options: { timeZone?: string } = {}): string {
   const range = 'preset' in search.range ? shortPresetLabel(search.range.preset) : rangeText(search.range, options.timeZone);
-  return [...describeFilters(search.kind, search.filters), range].join(' · ');
+  return [...describeFilters(search.kind, search.filters), ...orderTexts(search), range].join(' · ');
 }
 
 /** A search's filters in words, in the log's reading order: ["user alice", "status 4xx"]. */
@@ -63,9 +63,15 @@ export function describeFilters(kind: ActivityKind, searchFilters: SearchFilters
       parts.push(filter.words.describe!(shown(value)));
     }
   }
-  const { failure } = LOGS[kind];
-  if ((searchFilters as Record<string, unknown>)[failure.key]) {
+  const failure = failureOf(LOGS[kind], filters[LOGS[kind].failure.key]);
+  if (failure) {
     parts.push(failure.words.describe());
   }
   return parts;
+}
+
+/** The search's server order in words, when it asks for one: ["by Size, largest first"]. */
+function orderTexts(search: ActivitySearch): string[] {
+  const order = search.order && orderText(LOGS[search.kind], search.order);
+  return order ? [l10n.t('by {0}', order)] : [];
 }

@@ -2,7 +2,7 @@
 // "Failed only"), then each typed filter with its check. The palette's new search asks them after a
 // time range; a sidebar view's "Filter..." asks them alone, starting from the view's filters.
 import * as vscode from 'vscode';
-import { choiceField, LOGS, typedFilterFields } from '../activity/logSchema';
+import { choiceField, failureChoices, LOGS, typedFilterFields, type FailureValue } from '../activity/logSchema';
 import { draftFilters, filterDraft, type FilterDraft } from './filterDraft';
 import { askInput, askPick, kept, runSteps, type Step } from '../ui/inputSteps';
 import { FILTER_CHECKS } from './inputChecks';
@@ -10,8 +10,8 @@ import type { ActivityKind, SearchFilters } from './search';
 
 interface ChoiceItem extends vscode.QuickPickItem {
   value: string;
-  /** The log's "Failed only", apart from the choices. */
-  failedOnly?: true;
+  /** One of the log's failure filters ("Failed only", "No answer only"), apart from the choices. */
+  failure?: FailureValue;
 }
 
 /** The steps asking for the filters of `kind`, each starting from the draft's answer. */
@@ -19,11 +19,10 @@ export function filterSteps(kind: ActivityKind, title: string, draft: FilterDraf
   const pick = choiceField(LOGS[kind]).filter;
   // A choice whose name is its code (an event) shows once.
   const pickItems: ChoiceItem[] = pick.choices!().map(([code, name]) => ({ label: name, description: name === code ? undefined : code, value: code }));
-  // "Failed only" goes with the choices (it narrows what they load), apart from them.
-  const failure = LOGS[kind].failure;
+  // The failure filters go with the choices (they narrow what those load), apart from them.
   const failureItems: ChoiceItem[] = [
     { label: '', kind: vscode.QuickPickItemKind.Separator, value: '' },
-    { label: `$(error) ${failure.words.label()}`, description: failure.words.describe(), value: '', failedOnly: true },
+    ...failureChoices(LOGS[kind]).map(({ value, words }): ChoiceItem => ({ label: `$(error) ${words.label()}`, description: words.describe(), value: '', failure: value })),
   ];
   return [
     {
@@ -33,11 +32,12 @@ export function filterSteps(kind: ActivityKind, title: string, draft: FilterDraf
         canPickMany: true,
         items: [
           ...pickItems.map((item) => ({ ...item, picked: draft.picked.includes(item.value) })),
-          ...failureItems.map((item) => ({ ...item, picked: item.failedOnly && draft.failedOnly })),
+          ...failureItems.map((item) => ({ ...item, picked: item.failure !== undefined && item.failure === draft.failure })),
         ],
       }, position), (items) => {
-        draft.picked = items.filter((item) => !item.failedOnly).map((item) => item.value);
-        draft.failedOnly = items.some((item) => item.failedOnly);
+        draft.picked = items.filter((item) => item.failure === undefined).map((item) => item.value);
+        // Both picked: the narrower kind, which keeps only what every failure keeps too.
+        draft.failure = items.filter((item) => item.failure !== undefined).at(-1)?.failure;
       }),
     },
     ...typedFilterFields(LOGS[kind]).map(({ filter }): Step => ({

@@ -1,6 +1,6 @@
 // Searches arrive from places the extension does not control: a webview message, a restored
 // panel's state, globalState synced from another machine. Each is checked field by field here.
-import { filteredFields, LOGS } from '../activity/logSchema';
+import { failureOf, filteredFields, isNewestFirst, LOGS, sortableFields, type FieldOrder } from '../activity/logSchema';
 import { TIME_RANGE_PRESETS, type ActivitySearch, type TimeRange, type TimeRangePreset } from './search';
 
 const MAX_TEXT = 2048;
@@ -62,14 +62,29 @@ function filters(kind: ActivitySearch['kind'], source: unknown): Loose | undefin
       result[filter.key] = value;
     }
   }
-  // Only `true` is kept, so that equal searches serialize alike.
+  // `true` or a kind of failure the log has; false is left out, so that equal searches serialize alike.
   const failed = source?.[LOGS[kind].failure.key];
-  if (failed === true) {
-    result[LOGS[kind].failure.key] = true;
+  if (failureOf(LOGS[kind], failed)) {
+    result[LOGS[kind].failure.key] = failed;
   } else if (failed !== undefined && failed !== null && failed !== false) {
     return undefined;
   }
   return result;
+}
+
+/**
+ * A server order the log sorts by; undefined for none or newest first (what a search without one asks
+ * for, so that equal searches serialize alike); null for anything else.
+ */
+export function parseOrder(kind: ActivitySearch['kind'], value: unknown): FieldOrder | undefined | null {
+  if (value === undefined || value === null) {
+    return undefined;
+  }
+  if (!isObject(value) || typeof value.descending !== 'boolean' || !sortableFields(LOGS[kind]).some((field) => field.id === value.field)) {
+    return null;
+  }
+  const order = { field: value.field as string, descending: value.descending };
+  return isNewestFirst(order) ? undefined : order;
 }
 
 /** The search, if `value` is a well-formed one; unknown fields are dropped. */
@@ -85,5 +100,18 @@ export function parseSearch(value: unknown): ActivitySearch | undefined {
     return undefined;
   }
   const kept = filters(value.kind, value.filters);
-  return kept && { kind: value.kind, range, filters: kept } as ActivitySearch;
+  const order = parseOrder(value.kind, value.order);
+  if (!kept || order === null) {
+    return undefined;
+  }
+  return { kind: value.kind, range, filters: kept, ...(order ? { order } : {}) } as ActivitySearch;
+}
+
+/** The order `size` or `-size` names in the log: undefined for none (or newest first), null for one the log is not sorted in. */
+export function parseOrderKey(kind: ActivitySearch['kind'], key: string | null | undefined): FieldOrder | undefined | null {
+  if (key === null || key === undefined) {
+    return undefined;
+  }
+  const descending = key.startsWith('-');
+  return parseOrder(kind, { field: descending ? key.slice(1) : key, descending });
 }

@@ -2,7 +2,7 @@
 // code per request; several are asked for one request stream each (merged by time in the panel),
 // a status class over a wider query kept in the extension. The notes say which, for the user.
 import * as l10n from '@vscode/l10n';
-import { filteredFields, LOGS, type ActivityKind, type FilteredField } from '../activity/logSchema';
+import { failureOf, filteredFields, LOGS, sortParameter, type ActivityKind, type FilteredField } from '../activity/logSchema';
 import type { ActivityEntry, WebhookCall } from '../api/models';
 import { endpointUrlForQuery } from './inputChecks';
 import { resolveRange, type ActivitySearch, type SearchFilters } from './search';
@@ -25,7 +25,8 @@ const iso = (time: number) => new Date(time).toISOString();
 export function planSearch(search: ActivitySearch, now: Date): SearchPlan {
   const { from, to } = resolveRange(search.range, now);
   const { parameters, streams, keep, notes } = planFilters(search.kind, search.filters);
-  const base: QueryParameters = { startDate: iso(from), endDate: iso(to), ...parameters };
+  // A server order goes with every request; paging sends newest first otherwise (and pages by offset within the pinned window when sorted).
+  const base: QueryParameters = { startDate: iso(from), endDate: iso(to), ...parameters, ...(search.order ? { sort: sortParameter(LOGS[search.kind], search.order) } : {}) };
   const queries = streams && streams.values.length > 0 ? streams.values.map((value) => ({ ...base, [streams.field.filter.parameter]: value })) : [base];
   return { queries, keep, notes, from, to };
 }
@@ -66,8 +67,8 @@ export function planFilters(kind: ActivityKind, searchFilters: SearchFilters): F
       parameters[filter.parameter] = filter.match === 'statusOrClass' ? Number(value) : filter.check === 'url' ? endpointUrlForQuery(value) : value;
     }
   }
-  const { failure } = LOGS[kind];
-  if ((searchFilters as Record<string, unknown>)[failure.key]) {
+  const failure = failureOf(LOGS[kind], filters[LOGS[kind].failure.key]);
+  if (failure) {
     notes.push(failure.words.note());
     const kept = keep;
     keep = kept ? (entry) => kept(entry) && failure.failed(entry) : failure.failed;

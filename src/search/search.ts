@@ -1,9 +1,9 @@
 // A search of one activity log: what the palette searches build, the panel runs and shows, and
 // recent or saved searches remember. Plain data (JSON-safe), free of `vscode`.
 
-import type { ActivityKind } from '../activity/logSchema';
+import type { ActivityKind, FieldOrder } from '../activity/logSchema';
 
-export type { ActivityKind };
+export type { ActivityKind, FieldOrder };
 
 /** The presets the palette and the panel offer, shortest first; `custom` carries its own bounds. */
 export const TIME_RANGE_PRESETS = ['hour', 'day', 'week', 'month', 'quarter'] as const;
@@ -21,7 +21,7 @@ export interface SessionFilters {
   ipAddress?: string;
   /** A trailing `*` is a wildcard. */
   path?: string;
-  /** Failed logins only (see the log description's failure filter); absent otherwise. */
+  /** Failed logins and transfers only (see the log description's failure filter); absent otherwise. */
   failed?: true;
 }
 
@@ -34,20 +34,24 @@ export interface WebhookFilters {
   /** A trailing `*` is a wildcard. */
   resourcePath?: string;
   username?: string;
-  /** Failed calls only (see the log description's failure filter); absent otherwise. */
-  failed?: true;
+  /** Failed calls only (see the log description's failure filter), or those that got no answer only; absent otherwise. */
+  failed?: true | 'noAnswer';
 }
 
 export interface SessionSearch {
   kind: 'sessions';
   range: TimeRange;
   filters: SessionFilters;
+  /** The order the server sorts the entries in; absent for newest first. */
+  order?: FieldOrder;
 }
 
 export interface WebhookSearch {
   kind: 'webhooks';
   range: TimeRange;
   filters: WebhookFilters;
+  /** The order the server sorts the entries in; absent for newest first. */
+  order?: FieldOrder;
 }
 
 export type ActivitySearch = SessionSearch | WebhookSearch;
@@ -87,7 +91,7 @@ export function closestPreset(windowMs: number): TimeRangePreset {
   return TIME_RANGE_PRESETS.reduce<TimeRangePreset>((best, preset) => (distance(preset) < distance(best) ? preset : best), TIME_RANGE_PRESETS[0]);
 }
 
-/** Whether two searches ask the same: filters whatever the order of their keys, choices as a set. */
+/** Whether two searches ask the same: filters whatever the order of their keys, choices as a set, and the same server order. */
 export function sameSearch(a: ActivitySearch, b: ActivitySearch): boolean {
   const canonical = (search: ActivitySearch) => JSON.stringify([
     search.kind,
@@ -96,6 +100,7 @@ export function sameSearch(a: ActivitySearch, b: ActivitySearch): boolean {
       .filter(([, value]) => value !== undefined)
       .map(([key, value]) => [key, Array.isArray(value) ? [...value as string[]].sort() : value])
       .sort(([x], [y]) => (String(x) < String(y) ? -1 : 1)),
+    search.order ? [search.order.field, search.order.descending] : null,
   ]);
   return canonical(a) === canonical(b);
 }

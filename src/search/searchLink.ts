@@ -4,8 +4,8 @@
 // panel's messages are. A link names a search and an account, nothing else: no command, no file and
 // no answer to the cost question, which the panel asks as for any other search.
 import * as l10n from '@vscode/l10n';
-import { filteredFields, LOGS } from '../activity/logSchema';
-import { parseSearch, parseTimeRange } from './parseSearch';
+import { filteredFields, LOGS, orderKey } from '../activity/logSchema';
+import { parseOrderKey, parseSearch, parseTimeRange } from './parseSearch';
 import type { ActivityKind, ActivitySearch, TimeRange } from './search';
 
 export const SEARCH_LINK_PATH = '/search';
@@ -16,7 +16,8 @@ const MAX_ACCOUNT_NAME = 256;
 /** A moment as links write it: ISO 8601 with a zone (toISOString writes Z). */
 const LINK_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-const BASE_PARAMETERS = ['account', 'log', 'range', 'from', 'to'];
+/** `order` is a server order: a field's id, `-` first for descending (order=-size). */
+const BASE_PARAMETERS = ['account', 'log', 'range', 'from', 'to', 'order'];
 
 export interface SearchLink {
   /** The account's name as ExaVault reports it (what the status bar shows), the same for everyone who uses it. */
@@ -35,7 +36,7 @@ export function searchLinkText(scheme: string, extensionId: string, link: Search
   return `${scheme}://${extensionId}${SEARCH_LINK_PATH}?${searchLinkQuery(link).replace(/%/g, '%25')}`;
 }
 
-/** The account, the log, the range and each filter set, as URL parameters. */
+/** The account, the log, the range, each filter set and the server order, as URL parameters. */
 function searchLinkQuery({ accountName, search }: SearchLink): string {
   const query = new URLSearchParams({ account: accountName, log: search.kind });
   const { range } = search;
@@ -50,6 +51,13 @@ function searchLinkQuery({ accountName, search }: SearchLink): string {
     for (const value of [filters[filter.key] ?? []].flat()) {
       query.append(filter.key, value);
     }
+  }
+  const failed = search.filters[LOGS[search.kind].failure.key];
+  if (failed !== undefined) {
+    query.set(LOGS[search.kind].failure.key, String(failed));
+  }
+  if (search.order) {
+    query.set('order', orderKey(search.order));
   }
   return query.toString();
 }
@@ -70,7 +78,8 @@ export function readSearchLink(path: string, query: string): ReadLink {
     return { problem: l10n.t('This link does not name a log: it needs log=sessions or log=webhooks.') };
   }
   const filterFields = filteredFields(LOGS[kind]).map((field) => field.filter);
-  const known = [...BASE_PARAMETERS, ...filterFields.map((filter) => filter.key)];
+  const failureKey = LOGS[kind].failure.key;
+  const known = [...BASE_PARAMETERS, ...filterFields.map((filter) => filter.key), failureKey];
   const repeatable = new Set(filterFields.filter((filter) => filter.match === 'oneOf').map((filter) => filter.key));
   for (const key of new Set(params.keys())) {
     if (!known.includes(key)) {
@@ -88,9 +97,18 @@ export function readSearchLink(path: string, query: string): ReadLink {
   if (!range) {
     return { problem: l10n.t('This link\'s time range is not one a search can have: it needs range (hour, day, week, month or quarter), or from and to (ISO 8601 times, from before to).') };
   }
-  const filters = Object.fromEntries(filterFields.filter((filter) => params.has(filter.key))
+  const filters: Record<string, unknown> = Object.fromEntries(filterFields.filter((filter) => params.has(filter.key))
     .map((filter) => [filter.key, repeatable.has(filter.key) ? params.getAll(filter.key) : params.get(filter.key)]));
-  const search = parseSearch({ kind, range, filters });
+  const order = parseOrderKey(kind, params.get('order'));
+  if (order === null) {
+    return { problem: l10n.t('This link\'s order is not one the log can be sorted in.') };
+  }
+  // failed=true keeps every failure, failed=noAnswer a kind of them.
+  const failed = params.get(failureKey);
+  if (failed !== null) {
+    filters[failureKey] = failed === 'true' ? true : failed;
+  }
+  const search = parseSearch({ kind, range, filters, order });
   if (!search) {
     return { problem: l10n.t('This link has a filter value that a search cannot have.') };
   }

@@ -29,14 +29,15 @@ export const RECENT_LIMIT = 10;
 
 const isEmpty = (value: unknown) => value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 
-/** Equal searches get equal keys, whatever the order of their properties or of the values picked. */
+/** Equal searches get equal keys, whatever the order of their properties or of the values picked; a server order makes another search. */
 export function searchKey(search: ActivitySearch): string {
   const range = 'preset' in search.range ? { preset: search.range.preset } : { from: search.range.from, to: search.range.to };
   const filters = Object.entries(search.filters)
     .filter(([, value]) => !isEmpty(value))
     .map(([name, value]) => [name, Array.isArray(value) ? [...value].sort() : value] as const)
     .sort(([a], [b]) => (a < b ? -1 : 1));
-  return JSON.stringify([search.kind, range, filters]);
+  const order = search.order ? { field: search.order.field, descending: search.order.descending } : null;
+  return JSON.stringify([search.kind, range, filters, order]);
 }
 
 export class SearchStore {

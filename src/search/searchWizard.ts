@@ -1,5 +1,6 @@
-// The palette's new search: a time range, then each optional filter, in one multi-step quick input.
+// The palette's new search: a time range, then each optional filter and the server's order, in one multi-step quick input.
 import * as vscode from 'vscode';
+import { isNewestFirst, LOGS, NEWEST_FIRST_ORDER, orderKey, orderText, serverOrders, type FieldOrder } from '../activity/logSchema';
 import { shownTimeZone } from '../activity/format';
 import { askInput, askPick, kept, runSteps, type Step } from '../ui/inputSteps';
 import { draftFilters, filterDraft } from './filterDraft';
@@ -23,8 +24,9 @@ type RangeChoice = TimeRangePreset | 'custom';
 export async function askSearch(kind: ActivityKind): Promise<ActivitySearch | undefined> {
   const title = searchTitle(kind);
   // The sidebar's window first: the same default range everywhere.
-  const draft = { range: closestPreset(settings.timeWindowMs()) as RangeChoice, from: '', to: '' };
+  const draft = { range: closestPreset(settings.timeWindowMs()) as RangeChoice, from: '', to: '', order: NEWEST_FIRST_ORDER };
   const filters = filterDraft(kind, {});
+  const orderItems = serverOrders(LOGS[kind]).map((order): ValueItem & { order: FieldOrder } => ({ label: orderText(LOGS[kind], order)!, value: orderKey(order), order }));
   const custom = () => draft.range === 'custom';
   const zone = shownTimeZone();
   const dateFormats = vscode.l10n.t('YYYY-MM-DD or YYYY-MM-DD HH:MM, or ISO 8601 with a zone');
@@ -59,10 +61,17 @@ export async function askSearch(kind: ActivityKind): Promise<ActivitySearch | un
       }, position, draft.to), (value) => { draft.to = value; }),
     },
     ...filterSteps(kind, title, filters),
+    {
+      ask: async (position) => kept(await askPick({
+        title,
+        placeholder: vscode.l10n.t('Order: the server sorts every entry of the range this way, and the panel loads them in it'),
+        items: orderItems.map((item) => ({ ...item, picked: item.value === orderKey(draft.order) })),
+      }, position), ([item]) => { draft.order = item!.order; }),
+    },
   ];
   if (!(await runSteps(steps))) {
     return undefined;
   }
   const range: TimeRange = draft.range === 'custom' ? customRange(draft.from, draft.to, new Date()) : { preset: draft.range };
-  return { kind, range, filters: draftFilters(kind, filters) } as ActivitySearch;
+  return { kind, range, filters: draftFilters(kind, filters), ...(isNewestFirst(draft.order) ? {} : { order: draft.order }) } as ActivitySearch;
 }

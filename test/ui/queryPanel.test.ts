@@ -288,6 +288,24 @@ describe('query panel in the real workbench', function () {
     await frame.locator('[role="columnheader"][data-column="time"][aria-sort="descending"]').waitFor();
   });
 
+  it('asks the server for an order from the filter bar, shows its rows in it, and says when the table sorts the loaded rows instead', async () => {
+    const { page } = session();
+    const { panel, frame, entries } = await allSessions(page);
+    await frame.locator('#order-note', { hasText: /^Server order: Time, newest first$/ }).waitFor();
+    const users = entries.map((entry) => entry.attributes.username ?? '').sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
+    assert.equal(await searchAll(panel, () => frame.locator('#order').selectOption({ label: 'User, A to Z' })), rows(entries.length));
+    await frame.locator('[role="columnheader"][data-column="user"][aria-sort="ascending"]').waitFor();
+    await frame.locator('#order-note', { hasText: /^Server order: User, A to Z$/ }).waitFor();
+    assert.equal(await rowCell(frame, 0, 'user').textContent(), users[0]);
+    await page.locator('.tab.active', { hasText: 'Sessions: acme · by User, A to Z · 90 d' }).waitFor();
+    // A column's sort is the table's own, over the rows loaded: said so, and no search runs.
+    const asked = await searchesAsked(panel);
+    await frame.locator('[role="columnheader"][data-column="time"] button.sort').click();
+    await frame.locator('#order-note', { hasText: /^Sorted here by Time, newest first: loaded rows only$/ }).waitFor();
+    assert.equal(await searchesAsked(panel), asked);
+    assert.equal(await frame.locator('#order').inputValue(), 'user');
+  });
+
   it('sorts IP addresses by their numbers, not as text', async () => {
     const { page } = session();
     const { frame, entries } = await allSessions(page);

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Locator } from 'playwright-core';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
-import type { SessionEntryWire, WebhookEntryWire } from '../../src/api/wire';
+import { isNoAnswer, type SessionEntryWire, type WebhookEntryWire } from '../../src/api/wire';
 import {
   inLastRange, openQueryPanel, rowCell, searchAll, searchEnd, searchesAsked, signIn, startSearch, type QueryPanel,
 } from './queryPanelHelpers';
@@ -117,19 +117,19 @@ describe('query panel: what went wrong', function () {
     assert.deepEqual(headers.slice(0, 3), ['time', 'operation', 'status']);
     await page.locator('.tab.active', { hasText: 'Sessions: acme · 90 d' }).waitFor();
 
-    assert.equal(await searchAll(panel, () => frame.locator('label', { hasText: 'Failed only' }).click()), rows(failed.length));
-    assert.ok(await frame.locator('#filter-failed').isChecked());
+    assert.equal(await searchAll(panel, () => frame.locator('#filter-failed').selectOption({ label: 'Failed only' })), rows(failed.length));
+    assert.equal(await frame.locator('#filter-failed').inputValue(), 'true');
     assert.match(await frame.locator('.notes').textContent() ?? '', /^Failed only: the API does not filter on failures/);
-    await page.locator('.tab.active', { hasText: 'Sessions: acme · failed logins only · 90 d' }).waitFor();
+    await page.locator('.tab.active', { hasText: 'Sessions: acme · failed logins and transfers only · 90 d' }).waitFor();
     const marked = rowCell(frame, 0, 'status');
     assert.equal(await marked.textContent(), 'failed');
-    assert.equal(await description(marked), 'Failed login');
+    assert.equal(await description(marked), 'Failed');
     const error = await errorColour(frame);
     assert.deepEqual(await looks(marked), { colour: error, mark: '"\uea87"' });
     await screenshot(page, 'panel-failed-logins');
 
     // Every status again: a row that did not fail has none of it (the failed row above is the positive control).
-    assert.equal(await searchAll(panel, () => frame.locator('#filter-failed').uncheck()), rows(entries.length));
+    assert.equal(await searchAll(panel, () => frame.locator('#filter-failed').selectOption({ label: 'All entries' })), rows(entries.length));
     const index = entries.findIndex((entry) => !failedLogin(entry));
     assert.ok(index >= 0 && index < 10, `a row in view that did not fail (${index})`);
     const plain = rowCell(frame, index, 'status');
@@ -146,10 +146,10 @@ describe('query panel: what went wrong', function () {
     const panel = await openQueryPanel(page, 'Session Logs');
     const { frame } = panel;
     assert.equal(await searchAll(panel, () => frame.locator('#range').selectOption('quarter')), rows(entries.length));
-    assert.match(await frame.locator('.chart-hint').textContent() ?? '', /only that operation or the failed logins/);
-    await enterChartPart(panel, entries.length, 'Failed logins');
+    assert.match(await frame.locator('.chart-hint').textContent() ?? '', /only that operation or the failed logins and transfers/);
+    await enterChartPart(panel, entries.length, 'Failed logins and transfers');
     assert.equal((await searchEnd(panel)).count, rows(failed.length));
-    assert.ok(await frame.locator('#filter-failed').isChecked());
+    assert.equal(await frame.locator('#filter-failed').inputValue(), 'true');
 
     // The top user of the failed logins, twice: the second click asks for the search already shown.
     const byUser = new Map<string, number>();
@@ -200,7 +200,24 @@ describe('query panel: what went wrong', function () {
     assert.equal(await frame.locator('.chart-hint').textContent(), 'Click Failure in a bar to show only the failed calls, or a time below the bars to show only that time.');
     await enterChartPart(panel, calls.length, 'Failure');
     assert.equal((await searchEnd(panel)).count, rows(failed.length));
-    assert.ok(await frame.locator('#filter-failed').isChecked());
+    assert.equal(await frame.locator('#filter-failed').inputValue(), 'true');
     await page.locator('.tab.active', { hasText: 'Webhook Calls: acme · failed calls only · 90 d' }).waitFor();
+  });
+
+  it('keeps the calls that got no answer alone, beside every failed call, and says what it loads', async () => {
+    const { page } = session();
+    const calls = callsIn();
+    const unanswered = calls.filter((call) => isNoAnswer((call.attributes as { status?: number }).status ?? -1));
+    assert.ok(unanswered.length > 0 && unanswered.length < calls.filter(failedCall).length, `seed ${SEED}: ${unanswered.length} calls with no answer`);
+    const panel = await openQueryPanel(page, 'Webhook Calls');
+    const { frame } = panel;
+    assert.equal(await searchAll(panel, () => frame.locator('#range').selectOption('quarter')), rows(calls.length));
+    assert.deepEqual(await frame.locator('#filter-failed option').allTextContents(), ['All entries', 'Failed only', 'No answer only']);
+    assert.equal(await searchAll(panel, () => frame.locator('#filter-failed').selectOption({ label: 'No answer only' })), rows(unanswered.length));
+    assert.match(await frame.locator('.notes').textContent() ?? '', /^No answer only: the API filters on one status code/);
+    await page.locator('.tab.active', { hasText: 'Webhook Calls: acme · calls with no answer only · 90 d' }).waitFor();
+    for (let index = 0; index < unanswered.length; index++) {
+      assert.match(await rowCell(frame, index, 'status').textContent() ?? '', /^no answer \(error \d+\)$/);
+    }
   });
 });

@@ -7,7 +7,9 @@ import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import { accountStatus, addAccount, closeEditorsAndNotifications, closeQuickInput, exactly, palette, pickLabels, pickRow, pickRows, showExaVault } from './uiSteps';
-import { answer, quickInput, screenshot, useWorkbench } from './workbench';
+import { isNoAnswer } from '../../src/api/wire';
+import { answer, quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
+import { inLastRange, panelFrame } from './queryPanelHelpers';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -69,6 +71,12 @@ async function fromContextMenu(page: Page, row: Locator, item: string): Promise<
   await action.waitFor({ state: 'detached' });
 }
 
+/** Picks the server order `label` at the wizard's last step. */
+async function pickOrder(page: Page, title: string, step: string, label: string): Promise<void> {
+  await waitForStep(page, title, step);
+  await pickRow(page, label).click();
+}
+
 async function pressBack(page: Page): Promise<void> {
   await quickInput(page).locator('.quick-input-left-action-bar .action-label').click();
 }
@@ -119,34 +127,34 @@ async function startNewSearch(page: Page, title: string, steps: number): Promise
  */
 async function searchFinanceDeletes(page: Page): Promise<{ typed: string; startTime: string }> {
   const start = localDay(-2);
-  await startNewSearch(page, sessionsTitle, 5);
+  await startNewSearch(page, sessionsTitle, 6);
   await pickRow(page, 'Custom range...').click();
-  await answer(page, start.typed, '2/7');
-  await answer(page, '', '3/7'); // until now
-  await waitForStep(page, sessionsTitle, '4/7');
+  await answer(page, start.typed, '2/8');
+  await answer(page, '', '3/8'); // until now
+  await waitForStep(page, sessionsTitle, '4/8');
   await pickRow(page, 'Upload').click();
   await pickRow(page, 'Delete').click();
   await input(page).press('Enter');
-  await answer(page, '', '5/7');
-  await answer(page, '10.0.0.5', '6/7');
-  await waitForStep(page, sessionsTitle, '7/7');
-  await opensSearch(page, () => answer(page, '/Finance/*'));
+  await answer(page, '', '5/8');
+  await answer(page, '10.0.0.5', '6/8');
+  await answer(page, '/Finance/*', '7/8');
+  await opensSearch(page, () => pickOrder(page, sessionsTitle, '8/8', 'Time, newest first'));
   return start;
 }
 
 /** Searches webhook calls of the last 7 days (WEBHOOK_SEARCH), without the checks the webhook test makes on the way. */
 async function searchFailedWebhooks(page: Page): Promise<void> {
-  await startNewSearch(page, webhooksTitle, 6);
+  await startNewSearch(page, webhooksTitle, 7);
   await pickRow(page, 'Last 7 days').click();
-  await waitForStep(page, webhooksTitle, '2/6');
+  await waitForStep(page, webhooksTitle, '2/7');
   await pickRow(page, 'resources.upload').click();
   await pickRow(page, 'resources.delete').click();
   await input(page).press('Enter');
-  await answer(page, 'https://hooks.example.com/x', '3/6');
-  await answer(page, '4XX', '4/6');
-  await answer(page, '', '5/6');
-  await waitForStep(page, webhooksTitle, '6/6');
-  await opensSearch(page, () => answer(page, '$(bug)mallory'));
+  await answer(page, 'https://hooks.example.com/x', '3/7');
+  await answer(page, '4XX', '4/7');
+  await answer(page, '', '5/7');
+  await answer(page, '$(bug)mallory', '6/7');
+  await opensSearch(page, () => pickOrder(page, webhooksTitle, '7/7', 'Time, newest first'));
 }
 
 /** Saves the recent search whose label matches `recent` under `name`, from "Save Search...". */
@@ -197,8 +205,11 @@ async function expandSavedSearches(page: Page): Promise<void> {
 
 describe('searching from the palette in the real workbench', function () {
   let server: RunningExaVaultServer;
+  /** The server's `now`: every entry is this minus a fixed offset. */
+  let serverStart: number;
   before(async () => {
-    server = await startExaVaultServer({ seed: 17, sessions: 120, webhooks: 60, accountName: 'acme' });
+    serverStart = Date.now();
+    server = await startExaVaultServer({ seed: 17, sessions: 120, webhooks: 60, accountName: 'acme', now: new Date(serverStart) });
   });
   after(() => server.close());
 
@@ -229,8 +240,8 @@ describe('searching from the palette in the real workbench', function () {
     if (await signedIn.count() === 0) {
       await addAccount(page, server);
     }
-    await clearSearches(page, sessionsTitle, 5);
-    await clearSearches(page, webhooksTitle, 6);
+    await clearSearches(page, sessionsTitle, 6);
+    await clearSearches(page, webhooksTitle, 7);
     await closeEditorsAndNotifications(page);
   }
 
@@ -239,11 +250,11 @@ describe('searching from the palette in the real workbench', function () {
     await signedInWithoutSearches(page);
     await palette(page, `ExaVault: ${sessionsTitle}...`);
     // No recent search yet: straight to the first step.
-    await waitForStep(page, sessionsTitle, '1/5');
+    await waitForStep(page, sessionsTitle, '1/6');
     await placeholder(page, 'Time range (ExaVault keeps 90 days)');
     await pickRow(page, 'Custom range...').click();
 
-    await waitForStep(page, sessionsTitle, '2/7');
+    await waitForStep(page, sessionsTitle, '2/8');
     await expectMessage(page, 'last tuesday', 'Enter a date such as 2026-11-20, 2026-11-20 14:00 or 2026-11-20T14:00:00Z.');
     await expectMessage(page, localDay(2).typed, 'That is in the future.');
     await expectMessage(page, localDay(-100).typed, /^ExaVault keeps 90 days of activity: enter a time after /);
@@ -251,35 +262,41 @@ describe('searching from the palette in the real workbench', function () {
     const start = localDay(-2);
     await answer(page, start.typed);
 
-    await waitForStep(page, sessionsTitle, '3/7');
+    await waitForStep(page, sessionsTitle, '3/8');
     await expectMessage(page, localDay(-3).typed, new RegExp(`^The end must be after the start \\(${literal(`${start.typed} ${start.startTime}`)} \\S+\\)\\.$`));
     await pressBack(page);
-    await waitForStep(page, sessionsTitle, '2/7');
+    await waitForStep(page, sessionsTitle, '2/8');
     assert.equal(await input(page).inputValue(), start.typed, 'Back shows the start as typed');
     await answer(page, start.typed);
-    await waitForStep(page, sessionsTitle, '3/7');
+    await waitForStep(page, sessionsTitle, '3/8');
     await placeholder(page, 'YYYY-MM-DD or YYYY-MM-DD HH:MM, or ISO 8601 with a zone. Leave empty for now');
     await answer(page, ''); // until now
 
-    await waitForStep(page, sessionsTitle, '4/7');
+    await waitForStep(page, sessionsTitle, '4/8');
     await placeholder(page, 'Operation types (pick none for every type)');
     await pickRow(page, 'Upload').click();
     await pickRow(page, 'Delete').click();
     await screenshot(page, 'search-operation-types');
     await input(page).press('Enter');
 
-    await waitForStep(page, sessionsTitle, '5/7');
+    await waitForStep(page, sessionsTitle, '5/8');
     await placeholder(page, 'Username. Leave empty for no filter');
     await answer(page, ''); // any user
 
-    await waitForStep(page, sessionsTitle, '6/7');
+    await waitForStep(page, sessionsTitle, '6/8');
     await expectMessage(page, '999.1.1.1', 'Not an IPv4 or IPv6 address (such as 203.0.113.7 or 2001:db8::1).');
     await answer(page, '10.0.0.5');
 
-    await waitForStep(page, sessionsTitle, '7/7');
+    await waitForStep(page, sessionsTitle, '7/8');
     await expectMessage(page, 'Finance/*', 'A path starts with /, such as /Finance/*.');
     await expectMessage(page, '/Fin*/q3', /^Only a \* at the end is a wildcard/);
-    await opensSearch(page, () => answer(page, '/Finance/*'));
+    await answer(page, '/Finance/*');
+
+    // The server's order last: newest first unless another is picked.
+    await waitForStep(page, sessionsTitle, '8/8');
+    assert.equal(await quickInput(page).locator('.monaco-list-row.focused .label-name').textContent(), 'Time, newest first');
+    await opensSearch(page, () => pickOrder(page, sessionsTitle, '8/8', 'Size, largest first'));
+    await panelFrame(page).locator('#order-note', { hasText: 'Server order: Size, largest first' }).waitFor();
     await closeEditorsAndNotifications(page);
   });
 
@@ -376,23 +393,24 @@ describe('searching from the palette in the real workbench', function () {
 
     const title = webhooksTitle;
     await palette(page, `ExaVault: ${title}...`);
-    await waitForStep(page, title, '1/6');
+    await waitForStep(page, title, '1/7');
     await pickRow(page, 'Last 7 days').click();
-    await waitForStep(page, title, '2/6');
+    await waitForStep(page, title, '2/7');
     await pickRow(page, 'resources.upload').click();
     await pickRow(page, 'resources.delete').click();
     await input(page).press('Enter');
-    await waitForStep(page, title, '3/6');
+    await waitForStep(page, title, '3/7');
     await expectMessage(page, 'hooks.example.com/x', 'Enter the full URL of the endpoint, such as https://example.com/webhook.');
     await answer(page, 'https://hooks.example.com/x');
-    await waitForStep(page, title, '4/6');
+    await waitForStep(page, title, '4/7');
     await expectMessage(page, '4x', /^Enter a status such as 404 or a class such as 4xx/);
     await answer(page, '4XX');
-    await waitForStep(page, title, '5/6');
+    await waitForStep(page, title, '5/7');
     await answer(page, ''); // any path
-    await waitForStep(page, title, '6/6');
+    await waitForStep(page, title, '6/7');
     // Typed text reads as typed: "$(bug)" is not an icon.
-    await opensSearch(page, () => answer(page, '$(bug)mallory'));
+    await answer(page, '$(bug)mallory');
+    await opensSearch(page, () => pickOrder(page, title, '7/7', 'Time, newest first'));
 
     await palette(page, `ExaVault: ${title}...`);
     await pickRow(page, /New search/).waitFor();
@@ -402,6 +420,51 @@ describe('searching from the palette in the real workbench', function () {
     // The session searches are not offered here.
     assert.equal(await pickRows(page).count(), 2);
     await closeQuickInput(page);
+    await closeEditorsAndNotifications(page);
+  });
+
+  it('saves a search of the calls that got no answer, in a server order, and runs it as it was after a window reload', async () => {
+    const { page } = session();
+    await signedInWithoutSearches(page);
+    const unanswered = inLastRange(server.webhooks, 90 * 86_400_000, serverStart).filter((call) => isNoAnswer((call.attributes as { status?: number }).status ?? -1));
+    assert.ok(unanswered.length > 0, 'seed 17: calls that got no answer in the last 90 days');
+    const ended = (frame: ReturnType<typeof panelFrame>) => frame.locator('#status-text', { hasText: new RegExp(`^${unanswered.length} entries, \\d+ API calls$`) }).waitFor();
+
+    await startNewSearch(page, webhooksTitle, 7);
+    await pickRow(page, 'Last 90 days').click();
+    await waitForStep(page, webhooksTitle, '2/7');
+    await pickRow(page, /No answer only$/).click();
+    await input(page).press('Enter');
+    await answer(page, '', '3/7');
+    await answer(page, '', '4/7');
+    await answer(page, '', '5/7');
+    await answer(page, '', '6/7');
+    await opensSearch(page, () => pickOrder(page, webhooksTitle, '7/7', 'Status, highest first'));
+    await ended(panelFrame(page));
+    await closeEditorsAndNotifications(page);
+    await saveRecentSearch(page, /^Last 90 days · calls with no answer only · by Status, highest first$/, 'Unanswered calls');
+    await closeEditorsAndNotifications(page);
+
+    // As Developer: Reload Window does it; the mark goes with the page it was set in: gone means the window has loaded again.
+    await page.evaluate(() => {
+      (window as unknown as { testBeforeReload?: boolean }).testBeforeReload = true;
+    });
+    await runFromPalette(page, 'Developer: Reload Window');
+    await page.waitForFunction(() => (window as unknown as { testBeforeReload?: boolean }).testBeforeReload === undefined, undefined, { timeout: 60_000 });
+    await showExaVault(page);
+    await accountStatus(page, 'acme').waitFor({ timeout: 60_000 });
+
+    await expandSavedSearches(page);
+    const row = rows(page, 'Saved Searches').first();
+    await labelOf(row).getByText('Unanswered calls', { exact: true }).waitFor();
+    assert.equal(await descriptionOf(row).textContent(), 'Last 90 days · calls with no answer only · by Status, highest first');
+    await opensSearch(page, () => row.click());
+    const frame = panelFrame(page);
+    await ended(frame);
+    assert.equal(await frame.locator('#filter-failed').inputValue(), 'noAnswer');
+    assert.equal(await frame.locator('#order').inputValue(), '-status');
+    await frame.locator('#order-note', { hasText: /^Server order: Status, highest first$/ }).waitFor();
+    assert.match(await frame.locator('.notes').textContent() ?? '', /^No answer only: /);
     await closeEditorsAndNotifications(page);
   });
 
@@ -440,7 +503,7 @@ describe('searching from the palette in the real workbench', function () {
     await closeQuickInput(page);
     // With nothing recent or saved, the search starts at its first step.
     await palette(page, `ExaVault: ${webhooksTitle}...`);
-    await waitForStep(page, webhooksTitle, '1/6');
+    await waitForStep(page, webhooksTitle, '1/7');
     await closeQuickInput(page);
   });
 

@@ -31,7 +31,7 @@ export interface TimeBins {
   step: number;
   /**
    * By operation (sessions) or event (webhooks), largest total first; the rest summed in a last series.
-   * Sessions: failed logins first, as a series of their own (webhook calls show failures by outcome).
+   * Sessions: failed logins and transfers first, as a series of their own (webhook calls show failures by outcome).
    */
   series: Series[];
   /** Webhooks only: success, failure, and unknown when the status is empty (each only when counted). */

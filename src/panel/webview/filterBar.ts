@@ -1,7 +1,7 @@
-// The filter bar: every server-side filter of the panel's log. A change runs the search again
+// The filter bar: every server-side filter of the panel's log, and the server's order. A change runs the search again
 // (the extension cancels the one in flight); the custom range is checked before anything is sent.
 import { shownTimeZone } from '../../activity/format';
-import { choiceField, LOGS, typedFilterFields } from '../../activity/logSchema';
+import { choiceField, failureChoices, isNewestFirst, LOGS, orderKey, serverOrders, typedFilterFields, type FailureValue, type FieldOrder } from '../../activity/logSchema';
 import { TIME_RANGE_PRESETS, type ActivityKind, type ActivitySearch, type TimeRange, type TimeRangePreset } from '../../search/search';
 import { h } from './dom';
 import { fromZoneInput, rezoneInput, toZoneInput } from './zoneInput';
@@ -27,9 +27,15 @@ export class FilterBar {
   private readonly choiceBoxes: HTMLInputElement[] = [];
   private readonly choiceSummary: HTMLElement;
   private readonly inputs = new Map<string, HTMLInputElement>();
-  /** "Failed only": the log description's failure filter. */
-  private readonly failedOnly: HTMLInputElement;
+  /** The log description's failure filter: every entry, every failure ("Failed only"), or a kind of failure. */
+  private readonly failures: HTMLSelectElement;
+  /** Each of its options' values, by the option's value; "" is no failure filter. */
+  private readonly failureValues = new Map<string, FailureValue>();
   private readonly failedKey: string;
+  /** The order the server sorts the search in: newest first, or a field's order ("-size"). */
+  private readonly order: HTMLSelectElement;
+  /** Each of its options' orders, by value; newest first is no order at all. */
+  private readonly orders = new Map<string, FieldOrder>();
   private readonly textFilters: TextFilter[];
   /** The ticked choices of the search last sent. */
   private sentChoices = '';
@@ -41,7 +47,11 @@ export class FilterBar {
   constructor(private readonly kind: ActivityKind, search: ActivitySearch, choices: [string, string][], private readonly strings: Strings, private readonly onSearch: (search: ActivitySearch) => void) {
     this.choiceKey = choiceField(LOGS[kind]).filter.key;
     this.failedKey = LOGS[kind].failure.key;
-    this.failedOnly = h('input', { type: 'checkbox', id: `filter-${this.failedKey}` });
+    const failureOptions = failureChoices(LOGS[kind]);
+    failureOptions.forEach(({ value }) => this.failureValues.set(String(value), value));
+    this.failures = h('select', { id: `filter-${this.failedKey}` },
+      h('option', { value: '' }, strings['failure.none']!),
+      ...failureOptions.map(({ value }) => h('option', { value: String(value) }, strings[`failure.${String(value)}`]!)));
     this.textFilters = typedFilterFields(LOGS[kind]).map(({ filter }) => ({
       key: filter.key, label: strings[`filter.${filter.key}`]!, placeholder: strings[`filter.${filter.key}.any`]!, pattern: filter.pattern, invalid: strings.statusInvalid,
     }));
@@ -56,6 +66,10 @@ export class FilterBar {
     this.from.setAttribute('aria-describedby', 'range-zone');
     this.to.setAttribute('aria-describedby', 'range-zone');
     this.choiceSummary = h('span', { class: 'choice-summary', id: 'choice-summary' });
+    const orders = serverOrders(LOGS[kind]);
+    orders.filter((order) => !isNewestFirst(order)).forEach((order) => this.orders.set(orderKey(order), order));
+    this.order = h('select', { id: 'order', 'aria-label': strings.order },
+      ...orders.map((order) => h('option', { value: isNewestFirst(order) ? '' : orderKey(order) }, strings[`order.${orderKey(order)}`]!)));
     const choiceList = h('div', { class: 'choice-list', role: 'group', 'aria-label': choiceLabel },
       ...choices.map(([value, label]) => {
         const box = h('input', { type: 'checkbox', value });
@@ -79,7 +93,8 @@ export class FilterBar {
         }
         return field;
       }),
-      h('div', { class: 'field toggle' }, h('label', {}, this.failedOnly, h('span', {}, strings.failedOnly!))),
+      h('div', { class: 'field' }, h('label', { for: `filter-${this.failedKey}` }, strings.failures!), this.failures),
+      h('div', { class: 'field' }, h('label', { for: 'order' }, strings.order!), this.order),
       h('button', { type: 'submit', class: 'primary' }, strings.search!));
     this.show(search);
     this.element.addEventListener('submit', (event) => {
@@ -135,7 +150,9 @@ export class FilterBar {
     for (const [key, input] of this.inputs) {
       input.value = typeof filters[key] === 'string' ? filters[key] : '';
     }
-    this.failedOnly.checked = (search.filters as Record<string, unknown>)[this.failedKey] === true;
+    const failed = (search.filters as Record<string, unknown>)[this.failedKey];
+    this.failures.value = failed === undefined ? '' : String(failed);
+    this.order.value = search.order ? orderKey(search.order) : '';
     this.showCustomRange();
     this.updateChoiceSummary();
     this.sentChoices = this.chosen().join(',');
@@ -207,7 +224,7 @@ export class FilterBar {
   private submitNow(): void {
     const range = this.readRange();
     let valid = range !== undefined;
-    const values: Record<string, string | string[] | true | undefined> = { [this.failedKey]: this.failedOnly.checked || undefined };
+    const values: Record<string, string | string[] | true | undefined> = { [this.failedKey]: this.failureValues.get(this.failures.value) };
     for (const filter of this.textFilters) {
       const input = this.inputs.get(filter.key)!;
       const value = input.value.trim();
@@ -230,6 +247,7 @@ export class FilterBar {
     this.sentChoices = chosen.join(',');
     values[this.choiceKey] = chosen.length > 0 ? chosen : undefined;
     const filters = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
-    this.onSearch({ kind: this.kind, range, filters } as ActivitySearch);
+    const order = this.orders.get(this.order.value);
+    this.onSearch({ kind: this.kind, range, filters, ...(order ? { order } : {}) } as ActivitySearch);
   }
 }

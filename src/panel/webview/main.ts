@@ -2,7 +2,7 @@
 // It holds the rows (in a RowStore) and asks the extension for everything else.
 import { displayText } from '../../activity/displayText';
 import { showTimesIn, shownTimeZone } from '../../activity/format';
-import { LOGS } from '../../activity/logSchema';
+import { LOGS, NEWEST_FIRST_ORDER, orderKey } from '../../activity/logSchema';
 import type { SortOrder } from '../columns';
 import { DEFAULT_SORT, heldColumns } from '../columns';
 import type { PanelColumn, PanelInit, PanelState, ProgressMessage, ToWebview } from '../protocol';
@@ -45,6 +45,8 @@ class Panel {
   private readonly problem = h('div', { class: 'problem', role: 'alert' });
   private readonly cost = h('div', { class: 'cost', role: 'group', hidden: true });
   private readonly count = h('span', { class: 'count', id: 'count', 'aria-live': 'polite' });
+  /** Whether the table shows the server's order or a sort of the loaded rows. */
+  private readonly orderNote = h('span', { class: 'order-note', id: 'order-note' });
   private readonly stopButton: HTMLButtonElement;
   private readonly retryButton: HTMLButtonElement;
   private readonly refineInput: HTMLInputElement;
@@ -93,6 +95,7 @@ class Panel {
     const toolbar = h('div', { class: 'toolbar' },
       h('span', { class: 'refine' }, this.refineInput),
       this.count,
+      this.orderNote,
       h('span', { class: 'spacer' }),
       this.relativeButton,
       this.chooser.element,
@@ -108,6 +111,7 @@ class Panel {
     );
     this.renderProgress();
     this.showTimes();
+    this.renderOrder();
     this.table.refresh();
   }
 
@@ -134,7 +138,9 @@ class Panel {
         this.store.clear();
         this.details.clear();
         this.filterBar.show(message.search);
+        this.followServerOrder(message.search);
         this.save({ search: message.search });
+        this.renderOrder();
         this.repaint();
         break;
       case 'rows':
@@ -175,7 +181,9 @@ class Panel {
   private newStore(shown: readonly string[]): RowStore {
     const { init } = this;
     const specs = this.columnsOf(heldColumns(init.kind, shown));
-    const sort = this.state.sort && shown.includes(this.state.sort.column) ? this.state.sort : DEFAULT_SORT;
+    // A new panel shows its search's server order; a restored one keeps its own sort.
+    const wanted = this.state.sort ?? this.sortShowing(this.state.search);
+    const sort = shown.includes(wanted.column) ? wanted : DEFAULT_SORT;
     const store = new RowStore(specs, sort, (spec) => cellText(spec, init.choices, init.strings.noAnswer!), shown);
     store.setRefine(this.state.refine ?? '');
     return store;
@@ -264,7 +272,32 @@ class Panel {
   private setSort(sort: SortOrder): void {
     this.store.setSort(sort);
     this.save({ sort });
+    this.renderOrder();
     this.repaint();
+  }
+
+  /** A search in another server order shows its rows in that order; the same order keeps the table's sort. */
+  private followServerOrder(search: ActivitySearch): void {
+    if (orderKey(search.order ?? NEWEST_FIRST_ORDER) !== orderKey(this.state.search.order ?? NEWEST_FIRST_ORDER)) {
+      this.setSort(this.sortShowing(search));
+    }
+  }
+
+  /** The table's sort that shows the search's server order: its field's column, or newest first when that column is not shown. */
+  private sortShowing(search: ActivitySearch): SortOrder {
+    const order = search.order ?? NEWEST_FIRST_ORDER;
+    const shown = this.state.columns ?? LOGS[this.init.kind].columns;
+    return shown.includes(order.field) ? { column: order.field, descending: order.descending } : DEFAULT_SORT;
+  }
+
+  private renderOrder(): void {
+    const { strings } = this.init;
+    const order = this.state.search.order ?? NEWEST_FIRST_ORDER;
+    const sort = this.store.sort;
+    const server = sort.column === order.field && sort.descending === order.descending;
+    this.orderNote.textContent = server
+      ? strings.serverOrder!.replace('{0}', strings[`order.${orderKey(order)}`]!)
+      : strings.sortedHere!.replace('{0}', strings[`order.${orderKey({ field: sort.column, descending: sort.descending })}`]!);
   }
 
   private export(format: 'csv' | 'json'): void {

@@ -2,7 +2,8 @@
 // follow from it. Expectations here are read off entries the normalizer makes from wire data.
 import * as assert from 'node:assert/strict';
 import { entryFields } from '../../../src/activity/fields';
-import { choiceField, entryFilter, filteredFields, LOGS } from '../../../src/activity/logSchema';
+import { choiceField, entryFilter, filteredFields, LOGS, serverOrders, sortableFields, sortParameter } from '../../../src/activity/logSchema';
+import { SESSION_SORT_FIELDS, WEBHOOK_SORT_FIELDS } from '../../../src/api/wire';
 import { normalizeSession, normalizeWebhook } from '../../../src/api/normalize';
 import { COLUMNS, panelColumns } from '../../../src/panel/columns';
 import { rowColumns, rowFailures } from '../../../src/panel/rowValues';
@@ -37,6 +38,20 @@ describe('the log description', () => {
     const cells = rowColumns('sessions', [session]);
     assert.deepEqual(Object.keys(cells), LOGS.sessions.columns);
     assert.deepEqual([cells.operation, cells.user, cells.size, cells.time], [['STOR'], ['alice'], [2048], [session.created]]);
+  });
+
+  it('sorts on the server by every field the API sorts by, and by no other', () => {
+    assert.deepEqual(sortableFields(LOGS.sessions).map((field) => field.serverSort.name).sort(), [...SESSION_SORT_FIELDS].sort());
+    assert.deepEqual(sortableFields(LOGS.webhooks).map((field) => field.serverSort.name).sort(), [...WEBHOOK_SORT_FIELDS].sort());
+    // Every order once, both directions of each field, newest first first.
+    for (const log of [LOGS.sessions, LOGS.webhooks]) {
+      const orders = serverOrders(log);
+      assert.deepEqual(orders[0], { field: 'time', descending: true });
+      assert.equal(new Set(orders.map((order) => sortParameter(log, order))).size, 2 * sortableFields(log).length);
+    }
+    assert.equal(sortParameter(LOGS.sessions, { field: 'size', descending: true }), '-size');
+    assert.equal(sortParameter(LOGS.webhooks, { field: 'resource', descending: false }), 'resource_path');
+    assert.equal(sortParameter(LOGS.webhooks, { field: 'response', descending: false }), undefined);
   });
 
   it('offers "Filter to this..." with the API parameter, and nothing the API cannot filter on', () => {

@@ -66,6 +66,17 @@ describe('client against servers that behave unexpectedly', () => {
     });
   }
 
+  for (const sort of ['-size', 'username']) {
+    it(`in a server order (${sort}), stops paging a server that sends the same page again, with a warning`, async () => {
+      await start({ stuckCursor: 'samePage' });
+      const endDate = server.sessions[0]!.attributes.created!;
+      const { warning, requests, entries } = await drain(client.sessionPages({ endDate, sort }, { pageSize: 50 }));
+      assert.match(warning ?? '', /already loaded/);
+      assert.equal(requests, 2);
+      assert.equal(entries.length, 50, 'the first page stays');
+    });
+  }
+
   it('stops at entries outside the time range asked for', async () => {
     await start({ stuckCursor: 'samePage' });
     // The newest page again, for a window that ends a day before it: every entry is outside.

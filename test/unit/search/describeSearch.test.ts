@@ -38,8 +38,16 @@ describe('describeSearch', () => {
   });
 
   it('says "Failed only" last, in the words of each log', () => {
-    assert.equal(describeSearch({ kind: 'sessions', range: { preset: 'day' }, filters: { username: 'alice', failed: true } }), 'Last 24 hours · user alice · failed logins only');
+    assert.equal(describeSearch({ kind: 'sessions', range: { preset: 'day' }, filters: { username: 'alice', failed: true } }), 'Last 24 hours · user alice · failed logins and transfers only');
     assert.equal(describeSearch({ kind: 'webhooks', range: { preset: 'week' }, filters: { failed: true } }), 'Last 7 days · failed calls only');
+    assert.equal(describeSearch({ kind: 'webhooks', range: { preset: 'week' }, filters: { failed: 'noAnswer' } }), 'Last 7 days · calls with no answer only');
+  });
+
+  it('says a server order after the filters, in words that suit the field', () => {
+    assert.equal(describeSearch({ kind: 'sessions', range: { preset: 'month' }, filters: { types: ['RETR'] }, order: { field: 'size', descending: true } }), 'Last 30 days · Download · by Size, largest first');
+    assert.equal(describeSearch({ kind: 'sessions', range: { preset: 'day' }, filters: {}, order: { field: 'user', descending: false } }), 'Last 24 hours · by User, A to Z');
+    assert.equal(describeSearch({ kind: 'webhooks', range: { preset: 'day' }, filters: {}, order: { field: 'status', descending: true } }), 'Last 24 hours · by Status, highest first');
+    assert.equal(describeSearch({ kind: 'webhooks', range: { preset: 'day' }, filters: {}, order: { field: 'time', descending: false } }), 'Last 24 hours · by Time, oldest first');
   });
 
   it('reads a search briefly for a tab: filters first, then the range in few characters', () => {

@@ -48,4 +48,34 @@ describe('planSearch: a search as the API requests it takes', () => {
     const call = (status: number, failed: boolean) => ({ kind: 'webhook', status, noAnswer: status < 100, failed }) as never;
     assert.deepEqual([call(404, true), call(500, true), call(28, true), call(200, false)].map(plan.keep!), [true, false, false, false]);
   });
+
+  it('asks every request for the server order, by the API\'s sort name, and nothing for newest first (paging sends that)', () => {
+    const bySize = planSearch({ kind: 'sessions', range: { preset: 'day' }, filters: { types: ['RETR', 'STOR'] }, order: { field: 'size', descending: true } }, NOW);
+    assert.deepEqual(bySize.queries.map((query) => query.sort), ['-size', '-size']);
+    const bySource = planSearch({ kind: 'sessions', range: { preset: 'day' }, filters: {}, order: { field: 'source', descending: false } }, NOW);
+    assert.equal(bySource.queries[0]!.sort, 'sort_logs_file_source');
+    const byAttempt = planSearch({ kind: 'webhooks', range: { preset: 'day' }, filters: { status: '5xx' }, order: { field: 'attemptId', descending: true } }, NOW);
+    assert.equal(byAttempt.queries[0]!.sort, '-attempt_id');
+    assert.ok(byAttempt.keep, 'a status class is still kept here');
+    const newest = planSearch({ kind: 'sessions', range: { preset: 'day' }, filters: {} }, NOW);
+    assert.equal('sort' in newest.queries[0]!, false);
+  });
+
+  it('keeps the failed transfers with the failed logins: one filter of every session that failed', () => {
+    const plan = planSearch({ kind: 'sessions', range: { preset: 'day' }, filters: { failed: true } }, NOW);
+    const entry = (operation: string, failed: boolean) => ({ kind: 'session', operation, failed }) as never;
+    assert.deepEqual([entry('PASS', true), entry('STOR', true), entry('RETR', true), entry('STOR', false)].map(plan.keep!), [true, true, true, false]);
+    assert.match(plan.notes[0]!, /keeps the failed logins and transfers here/);
+  });
+
+  it('keeps the calls that got no answer only over a query of every status, and says so', () => {
+    const plan = planSearch({ kind: 'webhooks', range: { from: 1, to: 2 }, filters: { failed: 'noAnswer', username: 'alice' } }, NOW);
+    assert.deepEqual(plan.queries, [{ startDate: new Date(1).toISOString(), endDate: new Date(2).toISOString(), username: 'alice' }]);
+    assert.match(plan.notes[0]!, /^No answer only: the API filters on one status code/);
+    const call = (status: number) => ({ kind: 'webhook', status, noAnswer: status < 100, failed: status < 100 || status >= 400 }) as never;
+    assert.deepEqual([call(0), call(28), call(404), call(500), call(200)].map(plan.keep!), [true, true, false, false, false]);
+    // With a status class too: what both keep (no answer belongs to no class).
+    const both = planSearch({ kind: 'webhooks', range: { from: 1, to: 2 }, filters: { failed: 'noAnswer', status: '5xx' } }, NOW);
+    assert.deepEqual([call(28), call(500)].map(both.keep!), [false, false]);
+  });
 });

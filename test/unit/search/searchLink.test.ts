@@ -15,11 +15,11 @@ const problemOf = (result: ReadLink): string | undefined => ('problem' in result
 describe('links to a search', () => {
   const sessions: SearchLink = {
     accountName: 'acme',
-    search: { kind: 'sessions', range: { preset: 'week' }, filters: { types: ['STOR', 'DELE'], username: 'alice & bob=1 100%+', path: '/Finance/*' } },
+    search: { kind: 'sessions', range: { preset: 'week' }, filters: { types: ['STOR', 'DELE'], username: 'alice & bob=1 100%+', path: '/Finance/*' }, order: { field: 'size', descending: true } },
   };
   const webhooks: SearchLink = {
     accountName: 'acme corp',
-    search: { kind: 'webhooks', range: { from: Date.UTC(2026, 2, 28, 22), to: Date.UTC(2026, 2, 29, 22) }, filters: { events: ['resources.upload'], status: '4xx', endpointUrl: 'https://hooks.example/a?b=c&d=e' } },
+    search: { kind: 'webhooks', range: { from: Date.UTC(2026, 2, 28, 22), to: Date.UTC(2026, 2, 29, 22) }, filters: { events: ['resources.upload'], status: '4xx', endpointUrl: 'https://hooks.example/a?b=c&d=e', failed: 'noAnswer' } },
   };
 
   it('reads back the search a link was made from, each log\'s filters and both kinds of range, values with & = % + and spaces', () => {
@@ -39,6 +39,23 @@ describe('links to a search', () => {
     assert.equal(query.get('from'), '2026-03-28T22:00:00.000Z');
     assert.equal(query.get('to'), '2026-03-29T22:00:00.000Z');
     assert.deepEqual(new URLSearchParams(arrive(linkText(sessions)).query).getAll('types'), ['STOR', 'DELE']);
+  });
+
+  it('writes a server order as the field, - first for descending; newest first is no order at all', () => {
+    assert.equal(new URLSearchParams(arrive(linkText(sessions)).query).get('order'), '-size');
+    assert.equal(new URLSearchParams(arrive(linkText(webhooks)).query).get('order'), null);
+    assert.deepEqual(read('account=acme&log=webhooks&range=day&order=status'), {
+      accountName: 'acme', search: { kind: 'webhooks', range: { preset: 'day' }, filters: {}, order: { field: 'status', descending: false } },
+    });
+    assert.deepEqual(read('account=acme&log=sessions&range=day&order=-time'), { accountName: 'acme', search: { kind: 'sessions', range: { preset: 'day' }, filters: {} } });
+  });
+
+  it('writes a failure filter as failed=true (every failure) or the kind\'s id, and reads both back', () => {
+    assert.equal(new URLSearchParams(arrive(linkText(webhooks)).query).get('failed'), 'noAnswer');
+    const failedLogins: SearchLink = { accountName: 'acme', search: { kind: 'sessions', range: { preset: 'day' }, filters: { failed: true } } };
+    assert.equal(new URLSearchParams(arrive(linkText(failedLogins)).query).get('failed'), 'true');
+    const { path, query } = arrive(linkText(failedLogins));
+    assert.deepEqual(readSearchLink(path, query), failedLogins);
   });
 
   it('reads a link written by hand: a time with an offset, empty filters left out', () => {
@@ -76,6 +93,12 @@ describe('links to a search', () => {
       ['a bound that is no time', 'account=acme&log=sessions&from=javascript:alert(1)&to=2026-03-29T00:00Z'],
       ['bounds in the wrong order', 'account=acme&log=sessions&from=2026-03-29T00:00Z&to=2026-03-28T00:00Z'],
       ['a status that is none', 'account=acme&log=webhooks&range=day&status=%3Cscript%3E'],
+      ['a failure kind the log does not have', `${valid}&failed=noAnswer`],
+      ['a failure filter that is none', `${valid}&failed=%3Cscript%3E`],
+      ['a failure filter twice', `${valid}&failed=true&failed=true`],
+      ['an order the log is not sorted in', `${valid}&order=-response`],
+      ['another log\'s order', `${valid}&order=endpoint`],
+      ['an order twice', `${valid}&order=size&order=-size`],
       ['a huge filter value', `${valid}&username=${'a'.repeat(5000)}`],
       ['more choices than a search takes', `${valid}${Array.from({ length: 101 }, (_, i) => `&types=T${i}`).join('')}`],
       ['a huge link', `${valid}&types=${'STOR&types='.repeat(2000)}STOR`],

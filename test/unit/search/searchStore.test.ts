@@ -48,6 +48,16 @@ describe('SearchStore', () => {
     assert.notEqual(searchKey(a), searchKey({ ...a, kind: 'webhooks' } as ActivitySearch));
   });
 
+  it('tells apart searches in another server order, and keeps the order of a saved search', async () => {
+    const search: ActivitySearch = { kind: 'sessions', range: { preset: 'day' }, filters: { types: ['RETR'] } };
+    const biggest: ActivitySearch = { ...search, order: { field: 'size', descending: true } };
+    assert.notEqual(searchKey(search), searchKey(biggest));
+    assert.notEqual(searchKey(biggest), searchKey({ ...search, order: { field: 'size', descending: false } }));
+    assert.equal(searchKey(biggest), searchKey({ order: { descending: true, field: 'size' }, ...search }));
+    await store.save('a', 'Biggest downloads', biggest);
+    assert.deepEqual(store.saved('a').map((saved) => saved.search), [biggest]);
+  });
+
   it('forgets a recent search', async () => {
     await store.remember('a', sessions('alice'));
     await store.remember('a', sessions('bob'));
