@@ -5,6 +5,7 @@ import type { CauseVerdict } from '../activity/correlate/causedBy';
 import { plainText } from '../activity/plainText';
 import { entryOf, type ActivityCommandArgs } from '../treeViews/views';
 import { causeSearch, causeSummary, lookForCause } from '../correlate/causeView';
+import { offerSearch } from '../correlate/offerSearch';
 
 /**
  * "Show Cause" on a webhook call in the sidebar: how sure the match is and why, with the session entry
@@ -23,17 +24,7 @@ export function registerShowCauseCommand(store: AccountStore, clients: AccountCl
       return undefined;
     }
     const text = vscode.l10n.t('Caused by: {0} {1}', causeSummary(verdict), plainText(verdict.why, 1000));
-    const cause = verdict.entry;
-    if (!cause) {
-      void vscode.window.showInformationMessage(text);
-      return verdict;
-    }
-    const open = vscode.l10n.t('Open Cause');
-    void vscode.window.showInformationMessage(text, open).then(async (choice) => {
-      if (choice === open) {
-        await vscode.commands.executeCommand('exavault.openSearch', causeSearch(account.id, cause));
-      }
-    });
+    offerSearch(text, vscode.l10n.t('Open Cause'), verdict.entry && causeSearch(account.id, verdict.entry));
     return verdict;
   });
 }

@@ -3,6 +3,7 @@ import type { AccountClients } from '../accounts/accountClients';
 import type { AccountStore } from '../accounts/accountStore';
 import type { TriggeredCalls } from '../activity/correlate/triggeredCalls';
 import { plainText } from '../activity/plainText';
+import { offerSearch } from '../correlate/offerSearch';
 import { lookForTriggeredCalls, triggeredSearch } from '../correlate/triggeredView';
 import { entryOf, type ActivityCommandArgs } from '../treeViews/views';
 
@@ -23,17 +24,7 @@ export function registerShowTriggeredCallsCommand(store: AccountStore, clients: 
       return undefined;
     }
     const text = vscode.l10n.t('Webhook calls it triggered: {0}. {1}', found.summary, plainText(found.why, 1000));
-    const search = triggeredSearch(account.id, entry);
-    if (found.calls.length === 0 || !search) {
-      void vscode.window.showInformationMessage(text);
-      return found;
-    }
-    const show = vscode.l10n.t('Show Calls');
-    void vscode.window.showInformationMessage(text, show).then(async (choice) => {
-      if (choice === show) {
-        await vscode.commands.executeCommand('exavault.openSearch', search);
-      }
-    });
+    offerSearch(text, vscode.l10n.t('Show Calls'), found.calls.length === 0 ? undefined : triggeredSearch(account.id, entry));
     return found;
   });
 }
