@@ -45,6 +45,7 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     refinePlaceholder: l10n.t('Refine loaded rows (any column)'),
     rowCount: l10n.t('{0} rows'),
     matchCount: l10n.t('{0} of {1} rows'),
+    hiddenColumns: l10n.t('Not shown, empty in every loaded row: {0}'),
     exportCsv: l10n.t('Export CSV'),
     exportJson: l10n.t('Export JSON'),
     copyLink: l10n.t('Copy Link to Search'),

@@ -292,6 +292,42 @@ describe('query panel in the real workbench', function () {
     assert.equal(await rowCell(frame, 0, 'ip').textContent(), byNumber.at(-1));
   });
 
+  it('sizes the columns to their widest text, keeps a width the user set, and hides a column every loaded row leaves empty', async () => {
+    const { page } = session();
+    const { panel, frame, entries } = await allSessions(page);
+    const failed = entries.filter((entry) => entry.attributes.status === 'failed');
+    assert.ok(failed.length > 0, `seed ${SEED}: failed logins, whose status is the widest`);
+    const cutShort = (cell: ReturnType<typeof rowCell>) => cell.evaluate((element) => element.scrollWidth > element.clientWidth);
+    // Refined to a failed login (refining keeps the columns): its status reads in full, as does each header.
+    await frame.locator('#refine').fill('failed');
+    await countReads(frame, `${failed.length} of ${entries.length} rows`);
+    assert.equal(await rowCell(frame, 0, 'status').textContent(), 'failed');
+    assert.equal(await cutShort(rowCell(frame, 0, 'status')), false, 'the status "failed" is cut short');
+    for (const header of await frame.locator('[role="columnheader"]:visible .label').all()) {
+      assert.equal(await header.evaluate((element) => element.scrollWidth > element.clientWidth), false, `header ${await header.textContent()} is cut short`);
+    }
+    await frame.locator('#refine').fill('');
+    // Positive control for what follows: with every operation loaded, the Path column shows, and no note.
+    const pathHeader = frame.locator('[role="columnheader"][data-column="path"]');
+    assert.ok(entries.some((entry) => entry.attributes.fileName), `seed ${SEED}: entries with a path`);
+    assert.equal(await pathHeader.isVisible(), true);
+    // The user widens Status; a search after that keeps the user's width.
+    const statusHeader = frame.locator('[role="columnheader"][data-column="status"]');
+    const fitted = (await statusHeader.boundingBox())!.width;
+    await statusHeader.locator('.resizer').focus();
+    for (let step = 0; step < 3; step++) {
+      await page.keyboard.press('ArrowRight');
+    }
+    const logins = entries.filter((entry) => entry.attributes.operation?.toUpperCase() === 'PASS');
+    assert.ok(logins.length > 0 && logins.every((entry) => !entry.attributes.fileName), `seed ${SEED}: logins, none with a path`);
+    await frame.locator('.choices summary').click();
+    await frame.locator('.choice-list input[value="PASS"]').check();
+    assert.equal(await searchAll(panel, () => frame.locator('.choices summary').click()), rows(logins.length));
+    await pathHeader.waitFor({ state: 'hidden' });
+    assert.match(await frame.locator('#hidden-columns').textContent() ?? '', /^Not shown, empty in every loaded row: .*\bPath\b/);
+    assert.equal(Math.round((await statusHeader.boundingBox())!.width), Math.round(fitted) + 30);
+  });
+
   it('refines the loaded rows as one types, without a request', async () => {
     const { page } = session();
     const { frame, entries } = await allSessions(page);

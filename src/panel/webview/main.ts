@@ -42,6 +42,7 @@ class Panel {
   private readonly problem = h('div', { class: 'problem', role: 'alert' });
   private readonly cost = h('div', { class: 'cost', role: 'group', hidden: true });
   private readonly count = h('span', { class: 'count', id: 'count', 'aria-live': 'polite' });
+  private readonly hiddenColumns = h('span', { class: 'hidden-columns muted', id: 'hidden-columns', hidden: true });
   private readonly stopButton: HTMLButtonElement;
   private readonly retryButton: HTMLButtonElement;
   private readonly refineInput: HTMLInputElement;
@@ -72,6 +73,7 @@ class Panel {
       },
       sort: (order) => this.setSort(order),
       resize: (widths) => this.save({ widths }),
+      hide: (labels) => this.showHiddenColumns(labels),
     }, init.failureColumn);
     this.charts = new ActivityCharts(init.kind, init.columns, strings, (narrowing) => this.narrow(narrowing));
     this.filterBar = new FilterBar(init.kind, init.state.search, init.choices, strings, (search) => this.search(search));
@@ -89,6 +91,7 @@ class Panel {
     const toolbar = h('div', { class: 'toolbar' },
       h('span', { class: 'refine' }, this.refineInput),
       this.count,
+      this.hiddenColumns,
       h('span', { class: 'spacer' }),
       button('export', strings.exportCsv!, () => this.export('csv')),
       button('json', strings.exportJson!, () => this.export('json')),
@@ -246,6 +249,11 @@ class Panel {
     if (!sameSearch(search, this.state.search)) {
       this.search(search);
     }
+  }
+
+  private showHiddenColumns(labels: string[]): void {
+    this.hiddenColumns.textContent = labels.length > 0 ? this.init.strings.hiddenColumns!.replace('{0}', labels.join(', ')) : '';
+    this.hiddenColumns.hidden = labels.length === 0;
   }
 
   private renderCount(): void {
