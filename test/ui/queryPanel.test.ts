@@ -196,6 +196,20 @@ describe('query panel in the real workbench', function () {
     assert.equal(await frame.locator('#filter-username').inputValue(), ranked[1]![0]);
   });
 
+  it('charts every row the table shows once loading ends, never the first batch only', async () => {
+    const { page } = session();
+    const calls = inLastRange<WebhookEntryWire>(server.webhooks, QUARTER_MS, serverStart);
+    const statuses = new Set(calls.map((call) => String((call.attributes as { status?: number }).status ?? '')));
+    assert.ok(calls.length > 3 * PAGE_SIZE && statuses.size <= 10, `seed ${SEED}: more than one batch of calls, of at most 10 statuses (so the top list holds every call): ${calls.length}, ${statuses.size}`);
+    const panel = await openQueryPanel(page, 'Webhook Calls');
+    assert.equal(await searchAll(panel, () => panel.frame.locator('#range').selectOption('quarter')), rows(calls.length));
+    // The charts follow the table a moment later: wait for them to say the table's count, then check the lists add up to it.
+    await panel.frame.locator(`canvas[aria-label^="Activity over time: ${calls.length} entries in "]`).waitFor();
+    const counts = await panel.frame.locator('#chart-top-status').locator('xpath=..').locator('button.top-item:not([hidden]) .top-count').allTextContents();
+    assert.equal(counts.reduce((sum, count) => sum + Number(count.replace(/,/g, '')), 0), calls.length);
+    assert.equal(await panel.frame.locator('#count').textContent(), rows(calls.length));
+  });
+
   it('filters on a user on the server, and several operation types with one query each', async () => {
     const { page } = session();
     const { panel, frame, entries } = await allSessions(page);
