@@ -7,6 +7,7 @@ import * as l10n from '@vscode/l10n';
 import { SESSION_MODEL_FIELDS, WEBHOOK_MODEL_FIELDS, type ActivityEntry, type SessionEntry, type WebhookCall } from '../api/models';
 import { OPERATIONS, WEBHOOK_EVENTS } from '../api/wire';
 import { formatBytes, formatDuration, formatTime } from './format';
+import { noAnswerText } from './noAnswer';
 
 /** The two logs: session logs and webhook calls. */
 export type ActivityKind = 'sessions' | 'webhooks';
@@ -229,8 +230,6 @@ export function webhookStatusText(call: WebhookCall): string {
   return call.noAnswer ? noAnswerText(String(call.status)) : String(call.status);
 }
 
-/** A call that got no HTTP answer, by its curl error number. */
-export const noAnswerText = (error: string) => l10n.t('no answer (error {0})', error);
 
 export const WEBHOOK_LOG: LogDescription<WebhookCall> = {
   kind: 'webhooks',

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { LOGS, noAnswerText } from '../activity/logSchema';
+import { LOGS } from '../activity/logSchema';
+import { NAMED_NO_ANSWERS, noAnswerText } from '../activity/noAnswer';
 import { presetLabel } from '../search/describeSearch';
 import { TIME_RANGE_PRESETS, type ActivityKind } from '../search/search';
 
@@ -37,6 +38,7 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     rangeIncomplete: l10n.t('Enter both the start and the end of the range.'),
     rangeOrder: l10n.t('The start must be before the end.'),
     noAnswer: noAnswerText('{0}'),
+    ...Object.fromEntries(NAMED_NO_ANSWERS.map((error) => [`noAnswer.${error}`, noAnswerText(error)])),
     statusInvalid: l10n.t('A status code such as 404, or a class such as 4xx.'),
     search: l10n.t('Search'),
     stop: l10n.t('Stop'),

@@ -195,6 +195,13 @@ describe('query panel: what went wrong', function () {
     const marked = rowCell(frame, 0, 'status');
     assert.equal(await description(marked), 'Failed call');
     assert.deepEqual(await looks(marked), { colour: await errorColour(frame), mark: '"\uea87"' });
+    // A call with no HTTP answer says why (curl's error 28 is a timeout); refined to those words, every such call shows them.
+    const timedOut = calls.filter((call) => (call.attributes as { status?: number }).status === 28);
+    assert.ok(timedOut.length > 0, `seed ${SEED}: calls that timed out (curl error 28)`);
+    await frame.locator('#refine').fill('timed out');
+    await frame.locator('#count', { hasText: new RegExp(`^${timedOut.length} of ${calls.length} rows$`) }).waitFor();
+    assert.equal(await rowCell(frame, 0, 'status').textContent(), 'no answer: timed out (error 28)');
+    await frame.locator('#refine').fill('');
 
     await frame.locator('.chart-toggle button', { hasText: 'Success / failure' }).click();
     assert.equal(await frame.locator('.chart-hint').textContent(), 'Click Failure in a bar to show only the failed calls, or a time below the bars to show only that time.');

@@ -6,7 +6,7 @@ import type { SortOrder } from '../columns';
 import { DEFAULT_SORT } from '../columns';
 import type { PanelInit, PanelState, ProgressMessage, ToWebview } from '../protocol';
 import { sameSearch, type ActivitySearch } from '../../search/search';
-import { cellText } from './cellText';
+import { cellText, noAnswerWords } from './cellText';
 import { ActivityCharts } from './charts';
 import { DetailPane } from './detailPane';
 import { button, h } from './dom';
@@ -59,7 +59,7 @@ class Panel {
   constructor(private readonly init: PanelInit) {
     const { strings } = init;
     this.state = init.state;
-    this.store = new RowStore(init.columns, init.state.sort ?? DEFAULT_SORT, (spec) => cellText(spec, init.choices, init.strings.noAnswer!));
+    this.store = new RowStore(init.columns, init.state.sort ?? DEFAULT_SORT, (spec) => cellText(spec, init.choices, noAnswerWords(init.strings)));
     this.store.setRefine(init.state.refine ?? '');
     this.details = new DetailPane(strings, (message) => vscode.postMessage(message));
     this.table = new VirtualTable(this.store, init.columns, { ...init.state.widths }, strings.tableLabel!, strings, {
