@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { countedWords } from '../activity/counted';
 import { LOGS } from '../activity/logSchema';
 import { NAMED_NO_ANSWERS, noAnswerText } from '../activity/noAnswer';
 import { presetLabel } from '../search/describeSearch';
@@ -22,7 +23,10 @@ function logStrings(kind: ActivityKind): Record<string, string> {
   return strings;
 }
 
-/** The webview's words, localized here: the webview has no l10n of its own. `{0}` marks a value. */
+/**
+ * The webview's words, localized here: the webview has no l10n of its own. `{0}` marks a value; a
+ * count with its noun ("3 entries") is one value, worded from the `<noun>.one`/`<noun>.other` forms.
+ */
 export function panelStrings(kind: ActivityKind): Record<string, string> {
   // Called as l10n.t(...): `vscode-l10n-dev export` finds only calls of that shape (not an alias such as `t`).
   const l10n = vscode.l10n;
@@ -32,6 +36,7 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     timeRange: l10n.t('Time range'),
     ...Object.fromEntries(TIME_RANGE_PRESETS.map((preset) => [`range.${preset}`, presetLabel(preset)])),
     ...logStrings(kind),
+    ...countedWords(),
     'range.custom': l10n.t('Custom range'),
     from: l10n.t('From'),
     to: l10n.t('To'),
@@ -45,8 +50,7 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     retry: l10n.t('Retry'),
     refine: l10n.t('Refine loaded rows'),
     refinePlaceholder: l10n.t('Refine loaded rows (any column)'),
-    rowCount: l10n.t('{0} rows'),
-    matchCount: l10n.t('{0} of {1} rows'),
+    matchCount: l10n.t('{0} of {1}'),
     hiddenColumns: l10n.t('Not shown, empty in every loaded row: {0}'),
     exportCsv: l10n.t('Export CSV'),
     exportJson: l10n.t('Export JSON'),
@@ -57,11 +61,11 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     failedOnly: LOGS[kind].failure.words.label(),
     resizeColumn: l10n.t('Resize column {0} (Left and Right arrow keys)'),
     starting: l10n.t('Starting...'),
-    'state.running': l10n.t('Loading... {0} entries, {1} API calls'),
-    'state.confirming': l10n.t('Waiting for your answer... {0} entries, {1} API calls'),
-    'state.done': l10n.t('{0} entries, {1} API calls'),
-    'state.stopped': l10n.t('Stopped: {0} entries, {1} API calls'),
-    'state.failed': l10n.t('Failed after {0} entries, {1} API calls'),
+    'state.running': l10n.t('Loading... {0}, {1}'),
+    'state.confirming': l10n.t('Waiting for your answer... {0}, {1}'),
+    'state.done': l10n.t('{0}, {1}'),
+    'state.stopped': l10n.t('Stopped: {0}, {1}'),
+    'state.failed': l10n.t('Failed after {0}, {1}'),
     loadAll: l10n.t('Load All'),
     stopHere: l10n.t('Stop Here'),
     details: l10n.t('Details'),
@@ -75,7 +79,7 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     'action.resend': l10n.t('Resend'),
     'chart.title': l10n.t('Charts'),
     'chart.activity': l10n.t('Activity over time'),
-    'chart.activityLabel': l10n.t('Activity over time: {0} entries in {1} bars. Left and Right choose a time, Up and Down a part of its bar, Enter narrows the search to it.'),
+    'chart.activityLabel': l10n.t('Activity over time: {0} in {1}. Left and Right choose a time, Up and Down a part of its bar, Enter narrows the search to it.'),
     'chart.activityHint': kind === 'sessions'
       ? l10n.t('Click a coloured part of a bar to show only that operation or the failed logins, or a time below the bars to show only that time.')
       : l10n.t('Click a coloured part of a bar to show only that event, or a time below the bars to show only that time.'),
@@ -90,11 +94,11 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     'chart.other': l10n.t('Other'),
     'chart.none': l10n.t('(none)'),
     'chart.empty': l10n.t('No entries to chart.'),
-    'chart.topItem': l10n.t('{0}: {1} entries'),
+    'chart.topItem': l10n.t('{0}: {1}'),
     'chart.narrowTo': l10n.t('Search for {0} only'),
     'chart.total': l10n.t('Total: {0}'),
-    'chart.binEntries': l10n.t('{0}: {1} entries'),
+    'chart.binEntries': l10n.t('{0}: {1}'),
     'chart.part': l10n.t('{0}: {1}'),
-    'chart.partEntries': l10n.t('{0} at {1}: {2} entries'),
+    'chart.partEntries': l10n.t('{0} at {1}: {2}'),
   };
 }

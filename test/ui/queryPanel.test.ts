@@ -13,7 +13,7 @@ import { formatTime } from '../../src/activity/format';
 import { rezoneInput } from '../../src/panel/webview/zoneInput';
 import { matchesRefine, sessionCellTexts } from '../support/panelCells';
 import {
-  answer, attachPanel, inLastRange, openQueryPanel, rowCell, rowCells, searchAll, searchesAsked, searchEnd, signIn, startSearch, until, waitForQuestion, type QueryPanel,
+  answer, attachPanel, inLastRange, openQueryPanel, rowCell, rowCells, rowCount, searchAll, searchesAsked, searchEnd, signIn, startSearch, until, waitForQuestion, type QueryPanel,
 } from './queryPanelHelpers';
 import { waitUntil } from '../support/waitUntil';
 import { exactly, palette } from './uiSteps';
@@ -29,7 +29,6 @@ const QUARTER_MS = 90 * DAY_MS;
 /** How long each page takes once the first is in, in the test that stops a search in flight: far longer than clicking Stop. */
 const IN_FLIGHT_LATENCY_MS = 15_000;
 
-const rows = (count: number) => `${count} rows`;
 /** Waits for the count line to read exactly `text` (refining is in the webview: no search). */
 const countReads = (frame: FrameLocator, text: string) => frame.locator('#count', { hasText: new RegExp(`^${text}$`) }).waitFor();
 
@@ -85,7 +84,7 @@ describe('query panel in the real workbench', function () {
   async function allSessions(page: Page): Promise<{ panel: QueryPanel; frame: FrameLocator; entries: SessionEntryWire[] }> {
     const entries = sessionsIn(QUARTER_MS);
     const panel = await openQueryPanel(page, 'Session Logs');
-    assert.equal(await searchAll(panel, () => panel.frame.locator('#range').selectOption('quarter')), rows(entries.length));
+    assert.equal(await searchAll(panel, () => panel.frame.locator('#range').selectOption('quarter')), rowCount(entries.length));
     return { panel, frame: panel.frame, entries };
   }
 
@@ -96,7 +95,7 @@ describe('query panel in the real workbench', function () {
     const panel = await openQueryPanel(page, 'Session Logs');
     assert.equal(await panel.frame.locator('#range').inputValue(), 'day');
     assert.equal(panel.first.state, 'done', panel.first.status);
-    assert.equal(panel.first.count, rows(expected.length));
+    assert.equal(panel.first.count, rowCount(expected.length));
   });
 
   it('asks before a search that takes more calls than the setting allows, and "Stop Here" keeps the first page', async () => {
@@ -108,8 +107,8 @@ describe('query panel in the real workbench', function () {
     assert.match(await waitForQuestion(panel), /^This search will take about \d+ API calls\.$/);
     await answer(panel, 'Stop Here');
     const end = await searchEnd(panel, undefined);
-    assert.equal(end.status, `Stopped: ${PAGE_SIZE} entries, 1 API calls`);
-    assert.equal(end.count, rows(PAGE_SIZE));
+    assert.equal(end.status, `Stopped: ${PAGE_SIZE} entries, 1 API call`);
+    assert.equal(end.count, rowCount(PAGE_SIZE));
     const newest = entries[0]!.attributes;
     assert.equal(await rowCell(panel.frame, 0, 'user').textContent(), newest.username);
     assert.equal(await rowCell(panel.frame, 0, 'path').textContent(), displayText(newest.fileName ?? '', 300));
@@ -157,7 +156,7 @@ describe('query panel in the real workbench', function () {
     await answer(panel, 'Load All');
     const end = await searchEnd(panel, undefined);
     assert.equal(end.state, 'done', end.status);
-    assert.equal(end.count, rows(entries.length));
+    assert.equal(end.count, rowCount(entries.length));
     const newest = entries[0]!.attributes;
     assert.equal(await rowCell(panel.frame, 0, 'operation').textContent(), OPERATIONS[newest.operation!.toUpperCase()] ?? newest.operation);
     assert.equal(await rowCell(panel.frame, 0, 'user').textContent(), newest.username);
@@ -182,17 +181,17 @@ describe('query panel in the real workbench', function () {
       }
     };
     await topTwoShown();
-    assert.equal(await searchAll(panel, () => users.first().click()), rows(ranked[0]![1]));
+    assert.equal(await searchAll(panel, () => users.first().click()), rowCount(ranked[0]![1]));
     assert.equal(await frame.locator('#filter-username').inputValue(), ranked[0]![0]);
     // The keyboard: clear the filter, then into the list, down one, Enter.
     await frame.locator('#filter-username').fill('');
-    assert.equal(await searchAll(panel, () => frame.locator('#filter-username').press('Enter')), rows(entries.length));
+    assert.equal(await searchAll(panel, () => frame.locator('#filter-username').press('Enter')), rowCount(entries.length));
     await topTwoShown();
     await users.first().focus();
     assert.equal(await searchAll(panel, async () => {
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
-    }), rows(ranked[1]![1]));
+    }), rowCount(ranked[1]![1]));
     assert.equal(await frame.locator('#filter-username').inputValue(), ranked[1]![0]);
   });
 
@@ -202,12 +201,12 @@ describe('query panel in the real workbench', function () {
     const statuses = new Set(calls.map((call) => String((call.attributes as { status?: number }).status ?? '')));
     assert.ok(calls.length > 3 * PAGE_SIZE && statuses.size <= 10, `seed ${SEED}: more than one batch of calls, of at most 10 statuses (so the top list holds every call): ${calls.length}, ${statuses.size}`);
     const panel = await openQueryPanel(page, 'Webhook Calls');
-    assert.equal(await searchAll(panel, () => panel.frame.locator('#range').selectOption('quarter')), rows(calls.length));
+    assert.equal(await searchAll(panel, () => panel.frame.locator('#range').selectOption('quarter')), rowCount(calls.length));
     // The charts follow the table a moment later: wait for them to say the table's count, then check the lists add up to it.
     await panel.frame.locator(`canvas[aria-label^="Activity over time: ${calls.length} entries in "]`).waitFor();
     const counts = await panel.frame.locator('#chart-top-status').locator('xpath=..').locator('button.top-item:not([hidden]) .top-count').allTextContents();
     assert.equal(counts.reduce((sum, count) => sum + Number(count.replace(/,/g, '')), 0), calls.length);
-    assert.equal(await panel.frame.locator('#count').textContent(), rows(calls.length));
+    assert.equal(await panel.frame.locator('#count').textContent(), rowCount(calls.length));
   });
 
   it('filters on a user on the server, and several operation types with one query each', async () => {
@@ -216,21 +215,21 @@ describe('query panel in the real workbench', function () {
     const user = entries[0]!.attributes.username!;
     const byUser = entries.filter((entry) => entry.attributes.username === user);
     await frame.locator('#filter-username').fill(user);
-    assert.equal(await searchAll(panel, () => frame.locator('#filter-username').press('Enter')), rows(byUser.length));
+    assert.equal(await searchAll(panel, () => frame.locator('#filter-username').press('Enter')), rowCount(byUser.length));
     const expected = byUser.filter((entry) => ['STOR', 'RETR'].includes(entry.attributes.operation!.toUpperCase()));
     assert.ok(expected.length > 0 && expected.length < byUser.length, `seed ${SEED}: ${user} must have uploads or downloads and other entries`);
     await frame.locator('.choices summary').click();
     await frame.locator('.choice-list input[value="STOR"]').check();
     await frame.locator('.choice-list input[value="RETR"]').check();
     // Closing the list runs the search.
-    assert.equal(await searchAll(panel, () => frame.locator('.choices summary').click()), rows(expected.length));
+    assert.equal(await searchAll(panel, () => frame.locator('.choices summary').click()), rowCount(expected.length));
     assert.equal(await frame.locator('.notes').textContent(), '2 operation types: the API takes one per request, so this runs 2 queries and merges them by time.');
     // Every filter cleared: the whole log again, with no note.
     await frame.locator('.choices summary').click();
     await frame.locator('.choice-list input[value="STOR"]').uncheck();
     await frame.locator('.choice-list input[value="RETR"]').uncheck();
     await frame.locator('#filter-username').fill('');
-    assert.equal(await searchAll(panel, () => frame.locator('button[type="submit"]').click()), rows(entries.length));
+    assert.equal(await searchAll(panel, () => frame.locator('button[type="submit"]').click()), rowCount(entries.length));
     assert.equal(await frame.locator('.notes').textContent(), '');
   });
 
@@ -269,9 +268,9 @@ describe('query panel in the real workbench', function () {
     const below = entries.filter((entry) => (entry.attributes.fileName ?? '').startsWith(folder)).length;
     assert.ok(below > 0 && below < entries.length, `${folder}: ${below} of ${entries.length} entries`);
     await frame.locator('#filter-path').fill(`${folder}*`);
-    assert.equal(await searchAll(panel, () => frame.locator('#filter-path').press('Enter')), rows(below));
+    assert.equal(await searchAll(panel, () => frame.locator('#filter-path').press('Enter')), rowCount(below));
     await frame.locator('#filter-path').fill('');
-    assert.equal(await searchAll(panel, () => frame.locator('#filter-path').press('Enter')), rows(entries.length));
+    assert.equal(await searchAll(panel, () => frame.locator('#filter-path').press('Enter')), rowCount(entries.length));
   });
 
   it('sorts by a column, both ways, and says so to screen readers', async () => {
@@ -336,7 +335,7 @@ describe('query panel in the real workbench', function () {
     assert.ok(logins.length > 0 && logins.every((entry) => !entry.attributes.fileName), `seed ${SEED}: logins, none with a path`);
     await frame.locator('.choices summary').click();
     await frame.locator('.choice-list input[value="PASS"]').check();
-    assert.equal(await searchAll(panel, () => frame.locator('.choices summary').click()), rows(logins.length));
+    assert.equal(await searchAll(panel, () => frame.locator('.choices summary').click()), rowCount(logins.length));
     await pathHeader.waitFor({ state: 'hidden' });
     assert.match(await frame.locator('#hidden-columns').textContent() ?? '', /^Not shown, empty in every loaded row: .*\bPath\b/);
     assert.equal(Math.round((await statusHeader.boundingBox())!.width), Math.round(fitted) + 30);
@@ -353,7 +352,7 @@ describe('query panel in the real workbench', function () {
     await countReads(frame, `${matching} of ${entries.length} rows`);
     assert.equal(server.stats().requests, 0);
     await frame.locator('#refine').fill('');
-    await countReads(frame, rows(entries.length));
+    await countReads(frame, rowCount(entries.length));
   });
 
   it('shows every field of the selected row, and moves the selection with the keyboard', async () => {
@@ -397,10 +396,10 @@ describe('query panel in the real workbench', function () {
     await answer(panel, 'Load All');
     const failed = await searchEnd(panel, undefined);
     assert.match(failed.status, new RegExp(`^Failed after ${PAGE_SIZE} entries`));
-    assert.equal(failed.count, rows(PAGE_SIZE));
+    assert.equal(failed.count, rowCount(PAGE_SIZE));
     assert.match(await panel.frame.locator('.problem').textContent() ?? '', /503[\s\S]*The rows loaded before it stay; Retry runs the search again\.$/);
     server.clearFaults();
-    assert.equal(await searchAll(panel, () => panel.frame.locator('button', { hasText: 'Retry' }).click()), rows(entries.length));
+    assert.equal(await searchAll(panel, () => panel.frame.locator('button', { hasText: 'Retry' }).click()), rowCount(entries.length));
     assert.equal(await panel.frame.locator('.problem').isVisible(), false);
   });
 
@@ -428,7 +427,7 @@ describe('query panel in the real workbench', function () {
     await dialog.locator('.monaco-list-row', { hasText: marker }).waitFor();
     assert.equal(await input.inputValue(), target);
     await input.press('Enter');
-    await page.locator('.notifications-toasts', { hasText: `Exported ${expected.length} rows to ${target}` }).waitFor();
+    await page.locator('.notifications-toasts', { hasText: `Exported ${rowCount(expected.length)} to ${target}` }).waitFor();
     const exported = JSON.parse(fs.readFileSync(target, 'utf8')) as { id: number; username: string; fileName: string; created: string }[];
     assert.deepEqual(exported.map((row) => row.id), expected.map((entry) => entry.id));
     for (const [index, row] of exported.entries()) {
@@ -446,7 +445,7 @@ describe('query panel in the real workbench', function () {
     const ip = entries[0]!.attributes.ipAddress!;
     const expected = entries.filter((entry) => entry.attributes.ipAddress === ip).length;
     await frame.locator('#filter-ipAddress').fill(ip);
-    assert.equal(await searchAll(panel, () => frame.locator('#filter-ipAddress').press('Enter')), rows(expected));
+    assert.equal(await searchAll(panel, () => frame.locator('#filter-ipAddress').press('Enter')), rowCount(expected));
     // As Developer: Reload Window does it: the workbench saves its state (the panel's filters) first.
     // The mark goes with the page it was set in: gone means the window has loaded again.
     await page.evaluate(() => {
@@ -460,7 +459,7 @@ describe('query panel in the real workbench', function () {
     assert.equal(await restored.frame.locator('#filter-ipAddress').inputValue(), ip);
     assert.equal(await restored.frame.locator('#range').inputValue(), 'quarter');
     assert.equal(restored.first.state, 'done', restored.first.status);
-    assert.equal(restored.first.count, rows(expected));
+    assert.equal(restored.first.count, rowCount(expected));
   });
 
   it('searches webhook calls by status class, shows a call\'s response and event data, and opens the user\'s activity from a row', async () => {
@@ -483,9 +482,9 @@ describe('query panel in the real workbench', function () {
 
     const webhooks = await openQueryPanel(page, 'Webhook Calls');
     const frame = webhooks.frame;
-    assert.equal(await searchAll(webhooks, () => frame.locator('#range').selectOption('quarter')), rows(calls.length));
+    assert.equal(await searchAll(webhooks, () => frame.locator('#range').selectOption('quarter')), rowCount(calls.length));
     await frame.locator('#filter-status').fill('4xx');
-    assert.equal(await searchAll(webhooks, () => frame.locator('#filter-status').press('Enter')), rows(failing.length));
+    assert.equal(await searchAll(webhooks, () => frame.locator('#filter-status').press('Enter')), rowCount(failing.length));
     assert.equal(await frame.locator('.notes').textContent(), 'Status 4xx: the API filters on one status code, so this loads calls of every status and keeps the 4xx ones here.');
 
     // Two events: one query each, said so; with the status class, both notes.
@@ -493,7 +492,7 @@ describe('query panel in the real workbench', function () {
     for (const event of events) {
       await frame.locator(`.choice-list input[value="${event}"]`).check();
     }
-    assert.equal(await searchAll(webhooks, () => frame.locator('.choices summary').click()), rows(byEvents.length));
+    assert.equal(await searchAll(webhooks, () => frame.locator('.choices summary').click()), rowCount(byEvents.length));
     assert.match(await frame.locator('.notes').textContent() ?? '', /^2 events: the API takes one per request, so this runs 2 queries and merges them by time\.Status 4xx/);
 
     await rowCells(frame, 0).first().click();
@@ -509,6 +508,6 @@ describe('query panel in the real workbench', function () {
     assert.equal(await activity.frame.locator('#filter-username').inputValue(), first.username);
     assert.equal(await activity.frame.locator('#range').inputValue(), 'quarter');
     assert.equal(activity.first.state, 'done', activity.first.status);
-    assert.equal(activity.first.count, rows(byUser));
+    assert.equal(activity.first.count, rowCount(byUser));
   });
 });

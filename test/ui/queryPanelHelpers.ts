@@ -5,6 +5,9 @@ import type { FrameLocator, Page } from 'playwright-core';
 import type { SessionEntryWire, WebhookEntryWire } from '../../src/api/wire';
 import { openSidebar, quickInput, runFromPalette } from './workbench';
 
+/** The panel's count line for `count` rows: "1 row", "2 rows". */
+export const rowCount = (count: number): string => (count === 1 ? '1 row' : `${count} rows`);
+
 /** How long one search may take to end (a failing one retries first): well within a test's two minutes. */
 export const SEARCH_TIMEOUT_MS = 60_000;
 
@@ -57,7 +60,7 @@ export interface QueryPanel {
 
 export interface SearchEnd {
   state: 'done' | 'stopped' | 'failed';
-  /** The status line, e.g. "300 entries, 7 API calls". */
+  /** The status line, e.g. "300 entries, 7 API calls" or "1 entry, 1 API call". */
   status: string;
   /** The count line, e.g. "300 rows". */
   count: string;
@@ -66,7 +69,7 @@ export interface SearchEnd {
 /** What the cost question is answered with; `undefined`: a question is an error. */
 export type Answer = 'Load All' | 'Stop Here' | undefined;
 
-const TERMINAL_STATUS = /^(\d[\d,]* entries, [\d,]+ API calls|Stopped: \d[\d,]* entries, [\d,]+ API calls|Failed after \d[\d,]* entries, [\d,]+ API calls)$/;
+const TERMINAL_STATUS = /^(Stopped: |Failed after )?\d[\d,]* entr(y|ies), [\d,]+ API calls?$/;
 const stateOf = (status: string): SearchEnd['state'] => (status.startsWith('Stopped') ? 'stopped' : status.startsWith('Failed') ? 'failed' : 'done');
 
 /**

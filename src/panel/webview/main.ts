@@ -11,6 +11,7 @@ import { ActivityCharts } from './charts';
 import { DetailPane } from './detailPane';
 import { button, h } from './dom';
 import { FilterBar } from './filterBar';
+import { counted, format } from './format';
 import { narrowed, type Narrowing } from './narrowing';
 import { RowStore } from './rowStore';
 import { VirtualTable } from './virtualTable';
@@ -260,8 +261,8 @@ class Panel {
     const shown = this.store.view().length;
     const { strings } = this.init;
     this.count.textContent = this.store.refine === ''
-      ? strings.rowCount!.replace('{0}', shown.toLocaleString())
-      : strings.matchCount!.replace('{0}', shown.toLocaleString()).replace('{1}', this.store.count.toLocaleString());
+      ? counted(strings, 'rows', shown)
+      : format(strings.matchCount, shown, counted(strings, 'rows', this.store.count));
   }
 
   private renderProgress(): void {
@@ -278,9 +279,7 @@ class Panel {
       this.status.textContent = strings.starting!;
       return;
     }
-    const calls = progress.requests.toLocaleString();
-    const loaded = progress.loaded.toLocaleString();
-    this.status.textContent = strings[`state.${progress.state}`]!.replace('{0}', loaded).replace('{1}', calls);
+    this.status.textContent = format(strings[`state.${progress.state}`], counted(strings, 'entries', progress.loaded), counted(strings, 'apiCalls', progress.requests));
     this.notes.replaceChildren(...progress.notes.map((note) => h('p', {}, note)), ...(progress.warning ? [h('p', { class: 'warning' }, progress.warning)] : []));
     // The error carries what the server said: shown with its invisible characters made visible.
     this.problem.textContent = displayText(progress.error ?? '', 2000);
