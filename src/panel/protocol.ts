@@ -9,6 +9,9 @@ export interface PanelColumn extends ColumnSpec {
   label: string;
 }
 
+/** The user's last fold or unfold of the panel's charts. */
+export type ChartsChoice = 'open' | 'folded';
+
 /** What the webview keeps across hiding and window reloads: the question, never the answer's rows. */
 export interface PanelState {
   accountId: string;
@@ -16,6 +19,8 @@ export interface PanelState {
   sort?: SortOrder;
   refine?: string;
   widths?: Record<string, number>;
+  /** The user's last fold or unfold of the charts. */
+  charts?: ChartsChoice;
 }
 
 export interface PanelInit {
@@ -163,5 +168,7 @@ export function parsePanelState(value: unknown): PanelState | undefined {
     widths: widths && typeof widths === 'object'
       ? Object.fromEntries(Object.entries(widths).filter(([, width]) => typeof width === 'number' && width >= 30 && width <= 2000)) as Record<string, number>
       : undefined,
+    // Only when set: a state saved before the choice existed reads exactly as it did.
+    ...(state.charts === 'open' || state.charts === 'folded' ? { charts: state.charts } : {}),
   };
 }

@@ -341,6 +341,55 @@ describe('query panel in the real workbench', function () {
     assert.equal(Math.round((await statusHeader.boundingBox())!.width), Math.round(fitted) + 30);
   });
 
+  it('folds the charts when they would leave the table fewer than 10 rows, keeps the user\'s unfold, and puts the details beside or below the table, never over it', async () => {
+    const { page } = session();
+    const { frame } = await openQueryPanel(page, 'Session Logs');
+    const open = frame.locator('details.charts[open]');
+    const folded = frame.locator('details.charts:not([open])');
+    const grid = frame.locator('.grid');
+    const rowsInView = () => grid.evaluate((element) => Math.floor((element.clientHeight - element.querySelector<HTMLElement>('.grid-header')!.offsetHeight) / 22));
+    /** Waits until the table's height is no longer `before` (the panel has laid out a resized window), then for the frame after. */
+    const resized = async (before: number) => {
+      await waitUntil('the table to take the window\'s new size', async () => (await grid.evaluate((element) => element.clientHeight)) !== before, ACTION_TIMEOUT_MS);
+      await frame.locator('body').evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+    };
+    const size = page.viewportSize()!;
+    try {
+      // Positive control: the full window has room for the charts and 10 rows.
+      await open.waitFor();
+      assert.ok(await rowsInView() >= 10, `${await rowsInView()} rows in view beside the charts in the full window`);
+      await page.setViewportSize({ width: size.width, height: 620 });
+      await folded.waitFor();
+      assert.ok(await rowsInView() >= 10, `${await rowsInView()} rows in view with the charts folded`);
+      // The user opens them: they stay open while the window changes again.
+      await frame.locator('details.charts > summary').click();
+      await open.waitFor();
+      const before = await grid.evaluate((element) => element.clientHeight);
+      await page.setViewportSize({ width: size.width, height: 600 });
+      await resized(before);
+      assert.equal(await open.count(), 1, 'the charts the user opened folded again');
+
+      // The details take their own room: beside the table, and below it in a narrow panel.
+      await page.setViewportSize(size);
+      await rowCells(frame, 0).first().click();
+      const details = frame.locator('.details');
+      await details.locator('dd').first().waitFor();
+      const overlap = async () => {
+        const [table, pane] = [(await grid.boundingBox())!, (await details.boundingBox())!];
+        return table.x < pane.x + pane.width && pane.x < table.x + table.width && table.y < pane.y + pane.height && pane.y < table.y + table.height;
+      };
+      assert.equal(await overlap(), false, 'the details cover the table');
+      const wide = await grid.evaluate((element) => element.clientHeight);
+      await page.setViewportSize({ width: 900, height: size.height });
+      await resized(wide);
+      assert.ok((await details.boundingBox())!.y >= (await grid.boundingBox())!.y + (await grid.boundingBox())!.height - 1, 'the details are below the table in a narrow panel');
+      assert.equal(await overlap(), false, 'the details cover the table in a narrow panel');
+      assert.ok(await rowsInView() >= 5, `${await rowsInView()} rows in view above the details`);
+    } finally {
+      await page.setViewportSize(size);
+    }
+  });
+
   it('refines the loaded rows as one types, without a request', async () => {
     const { page } = session();
     const { frame, entries } = await allSessions(page);

@@ -14,7 +14,7 @@ import { FilterBar } from './filterBar';
 import { counted, format } from './format';
 import { narrowed, type Narrowing } from './narrowing';
 import { RowStore } from './rowStore';
-import { VirtualTable } from './virtualTable';
+import { ROW_HEIGHT, VirtualTable } from './virtualTable';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -76,7 +76,7 @@ class Panel {
       resize: (widths) => this.save({ widths }),
       hide: (labels) => this.showHiddenColumns(labels),
     }, init.failureColumn);
-    this.charts = new ActivityCharts(init.kind, init.columns, strings, (narrowing) => this.narrow(narrowing));
+    this.charts = new ActivityCharts(init.kind, init.columns, strings, (narrowing) => this.narrow(narrowing), init.state.charts, (charts) => this.save({ charts }));
     this.filterBar = new FilterBar(init.kind, init.state.search, init.choices, strings, (search) => this.search(search));
     this.stopButton = button('debug-stop', strings.stop!, () => vscode.postMessage({ type: 'stop' }));
     this.retryButton = button('refresh', strings.retry!, () => vscode.postMessage({ type: 'retry' }));
@@ -104,6 +104,9 @@ class Panel {
     );
     this.renderProgress();
     this.table.refresh();
+    // The table's room changes with the window, the header's notes and the details pane: the charts
+    // fold or unfold to match (in the next frame: a change of layout inside the observer would loop).
+    new ResizeObserver(() => requestAnimationFrame(() => this.charts.fit(this.table.bodyHeight, ROW_HEIGHT))).observe(this.table.element);
   }
 
   receive(message: ToWebview): void {

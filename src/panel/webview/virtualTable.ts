@@ -10,7 +10,7 @@ import { ColumnContent } from './columnContent';
 import { h, icon } from './dom';
 import type { RowStore } from './rowStore';
 
-const ROW_HEIGHT = 22;
+export const ROW_HEIGHT = 22;
 /** The id of the words a failed row's marked cell is described by. */
 const FAILED_TEXT_ID = 'failed-text';
 const MIN_WIDTH = 40;
@@ -101,6 +101,11 @@ export class VirtualTable {
 
   get shownRows(): Uint32Array {
     return this.rows;
+  }
+
+  /** The height the rows have in view, below the header. */
+  get bodyHeight(): number {
+    return this.element.clientHeight - this.header.offsetHeight;
   }
 
   private headerCell(column: PanelColumn, index: number): HTMLElement {
