@@ -10,7 +10,7 @@ import { startExaVaultServer, type RunningExaVaultServer } from '../../server/in
 import { OPERATIONS, type SessionEntryWire, type WebhookEntryWire } from '../../src/api/wire';
 import { displayText } from '../../src/activity/displayText';
 import { formatTime } from '../../src/activity/format';
-import { rezoneInput } from '../../src/panel/webview/zoneInput';
+import { fromZoneInput, rezoneInput } from '../../src/panel/webview/zoneInput';
 import { matchesRefine, sessionCellTexts } from '../support/panelCells';
 import {
   answer, attachPanel, inLastRange, openQueryPanel, rowCell, rowCells, rowCount, searchAll, searchesAsked, searchEnd, signIn, startSearch, until, waitForQuestion, type QueryPanel,
@@ -134,6 +134,9 @@ describe('query panel in the real workbench', function () {
         await timeCell.filter({ hasText: shown }).waitFor();
         await panel.frame.locator('#range-zone', { hasText: exactly(zone) }).waitFor();
         const from = await panel.frame.locator('#from').inputValue();
+        // Written as the table writes times (24-hour, the zone named beside it), not in the browser's locale.
+        assert.match(from, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+        assert.equal(`${from} ${zone}`, formatTime(fromZoneInput(from, zone), zone).replace(/:\d{2} \S+$/, ` ${zone}`));
         if (previous) {
           assert.equal(from, rezoneInput(previous.from, previous.zone, zone), `the range's start, from ${previous.zone} to ${zone}`);
         }
