@@ -12,6 +12,7 @@ import { timeBins } from './chartData';
 import { moveCursor, type Cursor } from './chartCursor';
 import { ColourSlots, observeTheme, readPalette } from './chartPalette';
 import { h } from './dom';
+import { needsEdge } from './colourContrast';
 import { counted, format } from './format';
 import type { Narrowing } from './narrowing';
 import type { RowStore } from './rowStore';
@@ -173,16 +174,18 @@ export class TimeChart {
       this.slots.assign(series);
     }
     this.shown = series;
-    const contrast = this.palette.contrast;
+    const { contrast, foreground, background } = this.palette;
     const datasets: ChartDataset<'bar', number[]>[] = series.map((s) => {
       const colour = this.seriesColour(s);
+      // A high-contrast theme's border on every bar; else an edge in the text colour on a colour too faint for the theme.
+      const edge = contrast || (needsEdge(colour, background) ? foreground : '');
       return {
         label: this.seriesLabel(s),
         data: s.counts,
         backgroundColor: colour,
         hoverBackgroundColor: colour,
-        borderColor: contrast || colour,
-        borderWidth: contrast ? 1 : 0,
+        borderColor: edge || colour,
+        borderWidth: edge ? 1 : 0,
         hoverBorderColor: this.palette.focus,
         hoverBorderWidth: 2,
         categoryPercentage: 0.9,
