@@ -13,7 +13,7 @@ import { formatTime } from '../../src/activity/format';
 import { fromZoneInput, rezoneInput } from '../../src/panel/webview/zoneInput';
 import { matchesRefine, sessionCellTexts } from '../support/panelCells';
 import {
-  answer, attachPanel, inLastRange, openQueryPanel, rowCell, rowCells, rowCount, searchAll, searchesAsked, searchEnd, signIn, startSearch, until, waitForQuestion, type QueryPanel,
+  answer, attachPanel, inLastRange, openQueryPanel, rowCell, rowCells, rowCount, searchAll, searchesAsked, searchEnd, showCharts, signIn, startSearch, until, waitForQuestion, type QueryPanel,
 } from './queryPanelHelpers';
 import { waitUntil } from '../support/waitUntil';
 import { exactly, palette } from './uiSteps';
@@ -205,10 +205,7 @@ describe('query panel in the real workbench', function () {
     assert.ok(calls.length > 3 * PAGE_SIZE && statuses.size <= 10, `seed ${SEED}: more than one batch of calls, of at most 10 statuses (so the top list holds every call): ${calls.length}, ${statuses.size}`);
     const panel = await openQueryPanel(page, 'Webhook Calls');
     assert.equal(await searchAll(panel, () => panel.frame.locator('#range').selectOption('quarter')), rowCount(calls.length));
-    // Folded to give the table room (the webhook panel's filters take two lines), they are opened as a user would to read them.
-    if (await panel.frame.locator('details.charts:not([open])').count() > 0) {
-      await panel.frame.locator('details.charts > summary').click();
-    }
+    await showCharts(panel.frame);
     // The charts follow the table a moment later: wait for them to say the table's count, then check the lists add up to it.
     await panel.frame.locator(`canvas[aria-label^="Activity over time: ${calls.length} entries in "]`).waitFor();
     const counts = await panel.frame.locator('#chart-top-status').locator('xpath=..').locator('button.top-item:not([hidden]) .top-count').allTextContents();

@@ -7,7 +7,7 @@ import type { FrameLocator, Locator } from 'playwright-core';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import type { SessionEntryWire, WebhookEntryWire } from '../../src/api/wire';
 import {
-  inLastRange, openQueryPanel, rowCell, rowCount, searchAll, searchEnd, searchesAsked, signIn, startSearch, type QueryPanel,
+  inLastRange, openQueryPanel, rowCell, rowCount, searchAll, searchEnd, searchesAsked, showCharts, signIn, startSearch, type QueryPanel,
 } from './queryPanelHelpers';
 import { screenshot, useWorkbench } from './workbench';
 
@@ -202,6 +202,7 @@ describe('query panel: what went wrong', function () {
     assert.equal(await rowCell(frame, 0, 'status').textContent(), 'no answer: timed out (error 28)');
     await frame.locator('#refine').fill('');
 
+    await showCharts(frame);
     await frame.locator('.chart-toggle button', { hasText: 'Success / failure' }).click();
     assert.equal(await frame.locator('.chart-hint').textContent(), 'Click Failure in a bar to show only the failed calls, or a time below the bars to show only that time.');
     await enterChartPart(panel, calls.length, 'Failure');

@@ -8,6 +8,17 @@ import { openSidebar, quickInput, runFromPalette } from './workbench';
 /** The panel's count line for `count` rows: "1 row", "2 rows". */
 export const rowCount = (count: number): string => (count === 1 ? '1 row' : `${count} rows`);
 
+/**
+ * Opens the panel's charts as a user would (a click on their summary) when they folded to give the
+ * table room: in the suites' window the webhook panel's filters take two lines, and its charts fold.
+ */
+export async function showCharts(frame: FrameLocator): Promise<void> {
+  if (await frame.locator('details.charts:not([open])').count() > 0) {
+    await frame.locator('details.charts > summary').click();
+  }
+  await frame.locator('details.charts[open]').waitFor();
+}
+
 /** How long one search may take to end (a failing one retries first): well within a test's two minutes. */
 export const SEARCH_TIMEOUT_MS = 60_000;
 
