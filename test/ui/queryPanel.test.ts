@@ -13,7 +13,7 @@ import { formatTime } from '../../src/activity/format';
 import { fromZoneInput, rezoneInput } from '../../src/panel/webview/zoneInput';
 import { matchesRefine, sessionCellTexts } from '../support/panelCells';
 import {
-  answer, attachPanel, inLastRange, openQueryPanel, rowCell, rowCells, rowCount, searchAll, searchesAsked, searchEnd, showCharts, signIn, startSearch, until, waitForQuestion, type QueryPanel,
+  answer, attachPanel, inLastRange, openQueryPanel, rowCell, rowCells, rowCount, searchAll, searchesAsked, searchEnd, signIn, startSearch, until, waitForQuestion, type QueryPanel,
 } from './queryPanelHelpers';
 import { waitUntil } from '../support/waitUntil';
 import { exactly, palette } from './uiSteps';
@@ -203,14 +203,21 @@ describe('query panel in the real workbench', function () {
     const calls = inLastRange<WebhookEntryWire>(server.webhooks, QUARTER_MS, serverStart);
     const statuses = new Set(calls.map((call) => String((call.attributes as { status?: number }).status ?? '')));
     assert.ok(calls.length > 3 * PAGE_SIZE && statuses.size <= 10, `seed ${SEED}: more than one batch of calls, of at most 10 statuses (so the top list holds every call): ${calls.length}, ${statuses.size}`);
-    const panel = await openQueryPanel(page, 'Webhook Calls');
-    assert.equal(await searchAll(panel, () => panel.frame.locator('#range').selectOption('quarter')), rowCount(calls.length));
-    await showCharts(panel.frame);
-    // The charts follow the table a moment later: wait for them to say the table's count, then check the lists add up to it.
-    await panel.frame.locator(`canvas[aria-label^="Activity over time: ${calls.length} entries in "]`).waitFor();
-    const counts = await panel.frame.locator('#chart-top-status').locator('xpath=..').locator('button.top-item:not([hidden]) .top-count').allTextContents();
-    assert.equal(counts.reduce((sum, count) => sum + Number(count.replace(/,/g, '')), 0), calls.length);
-    assert.equal(await panel.frame.locator('#count').textContent(), rowCount(calls.length));
+    // A window tall enough that the charts stay open beside the webhook panel's table (they fold in the suites' usual one).
+    const size = page.viewportSize()!;
+    await page.setViewportSize({ width: size.width, height: 1400 });
+    try {
+      const panel = await openQueryPanel(page, 'Webhook Calls');
+      assert.equal(await searchAll(panel, () => panel.frame.locator('#range').selectOption('quarter')), rowCount(calls.length));
+      await panel.frame.locator('details.charts[open]').waitFor();
+      // The charts follow the table a moment later: wait for them to say the table's count, then check the lists add up to it.
+      await panel.frame.locator(`canvas[aria-label^="Activity over time: ${calls.length} entries in "]`).waitFor();
+      const counts = await panel.frame.locator('#chart-top-status').locator('xpath=..').locator('button.top-item:not([hidden]) .top-count').allTextContents();
+      assert.equal(counts.reduce((sum, count) => sum + Number(count.replace(/,/g, '')), 0), calls.length);
+      assert.equal(await panel.frame.locator('#count').textContent(), rowCount(calls.length));
+    } finally {
+      await page.setViewportSize(size);
+    }
   });
 
   it('filters on a user on the server, and several operation types with one query each', async () => {

@@ -11,6 +11,7 @@ export const rowCount = (count: number): string => (count === 1 ? '1 row' : `${c
 /**
  * Opens the panel's charts as a user would (a click on their summary) when they folded to give the
  * table room: in the suites' window the webhook panel's filters take two lines, and its charts fold.
+ * Call it once the panel's search has ended and its layout settled.
  */
 export async function showCharts(frame: FrameLocator): Promise<void> {
   if (await frame.locator('details.charts:not([open])').count() > 0) {

@@ -19,7 +19,7 @@ export class ActivityCharts {
   private readonly timeChart: TimeChart;
   private readonly lists: TopValuesList[];
   /** The last update asked for while the charts were folded away, run when they open. */
-  private pending: [RowStore, Uint32Array, { from: number; to: number }] | undefined;
+  private pending: [RowStore, { from: number; to: number }] | undefined;
   private readonly details: HTMLDetailsElement;
   /** The height the charts take below their summary when open, as last measured. */
   private openHeight = 0;
@@ -64,15 +64,20 @@ export class ActivityCharts {
     }
   }
 
-  /** Counts `rows` (the shown rows of `store`) again and redraws. `range` is the search's, in ms; a bound that is not finite means the rows' own extent. */
-  update(store: RowStore, rows: Uint32Array, range: { from: number; to: number }): void {
+  /**
+   * Counts the rows `store` shows now again and redraws. `range` is the search's, in ms; a bound that
+   * is not finite means the rows' own extent. The store's view, read here, not rows handed over: the
+   * table's last painted rows lag the store by a frame, and after a new search cleared it they name
+   * the old search's rows, which the charts would count as the new one's.
+   */
+  update(store: RowStore, range: { from: number; to: number }): void {
     if (!this.details.open) {
-      this.pending = [store, rows, range];
+      this.pending = [store, range];
       return;
     }
     this.pending = undefined;
     // Put in store order once for all the counts (each would otherwise do it).
-    const ordered = inStoreOrder(store, rows);
+    const ordered = inStoreOrder(store, store.view());
     for (const list of this.lists) {
       list.show(store, ordered);
     }

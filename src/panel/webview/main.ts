@@ -242,7 +242,7 @@ class Panel {
       this.chartsTimer = undefined;
       this.chartsDrawnAt = Date.now();
       if (this.window) {
-        this.charts.update(this.store, this.table.shownRows, this.window);
+        this.charts.update(this.store, this.window);
       }
     }, wait);
   }
