@@ -3,8 +3,13 @@ import type { ExaVaultServerOptions } from '../../server/index';
 
 export const DEMO_ACCOUNT = { seed: 2026, sessions: 20_000, webhooks: 4000, accountName: 'demo' } as const satisfies ExaVaultServerOptions;
 
-/** The demo's settings: credentials from the environment without asking, and a week in the sidebar. */
+/**
+ * The demo's settings: credentials from the environment without asking, a week in the sidebar, and
+ * a first page that reaches the latest stories (the failed-login burst 7 to 9 hours back lies past
+ * the newest 100 entries; see test/unit/server/generate/latestStories.test.ts).
+ */
 export const DEMO_SETTINGS = {
   'exavault.importFromEnvironment': 'always',
   'exavault.sidebar.timeWindowHours': 168,
+  'exavault.pageSize': 250,
 } as const;

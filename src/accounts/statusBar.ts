@@ -4,6 +4,7 @@ import { plainText } from '../activity/plainText';
 import { settings } from '../settings';
 import type { AccountStore } from './accountStore';
 import type { AccountClients } from './accountClients';
+import { counted } from '../activity/counted';
 
 /** The active account in the status bar, with the API allowance left; a click switches accounts. */
 export class AccountStatusBar implements vscode.Disposable {
@@ -33,13 +34,13 @@ export class AccountStatusBar implements vscode.Disposable {
       return;
     }
     const rate = this.clients.rateLimitFor(account.id);
-    const left = rate?.remaining.toLocaleString();
+    const left = rate && counted(rate.remaining, 'calls');
     // The label is the server's account name: shown as text, "$(" and all (no icon syntax from data).
     const label = plainText(account.label, 64);
-    this.item.text = left ? `$(database) ${label} · ${vscode.l10n.t('{0} calls left', left)}` : `$(database) ${label}`;
+    this.item.text = left ? `$(database) ${label} · ${vscode.l10n.t('{0} left', left)}` : `$(database) ${label}`;
     const lines = [vscode.l10n.t('ExaVault account {0}', plainText(account.label, 128)), account.baseUrl];
     if (rate) {
-      lines.push(vscode.l10n.t('API allowance: {0} of {1} calls left today (as of {2}).', rate.remaining.toLocaleString(), rate.limit.toLocaleString(), formatTime(rate.at.getTime())));
+      lines.push(vscode.l10n.t('API allowance: {0} of {1} left today (as of {2}).', rate.remaining.toLocaleString(), counted(rate.limit, 'calls'), formatTime(rate.at.getTime())));
     }
     lines.push(vscode.l10n.t('Click to switch accounts.'));
     // A plain string: the account name comes from the server and must not be read as markdown.

@@ -8,6 +8,7 @@ import { SESSION_MODEL_FIELDS, WEBHOOK_MODEL_FIELDS, type ActivityEntry, type Se
 import { OPERATIONS, WEBHOOK_EVENTS } from '../api/wire';
 import { detailsOf, eventDataOf, listText, textOf } from './detailParts';
 import { formatBytes, formatDuration, formatTime } from './format';
+import { noAnswerText } from './noAnswer';
 
 /** The two logs: session logs and webhook calls. */
 export type ActivityKind = 'sessions' | 'webhooks';
@@ -272,8 +273,6 @@ export function webhookStatusText(call: WebhookCall): string {
   return call.noAnswer ? noAnswerText(String(call.status)) : String(call.status);
 }
 
-/** A call that got no HTTP answer, by its curl error number. */
-export const noAnswerText = (error: string) => l10n.t('no answer (error {0})', error);
 
 const resentText = (call: WebhookCall) => (call.resend ? l10n.t('yes') : '');
 

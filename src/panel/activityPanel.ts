@@ -25,6 +25,7 @@ import { parseWebviewMessage, type DetailsMessage, type FromWebview, type PanelS
 import { actionsFor, copyText, runRowAction } from './rowActions';
 import { RowBatcher } from './rowBatches';
 import { exportRows } from './rowExport';
+import { counted } from '../activity/counted';
 
 export const PANEL_VIEW_TYPE = 'exavault.activityPanel';
 
@@ -243,11 +244,11 @@ export class ActivityPanel implements vscode.Disposable {
     this.post({
       type: 'confirm',
       question: estimate.overrun
-        ? vscode.l10n.t('This search has taken {0} API calls, more than {1} times the {2} estimated, and is not done.', estimate.spent.toLocaleString(), OVERRUN_FACTOR, estimate.calls.toLocaleString())
-        : vscode.l10n.t('This search will take about {0} API calls.', estimate.calls.toLocaleString()),
+        ? vscode.l10n.t('This search has taken {0}, more than {1} times the {2} estimated, and is not done.', counted(estimate.spent, 'apiCalls'), OVERRUN_FACTOR, estimate.calls.toLocaleString())
+        : vscode.l10n.t('This search will take about {0}.', counted(estimate.calls, 'apiCalls')),
       detail: [
         vscode.l10n.t('Every call spends the account\'s daily API allowance. Calls made so far: {0}; their rows are shown.', estimate.spent),
-        allowance?.remaining === undefined ? '' : vscode.l10n.t('{0} calls are left today.', allowance.remaining.toLocaleString()),
+        allowance?.remaining === undefined ? '' : vscode.l10n.t('Calls left today: {0}.', allowance.remaining.toLocaleString()),
         vscode.l10n.t('Narrow the time range or the filters to spend fewer.'),
       ].filter(Boolean).join(' '),
     });

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import { countedWords } from '../activity/counted';
 import { relativeWords } from '../activity/format';
-import { columnFields, failureChoices, fieldOrderText, LOGS, noAnswerText, orderKey, sortableFields } from '../activity/logSchema';
+import { columnFields, failureChoices, fieldOrderText, LOGS, orderKey, sortableFields } from '../activity/logSchema';
+import { NAMED_NO_ANSWERS, noAnswerText } from '../activity/noAnswer';
 import { presetLabel } from '../search/describeSearch';
 import { TIME_RANGE_PRESETS, type ActivityKind } from '../search/search';
 
@@ -28,7 +30,10 @@ function logStrings(kind: ActivityKind): Record<string, string> {
   return strings;
 }
 
-/** The webview's words, localized here: the webview has no l10n of its own. `{0}` marks a value. */
+/**
+ * The webview's words, localized here: the webview has no l10n of its own. `{0}` marks a value; a
+ * count with its noun ("3 entries") is one value, worded from the `<noun>.one`/`<noun>.other` forms.
+ */
 export function panelStrings(kind: ActivityKind): Record<string, string> {
   // Called as l10n.t(...): `vscode-l10n-dev export` finds only calls of that shape (not an alias such as `t`).
   const l10n = vscode.l10n;
@@ -38,12 +43,15 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     timeRange: l10n.t('Time range'),
     ...Object.fromEntries(TIME_RANGE_PRESETS.map((preset) => [`range.${preset}`, presetLabel(preset)])),
     ...logStrings(kind),
+    ...countedWords(),
     'range.custom': l10n.t('Custom range'),
     from: l10n.t('From'),
     to: l10n.t('To'),
-    rangeIncomplete: l10n.t('Enter both the start and the end of the range.'),
+    timePlaceholder: l10n.t('YYYY-MM-DD HH:MM'),
+    rangeIncomplete: l10n.t('Enter the start and the end of the range as a date and a 24-hour time: 2026-11-20 14:05.'),
     rangeOrder: l10n.t('The start must be before the end.'),
     noAnswer: noAnswerText('{0}'),
+    ...Object.fromEntries(NAMED_NO_ANSWERS.map((error) => [`noAnswer.${error}`, noAnswerText(error)])),
     statusInvalid: l10n.t('A status code such as 404, or a class such as 4xx.'),
     order: l10n.t('Order'),
     serverOrder: l10n.t('Server order: {0}'),
@@ -53,8 +61,8 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     retry: l10n.t('Retry'),
     refine: l10n.t('Refine loaded rows'),
     refinePlaceholder: l10n.t('Refine loaded rows (any shown column)'),
-    rowCount: l10n.t('{0} rows'),
-    matchCount: l10n.t('{0} of {1} rows'),
+    matchCount: l10n.t('{0} of {1}'),
+    hiddenColumns: l10n.t('Not shown, empty in every loaded row: {0}'),
     exportCsv: l10n.t('Export CSV'),
     // All fields, not the shown columns: an export is for other tools, which should not depend on what the table shows.
     exportAll: l10n.t('Exports every field of the rows shown (refined and sorted as shown), whichever columns are shown.'),
@@ -75,11 +83,11 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     ...Object.fromEntries(failureChoices(LOGS[kind]).map(({ value, words }) => [`failure.${String(value)}`, words.label()])),
     resizeColumn: l10n.t('Resize column {0} (Left and Right arrow keys)'),
     starting: l10n.t('Starting...'),
-    'state.running': l10n.t('Loading... {0} entries, {1} API calls'),
-    'state.confirming': l10n.t('Waiting for your answer... {0} entries, {1} API calls'),
-    'state.done': l10n.t('{0} entries, {1} API calls'),
-    'state.stopped': l10n.t('Stopped: {0} entries, {1} API calls'),
-    'state.failed': l10n.t('Failed after {0} entries, {1} API calls'),
+    'state.running': l10n.t('Loading... {0}, {1}'),
+    'state.confirming': l10n.t('Waiting for your answer... {0}, {1}'),
+    'state.done': l10n.t('{0}, {1}'),
+    'state.stopped': l10n.t('Stopped: {0}, {1}'),
+    'state.failed': l10n.t('Failed after {0}, {1}'),
     loadAll: l10n.t('Load All'),
     stopHere: l10n.t('Stop Here'),
     details: l10n.t('Details'),
@@ -98,7 +106,7 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     'action.openTriggered': l10n.t('Show Calls'),
     'chart.title': l10n.t('Charts'),
     'chart.activity': l10n.t('Activity over time'),
-    'chart.activityLabel': l10n.t('Activity over time: {0} entries in {1} bars. Left and Right choose a time, Up and Down a part of its bar, Enter narrows the search to it.'),
+    'chart.activityLabel': l10n.t('Activity over time: {0} in {1}. Left and Right choose a time, Up and Down a part of its bar, Enter narrows the search to it.'),
     'chart.activityHint': kind === 'sessions'
       ? l10n.t('Click a coloured part of a bar to show only that operation or the failed logins and transfers, or a time below the bars to show only that time.')
       : l10n.t('Click a coloured part of a bar to show only that event, or a time below the bars to show only that time.'),
@@ -113,14 +121,14 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     'chart.other': l10n.t('Other'),
     'chart.none': l10n.t('(none)'),
     'chart.empty': l10n.t('No entries to chart.'),
-    'chart.topItem': l10n.t('{0}: {1} entries'),
+    'chart.topItem': l10n.t('{0}: {1}'),
     'chart.topOfColumn': l10n.t('Most frequent values of'),
     'chart.topOf': l10n.t('Top values: {0}'),
     'chart.noColumn': l10n.t('(pick a shown column)'),
     'chart.narrowTo': l10n.t('Search for {0} only'),
     'chart.total': l10n.t('Total: {0}'),
-    'chart.binEntries': l10n.t('{0}: {1} entries'),
+    'chart.binEntries': l10n.t('{0}: {1}'),
     'chart.part': l10n.t('{0}: {1}'),
-    'chart.partEntries': l10n.t('{0} at {1}: {2} entries'),
+    'chart.partEntries': l10n.t('{0} at {1}: {2}'),
   };
 }

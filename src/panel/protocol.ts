@@ -9,6 +9,9 @@ export interface PanelColumn extends ColumnSpec {
   label: string;
 }
 
+/** The user's last fold or unfold of the panel's charts. */
+export type ChartsChoice = 'open' | 'folded';
+
 /** What the webview keeps across hiding and window reloads: the question, never the answer's rows. */
 export interface PanelState {
   accountId: string;
@@ -20,6 +23,8 @@ export interface PanelState {
   relativeTimes?: boolean;
   /** The shown columns, by field id, in order. */
   columns?: string[];
+  /** The user's last fold or unfold of the charts. */
+  charts?: ChartsChoice;
 }
 
 export interface PanelInit {
@@ -200,5 +205,7 @@ export function parsePanelState(value: unknown): PanelState | undefined {
     ...(typeof state.relativeTimes === 'boolean' ? { relativeTimes: state.relativeTimes } : {}),
     // Only when chosen: a panel restored without a choice shows its log's last chosen columns.
     ...(columns ? { columns } : {}),
+    // Only when set: a state saved before the choice existed reads exactly as it did.
+    ...(state.charts === 'open' || state.charts === 'folded' ? { charts: state.charts } : {}),
   };
 }

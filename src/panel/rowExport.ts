@@ -8,6 +8,7 @@ import type { ActivityEntry } from '../api/models';
 import { csvLines, jsonPieces } from '../search/exportEntries';
 import type { ActivityKind } from '../search/search';
 import { writePieces } from './exportFile';
+import { counted } from '../activity/counted';
 
 /** Writes the entries `ids` names, of those `loaded`, to a file; when one is no longer loaded (a new search started), none. */
 export async function exportRows(kind: ActivityKind, format: 'csv' | 'json', ids: number[], loaded: ReadonlyMap<number, ActivityEntry>, storage: vscode.Uri, log: vscode.LogOutputChannel): Promise<void> {
@@ -18,7 +19,7 @@ export async function exportRows(kind: ActivityKind, format: 'csv' | 'json', ids
   }
   const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
   const target = await vscode.window.showSaveDialog({
-    title: vscode.l10n.t('Export {0} rows, every field of each', entries.length.toLocaleString()),
+    title: vscode.l10n.t('Export {0}, every field of each', counted(entries.length, 'rows')),
     defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir()), `exavault-${kind}-${stamp}.${format}`),
     filters: format === 'csv' ? { [vscode.l10n.t('CSV')]: ['csv'] } : { [vscode.l10n.t('JSON')]: ['json'] },
   });
@@ -31,7 +32,7 @@ export async function exportRows(kind: ActivityKind, format: 'csv' | 'json', ids
   try {
     const pieces = format === 'csv' ? csvLines(kind, entries) : jsonPieces(entries);
     // A piece is an entry's line or element (and a header or closing bracket): progress in entries.
-    const written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0} rows', entries.length.toLocaleString()), cancellable: true }, (progress, token) => {
+    const written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}', counted(entries.length, 'rows')), cancellable: true }, (progress, token) => {
       let reported = 0;
       return writePieces(temporary.fsPath, pieces, (count) => {
         const share = (100 * Math.min(count, entries.length)) / Math.max(entries.length, 1);
@@ -46,7 +47,7 @@ export async function exportRows(kind: ActivityKind, format: 'csv' | 'json', ids
     copying = true;
     await vscode.workspace.fs.copy(temporary, target, { overwrite: true });
     log.info(`Exported ${entries.length} ${kind} rows as ${format}.`);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} rows to {1}.', entries.length.toLocaleString(), target.fsPath || target.toString(true)));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} to {1}.', counted(entries.length, 'rows'), target.fsPath || target.toString(true)));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.error(`Export of ${entries.length} ${kind} rows failed: ${message}`);

@@ -15,6 +15,7 @@ import { AutoRefresh } from './autoRefresh';
 import type { ActivityNode } from './nodes';
 import type { ActivityPresenter } from './presenter';
 import { walkthroughStepDone } from '../ui/walkthroughProgress';
+import { counted } from '../activity/counted';
 
 /**
  * One sidebar view (Sessions or Webhook Calls): the active account's feed, its tree, progress,
@@ -200,7 +201,7 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
 
   private updateBadge(): void {
     this.treeView.badge = this.unseen > 0
-      ? { value: this.unseen, tooltip: vscode.l10n.t('{0} new entries since you last looked', this.unseen) }
+      ? { value: this.unseen, tooltip: vscode.l10n.t('{0} since you last looked', counted(this.unseen, 'newEntries')) }
       : undefined;
   }
 }

@@ -10,10 +10,10 @@ import { startExaVaultServer, type RunningExaVaultServer } from '../../server/in
 import { OPERATIONS, type SessionEntryWire, type WebhookEntryWire } from '../../src/api/wire';
 import { displayText } from '../../src/activity/displayText';
 import { formatRelative, formatTime } from '../../src/activity/format';
-import { rezoneInput } from '../../src/panel/webview/zoneInput';
+import { fromZoneInput, rezoneInput } from '../../src/panel/webview/zoneInput';
 import { matchesRefine, sessionCellTexts } from '../support/panelCells';
 import {
-  answer, attachPanel, inLastRange, openQueryPanel, rowCell, rowCells, searchAll, searchesAsked, searchEnd, signIn, startSearch, until, waitForQuestion, type QueryPanel,
+  answer, attachPanel, inLastRange, openQueryPanel, rowCell, rowCells, rowCount, searchAll, searchesAsked, searchEnd, signIn, startSearch, until, waitForQuestion, type QueryPanel,
 } from './queryPanelHelpers';
 import { waitUntil } from '../support/waitUntil';
 import { exactly, palette } from './uiSteps';
@@ -28,8 +28,6 @@ const DAY_MS = 86_400_000;
 const QUARTER_MS = 90 * DAY_MS;
 /** How long each page takes once the first is in, in the test that stops a search in flight: far longer than clicking Stop. */
 const IN_FLIGHT_LATENCY_MS = 15_000;
-
-const rows = (count: number) => `${count} rows`;
 
 /**
  * What the time column may say of `created` counted back from the search's start: the extension reads
@@ -98,7 +96,7 @@ describe('query panel in the real workbench', function () {
   async function allSessions(page: Page): Promise<{ panel: QueryPanel; frame: FrameLocator; entries: SessionEntryWire[] }> {
     const entries = sessionsIn(QUARTER_MS);
     const panel = await openQueryPanel(page, 'Session Logs');
-    assert.equal(await searchAll(panel, () => panel.frame.locator('#range').selectOption('quarter')), rows(entries.length));
+    assert.equal(await searchAll(panel, () => panel.frame.locator('#range').selectOption('quarter')), rowCount(entries.length));
     return { panel, frame: panel.frame, entries };
   }
 
@@ -109,7 +107,7 @@ describe('query panel in the real workbench', function () {
     const panel = await openQueryPanel(page, 'Session Logs');
     assert.equal(await panel.frame.locator('#range').inputValue(), 'day');
     assert.equal(panel.first.state, 'done', panel.first.status);
-    assert.equal(panel.first.count, rows(expected.length));
+    assert.equal(panel.first.count, rowCount(expected.length));
   });
 
   it('asks before a search that takes more calls than the setting allows, and "Stop Here" keeps the first page', async () => {
@@ -121,8 +119,8 @@ describe('query panel in the real workbench', function () {
     assert.match(await waitForQuestion(panel), /^This search will take about \d+ API calls\.$/);
     await answer(panel, 'Stop Here');
     const end = await searchEnd(panel, undefined);
-    assert.equal(end.status, `Stopped: ${PAGE_SIZE} entries, 1 API calls`);
-    assert.equal(end.count, rows(PAGE_SIZE));
+    assert.equal(end.status, `Stopped: ${PAGE_SIZE} entries, 1 API call`);
+    assert.equal(end.count, rowCount(PAGE_SIZE));
     const newest = entries[0]!.attributes;
     assert.equal(await rowCell(panel.frame, 0, 'user').textContent(), newest.username);
     assert.equal(await rowCell(panel.frame, 0, 'path').textContent(), displayText(newest.fileName ?? '', 300));
@@ -148,6 +146,9 @@ describe('query panel in the real workbench', function () {
         await timeCell.filter({ hasText: shown }).waitFor();
         await panel.frame.locator('#range-zone', { hasText: exactly(zone) }).waitFor();
         const from = await panel.frame.locator('#from').inputValue();
+        // Written as the table writes times (24-hour, the zone named beside it), not in the browser's locale.
+        assert.match(from, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+        assert.equal(`${from} ${zone}`, formatTime(fromZoneInput(from, zone), zone).replace(/:\d{2} \S+$/, ` ${zone}`));
         if (previous) {
           assert.equal(from, rezoneInput(previous.from, previous.zone, zone), `the range's start, from ${previous.zone} to ${zone}`);
         }
@@ -170,7 +171,7 @@ describe('query panel in the real workbench', function () {
     await answer(panel, 'Load All');
     const end = await searchEnd(panel, undefined);
     assert.equal(end.state, 'done', end.status);
-    assert.equal(end.count, rows(entries.length));
+    assert.equal(end.count, rowCount(entries.length));
     const newest = entries[0]!.attributes;
     assert.equal(await rowCell(panel.frame, 0, 'operation').textContent(), OPERATIONS[newest.operation!.toUpperCase()] ?? newest.operation);
     assert.equal(await rowCell(panel.frame, 0, 'user').textContent(), newest.username);
@@ -195,18 +196,40 @@ describe('query panel in the real workbench', function () {
       }
     };
     await topTwoShown();
-    assert.equal(await searchAll(panel, () => users.first().click()), rows(ranked[0]![1]));
+    assert.equal(await searchAll(panel, () => users.first().click()), rowCount(ranked[0]![1]));
     assert.equal(await frame.locator('#filter-username').inputValue(), ranked[0]![0]);
     // The keyboard: clear the filter, then into the list, down one, Enter.
     await frame.locator('#filter-username').fill('');
-    assert.equal(await searchAll(panel, () => frame.locator('#filter-username').press('Enter')), rows(entries.length));
+    assert.equal(await searchAll(panel, () => frame.locator('#filter-username').press('Enter')), rowCount(entries.length));
     await topTwoShown();
     await users.first().focus();
     assert.equal(await searchAll(panel, async () => {
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
-    }), rows(ranked[1]![1]));
+    }), rowCount(ranked[1]![1]));
     assert.equal(await frame.locator('#filter-username').inputValue(), ranked[1]![0]);
+  });
+
+  it('charts every row the table shows once loading ends, never the first batch only', async () => {
+    const { page } = session();
+    const calls = inLastRange<WebhookEntryWire>(server.webhooks, QUARTER_MS, serverStart);
+    const statuses = new Set(calls.map((call) => String((call.attributes as { status?: number }).status ?? '')));
+    assert.ok(calls.length > 3 * PAGE_SIZE && statuses.size <= 10, `seed ${SEED}: more than one batch of calls, of at most 10 statuses (so the top list holds every call): ${calls.length}, ${statuses.size}`);
+    // A window tall enough that the charts stay open beside the webhook panel's table (they fold in the suites' usual one).
+    const size = page.viewportSize()!;
+    await page.setViewportSize({ width: size.width, height: 1400 });
+    try {
+      const panel = await openQueryPanel(page, 'Webhook Calls');
+      assert.equal(await searchAll(panel, () => panel.frame.locator('#range').selectOption('quarter')), rowCount(calls.length));
+      await panel.frame.locator('details.charts[open]').waitFor();
+      // The charts follow the table a moment later: wait for them to say the table's count, then check the lists add up to it.
+      await panel.frame.locator(`canvas[aria-label^="Activity over time: ${calls.length} entries in "]`).waitFor();
+      const counts = await panel.frame.locator('#chart-top-status').locator('xpath=..').locator('button.top-item:not([hidden]) .top-count').allTextContents();
+      assert.equal(counts.reduce((sum, count) => sum + Number(count.replace(/,/g, '')), 0), calls.length);
+      assert.equal(await panel.frame.locator('#count').textContent(), rowCount(calls.length));
+    } finally {
+      await page.setViewportSize(size);
+    }
   });
 
   it('filters on a user on the server, and several operation types with one query each', async () => {
@@ -215,21 +238,21 @@ describe('query panel in the real workbench', function () {
     const user = entries[0]!.attributes.username!;
     const byUser = entries.filter((entry) => entry.attributes.username === user);
     await frame.locator('#filter-username').fill(user);
-    assert.equal(await searchAll(panel, () => frame.locator('#filter-username').press('Enter')), rows(byUser.length));
+    assert.equal(await searchAll(panel, () => frame.locator('#filter-username').press('Enter')), rowCount(byUser.length));
     const expected = byUser.filter((entry) => ['STOR', 'RETR'].includes(entry.attributes.operation!.toUpperCase()));
     assert.ok(expected.length > 0 && expected.length < byUser.length, `seed ${SEED}: ${user} must have uploads or downloads and other entries`);
     await frame.locator('.choices summary').click();
     await frame.locator('.choice-list input[value="STOR"]').check();
     await frame.locator('.choice-list input[value="RETR"]').check();
     // Closing the list runs the search.
-    assert.equal(await searchAll(panel, () => frame.locator('.choices summary').click()), rows(expected.length));
+    assert.equal(await searchAll(panel, () => frame.locator('.choices summary').click()), rowCount(expected.length));
     assert.equal(await frame.locator('.notes').textContent(), '2 operation types: the API takes one per request, so this runs 2 queries and merges them by time.');
     // Every filter cleared: the whole log again, with no note.
     await frame.locator('.choices summary').click();
     await frame.locator('.choice-list input[value="STOR"]').uncheck();
     await frame.locator('.choice-list input[value="RETR"]').uncheck();
     await frame.locator('#filter-username').fill('');
-    assert.equal(await searchAll(panel, () => frame.locator('button[type="submit"]').click()), rows(entries.length));
+    assert.equal(await searchAll(panel, () => frame.locator('button[type="submit"]').click()), rowCount(entries.length));
     assert.equal(await frame.locator('.notes').textContent(), '');
   });
 
@@ -268,9 +291,9 @@ describe('query panel in the real workbench', function () {
     const below = entries.filter((entry) => (entry.attributes.fileName ?? '').startsWith(folder)).length;
     assert.ok(below > 0 && below < entries.length, `${folder}: ${below} of ${entries.length} entries`);
     await frame.locator('#filter-path').fill(`${folder}*`);
-    assert.equal(await searchAll(panel, () => frame.locator('#filter-path').press('Enter')), rows(below));
+    assert.equal(await searchAll(panel, () => frame.locator('#filter-path').press('Enter')), rowCount(below));
     await frame.locator('#filter-path').fill('');
-    assert.equal(await searchAll(panel, () => frame.locator('#filter-path').press('Enter')), rows(entries.length));
+    assert.equal(await searchAll(panel, () => frame.locator('#filter-path').press('Enter')), rowCount(entries.length));
   });
 
   it('sorts by a column, both ways, and says so to screen readers', async () => {
@@ -293,7 +316,7 @@ describe('query panel in the real workbench', function () {
     const { panel, frame, entries } = await allSessions(page);
     await frame.locator('#order-note', { hasText: /^Server order: Time, newest first$/ }).waitFor();
     const users = entries.map((entry) => entry.attributes.username ?? '').sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
-    assert.equal(await searchAll(panel, () => frame.locator('#order').selectOption({ label: 'User, A to Z' })), rows(entries.length));
+    assert.equal(await searchAll(panel, () => frame.locator('#order').selectOption({ label: 'User, A to Z' })), rowCount(entries.length));
     await frame.locator('[role="columnheader"][data-column="user"][aria-sort="ascending"]').waitFor();
     await frame.locator('#order-note', { hasText: /^Server order: User, A to Z$/ }).waitFor();
     assert.equal(await rowCell(frame, 0, 'user').textContent(), users[0]);
@@ -323,6 +346,91 @@ describe('query panel in the real workbench', function () {
     assert.equal(await rowCell(frame, 0, 'ip').textContent(), byNumber.at(-1));
   });
 
+  it('sizes the columns to their widest text, keeps a width the user set, and hides a column every loaded row leaves empty', async () => {
+    const { page } = session();
+    const { panel, frame, entries } = await allSessions(page);
+    const failed = entries.filter((entry) => entry.attributes.status === 'failed');
+    assert.ok(failed.length > 0, `seed ${SEED}: failed logins, whose status is the widest`);
+    const cutShort = (cell: ReturnType<typeof rowCell>) => cell.evaluate((element) => element.scrollWidth > element.clientWidth);
+    // Refined to a failed login (refining keeps the columns): its status reads in full, as does each header.
+    await frame.locator('#refine').fill('failed');
+    await countReads(frame, `${failed.length} of ${entries.length} rows`);
+    assert.equal(await rowCell(frame, 0, 'status').textContent(), 'failed');
+    assert.equal(await cutShort(rowCell(frame, 0, 'status')), false, 'the status "failed" is cut short');
+    for (const header of await frame.locator('[role="columnheader"]:visible .label').all()) {
+      assert.equal(await header.evaluate((element) => element.scrollWidth > element.clientWidth), false, `header ${await header.textContent()} is cut short`);
+    }
+    await frame.locator('#refine').fill('');
+    // Positive control for what follows: with every operation loaded, the Path column shows, and no note.
+    const pathHeader = frame.locator('[role="columnheader"][data-column="path"]');
+    assert.ok(entries.some((entry) => entry.attributes.fileName), `seed ${SEED}: entries with a path`);
+    assert.equal(await pathHeader.isVisible(), true);
+    // The user widens Status; a search after that keeps the user's width.
+    const statusHeader = frame.locator('[role="columnheader"][data-column="status"]');
+    const fitted = (await statusHeader.boundingBox())!.width;
+    await statusHeader.locator('.resizer').focus();
+    for (let step = 0; step < 3; step++) {
+      await page.keyboard.press('ArrowRight');
+    }
+    const logins = entries.filter((entry) => entry.attributes.operation?.toUpperCase() === 'PASS');
+    assert.ok(logins.length > 0 && logins.every((entry) => !entry.attributes.fileName), `seed ${SEED}: logins, none with a path`);
+    await frame.locator('.choices summary').click();
+    await frame.locator('.choice-list input[value="PASS"]').check();
+    assert.equal(await searchAll(panel, () => frame.locator('.choices summary').click()), rowCount(logins.length));
+    await pathHeader.waitFor({ state: 'hidden' });
+    assert.match(await frame.locator('#hidden-columns').textContent() ?? '', /^Not shown, empty in every loaded row: .*\bPath\b/);
+    assert.equal(Math.round((await statusHeader.boundingBox())!.width), Math.round(fitted) + 30);
+  });
+
+  it('folds the charts when they would leave the table fewer than 10 rows, keeps the user\'s unfold, and puts the details beside or below the table, never over it', async () => {
+    const { page } = session();
+    const { frame } = await openQueryPanel(page, 'Session Logs');
+    const open = frame.locator('details.charts[open]');
+    const folded = frame.locator('details.charts:not([open])');
+    const grid = frame.locator('.grid');
+    const rowsInView = () => grid.evaluate((element) => Math.floor((element.clientHeight - element.querySelector<HTMLElement>('.grid-header')!.offsetHeight) / 22));
+    /** Waits until the table's height is no longer `before` (the panel has laid out a resized window), then for the frame after. */
+    const resized = async (before: number) => {
+      await waitUntil('the table to take the window\'s new size', async () => (await grid.evaluate((element) => element.clientHeight)) !== before, ACTION_TIMEOUT_MS);
+      await frame.locator('body').evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+    };
+    const size = page.viewportSize()!;
+    try {
+      // Positive control: the full window has room for the charts and 10 rows.
+      await open.waitFor();
+      assert.ok(await rowsInView() >= 10, `${await rowsInView()} rows in view beside the charts in the full window`);
+      await page.setViewportSize({ width: size.width, height: 620 });
+      await folded.waitFor();
+      assert.ok(await rowsInView() >= 10, `${await rowsInView()} rows in view with the charts folded`);
+      // The user opens them: they stay open while the window changes again.
+      await frame.locator('details.charts > summary').click();
+      await open.waitFor();
+      const before = await grid.evaluate((element) => element.clientHeight);
+      await page.setViewportSize({ width: size.width, height: 600 });
+      await resized(before);
+      assert.equal(await open.count(), 1, 'the charts the user opened folded again');
+
+      // The details take their own room: beside the table, and below it in a narrow panel.
+      await page.setViewportSize(size);
+      await rowCells(frame, 0).first().click();
+      const details = frame.locator('.details');
+      await details.locator('dd').first().waitFor();
+      const overlap = async () => {
+        const [table, pane] = [(await grid.boundingBox())!, (await details.boundingBox())!];
+        return table.x < pane.x + pane.width && pane.x < table.x + table.width && table.y < pane.y + pane.height && pane.y < table.y + table.height;
+      };
+      assert.equal(await overlap(), false, 'the details cover the table');
+      const wide = await grid.evaluate((element) => element.clientHeight);
+      await page.setViewportSize({ width: 900, height: size.height });
+      await resized(wide);
+      assert.ok((await details.boundingBox())!.y >= (await grid.boundingBox())!.y + (await grid.boundingBox())!.height - 1, 'the details are below the table in a narrow panel');
+      assert.equal(await overlap(), false, 'the details cover the table in a narrow panel');
+      assert.ok(await rowsInView() >= 5, `${await rowsInView()} rows in view above the details`);
+    } finally {
+      await page.setViewportSize(size);
+    }
+  });
+
   it('refines the loaded rows as one types, without a request', async () => {
     const { page } = session();
     const { frame, entries } = await allSessions(page);
@@ -334,7 +442,7 @@ describe('query panel in the real workbench', function () {
     await countReads(frame, `${matching} of ${entries.length} rows`);
     assert.equal(server.stats().requests, 0);
     await frame.locator('#refine').fill('');
-    await countReads(frame, rows(entries.length));
+    await countReads(frame, rowCount(entries.length));
   });
 
   it('shows every field of the selected row, and moves the selection with the keyboard', async () => {
@@ -378,10 +486,10 @@ describe('query panel in the real workbench', function () {
     await answer(panel, 'Load All');
     const failed = await searchEnd(panel, undefined);
     assert.match(failed.status, new RegExp(`^Failed after ${PAGE_SIZE} entries`));
-    assert.equal(failed.count, rows(PAGE_SIZE));
+    assert.equal(failed.count, rowCount(PAGE_SIZE));
     assert.match(await panel.frame.locator('.problem').textContent() ?? '', /503[\s\S]*The rows loaded before it stay; Retry runs the search again\.$/);
     server.clearFaults();
-    assert.equal(await searchAll(panel, () => panel.frame.locator('button', { hasText: 'Retry' }).click()), rows(entries.length));
+    assert.equal(await searchAll(panel, () => panel.frame.locator('button', { hasText: 'Retry' }).click()), rowCount(entries.length));
     assert.equal(await panel.frame.locator('.problem').isVisible(), false);
   });
 
@@ -409,7 +517,7 @@ describe('query panel in the real workbench', function () {
     await dialog.locator('.monaco-list-row', { hasText: marker }).waitFor();
     assert.equal(await input.inputValue(), target);
     await input.press('Enter');
-    await page.locator('.notifications-toasts', { hasText: `Exported ${expected.length} rows to ${target}` }).waitFor();
+    await page.locator('.notifications-toasts', { hasText: `Exported ${rowCount(expected.length)} to ${target}` }).waitFor();
     const exported = JSON.parse(fs.readFileSync(target, 'utf8')) as { id: number; username: string; fileName: string; created: string }[];
     assert.deepEqual(exported.map((row) => row.id), expected.map((entry) => entry.id));
     for (const [index, row] of exported.entries()) {
@@ -454,7 +562,7 @@ describe('query panel in the real workbench', function () {
     const ip = entries[0]!.attributes.ipAddress!;
     const expected = entries.filter((entry) => entry.attributes.ipAddress === ip).length;
     await frame.locator('#filter-ipAddress').fill(ip);
-    assert.equal(await searchAll(panel, () => frame.locator('#filter-ipAddress').press('Enter')), rows(expected));
+    assert.equal(await searchAll(panel, () => frame.locator('#filter-ipAddress').press('Enter')), rowCount(expected));
     const relativeToggle = (panelFrame: FrameLocator) => panelFrame.getByRole('button', { name: 'Relative Times' }).and(panelFrame.locator('[aria-pressed="true"]'));
     await frame.getByRole('button', { name: 'Relative Times' }).click();
     await relativeToggle(frame).waitFor();
@@ -472,7 +580,7 @@ describe('query panel in the real workbench', function () {
     assert.equal(await restored.frame.locator('#filter-ipAddress').inputValue(), ip);
     assert.equal(await restored.frame.locator('#range').inputValue(), 'quarter');
     assert.equal(restored.first.state, 'done', restored.first.status);
-    assert.equal(restored.first.count, rows(expected));
+    assert.equal(restored.first.count, rowCount(expected));
     // The time column as it was: relative, counted back from the search run again.
     await relativeToggle(restored.frame).waitFor();
     const newest = await rowCell(restored.frame, 0, 'time').textContent() ?? '';
@@ -499,9 +607,9 @@ describe('query panel in the real workbench', function () {
 
     const webhooks = await openQueryPanel(page, 'Webhook Calls');
     const frame = webhooks.frame;
-    assert.equal(await searchAll(webhooks, () => frame.locator('#range').selectOption('quarter')), rows(calls.length));
+    assert.equal(await searchAll(webhooks, () => frame.locator('#range').selectOption('quarter')), rowCount(calls.length));
     await frame.locator('#filter-status').fill('4xx');
-    assert.equal(await searchAll(webhooks, () => frame.locator('#filter-status').press('Enter')), rows(failing.length));
+    assert.equal(await searchAll(webhooks, () => frame.locator('#filter-status').press('Enter')), rowCount(failing.length));
     assert.equal(await frame.locator('.notes').textContent(), 'Status 4xx: the API filters on one status code, so this loads calls of every status and keeps the 4xx ones here.');
 
     // Two events: one query each, said so; with the status class, both notes.
@@ -509,7 +617,7 @@ describe('query panel in the real workbench', function () {
     for (const event of events) {
       await frame.locator(`.choice-list input[value="${event}"]`).check();
     }
-    assert.equal(await searchAll(webhooks, () => frame.locator('.choices summary').click()), rows(byEvents.length));
+    assert.equal(await searchAll(webhooks, () => frame.locator('.choices summary').click()), rowCount(byEvents.length));
     assert.match(await frame.locator('.notes').textContent() ?? '', /^2 events: the API takes one per request, so this runs 2 queries and merges them by time\.Status 4xx/);
 
     await rowCells(frame, 0).first().click();
@@ -529,6 +637,6 @@ describe('query panel in the real workbench', function () {
     assert.equal(await activity.frame.locator('#filter-username').inputValue(), first.username);
     assert.equal(await activity.frame.locator('#range').inputValue(), 'quarter');
     assert.equal(activity.first.state, 'done', activity.first.status);
-    assert.equal(activity.first.count, rows(byUser));
+    assert.equal(activity.first.count, rowCount(byUser));
   });
 });

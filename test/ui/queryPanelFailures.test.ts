@@ -7,7 +7,7 @@ import type { FrameLocator, Locator } from 'playwright-core';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import { isNoAnswer, type SessionEntryWire, type WebhookEntryWire } from '../../src/api/wire';
 import {
-  inLastRange, openQueryPanel, rowCell, searchAll, searchEnd, searchesAsked, signIn, startSearch, type QueryPanel,
+  inLastRange, openQueryPanel, rowCell, rowCount, searchAll, searchEnd, searchesAsked, showCharts, signIn, startSearch, type QueryPanel,
 } from './queryPanelHelpers';
 import { screenshot, useWorkbench } from './workbench';
 
@@ -17,7 +17,6 @@ const QUARTER_MS = 90 * 86_400_000;
 /** At most this many bars in the activity chart. */
 const MAX_BINS = 60;
 
-const rows = (count: number) => `${count} rows`;
 
 /** How a cell looks: its colour, and what its ::before draws (the mark's glyph). */
 const looks = (cell: Locator) => cell.evaluate((element) => ({
@@ -112,12 +111,12 @@ describe('query panel: what went wrong', function () {
     assert.ok(failed.length > 0 && failed.length < entries.length, `seed ${SEED}: ${failed.length} failed logins of ${entries.length} entries`);
     const panel = await openQueryPanel(page, 'Session Logs');
     const { frame } = panel;
-    assert.equal(await searchAll(panel, () => frame.locator('#range').selectOption('quarter')), rows(entries.length));
+    assert.equal(await searchAll(panel, () => frame.locator('#range').selectOption('quarter')), rowCount(entries.length));
     const headers = await frame.locator('[role="columnheader"]').evaluateAll((cells) => cells.map((cell) => (cell as HTMLElement).dataset.column));
     assert.deepEqual(headers.slice(0, 3), ['time', 'operation', 'status']);
     await page.locator('.tab.active', { hasText: 'Sessions: acme · 90 d' }).waitFor();
 
-    assert.equal(await searchAll(panel, () => frame.locator('#filter-failed').selectOption({ label: 'Failed only' })), rows(failed.length));
+    assert.equal(await searchAll(panel, () => frame.locator('#filter-failed').selectOption({ label: 'Failed only' })), rowCount(failed.length));
     assert.equal(await frame.locator('#filter-failed').inputValue(), 'true');
     assert.match(await frame.locator('.notes').textContent() ?? '', /^Failed only: the API does not filter on failures/);
     await page.locator('.tab.active', { hasText: 'Sessions: acme · failed logins and transfers only · 90 d' }).waitFor();
@@ -129,7 +128,7 @@ describe('query panel: what went wrong', function () {
     await screenshot(page, 'panel-failed-logins');
 
     // Every status again: a row that did not fail has none of it (the failed row above is the positive control).
-    assert.equal(await searchAll(panel, () => frame.locator('#filter-failed').selectOption({ label: 'All entries' })), rows(entries.length));
+    assert.equal(await searchAll(panel, () => frame.locator('#filter-failed').selectOption({ label: 'All entries' })), rowCount(entries.length));
     const index = entries.findIndex((entry) => !failedLogin(entry));
     assert.ok(index >= 0 && index < 10, `a row in view that did not fail (${index})`);
     const plain = rowCell(frame, index, 'status');
@@ -145,10 +144,10 @@ describe('query panel: what went wrong', function () {
     const failed = entries.filter(failedLogin);
     const panel = await openQueryPanel(page, 'Session Logs');
     const { frame } = panel;
-    assert.equal(await searchAll(panel, () => frame.locator('#range').selectOption('quarter')), rows(entries.length));
+    assert.equal(await searchAll(panel, () => frame.locator('#range').selectOption('quarter')), rowCount(entries.length));
     assert.match(await frame.locator('.chart-hint').textContent() ?? '', /only that operation or the failed logins and transfers/);
     await enterChartPart(panel, entries.length, 'Failed logins and transfers');
-    assert.equal((await searchEnd(panel)).count, rows(failed.length));
+    assert.equal((await searchEnd(panel)).count, rowCount(failed.length));
     assert.equal(await frame.locator('#filter-failed').inputValue(), 'true');
 
     // The top user of the failed logins, twice: the second click asks for the search already shown.
@@ -160,7 +159,7 @@ describe('query panel: what went wrong', function () {
     const users = frame.locator('#chart-top-user').locator('xpath=..').locator('button.top-item:not([hidden])');
     const top = users.first().filter({ has: frame.locator('.top-label', { hasText: new RegExp(`^${ranked[0]![0]}$`) }) });
     await top.waitFor();
-    assert.equal(await searchAll(panel, () => top.click()), rows(ranked[0]![1]));
+    assert.equal(await searchAll(panel, () => top.click()), rowCount(ranked[0]![1]));
     const asked = await searchesAsked(panel);
     await top.click();
     // Positive control: a click that changes the search (the top IP address of that user's failed logins) runs one, and only it.
@@ -172,7 +171,7 @@ describe('query panel: what went wrong', function () {
     const topIp = [...byIp].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
     const ips = frame.locator('#chart-top-ip').locator('xpath=..').locator('button.top-item:not([hidden])');
     const topIpButton = ips.first().filter({ has: frame.locator('.top-label', { hasText: new RegExp(`^${topIp[0].replace(/[.:]/g, '\\$&')}$`) }) });
-    assert.equal(await searchAll(panel, () => topIpButton.click()), rows(topIp[1]));
+    assert.equal(await searchAll(panel, () => topIpButton.click()), rowCount(topIp[1]));
     assert.equal(await searchesAsked(panel), asked + 1, 'the click on what the search already was asked for none');
   });
 
@@ -183,7 +182,7 @@ describe('query panel: what went wrong', function () {
     assert.ok(failed.length > 0 && failed.length < calls.length, `seed ${SEED}: ${failed.length} failed calls of ${calls.length}`);
     const panel = await openQueryPanel(page, 'Webhook Calls');
     const { frame } = panel;
-    assert.equal(await searchAll(panel, () => frame.locator('#range').selectOption('quarter')), rows(calls.length));
+    assert.equal(await searchAll(panel, () => frame.locator('#range').selectOption('quarter')), rowCount(calls.length));
     const headers = await frame.locator('[role="columnheader"]').evaluateAll((cells) => cells.map((cell) => (cell as HTMLElement).dataset.column));
     assert.deepEqual(headers.slice(0, 3), ['time', 'event', 'status']);
     // Sorted by status, highest first (as text: "no answer..." above the codes): a failed call comes first.
@@ -195,11 +194,19 @@ describe('query panel: what went wrong', function () {
     const marked = rowCell(frame, 0, 'status');
     assert.equal(await description(marked), 'Failed call');
     assert.deepEqual(await looks(marked), { colour: await errorColour(frame), mark: '"\uea87"' });
+    // A call with no HTTP answer says why (curl's error 28 is a timeout); refined to those words, every such call shows them.
+    const timedOut = calls.filter((call) => (call.attributes as { status?: number }).status === 28);
+    assert.ok(timedOut.length > 0, `seed ${SEED}: calls that timed out (curl error 28)`);
+    await frame.locator('#refine').fill('timed out');
+    await frame.locator('#count', { hasText: new RegExp(`^${timedOut.length} of ${calls.length} rows$`) }).waitFor();
+    assert.equal(await rowCell(frame, 0, 'status').textContent(), 'no answer: timed out (error 28)');
+    await frame.locator('#refine').fill('');
 
+    await showCharts(frame);
     await frame.locator('.chart-toggle button', { hasText: 'Success / failure' }).click();
     assert.equal(await frame.locator('.chart-hint').textContent(), 'Click Failure in a bar to show only the failed calls, or a time below the bars to show only that time.');
     await enterChartPart(panel, calls.length, 'Failure');
-    assert.equal((await searchEnd(panel)).count, rows(failed.length));
+    assert.equal((await searchEnd(panel)).count, rowCount(failed.length));
     assert.equal(await frame.locator('#filter-failed').inputValue(), 'true');
     await page.locator('.tab.active', { hasText: 'Webhook Calls: acme · failed calls only · 90 d' }).waitFor();
   });
@@ -211,9 +218,9 @@ describe('query panel: what went wrong', function () {
     assert.ok(unanswered.length > 0 && unanswered.length < calls.filter(failedCall).length, `seed ${SEED}: ${unanswered.length} calls with no answer`);
     const panel = await openQueryPanel(page, 'Webhook Calls');
     const { frame } = panel;
-    assert.equal(await searchAll(panel, () => frame.locator('#range').selectOption('quarter')), rows(calls.length));
+    assert.equal(await searchAll(panel, () => frame.locator('#range').selectOption('quarter')), rowCount(calls.length));
     assert.deepEqual(await frame.locator('#filter-failed option').allTextContents(), ['All entries', 'Failed only', 'No answer only']);
-    assert.equal(await searchAll(panel, () => frame.locator('#filter-failed').selectOption({ label: 'No answer only' })), rows(unanswered.length));
+    assert.equal(await searchAll(panel, () => frame.locator('#filter-failed').selectOption({ label: 'No answer only' })), rowCount(unanswered.length));
     assert.match(await frame.locator('.notes').textContent() ?? '', /^No answer only: the API filters on one status code/);
     await page.locator('.tab.active', { hasText: 'Webhook Calls: acme · calls with no answer only · 90 d' }).waitFor();
     for (let index = 0; index < unanswered.length; index++) {

@@ -5,6 +5,21 @@ import type { FrameLocator, Page } from 'playwright-core';
 import type { SessionEntryWire, WebhookEntryWire } from '../../src/api/wire';
 import { openSidebar, quickInput, runFromPalette } from './workbench';
 
+/** The panel's count line for `count` rows: "1 row", "2 rows". */
+export const rowCount = (count: number): string => (count === 1 ? '1 row' : `${count} rows`);
+
+/**
+ * Opens the panel's charts as a user would (a click on their summary) when they folded to give the
+ * table room: in the suites' window the webhook panel's filters take two lines, and its charts fold.
+ * Call it once the panel's search has ended and its layout settled.
+ */
+export async function showCharts(frame: FrameLocator): Promise<void> {
+  if (await frame.locator('details.charts:not([open])').count() > 0) {
+    await frame.locator('details.charts > summary').click();
+  }
+  await frame.locator('details.charts[open]').waitFor();
+}
+
 /** How long one search may take to end (a failing one retries first): well within a test's two minutes. */
 export const SEARCH_TIMEOUT_MS = 60_000;
 
@@ -57,7 +72,7 @@ export interface QueryPanel {
 
 export interface SearchEnd {
   state: 'done' | 'stopped' | 'failed';
-  /** The status line, e.g. "300 entries, 7 API calls". */
+  /** The status line, e.g. "300 entries, 7 API calls" or "1 entry, 1 API call". */
   status: string;
   /** The count line, e.g. "300 rows". */
   count: string;
@@ -66,7 +81,7 @@ export interface SearchEnd {
 /** What the cost question is answered with; `undefined`: a question is an error. */
 export type Answer = 'Load All' | 'Stop Here' | undefined;
 
-const TERMINAL_STATUS = /^(\d[\d,]* entries, [\d,]+ API calls|Stopped: \d[\d,]* entries, [\d,]+ API calls|Failed after \d[\d,]* entries, [\d,]+ API calls)$/;
+const TERMINAL_STATUS = /^(Stopped: |Failed after )?\d[\d,]* entr(y|ies), [\d,]+ API calls?$/;
 const stateOf = (status: string): SearchEnd['state'] => (status.startsWith('Stopped') ? 'stopped' : status.startsWith('Failed') ? 'failed' : 'done');
 
 /**

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import type { SessionEntryWire } from '../../src/api/wire';
 import { codeServerDir } from '../../scripts/lib/paths';
-import { attachPanel, inLastRange, openQueryPanel, searchAll, signIn } from './queryPanelHelpers';
+import { attachPanel, inLastRange, openQueryPanel, rowCount, searchAll, signIn } from './queryPanelHelpers';
 import { accountStatus, closeEditorsAndNotifications, palette, waitForStoredAccounts } from './uiSteps';
 import { quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
 
@@ -68,7 +68,7 @@ describe('links to a search', function () {
     const expected = entries.filter((entry) => entry.attributes.username === user);
     const panel = await openQueryPanel(page, 'Session Logs');
     const username = panel.frame.locator('#filter-username');
-    assert.equal(await searchAll(panel, () => username.fill(user).then(() => username.press('Enter'))), `${expected.length} rows`);
+    assert.equal(await searchAll(panel, () => username.fill(user).then(() => username.press('Enter'))), rowCount(expected.length));
 
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(session().workbench.url).origin });
     await panel.frame.getByRole('button', { name: 'Copy Link to Search' }).click();
@@ -84,7 +84,7 @@ describe('links to a search', function () {
     await openUrl(page, link);
     const opened = await attachPanel(page, 'Session Logs');
     assert.equal(opened.first.state, 'done', opened.first.status);
-    assert.equal(opened.first.count, `${expected.length} rows`);
+    assert.equal(opened.first.count, rowCount(expected.length));
     assert.equal(await opened.frame.locator('#filter-username').inputValue(), user);
     assert.equal(await opened.frame.locator('#range').inputValue(), 'day');
     await accountStatus(page, 'acme').waitFor();

@@ -2,6 +2,8 @@
 import type { Series } from './chartData';
 
 export interface Palette {
+  /** What the charts are drawn on. */
+  background: string;
   foreground: string;
   lines: string;
   series: string[];
@@ -28,6 +30,7 @@ export function readPalette(): Palette {
   const yellow = css('--vscode-charts-yellow', '#cca700');
   const red = css('--vscode-charts-red', '#f14c4c');
   return {
+    background: css('--vscode-editor-background', '#1e1e1e'),
     foreground,
     lines,
     // Red is the failures' alone.

@@ -1,10 +1,12 @@
 // The panel's charts, folded in one section: entries over time and the most frequent users, IPs,
 // endpoints and statuses, and of any shown text column picked, counted over the shown rows.
 // Clicking a part of them narrows the search (a top list's value, when the API filters on its column).
+// The section folds by itself when it would leave the table too few rows, unless the user chose.
 import { LOGS, type LogField } from '../../activity/logSchema';
-import type { PanelColumn } from '../protocol';
+import type { ChartsChoice, PanelColumn } from '../protocol';
 import type { ActivityKind } from '../../search/search';
 import { inStoreOrder } from './chartData';
+import { chartsOpen } from './chartFold';
 import { h } from './dom';
 import { format } from './format';
 import type { Narrowing } from './narrowing';
@@ -33,9 +35,14 @@ export class ActivityCharts {
   private readonly chosenSlot: HTMLElement;
   private last: [RowStore, Uint32Array] | undefined;
   /** The last update asked for while the charts were folded away, run when they open. */
-  private pending: [RowStore, Uint32Array, { from: number; to: number }] | undefined;
+  private pending: [RowStore, { from: number; to: number }] | undefined;
+  private readonly details: HTMLDetailsElement;
+  /** The height the charts take below their summary when open, as last measured. */
+  private openHeight = 0;
 
-  constructor(private readonly kind: ActivityKind, private readonly strings: Strings, private readonly onNarrow: (narrowing: Narrowing) => void) {
+  /** `choice`: the user's last fold or unfold, if any; `onChoose` is told of each. */
+  constructor(private readonly kind: ActivityKind, private readonly strings: Strings, private readonly onNarrow: (narrowing: Narrowing) => void,
+    private choice: ChartsChoice | undefined, onChoose: (choice: ChartsChoice) => void) {
     const tops: TopSpec[] = LOGS[kind].fields.filter((field) => typeof field.chart === 'object' && field.filter).map((field) => topSpec(field, strings[`chart.top.${field.id}`]!));
     this.lists = tops.map((spec) => new TopValuesList(spec, strings, 10, onNarrow));
     this.timeChart = new TimeChart(kind, strings, onNarrow);
@@ -43,14 +50,21 @@ export class ActivityCharts {
     this.columnPicker.addEventListener('change', () => this.chooseList());
     this.chosenSlot = h('div', {});
     const chosen = h('section', { class: 'chart chart-top chart-top-any' }, h('label', { for: 'chart-top-column' }, strings['chart.topOfColumn'] ?? ''), ' ', this.columnPicker, this.chosenSlot);
-    const details = h('details', { class: 'charts', open: true },
-      h('summary', {}, strings['chart.title'] ?? ''),
+    const summary = h('summary', {}, strings['chart.title'] ?? '');
+    const details = h('details', { class: 'charts', open: choice !== 'folded' },
+      summary,
       h('div', { class: 'chart-grid' }, this.timeChart.element, ...this.lists.map((list) => list.element), chosen));
     details.addEventListener('toggle', () => {
       if (details.open && this.pending) {
         this.update(...this.pending);
       }
     });
+    // A click (or Enter or Space) on the summary is the user's: it toggles the section after this.
+    summary.addEventListener('click', () => {
+      this.choice = details.open ? 'folded' : 'open';
+      onChoose(this.choice);
+    });
+    this.details = details;
     this.element = details;
   }
 
@@ -76,15 +90,32 @@ export class ActivityCharts {
     }
   }
 
-  /** Counts `rows` (the shown rows of `store`) again and redraws. `range` is the search's, in ms; a bound that is not finite means the rows' own extent. */
-  update(store: RowStore, rows: Uint32Array, range: { from: number; to: number }): void {
-    if (!(this.element as HTMLDetailsElement).open) {
-      this.pending = [store, rows, range];
+  /** Folds or unfolds the charts for the table's room (`tableHeight`, its rows' height now), unless the user chose. */
+  fit(tableHeight: number, rowHeight: number): void {
+    const details = this.details;
+    if (details.open) {
+      this.openHeight = details.offsetHeight - details.querySelector('summary')!.offsetHeight;
+    }
+    const open = chartsOpen(this.choice, { tableHeight: tableHeight + (details.open ? this.openHeight : 0), chartsHeight: this.openHeight, rowHeight });
+    if (open !== details.open) {
+      details.open = open;
+    }
+  }
+
+  /**
+   * Counts the rows `store` shows now again and redraws. `range` is the search's, in ms; a bound that
+   * is not finite means the rows' own extent. The store's view, read here, not rows handed over: the
+   * table's last painted rows lag the store by a frame, and after a new search cleared it they name
+   * the old search's rows, which the charts would count as the new one's.
+   */
+  update(store: RowStore, range: { from: number; to: number }): void {
+    if (!this.details.open) {
+      this.pending = [store, range];
       return;
     }
     this.pending = undefined;
     // Put in store order once for all the counts (each would otherwise do it).
-    const ordered = inStoreOrder(store, rows);
+    const ordered = inStoreOrder(store, store.view());
     this.last = [store, ordered];
     for (const list of [...this.lists, ...(this.chosenList ? [this.chosenList] : [])]) {
       list.show(store, ordered);

@@ -59,8 +59,9 @@ export class FilterBar {
     this.range = h('select', { id: 'range', 'aria-label': strings.timeRange },
       ...TIME_RANGE_PRESETS.map((preset) => h('option', { value: preset }, strings[`range.${preset}`]!)),
       h('option', { value: 'custom' }, strings['range.custom']!));
-    this.from = h('input', { type: 'datetime-local', id: 'from', 'aria-label': strings.from });
-    this.to = h('input', { type: 'datetime-local', id: 'to', 'aria-label': strings.to });
+    const bound = { type: 'text', placeholder: strings.timePlaceholder, spellcheck: 'false', autocomplete: 'off', class: 'time-input' };
+    this.from = h('input', { ...bound, id: 'from', 'aria-label': strings.from });
+    this.to = h('input', { ...bound, id: 'to', 'aria-label': strings.to });
     this.rangeError = h('span', { class: 'error', role: 'alert', id: 'range-error' });
     this.rangeZone = h('span', { class: 'zone', id: 'range-zone' });
     this.from.setAttribute('aria-describedby', 'range-zone');

@@ -7,15 +7,16 @@ import type { SortOrder } from '../columns';
 import { DEFAULT_SORT, heldColumns } from '../columns';
 import type { PanelColumn, PanelInit, PanelState, ProgressMessage, ToWebview } from '../protocol';
 import { sameSearch, type ActivitySearch } from '../../search/search';
-import { cellText } from './cellText';
+import { cellText, noAnswerWords } from './cellText';
 import { ActivityCharts } from './charts';
 import { ColumnChooser } from './columnChooser';
 import { DetailPane } from './detailPane';
 import { button, h } from './dom';
 import { FilterBar } from './filterBar';
+import { counted, format } from './format';
 import { narrowed, type Narrowing } from './narrowing';
 import { RowStore } from './rowStore';
-import { VirtualTable } from './virtualTable';
+import { ROW_HEIGHT, VirtualTable } from './virtualTable';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -47,6 +48,7 @@ class Panel {
   private readonly count = h('span', { class: 'count', id: 'count', 'aria-live': 'polite' });
   /** Whether the table shows the server's order or a sort of the loaded rows. */
   private readonly orderNote = h('span', { class: 'order-note', id: 'order-note' });
+  private readonly hiddenColumns = h('span', { class: 'hidden-columns muted', id: 'hidden-columns', hidden: true });
   private readonly stopButton: HTMLButtonElement;
   private readonly retryButton: HTMLButtonElement;
   private readonly refineInput: HTMLInputElement;
@@ -72,7 +74,7 @@ class Panel {
     this.details = new DetailPane(strings, (message) => vscode.postMessage(message));
     this.table = this.newTable(shown);
     this.chooser = new ColumnChooser(init.columns, shown, defaults, strings, (columns) => vscode.postMessage({ type: 'columns', columns }));
-    this.charts = new ActivityCharts(init.kind, strings, (narrowing) => this.narrow(narrowing));
+    this.charts = new ActivityCharts(init.kind, strings, (narrowing) => this.narrow(narrowing), init.state.charts, (charts) => this.save({ charts }));
     this.charts.showColumns(this.columnsOf(shown));
     this.filterBar = new FilterBar(init.kind, init.state.search, init.choices, strings, (search) => this.search(search));
     this.stopButton = button('debug-stop', strings.stop!, () => vscode.postMessage({ type: 'stop' }));
@@ -96,6 +98,7 @@ class Panel {
       h('span', { class: 'refine' }, this.refineInput),
       this.count,
       this.orderNote,
+      this.hiddenColumns,
       h('span', { class: 'spacer' }),
       this.relativeButton,
       this.chooser.element,
@@ -113,6 +116,9 @@ class Panel {
     this.showTimes();
     this.renderOrder();
     this.table.refresh();
+    // The table's room changes with the window, the header's notes and the details pane: the charts
+    // fold or unfold to match (in the next frame: a change of layout inside the observer would loop).
+    new ResizeObserver(() => requestAnimationFrame(() => this.charts.fit(this.table.bodyHeight, ROW_HEIGHT))).observe(this.table.element);
   }
 
   /** The time column as the toggle says: exact, or relative to the search's start (once one started). */
@@ -184,7 +190,7 @@ class Panel {
     // A new panel shows its search's server order; a restored one keeps its own sort.
     const wanted = this.state.sort ?? this.sortShowing(this.state.search);
     const sort = shown.includes(wanted.column) ? wanted : DEFAULT_SORT;
-    const store = new RowStore(specs, sort, (spec) => cellText(spec, init.choices, init.strings.noAnswer!), shown);
+    const store = new RowStore(specs, sort, (spec) => cellText(spec, init.choices, noAnswerWords(init.strings)), shown);
     store.setRefine(this.state.refine ?? '');
     return store;
   }
@@ -207,6 +213,7 @@ class Panel {
       },
       sort: (order) => this.setSort(order),
       resize: (widths) => this.save({ widths }),
+      hide: (labels) => this.showHiddenColumns(labels),
     }, init.failureColumn);
   }
 
@@ -338,7 +345,7 @@ class Panel {
       this.chartsTimer = undefined;
       this.chartsDrawnAt = Date.now();
       if (this.window) {
-        this.charts.update(this.store, this.table.shownRows, this.window);
+        this.charts.update(this.store, this.window);
       }
     }, wait);
   }
@@ -351,12 +358,17 @@ class Panel {
     }
   }
 
+  private showHiddenColumns(labels: string[]): void {
+    this.hiddenColumns.textContent = labels.length > 0 ? this.init.strings.hiddenColumns!.replace('{0}', labels.join(', ')) : '';
+    this.hiddenColumns.hidden = labels.length === 0;
+  }
+
   private renderCount(): void {
     const shown = this.store.view().length;
     const { strings } = this.init;
     this.count.textContent = this.store.refine === ''
-      ? strings.rowCount!.replace('{0}', shown.toLocaleString())
-      : strings.matchCount!.replace('{0}', shown.toLocaleString()).replace('{1}', this.store.count.toLocaleString());
+      ? counted(strings, 'rows', shown)
+      : format(strings.matchCount, shown, counted(strings, 'rows', this.store.count));
   }
 
   private renderProgress(): void {
@@ -373,9 +385,7 @@ class Panel {
       this.status.textContent = strings.starting!;
       return;
     }
-    const calls = progress.requests.toLocaleString();
-    const loaded = progress.loaded.toLocaleString();
-    this.status.textContent = strings[`state.${progress.state}`]!.replace('{0}', loaded).replace('{1}', calls);
+    this.status.textContent = format(strings[`state.${progress.state}`], counted(strings, 'entries', progress.loaded), counted(strings, 'apiCalls', progress.requests));
     this.notes.replaceChildren(...progress.notes.map((note) => h('p', {}, note)), ...(progress.warning ? [h('p', { class: 'warning' }, progress.warning)] : []));
     // The error carries what the server said: shown with its invisible characters made visible.
     this.problem.textContent = displayText(progress.error ?? '', 2000);

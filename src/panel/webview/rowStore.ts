@@ -47,6 +47,7 @@ export class RowStore {
   private readonly timeColumn: NumberColumn | undefined;
   private capacity = INITIAL_CAPACITY;
   private rows = 0;
+  private clears = 0;
   /** Every row, newest first (ties: higher id first): the order other sorts are stable against. */
   private byTime: Uint32Array = new Uint32Array(0);
   private sorted: Uint32Array | undefined;
@@ -74,6 +75,11 @@ export class RowStore {
     return this.rows;
   }
 
+  /** How many times the store was cleared: rows numbered from 0 again are another search's. */
+  get generation(): number {
+    return this.clears;
+  }
+
   get sort(): SortOrder {
     return this.sortOrder;
   }
@@ -83,6 +89,7 @@ export class RowStore {
   }
 
   clear(): void {
+    this.clears++;
     this.rows = 0;
     this.byTime = new Uint32Array(0);
     this.rowOfId.clear();

@@ -12,7 +12,8 @@ import { timeBins } from './chartData';
 import { moveCursor, type Cursor } from './chartCursor';
 import { ColourSlots, observeTheme, readPalette } from './chartPalette';
 import { h } from './dom';
-import { format } from './format';
+import { needsEdge } from './colourContrast';
+import { counted, format } from './format';
 import type { Narrowing } from './narrowing';
 import type { RowStore } from './rowStore';
 import { binLabels, binText } from './timeLabels';
@@ -173,16 +174,18 @@ export class TimeChart {
       this.slots.assign(series);
     }
     this.shown = series;
-    const contrast = this.palette.contrast;
+    const { contrast, foreground, background } = this.palette;
     const datasets: ChartDataset<'bar', number[]>[] = series.map((s) => {
       const colour = this.seriesColour(s);
+      // A high-contrast theme's border on every bar; else an edge in the text colour on a colour too faint for the theme.
+      const edge = contrast || (needsEdge(colour, background) ? foreground : '');
       return {
         label: this.seriesLabel(s),
         data: s.counts,
         backgroundColor: colour,
         hoverBackgroundColor: colour,
-        borderColor: contrast || colour,
-        borderWidth: contrast ? 1 : 0,
+        borderColor: edge || colour,
+        borderWidth: edge ? 1 : 0,
         hoverBorderColor: this.palette.focus,
         hoverBorderWidth: 2,
         categoryPercentage: 0.9,
@@ -195,7 +198,7 @@ export class TimeChart {
     this.chart.data = { labels: data ? binLabels(data, shownTimeZone()) : [], datasets };
     const total = data?.total ?? 0;
     this.timeEmpty.hidden = total > 0;
-    this.canvas.setAttribute('aria-label', format(this.strings['chart.activityLabel'], total, data?.bins.length ?? 0));
+    this.canvas.setAttribute('aria-label', format(this.strings['chart.activityLabel'], counted(this.strings, 'entries', total), counted(this.strings, 'bars', data?.bins.length ?? 0)));
     // The cursor may point past the new bins.
     if (this.cursor && (this.cursor.bin >= (data?.bins.length ?? 0) || this.cursor.part >= series.length)) {
       this.cursor = undefined;
@@ -351,11 +354,11 @@ export class TimeChart {
     const when = binText(bin.from, bin.to, data.step, shownTimeZone());
     if (cursor.part >= 0) {
       const series = this.shown[cursor.part]!;
-      return format(this.strings['chart.partEntries'], this.seriesLabel(series), when, series.counts[cursor.bin]!);
+      return format(this.strings['chart.partEntries'], this.seriesLabel(series), when, counted(this.strings, 'entries', series.counts[cursor.bin]!));
     }
     const parts = this.shown.filter((series) => series.counts[cursor.bin]! > 0)
       .map((series) => format(this.strings['chart.part'], this.seriesLabel(series), series.counts[cursor.bin]!));
     const total = this.shown.reduce((sum, series) => sum + series.counts[cursor.bin]!, 0);
-    return [format(this.strings['chart.binEntries'], when, total), ...parts].join('; ');
+    return [format(this.strings['chart.binEntries'], when, counted(this.strings, 'entries', total)), ...parts].join('; ');
   }
 }

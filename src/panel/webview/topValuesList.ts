@@ -2,7 +2,7 @@
 import type { TopValue } from './chartData';
 import { topValues } from './chartData';
 import { h } from './dom';
-import { format } from './format';
+import { counted, format } from './format';
 import type { Narrowing } from './narrowing';
 import type { RowStore } from './rowStore';
 
@@ -83,7 +83,7 @@ export class TopValuesList {
       item.bar.style.width = `${most > 0 ? (100 * entry.count) / most : 0}%`;
       item.button.disabled = !narrowable;
       item.button.title = narrowable ? format(this.strings['chart.narrowTo'], shown) : shown;
-      item.button.setAttribute('aria-label', format(this.strings['chart.topItem'], shown, entry.count));
+      item.button.setAttribute('aria-label', format(this.strings['chart.topItem'], shown, counted(this.strings, 'entries', entry.count)));
     });
     this.empty.hidden = top.length > 0;
     this.focused = Math.min(this.focused, Math.max(0, top.length - 1));

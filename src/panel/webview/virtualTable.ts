@@ -2,21 +2,33 @@
 // elements moved and refilled (textContent only) as the viewport scrolls. ARIA grid semantics,
 // keyboard selection, sortable and resizable columns. A failed row is marked in its failure column's
 // cell: an error icon and colour (by CSS, so cells hold text only) and "Failed" for screen readers.
+// Columns fit the loaded rows' widest text (a column the user resized keeps its width), and a column
+// no loaded row has a value in is hidden until one has.
 import type { SortOrder } from '../columns';
 import type { PanelColumn } from '../protocol';
+import { ColumnContent } from './columnContent';
 import { h, icon } from './dom';
 import type { RowStore } from './rowStore';
 import { timeCell, type TimeDisplay } from './timeCell';
 
-const ROW_HEIGHT = 22;
+export const ROW_HEIGHT = 22;
 /** The id of the words a failed row's marked cell is described by. */
 const FAILED_TEXT_ID = 'failed-text';
 const MIN_WIDTH = 40;
+/** The widest a column grows to fit its text: a long path is cut rather than push the rest away. */
+const MAX_FIT_WIDTH = 360;
+/** A cell's padding (both sides), and the failure mark's icon and gap, in pixels (see panel.css). */
+const CELL_PADDING = 12;
+const FAILURE_MARK = 18;
+/** A header's padding, sort arrow and resizer beside its label. */
+const HEADER_EXTRA = 12 + 16 + 4 + 5;
 
 export interface TableEvents {
   select(row: number | undefined): void;
   sort(order: SortOrder): void;
   resize(widths: Record<string, number>): void;
+  /** The columns hidden for being empty in every loaded row changed: their labels. */
+  hide(labels: string[]): void;
 }
 
 export class VirtualTable {
@@ -36,10 +48,19 @@ export class VirtualTable {
   private timeDisplay: TimeDisplay | undefined;
   /** Each column's index among the store's columns (which holds some the table does not show). */
   private readonly storeColumns: number[];
+  private readonly content: ColumnContent;
+  /** Widths fitted to the loaded rows, by column id; `widths` holds the ones the user set. */
+  private fitted: Record<string, number> = {};
+  /** Per column: hidden for being empty in every loaded row. */
+  private empty: boolean[];
+  private measure: CanvasRenderingContext2D | undefined;
 
+  /** `widths`: the widths the user set, by column id (they are kept). */
   constructor(private readonly store: RowStore, private readonly columns: PanelColumn[], private readonly widths: Record<string, number>, label: string, private readonly strings: Record<string, string>, private readonly events: TableEvents, failureColumn: string) {
     this.failureColumn = columns.findIndex((column) => column.id === failureColumn);
     this.storeColumns = columns.map((column) => store.specs.findIndex((spec) => spec.id === column.id));
+    this.content = new ColumnContent(store);
+    this.empty = columns.map(() => false);
     this.header = h('div', { class: 'grid-row grid-header', role: 'row', 'aria-rowindex': 1 });
     this.body = h('div', { class: 'grid-body', role: 'rowgroup' });
     this.element = h('div', {
@@ -68,6 +89,9 @@ export class VirtualTable {
 
   /** Shows the store's current view, keeping the selected entry selected if it is still shown. */
   refresh(): void {
+    if (this.content.update()) {
+      this.fitColumns();
+    }
     this.rows = this.store.view();
     this.selected = undefined;
     if (this.selectedId !== undefined) {
@@ -94,6 +118,11 @@ export class VirtualTable {
 
   get shownRows(): Uint32Array {
     return this.rows;
+  }
+
+  /** The height the rows have in view, below the header. */
+  get bodyHeight(): number {
+    return this.element.clientHeight - this.header.offsetHeight;
   }
 
   private headerCell(column: PanelColumn, index: number): HTMLElement {
@@ -134,12 +163,58 @@ export class VirtualTable {
   }
 
   private width(column: PanelColumn): number {
-    return this.widths[column.id] ?? column.width;
+    return this.widths[column.id] ?? this.fitted[column.id] ?? column.width;
+  }
+
+  /** Sizes each column to its header and its widest loaded text, and hides the columns no loaded row has a value in. */
+  private fitColumns(): void {
+    const loaded = this.store.count > 0;
+    this.fitted = {};
+    if (loaded) {
+      const cellFont = getComputedStyle(this.body).font;
+      const headerFont = getComputedStyle(this.headerCells[0]!.querySelector('.sort')!).font;
+      this.columns.forEach((column, index) => {
+        const text = this.textWidth(this.content.widest(this.storeColumns[index]!), cellFont) + CELL_PADDING + (index === this.failureColumn ? FAILURE_MARK : 0);
+        const header = this.textWidth(column.label, headerFont) + HEADER_EXTRA;
+        this.fitted[column.id] = Math.ceil(Math.max(MIN_WIDTH, header, Math.min(MAX_FIT_WIDTH, text)));
+      });
+    }
+    const empty = this.columns.map((_column, index) => loaded && !this.content.hasValues(this.storeColumns[index]!));
+    const hiddenChanged = empty.some((hidden, index) => hidden !== this.empty[index]);
+    this.empty = empty;
+    this.applyWidths();
+    if (hiddenChanged) {
+      this.applyHidden();
+      this.events.hide(this.columns.filter((_column, index) => empty[index]).map((column) => column.label));
+    }
+  }
+
+  private textWidth(text: string, font: string): number {
+    this.measure ??= document.createElement('canvas').getContext('2d')!;
+    this.measure.font = font;
+    return this.measure.measureText(text).width;
+  }
+
+  /** Hides the empty columns' cells, and numbers the shown ones for screen readers. */
+  private applyHidden(): void {
+    this.element.setAttribute('aria-colcount', String(this.empty.filter((hidden) => !hidden).length));
+    for (const row of [this.header, ...this.pool]) {
+      this.hideCells(row);
+    }
+  }
+
+  private hideCells(row: HTMLElement): void {
+    let shown = 0;
+    Array.from(row.children as HTMLCollectionOf<HTMLElement>).forEach((cell, index) => {
+      cell.hidden = this.empty[index]!;
+      if (!cell.hidden) {
+        cell.setAttribute('aria-colindex', String(++shown));
+      }
+    });
   }
 
   private setWidth(column: PanelColumn, width: number, report = true): void {
     this.widths[column.id] = Math.max(MIN_WIDTH, Math.min(2000, Math.round(width)));
-    this.headerCells.find((cell) => cell.dataset.column === column.id)?.querySelector('.resizer')?.setAttribute('aria-valuenow', String(this.widths[column.id]));
     this.applyWidths();
     if (report) {
       this.events.resize({ ...this.widths });
@@ -148,9 +223,12 @@ export class VirtualTable {
 
   // One CSS variable for every row: a resize restyles no cell one by one.
   private applyWidths(): void {
-    const template = this.columns.map((column) => `${this.width(column)}px`).join(' ');
-    this.element.style.setProperty('--grid-columns', template);
-    this.element.style.setProperty('--grid-width', `${this.columns.reduce((sum, column) => sum + this.width(column), 0)}px`);
+    const shown = this.columns.filter((_column, index) => !this.empty[index]);
+    this.element.style.setProperty('--grid-columns', shown.map((column) => `${this.width(column)}px`).join(' '));
+    this.element.style.setProperty('--grid-width', `${shown.reduce((sum, column) => sum + this.width(column), 0)}px`);
+    for (const column of this.columns) {
+      this.headerCells.find((cell) => cell.dataset.column === column.id)?.querySelector('.resizer')?.setAttribute('aria-valuenow', String(this.width(column)));
+    }
   }
 
   private updateSortIndicators(): void {
@@ -183,6 +261,7 @@ export class VirtualTable {
     const count = Math.min(this.rows.length - first, this.viewportRows() + 4);
     while (this.pool.length < count) {
       const row = h('div', { class: 'grid-row', role: 'row' }, ...this.columns.map((column, index) => h('div', { class: index === this.failureColumn ? 'grid-cell failure-cell' : 'grid-cell', role: 'gridcell', 'aria-colindex': index + 1, 'data-column': column.id })));
+      this.hideCells(row);
       this.pool.push(row);
       this.body.append(row);
     }

@@ -47,6 +47,9 @@ describe('messages from the panel\'s webview are checked before use', () => {
   it('restores a panel only from well-formed state', () => {
     assert.deepEqual(parsePanelState({ accountId: 'a', search, sort: { column: 'user', descending: false }, widths: { user: 120, path: 5 } }),
       { accountId: 'a', search, sort: { column: 'user', descending: false }, refine: undefined, widths: { user: 120 } });
+    assert.equal(parsePanelState({ accountId: 'a', search, charts: 'folded' })?.charts, 'folded');
+    assert.equal(parsePanelState({ accountId: 'a', search, charts: 'open' })?.charts, 'open');
+    assert.equal(parsePanelState({ accountId: 'a', search, charts: 'sideways' })?.charts, undefined);
     assert.equal(parsePanelState({ search }), undefined);
     assert.equal(parsePanelState({ accountId: 'a', search: {} }), undefined);
   });

@@ -3,12 +3,14 @@
 import * as assert from 'node:assert/strict';
 import { OPERATIONS } from '../../../../src/api/wire';
 import { COLUMNS, DEFAULT_SORT } from '../../../../src/panel/columns';
-import { cellText } from '../../../../src/panel/webview/cellText';
+import { NAMED_NO_ANSWERS, noAnswerText } from '../../../../src/activity/noAnswer';
+import { cellText, noAnswerWords } from '../../../../src/panel/webview/cellText';
 import { timeBins, topValues } from '../../../../src/panel/webview/chartData';
 import { RowStore } from '../../../../src/panel/webview/rowStore';
 
 const T = Date.parse('2026-11-20T12:00:00Z');
-const NO_ANSWER = 'no answer (error {0})';
+// The panel's words for a status below 100, as panelStrings gives them.
+const NO_ANSWER = noAnswerWords({ noAnswer: noAnswerText('{0}'), ...Object.fromEntries(NAMED_NO_ANSWERS.map((error) => [`noAnswer.${error}`, noAnswerText(error)])) });
 
 function storeOf(kind: 'sessions' | 'webhooks', rows: Record<string, string | number>[], choices: [string, string][]): RowStore {
   const store = new RowStore(COLUMNS[kind], DEFAULT_SORT, (spec) => cellText(spec, choices, NO_ANSWER));
@@ -47,12 +49,12 @@ describe('table cells: held as sent, shown formatted', () => {
     assert.ok(store.text(store.view()[0]!, column('webhooks', 'resource')).length < path.length, 'the cell is cut');
   });
 
-  it('shows a status below 100 as no answer, keeps its number, and counts it a failure', () => {
-    const store = storeOf('webhooks', [{ time: T, status: '7' }, { time: T - 1, status: '404' }, { time: T - 2, status: '200' }], []);
+  it('shows a status below 100 as no answer with its cause when known, keeps its number, and counts it a failure', () => {
+    const store = storeOf('webhooks', [{ time: T, status: '7' }, { time: T - 1, status: '404' }, { time: T - 2, status: '200' }, { time: T - 3, status: '1' }], []);
     const status = column('webhooks', 'status');
-    assert.deepEqual(Array.from(store.view(), (row) => store.text(row, status)), ['no answer (error 7)', '404', '200']);
-    assert.deepEqual(topValues(store, store.view(), status).map((t) => t.value).sort(), ['200', '404', '7']);
+    assert.deepEqual(Array.from(store.view(), (row) => store.text(row, status)), ['no answer: could not connect (error 7)', '404', '200', 'no answer (error 1)']);
+    assert.deepEqual(topValues(store, store.view(), status).map((t) => t.value).sort(), ['1', '200', '404', '7']);
     const outcomes = timeBins(store, store.view(), 'webhooks', T - 60_000, T + 1, 1, { timeZone: 'UTC' }).outcomes!;
-    assert.deepEqual(outcomes.map((o) => [o.key, o.counts.reduce((a, b) => a + b, 0)]), [['success', 1], ['failure', 2]]);
+    assert.deepEqual(outcomes.map((o) => [o.key, o.counts.reduce((a, b) => a + b, 0)]), [['success', 1], ['failure', 3]]);
   });
 });

@@ -6,15 +6,24 @@ describe('the custom range\'s inputs in a time zone', () => {
   const moment = Date.UTC(2026, 2, 29, 1, 30);
 
   it('shows and reads a moment as the zone\'s wall clock', () => {
-    assert.equal(toZoneInput(moment, 'Europe/Berlin'), '2026-03-29T03:30');
-    assert.equal(toZoneInput(moment, 'America/New_York'), '2026-03-28T21:30');
-    assert.equal(fromZoneInput('2026-03-29T03:30', 'Europe/Berlin'), moment);
-    assert.equal(fromZoneInput('2026-03-28T21:30', 'America/New_York'), moment);
+    assert.equal(toZoneInput(moment, 'Europe/Berlin'), '2026-03-29 03:30');
+    assert.equal(toZoneInput(moment, 'America/New_York'), '2026-03-28 21:30');
+    assert.equal(fromZoneInput('2026-03-29 03:30', 'Europe/Berlin'), moment);
+    assert.equal(fromZoneInput('2026-03-28 21:30', 'America/New_York'), moment);
   });
 
   it('keeps the moment a typed bound names when the zone changes', () => {
-    assert.equal(rezoneInput('2026-03-28T21:30', 'America/New_York', 'Europe/Berlin'), '2026-03-29T03:30');
-    assert.equal(rezoneInput('2026-03-29T03:30', 'Europe/Berlin', 'UTC'), '2026-03-29T01:30');
+    assert.equal(rezoneInput('2026-03-28 21:30', 'America/New_York', 'Europe/Berlin'), '2026-03-29 03:30');
+    assert.equal(rezoneInput('2026-03-29 03:30', 'Europe/Berlin', 'UTC'), '2026-03-29 01:30');
+  });
+
+  it('reads a bound typed with seconds, or with the T of ISO 8601, and refuses an impossible time', () => {
+    assert.equal(fromZoneInput('2026-03-29 03:30:15', 'Europe/Berlin'), moment + 15_000);
+    assert.equal(fromZoneInput('2026-03-29T03:30', 'Europe/Berlin'), moment);
+    assert.equal(fromZoneInput(' 2026-03-29 03:30 ', 'Europe/Berlin'), moment);
+    assert.ok(Number.isNaN(fromZoneInput('2026-03-29 25:00', 'UTC')));
+    assert.ok(Number.isNaN(fromZoneInput('2026-02-30 10:00', 'UTC')));
+    assert.ok(Number.isNaN(fromZoneInput('2026-03-29 3:30 PM', 'UTC')));
   });
 
   it('leaves an incomplete bound as it was typed', () => {

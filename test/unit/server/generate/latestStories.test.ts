@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import type { SessionEntryWire, WebhookEntryWire } from '../../../../src/api/wire';
 import { startExaVaultServer } from '../../../../server/index';
 import { LATEST_STORIES_FROM_SESSIONS } from '../../../../server/generate/generate';
+import { DEMO_ACCOUNT, DEMO_SETTINGS } from '../../../../scripts/lib/demoAccount';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -122,5 +123,38 @@ describe('local server: the latest stories (positive control)', () => {
     assert.ok(stories.failingRun.count < 5, `${stories.failingRun.count} failures in a row`);
     assert.ok(stories.massDeletion.count < 10, `${stories.massDeletion.count} deletions`);
     assert.equal(stories.deletedAfterDownload, 0);
+  });
+});
+
+describe('the demo: the sidebar\'s first page reaches the latest stories', () => {
+  const newestFirst = <T extends SessionEntryWire | WebhookEntryWire>(entries: readonly T[]): T[] => [...entries].sort((a, b) => time(b) - time(a) || b.id - a.id);
+  /** The stories in the newest `pageSize` entries of each log: what the sidebar's first page shows. */
+  async function firstPage(pageSize: number) {
+    const server = await startExaVaultServer({ ...DEMO_ACCOUNT, now: NOWS[0]! });
+    try {
+      const sessions = newestFirst(server.sessions).slice(0, pageSize);
+      const calls = newestFirst(server.webhooks).slice(0, pageSize);
+      const failedLogins = sessions.filter((entry) => entry.attributes.operation === 'PASS' && entry.attributes.status === 'failed');
+      return {
+        loginBurst: densest(failedLogins, (entry) => entry.attributes.ipAddress!, 10 * MINUTE).count,
+        massDeletion: densest(sessions.filter((entry) => entry.attributes.operation === 'DELE'), (entry) => entry.attributes.username!, 10 * MINUTE).count,
+        failingRun: longestFailingRun(calls).count,
+      };
+    } finally {
+      await server.close();
+    }
+  }
+
+  it('shows the failed-login burst, the mass deletion and the failing listener with the demo\'s page size', async function () {
+    this.timeout(30_000);
+    const stories = await firstPage(DEMO_SETTINGS['exavault.pageSize']);
+    assert.ok(stories.loginBurst >= 10, `${stories.loginBurst} failed logins from one address`);
+    assert.ok(stories.massDeletion >= 10, `${stories.massDeletion} deletions by one user`);
+    assert.ok(stories.failingRun >= 5, `${stories.failingRun} failures in a row`);
+  });
+
+  it('misses the burst with the default page of 100 (positive control: the setting is what reaches it)', async function () {
+    this.timeout(30_000);
+    assert.ok((await firstPage(100)).loginBurst < 10);
   });
 });
