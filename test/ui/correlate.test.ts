@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import { OPERATIONS, type WebhookEntryWire } from '../../src/api/wire';
-import { attachPanel, inLastRange, openQueryPanel, rowCells, searchAll, signIn } from './queryPanelHelpers';
+import { attachPanel, inLastRange, openQueryPanel, rowCells, rowCount, searchAll, signIn } from './queryPanelHelpers';
 import { useWorkbench } from './workbench';
 
 // The query panel tests' account: its data keeps clear of the 90 days' boundary.
@@ -54,7 +54,7 @@ describe('following a webhook call to its cause in the query panel', function ()
     await frame.locator('#filter-resourcePath').fill(resourcePath);
     // Enter sends the typed filters, so no later change of focus sends them again.
     await searchAll(panel, () => frame.locator('#filter-resourcePath').press('Enter'));
-    assert.equal(await searchAll(panel, () => frame.locator('#range').selectOption('quarter')), `${sameUserAndPath(chosen).length} rows`);
+    assert.equal(await searchAll(panel, () => frame.locator('#range').selectOption('quarter')), rowCount(sameUserAndPath(chosen).length));
 
     await rowCells(frame, 0).first().click();
     await frame.locator('.details h2').waitFor();
@@ -71,7 +71,7 @@ describe('following a webhook call to its cause in the query panel', function ()
     await finding.locator('button', { hasText: 'Open Cause' }).click();
     await page.locator('.tab.active', { hasText: 'Sessions: acme' }).waitFor();
     const opened = await attachPanel(page, 'Session Logs');
-    assert.equal(opened.first.count, '1 rows');
+    assert.equal(opened.first.count, rowCount(1));
     assert.equal(await opened.frame.locator('#filter-username').inputValue(), cause.attributes.username);
     assert.equal(await opened.frame.locator('#filter-path').inputValue(), cause.attributes.fileName);
   });

@@ -7,7 +7,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { HOSTILE_STRINGS, startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import type { WebhookEntryWire } from '../../src/api/wire';
 import { displayLines, displayText } from '../../src/activity/displayText';
-import { attachPanel, inLastRange, openQueryPanel, rowCell, searchAll, signIn, type QueryPanel } from './queryPanelHelpers';
+import { attachPanel, inLastRange, openQueryPanel, rowCell, rowCount, searchAll, signIn, type QueryPanel } from './queryPanelHelpers';
 import { runFromPalette, screenshot, useWorkbench } from './workbench';
 
 const QUARTER_MS = 90 * 86_400_000;
@@ -83,7 +83,7 @@ describe('query panel columns and details', function () {
     async function quarterOfCalls(page: Page): Promise<{ panel: QueryPanel; calls: WebhookEntryWire[] }> {
       const calls = inLastRange(server.webhooks, QUARTER_MS, serverStart);
       const panel = await openQueryPanel(page, 'Webhook Calls');
-      assert.equal(await searchAll(panel, () => panel.frame.locator('#range').selectOption('quarter')), `${calls.length} rows`);
+      assert.equal(await searchAll(panel, () => panel.frame.locator('#range').selectOption('quarter')), rowCount(calls.length));
       return { panel, calls };
     }
 
@@ -101,7 +101,7 @@ describe('query panel columns and details', function () {
       for (let index = 0; index < 5; index++) {
         await rowCell(frame, index, 'attemptId').filter({ hasText: attemptIds[index]! }).waitFor();
       }
-      assert.equal(await frame.locator('#count').textContent(), `${calls.length} rows`, 'every loaded row is still there');
+      assert.equal(await frame.locator('#count').textContent(), rowCount(calls.length), 'every loaded row is still there');
       await frame.locator('#refine').fill(attemptIds[1]!);
       await frame.locator('#count', { hasText: `1 of ${calls.length} rows` }).waitFor();
       await frame.locator('#refine').fill('');
@@ -179,7 +179,7 @@ describe('query panel columns and details', function () {
       const calls = inLastRange(server.webhooks, QUARTER_MS, serverStart);
       const panel = await openQueryPanel(page, 'Webhook Calls');
       const { frame } = panel;
-      assert.equal(await searchAll(panel, () => frame.locator('#range').selectOption('quarter')), `${calls.length} rows`);
+      assert.equal(await searchAll(panel, () => frame.locator('#range').selectOption('quarter')), rowCount(calls.length));
       await chooseColumn(frame, 'ip');
       await chooseColumn(frame, 'resources');
       const cells = frame.locator('.grid-body .grid-row:not([hidden]) .grid-cell[data-column="ip"], .grid-body .grid-row:not([hidden]) .grid-cell[data-column="resources"]');
