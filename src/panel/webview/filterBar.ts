@@ -27,6 +27,8 @@ export class FilterBar {
   private readonly choiceBoxes: HTMLInputElement[] = [];
   private readonly choiceSummary: HTMLElement;
   private readonly inputs = new Map<string, HTMLInputElement>();
+  /** Text filters typed in since the last search was sent: a search starting now must not wipe them (they go with the next). */
+  private readonly typed = new Set<string>();
   /** The log description's failure filter: every entry, every failure ("Failed only"), or a kind of failure. */
   private readonly failures: HTMLSelectElement;
   /** Each of its options' values, by the option's value; "" is no failure filter. */
@@ -86,6 +88,7 @@ export class FilterBar {
       ...this.textFilters.map((filter) => {
         const input = h('input', { type: 'text', id: `filter-${filter.key}`, placeholder: filter.placeholder, spellcheck: 'false', autocomplete: 'off' });
         this.inputs.set(filter.key, input);
+        input.addEventListener('input', () => this.typed.add(filter.key));
         const field = h('div', { class: 'field' }, h('label', { for: `filter-${filter.key}` }, filter.label), input);
         if (filter.pattern) {
           // Said under the field, as VS Code's own inputs say it, not in the browser's bubble.
@@ -149,7 +152,9 @@ export class FilterBar {
       box.checked = chosen.has(box.value);
     }
     for (const [key, input] of this.inputs) {
-      input.value = typeof filters[key] === 'string' ? filters[key] : '';
+      if (!this.typed.has(key)) {
+        input.value = typeof filters[key] === 'string' ? filters[key] : '';
+      }
     }
     const failed = (search.filters as Record<string, unknown>)[this.failedKey];
     this.failures.value = failed === undefined ? '' : String(failed);
@@ -249,6 +254,7 @@ export class FilterBar {
     values[this.choiceKey] = chosen.length > 0 ? chosen : undefined;
     const filters = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
     const order = this.orders.get(this.order.value);
+    this.typed.clear();
     this.onSearch({ kind: this.kind, range, filters, ...(order ? { order } : {}) } as ActivitySearch);
   }
 }
