@@ -243,9 +243,11 @@ export class ActivityPanel implements vscode.Disposable {
     const allowance = this.services.clients.rateLimitFor(this.account.id);
     this.post({
       type: 'confirm',
-      question: estimate.overrun
-        ? vscode.l10n.t('This search has taken {0}, more than {1} times the {2} estimated, and is not done.', counted(estimate.spent, 'apiCalls'), OVERRUN_FACTOR, estimate.calls.toLocaleString())
-        : vscode.l10n.t('This search will take about {0}.', counted(estimate.calls, 'apiCalls')),
+      question: estimate.calls === undefined
+        ? vscode.l10n.t('This search has taken {0} and is not done. In this order nothing tells how many more it takes: ExaVault does not count a search\'s entries.', counted(estimate.spent, 'apiCalls'))
+        : estimate.overrun
+          ? vscode.l10n.t('This search has taken {0}, more than {1} times the {2} estimated, and is not done.', counted(estimate.spent, 'apiCalls'), OVERRUN_FACTOR, estimate.calls.toLocaleString())
+          : vscode.l10n.t('This search will take about {0}.', counted(estimate.calls, 'apiCalls')),
       detail: [
         vscode.l10n.t('Every call spends the account\'s daily API allowance. Calls made so far: {0}; their rows are shown.', estimate.spent),
         allowance?.remaining === undefined ? '' : vscode.l10n.t('Calls left today: {0}.', allowance.remaining.toLocaleString()),

@@ -2,7 +2,7 @@
 // code per request; several are asked for one request stream each (merged by time in the panel),
 // a status class over a wider query kept in the extension. The notes say which, for the user.
 import * as l10n from '@vscode/l10n';
-import { failureOf, filteredFields, LOGS, sortParameter, type ActivityKind, type FilteredField } from '../activity/logSchema';
+import { failureOf, filteredFields, LOGS, NEWEST_FIRST_ORDER, sortParameter, type ActivityKind, type FilteredField } from '../activity/logSchema';
 import type { ActivityEntry, WebhookCall } from '../api/models';
 import { endpointUrlForQuery } from './inputChecks';
 import { resolveRange, type ActivitySearch, type SearchFilters } from './search';
@@ -18,6 +18,8 @@ export interface SearchPlan {
   notes: string[];
   from: number;
   to: number;
+  /** How the entries come in time: newest or oldest first, or undefined in another server order (by size...). */
+  timeOrder: 'newest' | 'oldest' | undefined;
 }
 
 const iso = (time: number) => new Date(time).toISOString();
@@ -28,7 +30,9 @@ export function planSearch(search: ActivitySearch, now: Date): SearchPlan {
   // A server order goes with every request; paging sends newest first otherwise (and pages by offset within the pinned window when sorted).
   const base: QueryParameters = { startDate: iso(from), endDate: iso(to), ...parameters, ...(search.order ? { sort: sortParameter(LOGS[search.kind], search.order) } : {}) };
   const queries = streams && streams.values.length > 0 ? streams.values.map((value) => ({ ...base, [streams.field.filter.parameter]: value })) : [base];
-  return { queries, keep, notes, from, to };
+  const order = search.order ?? NEWEST_FIRST_ORDER;
+  const timeOrder = order.field === NEWEST_FIRST_ORDER.field ? (order.descending ? 'newest' : 'oldest') : undefined;
+  return { queries, keep, notes, from, to, timeOrder };
 }
 
 /** A search's filters as the API takes them, whatever its time range. */

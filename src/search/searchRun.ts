@@ -7,8 +7,8 @@ import type { QueryParameters, SearchPlan } from './plan';
 export type RunState = 'running' | 'confirming' | 'done' | 'stopped' | 'failed';
 
 export interface CostEstimate {
-  /** API calls the whole search would take, the first pages included. */
-  calls: number;
+  /** API calls the whole search would take, the first pages included; undefined when its first pages cannot tell (a server order other than time). */
+  calls: number | undefined;
   /** Calls already spent. */
   spent: number;
   /** Asked again: the search has spent OVERRUN_FACTOR times what was estimated (`calls`) and is not done. */
@@ -50,14 +50,25 @@ export interface RunSink<T> {
   progress(progress: RunProgress): void;
 }
 
-/** Calls a newest-first stream will take, judged from its first page: the time one page covered against the time left. */
-export function estimateCalls(page: Page<ActivityEntry>, pageSize: number, from: number, to: number): number {
+/**
+ * Calls a stream will take, judged from its first page: the time one page covered against the time
+ * left, from `to` back (newest first) or from `from` on (oldest first). In another order (by size...)
+ * a page's times say nothing of what is left, and the API counts nothing: undefined, unless the first
+ * page was the last.
+ */
+export function estimateCalls(page: Page<ActivityEntry>, pageSize: number, plan: Pick<SearchPlan, 'from' | 'to' | 'timeOrder'>): number | undefined {
+  const { from, to, timeOrder } = plan;
   if (page.received < pageSize) {
     return 1;
   }
-  const oldest = page.entries.reduce((min, entry) => Math.min(min, entry.created ?? min), to);
-  const covered = Math.max(1, to - oldest);
-  return 1 + Math.ceil(Math.max(0, oldest - from) / covered);
+  if (timeOrder === undefined) {
+    return undefined;
+  }
+  const times = page.entries.map((entry) => entry.created).filter((time) => time !== undefined);
+  const reached = timeOrder === 'newest' ? Math.min(to, ...times) : Math.max(from, ...times);
+  const covered = Math.max(1, timeOrder === 'newest' ? to - reached : reached - from);
+  const left = Math.max(0, timeOrder === 'newest' ? reached - from : to - reached);
+  return 1 + Math.ceil(left / covered);
 }
 
 export class SearchRun<T extends ActivityEntry> {
@@ -98,10 +109,12 @@ export class SearchRun<T extends ActivityEntry> {
       if (this.stopped()) {
         return;
       }
-      const calls = firsts.reduce((sum, first) => sum + (first.done ? 0 : estimateCalls(first.value, this.options.pageSize, this.plan.from, this.plan.to)), 0);
+      const perStream = firsts.map((first) => (first.done ? 0 : estimateCalls(first.value, this.options.pageSize, this.plan)));
+      const calls = perStream.includes(undefined) ? undefined : perStream.reduce<number>((sum, count) => sum + count!, 0);
       const estimate = { calls, spent: this.progress.requests };
-      this.budget = Math.max(this.options.confirmAboveCalls, calls * OVERRUN_FACTOR);
-      if (calls > this.options.confirmAboveCalls) {
+      // With no estimate, the search asks once it has spent the calls a search may spend unasked.
+      this.budget = calls === undefined ? this.options.confirmAboveCalls : Math.max(this.options.confirmAboveCalls, calls * OVERRUN_FACTOR);
+      if (calls !== undefined && calls > this.options.confirmAboveCalls) {
         this.report({ state: 'confirming', estimate });
         const goOn = await this.options.confirm(estimate);
         if (this.stopped()) {
@@ -139,8 +152,8 @@ export class SearchRun<T extends ActivityEntry> {
     }
   }
 
-  /** Asks (once for every stream that got here) whether to go on past the budget; a yes raises it a multiple. */
-  private goOnPastBudget(estimated: number): Promise<boolean> {
+  /** Asks (once for every stream that got here) whether to go on past the budget; a yes raises it a multiple (of the unasked calls, with no estimate). */
+  private goOnPastBudget(estimated: number | undefined): Promise<boolean> {
     this.asking ??= (async () => {
       this.report({ state: 'confirming', estimate: { calls: estimated, spent: this.progress.requests, overrun: true } });
       const goOn = await this.options.confirm({ calls: estimated, spent: this.progress.requests, overrun: true });
@@ -152,7 +165,7 @@ export class SearchRun<T extends ActivityEntry> {
         this.report({ state: 'stopped' });
         return false;
       }
-      this.budget = this.progress.requests + estimated * OVERRUN_FACTOR;
+      this.budget = this.progress.requests + (estimated === undefined ? this.options.confirmAboveCalls : estimated * OVERRUN_FACTOR);
       this.report({ state: 'running' });
       return true;
     })().finally(() => {

@@ -47,10 +47,41 @@ describe('SearchRun against the local server', () => {
     }, 3);
     await done;
     const pages = Math.ceil(local.server.sessions.length / 40);
-    assert.ok(asked && asked.calls >= pages / 2 && asked.calls <= pages * 2, `estimate ${asked?.calls} for ${pages} pages`);
+    assert.ok(asked?.calls !== undefined && asked.calls >= pages / 2 && asked.calls <= pages * 2, `estimate ${asked?.calls} for ${pages} pages`);
     assert.equal(asked!.spent, 1);
     assert.equal(entries.length, 40);
     assert.equal(progress.at(-1)!.state, 'stopped');
+  });
+
+  it('estimates an oldest-first search from its first page as it does a newest-first one', async () => {
+    const pages = Math.ceil(local.server.sessions.length / 40);
+    for (const order of [{ field: 'time', descending: false }, { field: 'time', descending: true }]) {
+      let asked: CostEstimate | undefined;
+      const { done } = run({ kind: 'sessions', range: { preset: 'quarter' }, filters: {}, order }, async (estimate) => {
+        asked = estimate;
+        return false;
+      }, 3);
+      await done;
+      assert.ok(asked?.calls !== undefined && asked.calls >= pages / 2 && asked.calls <= pages * 2, `${JSON.stringify(order)}: estimate ${asked?.calls} for ${pages} pages`);
+    }
+  });
+
+  it('in another server order, says it cannot estimate and asks once it has spent the calls a search may spend unasked', async () => {
+    const asked: CostEstimate[] = [];
+    const { entries, progress, done } = run({ kind: 'sessions', range: { preset: 'quarter' }, filters: {}, order: { field: 'size', descending: true } }, async (estimate) => {
+      asked.push(estimate);
+      return asked.length < 2;
+    }, 3);
+    await done;
+    // Asked once 3 calls were spent (pages fetched ahead count too), told to go on; asked again 3 calls later, told to stop.
+    assert.equal(asked.length, 2);
+    assert.ok(asked.every(({ calls }) => calls === undefined));
+    assert.ok(asked[0]!.spent >= 3 && asked[1]!.spent >= asked[0]!.spent + 3, JSON.stringify(asked));
+    assert.ok(entries.length >= 3 * 40 && entries.length < local.server.sessions.length, `${entries.length} loaded`);
+    assert.equal(progress.at(-1)!.state, 'stopped');
+    // In the order asked for: the largest transfers first.
+    const sizes = entries.map((entry) => (entry.kind === 'session' ? entry.bytesTransferred ?? 0 : 0));
+    assert.deepEqual(sizes, [...sizes].sort((a, b) => b - a));
   });
 
   it('fails with the error and keeps what was loaded', async () => {
