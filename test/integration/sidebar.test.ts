@@ -148,6 +148,38 @@ describe('activity sidebar in the extension host', function () {
     assert.deepEqual(api.views.sessions.current!.filters, {});
   });
 
+  it('narrows the view to what failed with "Filter to Failures", and clears it', async () => {
+    const view = api.views.webhooks;
+    await view.reload();
+    const shownIds = async () => {
+      const ids: number[] = [];
+      for (const { node } of await rootItems(view)) {
+        for (const child of (await view.rows.getChildren(node)) ?? []) {
+          if (child.kind === 'entry') {
+            ids.push(child.entry.id);
+          }
+        }
+      }
+      return ids.sort((a, b) => a - b);
+    };
+    // Failed as the API notes say: an HTTP status of 400 or more, or none (a curl error number below 100).
+    const failedOf = (calls: readonly ActivityEntry[]) => calls.filter((call) => call.kind === 'webhook' && (call.status === undefined || call.status < 100 || call.status >= 400))
+      .map((call) => call.id).sort((a, b) => a - b);
+    const loaded = view.current!.entries;
+    const failed = failedOf(loaded);
+    assert.ok(failed.length > 0 && failed.length < loaded.length, `the first page has failed and answered calls: ${failed.length} of ${loaded.length}`);
+    // Positive control: before the filter, the view shows answered calls too.
+    assert.equal((await shownIds()).length, loaded.length);
+    const [group] = await rootItems(view);
+    const [node] = (await view.rows.getChildren(group!.node))!;
+    await vscode.commands.executeCommand('exavault.filterToFailures', node);
+    assert.deepEqual(view.current!.filters, {}, 'no query parameter: failures are kept among the loaded calls');
+    assert.deepEqual(await shownIds(), failedOf(view.current!.entries));
+    assert.match(view.treeView.description ?? '', /^failed/i);
+    await vscode.commands.executeCommand('exavault.webhooks.clearFilter');
+    assert.equal((await shownIds()).length, view.current!.entries.length);
+  });
+
   it('shows details as read-only JSON, and copies path and JSON', async () => {
     await api.views.sessions.reload();
     const entry = api.views.sessions.current!.entries.find((e) => e.fileName)!;
