@@ -437,8 +437,11 @@ describe('query panel in the real workbench', function () {
       await resized(before);
       assert.equal(await open.count(), 1, 'the charts the user opened folded again');
 
-      // The details take their own room: beside the table, and below it in a narrow panel.
+      // The details take their own room: beside the table, and below it in a narrow panel (the user folds
+      // the charts again: they opened them, and in a narrow panel the charts and the details leave the table little).
       await page.setViewportSize(size);
+      await frame.locator('details.charts > summary').click();
+      await folded.waitFor();
       await rowCells(frame, 0).first().click();
       const details = frame.locator('.details');
       await details.locator('dd').first().waitFor();
@@ -498,7 +501,7 @@ describe('query panel in the real workbench', function () {
     await panel.frame.getByRole('button', { name: 'Stop', exact: true }).click();
     const end = await searchEnd(panel, undefined);
     assert.equal(end.state, 'stopped', end.status);
-    assert.match(end.count, /^\d+ rows$/);
+    assert.match(end.count, /^\d+ rows?$/);
     assert.ok(Number(/^\d+/.exec(end.count)![0]) < entries.length, end.count);
   });
 

@@ -7,7 +7,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { HOSTILE_STRINGS, startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import type { WebhookEntryWire } from '../../src/api/wire';
 import { displayLines, displayText } from '../../src/activity/displayText';
-import { attachPanel, inLastRange, openQueryPanel, rowCell, rowCount, searchAll, signIn, type QueryPanel } from './queryPanelHelpers';
+import { attachPanel, inLastRange, openQueryPanel, rowCell, rowCount, searchAll, showCharts, signIn, type QueryPanel } from './queryPanelHelpers';
 import { runFromPalette, screenshot, useWorkbench } from './workbench';
 
 const QUARTER_MS = 90 * 86_400_000;
@@ -132,6 +132,8 @@ describe('query panel columns and details', function () {
       assert.ok(counts.size > 1, 'the calls watch more than one path');
       assert.equal(await frame.locator('#chart-top-column option[value="webhookPath"]').count(), 0, 'positive control: a hidden column is not offered');
       await chooseColumn(frame, 'webhookPath');
+      // The webhook panel's charts fold to give the table room in the suites' window.
+      await showCharts(frame);
       await frame.locator('#chart-top-column').selectOption('webhookPath');
       const first = frame.locator('.chart-top-any .top-item').first();
       await first.locator('.top-count', { hasText: new RegExp(`^${most}$`) }).waitFor();

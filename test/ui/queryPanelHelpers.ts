@@ -9,14 +9,16 @@ import { openSidebar, quickInput, runFromPalette } from './workbench';
 export const rowCount = (count: number): string => (count === 1 ? '1 row' : `${count} rows`);
 
 /**
- * Opens the panel's charts as a user would (a click on their summary) when they folded to give the
- * table room: in the suites' window the webhook panel's filters take two lines, and its charts fold.
- * Call it once the panel's search has ended and its layout settled.
+ * Opens the panel's charts as a user would (a click on their summary), so that they stay open: the
+ * panel folds them to give the table room (in the suites' window the filters take two lines).
  */
 export async function showCharts(frame: FrameLocator): Promise<void> {
-  if (await frame.locator('details.charts:not([open])').count() > 0) {
+  // Opened by the user's own click, so they stay open: charts the panel opened by itself fold again when the table needs the room.
+  if (await frame.locator('details.charts[open]').count() > 0) {
     await frame.locator('details.charts > summary').click();
+    await frame.locator('details.charts:not([open])').waitFor();
   }
+  await frame.locator('details.charts > summary').click();
   await frame.locator('details.charts[open]').waitFor();
 }
 

@@ -269,9 +269,21 @@ describe('ExaVault files in the real workbench', function () {
     const { page } = session();
     await sessionsShown(page, server, PAGE_SIZE);
     await expandGroup(page, 'Sessions', 'Upload (STOR)');
-    const opened = page.context().waitForEvent('page');
-    await fromRowMenu(page, entryRow(page, NOTES), 'Reveal in ExaVault Web File Manager');
-    const browserTab = await opened;
+    // Twice seen in full runs (never alone): the menu chose the item, and no tab opened within 30 s, with no
+    // message anywhere. The second time, the menu is used again, and what was on screen is printed.
+    let browserTab: Page | undefined;
+    for (let attempt = 1; !browserTab; attempt++) {
+      const opened = page.context().waitForEvent('page', { timeout: 20_000 });
+      await fromRowMenu(page, entryRow(page, NOTES), 'Reveal in ExaVault Web File Manager');
+      browserTab = await opened.catch(async (error: unknown) => {
+        if (attempt === 2) {
+          throw error;
+        }
+        const shown = await page.locator('.notifications-toasts, .monaco-dialog-box').allTextContents();
+        console.warn(`      (no tab opened from the row menu's Reveal in 20 s; on screen: ${JSON.stringify(shown)}; choosing it again)`);
+        return undefined;
+      });
+    }
     try {
       await browserTab.waitForURL(/\/files\//);
       // code-server sends addresses on this machine through its port forwarding (/proxy/<port>/).
@@ -288,7 +300,7 @@ describe('ExaVault files in the real workbench', function () {
     await signedIn(page, server);
     const frame = await openPanel(page, 'Session Logs');
     await frame.locator('#refine').fill(NOTES);
-    await frame.locator('#count', { hasText: /^1 of \d+ rows$/ }).waitFor();
+    await frame.locator('#count', { hasText: /^1 of \d+ rows?$/ }).waitFor();
     await rowCells(frame, 0).first().click();
     await frame.locator('.details button', { hasText: 'Open Resource' }).click();
     await activeTab(page, NOTES_NAME).waitFor();

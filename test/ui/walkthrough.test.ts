@@ -72,7 +72,7 @@ describe('Get Started walkthrough, as the user goes through it', function () {
       await viewAction(page, 'Sessions', 'Search...');
       const frame = panelFrame(page);
       await frame.locator('#refine').fill(file);
-      await frame.locator('#count', { hasText: /^1 of \d+ rows$/ }).waitFor();
+      await frame.locator('#count', { hasText: /^1 of \d+ rows?$/ }).waitFor();
       await rowCells(frame, 0).first().click();
       await frame.locator('.details button', { hasText: 'Open Resource' }).click();
       await page.locator('.editor-group-container.active .tab.active', { hasText: file.slice(file.lastIndexOf('/') + 1) }).waitFor();

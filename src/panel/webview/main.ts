@@ -360,6 +360,8 @@ class Panel {
 
   private showHiddenColumns(labels: string[]): void {
     this.hiddenColumns.textContent = labels.length > 0 ? this.init.strings.hiddenColumns!.replace('{0}', labels.join(', ')) : '';
+    // The whole list when the note is cut short.
+    this.hiddenColumns.title = this.hiddenColumns.textContent;
     this.hiddenColumns.hidden = labels.length === 0;
   }
 
