@@ -114,3 +114,6 @@ export function formatSpan(ms: number): string {
   // Whole days from two on; a day and a half reads better as 36 h.
   return hours >= 72 || (hours >= 48 && hours % 24 === 0) ? l10n.t('{0} days', Math.round(hours / 24)) : l10n.t('{0} h', hours);
 }
+
+/** A time as the API's date parameters take it: ISO 8601 in UTC. */
+export const isoTime = (time: number): string => new Date(time).toISOString();

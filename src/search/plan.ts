@@ -6,6 +6,7 @@ import { failureOf, filteredFields, LOGS, NEWEST_FIRST_ORDER, sortParameter, typ
 import type { ActivityEntry, WebhookCall } from '../api/models';
 import { endpointUrlForQuery } from './inputChecks';
 import { resolveRange, type ActivitySearch, type SearchFilters } from './search';
+import { isoTime } from '../activity/format';
 
 export type QueryParameters = Record<string, string | number | undefined>;
 
@@ -22,13 +23,12 @@ export interface SearchPlan {
   timeOrder: 'newest' | 'oldest' | undefined;
 }
 
-const iso = (time: number) => new Date(time).toISOString();
 
 export function planSearch(search: ActivitySearch, now: Date): SearchPlan {
   const { from, to } = resolveRange(search.range, now);
   const { parameters, streams, keep, notes } = planFilters(search.kind, search.filters);
   // A server order goes with every request; paging sends newest first otherwise (and pages by offset within the pinned window when sorted).
-  const base: QueryParameters = { startDate: iso(from), endDate: iso(to), ...parameters, ...(search.order ? { sort: sortParameter(LOGS[search.kind], search.order) } : {}) };
+  const base: QueryParameters = { startDate: isoTime(from), endDate: isoTime(to), ...parameters, ...(search.order ? { sort: sortParameter(LOGS[search.kind], search.order) } : {}) };
   const queries = streams && streams.values.length > 0 ? streams.values.map((value) => ({ ...base, [streams.field.filter.parameter]: value })) : [base];
   const order = search.order ?? NEWEST_FIRST_ORDER;
   const timeOrder = order.field === NEWEST_FIRST_ORDER.field ? (order.descending ? 'newest' : 'oldest') : undefined;

@@ -6,6 +6,7 @@ import * as l10n from '@vscode/l10n';
 import type { SessionEntry, WebhookCall } from '../../api/models';
 import { parseTimestamp } from '../../api/normalize';
 import { OPERATIONS, type SessionQuery } from '../../api/wire';
+import { isoTime } from '../format';
 
 /** The session operation each webhook event is logged as (API-NOTES.md's events and operation codes). */
 export const SESSION_OPERATION_OF_EVENT: Readonly<Record<string, string>> = {
@@ -41,7 +42,6 @@ export interface CauseVerdict {
 }
 
 const operationName = (operation: string): string => OPERATIONS[operation] ?? operation;
-const iso = (time: number) => new Date(time).toISOString();
 
 /** The one session-log query that finds the call's cause, or why there is none to make. */
 export function planCauseQuery(call: WebhookCall): CausePlan {
@@ -66,7 +66,7 @@ export function planCauseQuery(call: WebhookCall): CausePlan {
   const from = eventTimeKnown ? eventTime - CAUSE_WINDOW_MS : eventTime - RETRIED_CALL_LOOKBACK_MS;
   const to = eventTime + CAUSE_WINDOW_MS;
   const query: SessionQuery = {
-    startDate: iso(from), endDate: iso(to), username: call.username, path: call.resourcePath, type: operation, limit: CANDIDATE_LIMIT, sort: '-date',
+    startDate: isoTime(from), endDate: isoTime(to), username: call.username, path: call.resourcePath, type: operation, limit: CANDIDATE_LIMIT, sort: '-date',
   };
   return { kind: 'query', query, operation, eventTime, from, to, eventTimeKnown };
 }

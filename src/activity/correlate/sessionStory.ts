@@ -6,7 +6,7 @@ import * as l10n from '@vscode/l10n';
 import type { SessionEntry } from '../../api/models';
 import type { Page } from '../../api/paging';
 import type { SessionQuery } from '../../api/wire';
-import { formatBytes, formatDuration, formatTime } from '../format';
+import { formatBytes, formatDuration, formatTime, isoTime } from '../format';
 import { displayText } from '../displayText';
 
 /** How far from the entry its connection is looked for, either way: longer than a working session or a nightly job. */
@@ -36,12 +36,11 @@ export interface SessionPages {
   sessionPages(query: SessionQuery, options: { pageSize?: number; prefetch?: number; signal?: AbortSignal }): AsyncGenerator<Page<SessionEntry>>;
 }
 
-const iso = (time: number) => new Date(time).toISOString();
 
 /** The session log's query for `entry`'s connection: its user and address, hours either side. */
 export function sessionQuery(entry: SessionEntry): SessionQuery {
   const time = entry.created ?? 0;
-  return { startDate: iso(time - SESSION_REACH_MS), endDate: iso(time + SESSION_REACH_MS), username: entry.username, ipAddress: entry.ipAddress, sort: '-date' };
+  return { startDate: isoTime(time - SESSION_REACH_MS), endDate: isoTime(time + SESSION_REACH_MS), username: entry.username, ipAddress: entry.ipAddress, sort: '-date' };
 }
 
 /** Every entry of `entry`'s connection, paging until its connect is found or `cap` calls were made. */

@@ -6,6 +6,7 @@ import type { SessionEntry, WebhookCall } from '../../api/models';
 import { parseTimestamp } from '../../api/normalize';
 import type { WebhookQuery } from '../../api/wire';
 import { CAUSE_WINDOW_MS, SESSION_OPERATION_OF_EVENT } from './causedBy';
+import { isoTime } from '../format';
 
 /** The event each session operation posts, the other way round from "Caused by". */
 export const EVENT_OF_SESSION_OPERATION: Readonly<Record<string, string>> = Object.fromEntries(
@@ -46,7 +47,6 @@ export interface TriggeredCalls {
   queried: boolean;
 }
 
-const iso = (time: number) => new Date(time).toISOString();
 
 /** The one webhook-log query for the calls `entry` triggered, or why there is none to make. */
 export function planTriggeredQuery(entry: SessionEntry): TriggeredPlan {
@@ -60,7 +60,7 @@ export function planTriggeredQuery(entry: SessionEntry): TriggeredPlan {
   const from = entry.created - CAUSE_WINDOW_MS;
   const to = entry.created + TRIGGERED_WINDOW_MS;
   const query: WebhookQuery = {
-    startDate: iso(from), endDate: iso(to), resourcePath: entry.fileName, event, username: entry.username, limit: CALL_LIMIT, sort: '-date',
+    startDate: isoTime(from), endDate: isoTime(to), resourcePath: entry.fileName, event, username: entry.username, limit: CALL_LIMIT, sort: '-date',
   };
   return { kind: 'query', query, event, time: entry.created, from, to };
 }
