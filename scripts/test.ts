@@ -3,8 +3,9 @@
 //
 // Switches (see the README): `--only unit,ui` and `--grep TITLE` run a subset; `--clock TIME` runs
 // the suites with the wall clock at TIME; `--also-at TIME` runs the unit and integration suites a
-// second time at TIME; `--stress` keeps every core busy while the suites run. The checks and the unit
-// suites run side by side; the workbench suites (integration, ui) one at a time after them.
+// second time at TIME; `--stress` keeps every core busy while the suites run; `--workbenches N` sets
+// how many workbenches run at once (2 unless told). The checks and the unit suites run side by side;
+// then the workbench suites (integration, and ui a test file at a time), N workbenches at once.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,7 +15,7 @@ import { repoRoot, resultsDir } from './lib/paths';
 import { chosenBrowser } from './lib/browser';
 import { provisionVsCodeServer } from './lib/provision';
 import { startLoad } from './lib/stress';
-import { failedSuite, outcomeFromFile, summaryLines, type SuiteOutcome } from './lib/summary';
+import { failedSuite, outcomeFromFile, outcomeFromParts, summaryLines, type SuiteOutcome } from './lib/summary';
 
 const MINUTE = 60_000;
 const args = process.argv.slice(2);
@@ -27,6 +28,7 @@ const grep = option('--grep');
 const clock = option('--clock');
 const alsoAt = option('--also-at');
 const stress = args.includes('--stress');
+const workbenches = Number(option('--workbenches') ?? 2);
 const selected = (suite: string) => !only || only.includes(suite);
 if (grep) {
   process.env.EXAVAULT_TEST_GREP = grep;
@@ -79,26 +81,36 @@ interface Job {
   run(held?: string[]): Promise<Omit<SuiteOutcome, 'seconds'>>;
 }
 
-/** Runs a job on its own, its output live. */
-function alone(job: Job): Promise<SuiteOutcome> {
-  return timed(job.heading, () => job.run());
+/**
+ * Runs jobs that share nothing (no fixed file, port or folder) side by side, at most `width` at once,
+ * in the order given, as the machine has a core to spare while each runs (a workbench test spends most
+ * of its time waiting for the workbench to answer). Each job's output is printed whole when it ends;
+ * outcomes come back in the jobs' order, each with its own time.
+ */
+async function sideBySide(jobs: readonly Job[], width = jobs.length): Promise<SuiteOutcome[]> {
+  console.log(`\nSide by side, ${Math.min(width, jobs.length)} at once: ${jobs.map((job) => job.name).join(', ')}.`);
+  const done: SuiteOutcome[] = new Array(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const index = next++;
+      const job = jobs[index]!;
+      const held: string[] = [];
+      const started = Date.now();
+      const outcome = await job.run(held);
+      const seconds = (Date.now() - started) / 1000;
+      heading(`${job.heading} (${seconds.toFixed(0)} s)`);
+      process.stdout.write(held.join(''));
+      done[index] = { ...outcome, seconds };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, width) }, worker));
+  return done;
 }
 
-/**
- * Runs jobs that share nothing (no workbench, no browser, no fixed file) side by side, as the machine
- * has a core to spare while each runs; outcomes are recorded in the jobs' order, each with its own time.
- */
+/** Runs jobs side by side and records their outcomes. */
 async function together(jobs: readonly Job[]): Promise<SuiteOutcome[]> {
-  console.log(`\nSide by side: ${jobs.map((job) => job.name).join(', ')}.`);
-  const done = await Promise.all(jobs.map(async (job) => {
-    const held: string[] = [];
-    const started = Date.now();
-    const outcome = await job.run(held);
-    const seconds = (Date.now() - started) / 1000;
-    heading(`${job.heading} (${seconds.toFixed(0)} s)`);
-    process.stdout.write(held.join(''));
-    return { ...outcome, seconds };
-  }));
+  const done = await sideBySide(jobs);
   outcomes.push(...done);
   return done;
 }
@@ -146,26 +158,71 @@ function mochaJob(suite: string, dir: string, testTimeoutMs: number, suiteTimeou
   };
 }
 
-function integrationSuite(env: NodeJS.ProcessEnv, at?: string): Promise<SuiteOutcome> {
+function integrationJob(env: NodeJS.ProcessEnv, at?: string): Job {
   const name = named('integration', at);
-  return timed(`${name} suite (extension host)`, async () => {
-    const resultsFile = path.join(resultsDir, `${name.replace(/\W+/g, '-')}.json`);
-    let problem: string | undefined;
-    try {
-      problem = await runIntegrationSuite(resultsFile, 10 * MINUTE, env);
-    } catch (error) {
-      problem = `failed to start: ${error instanceof Error ? error.message : String(error)}`;
-    }
-    const outcome = outcomeFromFile(name, resultsFile, problem);
-    // The extension host's own output stays in the workbench, so print its results here.
-    for (const test of outcome.results?.tests ?? []) {
-      console.log(`  ${test.state === 'passed' ? 'ok  ' : test.state === 'failed' ? 'FAIL' : 'skip'} ${test.title}`);
-      if (test.error) {
-        console.log(test.error.replace(/^/gm, '       '));
+  return {
+    heading: `${name} suite (extension host)`,
+    name,
+    run: async (held) => {
+      const resultsFile = path.join(resultsDir, `${name.replace(/\W+/g, '-')}.json`);
+      let problem: string | undefined;
+      try {
+        problem = await runIntegrationSuite(resultsFile, 10 * MINUTE, env);
+      } catch (error) {
+        problem = `failed to start: ${error instanceof Error ? error.message : String(error)}`;
       }
-    }
-    return outcome;
-  });
+      const outcome = outcomeFromFile(name, resultsFile, problem);
+      // The extension host's own output stays in the workbench, so print its results here.
+      for (const test of outcome.results?.tests ?? []) {
+        held?.push(`  ${test.state === 'passed' ? 'ok  ' : test.state === 'failed' ? 'FAIL' : 'skip'} ${test.title}\n`);
+        if (test.error) {
+          held?.push(`${test.error.replace(/^/gm, '       ')}\n`);
+        }
+      }
+      return outcome;
+    },
+  };
+}
+
+/**
+ * The UI suite's test files, longest first as the last run timed them (else by their number of tests),
+ * so two workbenches at once finish together rather than one waiting on a long file started last.
+ */
+function uiTestFiles(): string[] {
+  const dir = path.join('test', 'ui');
+  const timings = readUiTimings();
+  const weight = (file: string) => timings[file] ?? (fs.readFileSync(file, 'utf8').match(/^\s*it\(/gm)?.length ?? 1) * UI_SECONDS_PER_TEST;
+  return fs.readdirSync(dir).filter((name) => name.endsWith('.test.ts')).map((name) => path.join(dir, name))
+    .sort((a, b) => weight(b) - weight(a) || a.localeCompare(b));
+}
+
+/** A guess for a file the last run did not time: about what a UI test took on average. */
+const UI_SECONDS_PER_TEST = 7;
+const uiTimingsFile = path.join(resultsDir, 'ui-file-seconds.json');
+
+function readUiTimings(): Record<string, number> {
+  try {
+    return JSON.parse(fs.readFileSync(uiTimingsFile, 'utf8')) as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
+
+/** One UI test file in a mocha process of its own; its results go to `ui-<file>.json`, read by uiOutcome. */
+function uiFileJob(file: string, env: NodeJS.ProcessEnv, at?: string): Job & { readonly resultsFile: string } {
+  const name = named('ui', at);
+  const resultsFile = path.join(resultsDir, `${name.replace(/\W+/g, '-')}-${path.basename(file, '.test.ts')}.json`);
+  return {
+    heading: `${name}: ${file}`,
+    name: path.basename(file),
+    resultsFile,
+    run: async (held) => {
+      fs.rmSync(resultsFile, { force: true });
+      const problem = await runBounded(process.execPath, ['--import', 'tsx', path.join('scripts', 'lib', 'runMocha.ts'),
+        file, resultsFile, String(2 * MINUTE)], 15 * MINUTE, env, held);
+      return { name: file, passed: 0, failed: 0, pending: 0, ...(problem && problem !== 'exited with 1' ? { problem } : {}) };
+    },
+  };
 }
 
 /** The suites' environment at `time` (given on the command line), and the time as the summary names it. */
@@ -204,7 +261,7 @@ async function runAll(env: NodeJS.ProcessEnv, at: string | undefined, again: { e
   const first: Job[] = [];
   if (selected('lint')) {
     first.push(checkJob('lint', bin('eslint'), ['.'], 5 * MINUTE));
-    first.push(checkJob('l10n', process.execPath, ['--import', 'tsx', path.join('scripts', 'check-l10n.ts')], MINUTE));
+    first.push(checkJob('l10n', process.execPath, ['--import', 'tsx', path.join('scripts', 'check-l10n.ts')], 5 * MINUTE));
   }
   if (selected('typecheck')) {
     first.push(checkJob('typecheck', bin('tsc'), ['--noEmit', '-p', '.'], 5 * MINUTE));
@@ -229,15 +286,21 @@ async function runAll(env: NodeJS.ProcessEnv, at: string | undefined, again: { e
     outcomes.push(failedSuite('integration', why), failedSuite('ui', why));
     return;
   }
-  // Each workbench suite starts a VS Code server and a browser: one at a time.
-  if (selected('integration')) {
-    await integrationSuite(env, at);
-  }
-  if (selected('ui')) {
-    await alone(mochaJob('ui', 'test/ui', 2 * MINUTE, 20 * MINUTE, env, at));
-  }
-  if (again && selected('integration')) {
-    await integrationSuite(again.env, again.at);
+  // Each workbench job starts a VS Code server and a browser of its own (its own folders and ports):
+  // the UI suite a test file at a time, longest first, beside the extension-host suites.
+  const uiFiles = selected('ui') ? uiTestFiles().map((file) => uiFileJob(file, env, at)) : [];
+  const hosts = selected('integration') ? [integrationJob(env, at), ...(again ? [integrationJob(again.env, again.at)] : [])] : [];
+  const started = Date.now();
+  const done = await sideBySide([...uiFiles.slice(0, 1), ...hosts, ...uiFiles.slice(1)], workbenches);
+  outcomes.push(...done.filter((outcome) => hosts.some((host) => host.name === outcome.name)));
+  if (uiFiles.length) {
+    const seconds = (Date.now() - started) / 1000;
+    const fileOutcomes = done.filter((outcome) => !hosts.some((host) => host.name === outcome.name));
+    outcomes.push({ ...outcomeFromParts(named('ui', at), uiFiles.map((job, index) => ({ file: job.resultsFile, problem: fileOutcomes[index]?.problem }))), seconds });
+    // A run of a few titles times nothing the next full run can go by.
+    if (!grep) {
+      fs.writeFileSync(uiTimingsFile, JSON.stringify(Object.fromEntries(fileOutcomes.map((outcome) => [outcome.name, outcome.seconds])), null, 1));
+    }
   }
 }
 

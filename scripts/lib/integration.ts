@@ -18,7 +18,8 @@ export function runIntegrationSuite(resultsFile: string, timeoutMs: number, env:
  */
 export async function runInExtensionHost(entry: string, resultsFile: string, timeoutMs: number, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
   fs.rmSync(resultsFile, { force: true });
-  const dirs = makeWorkbenchDirs(path.join(resultsDir, `${path.basename(path.dirname(entry))}-workbench`));
+  // Named after the results file, so runs of one entry at two clocks can share the machine.
+  const dirs = makeWorkbenchDirs(path.join(resultsDir, `${path.basename(resultsFile, '.json')}-workbench`));
   // What the extension host's clock should read now: the real time, moved by the clock switch's offset.
   const offsetMs = /^[+-]\d+$/.test(env.FAKETIME ?? '') ? Number(env.FAKETIME) * 1000 : 0;
   const workbench = await startDevelopmentServer(dirs, { ...env, EXAVAULT_TEST_RESULTS: resultsFile, EXAVAULT_EXPECTED_CLOCK: String(Date.now() + offsetMs) });
