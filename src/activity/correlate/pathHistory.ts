@@ -6,7 +6,7 @@
 // - forward: where a file went is found only by scanning the MOVE and RNTO pages (newest first)
 //   for `fileSource` equal to its path, locally; the scans are kept, so a later path costs no more;
 // - a file whose folder (or a folder above) was deleted is logged under the folder: each parent
-//   folder's deletions are asked for.
+//   folder's deletions are asked for, once per folder in a trace.
 // Every call counts against a cap; at the cap the history says what it could not search.
 // Free of `vscode`.
 import * as l10n from '@vscode/l10n';
@@ -185,6 +185,8 @@ export async function tracePath(log: SessionPages, path: string, options: PathHi
   };
   // The MOVE and RNTO scans, newest first over the whole window, shared by every path of the trace.
   const scans = MOVING.map((type) => query({ ...window, type }, l10n.t('older {0} entries (where the file went)', type)));
+  /** Each parent folder's deletions over the window, asked for once per trace. */
+  const folderDeletions = new Map<string, QueryPages>();
 
   try {
     // The path's latest life: its newest creating entry (none within the window: it is older).
@@ -271,17 +273,20 @@ export async function tracePath(log: SessionPages, path: string, options: PathHi
 
   /**
    * The earliest deletion of a folder above `path` between `from` and `to`. One exact `path` query
-   * with type DELE per parent folder: each costs one call (an exact folder is deleted once or
-   * twice in 90 days), a few in all for a usual depth. One wildcard query on the top folder would
-   * instead bring every file deletion below it (a single mass deletion fills pages) and match
-   * look-alike folders (`/Finance*` is also /Finance-old), at a cost unknown before it is paid.
+   * with type DELE per parent folder over the whole window, kept for the trace: each costs one call
+   * (an exact folder is deleted once or twice in 90 days), a few in all for a usual depth, and a
+   * renamed file (same folders) or one moved next door asks nothing again. One wildcard query on the
+   * top folder would instead bring every file deletion below it (a single mass deletion fills pages)
+   * and match look-alike folders (`/Finance*` is also /Finance-old), at a cost unknown before it is paid.
    */
   async function deletedFolder(path: string, from: number, to: number): Promise<SessionEntry | undefined> {
     let earliest: SessionEntry | undefined;
     for (const folder of parentFolders(path)) {
-      const deletions = query({ startDate: isoTime(from), endDate: isoTime(to), path: folder, type: 'DELE' }, l10n.t('deletions of the folder {0}', displayText(folder, 400)));
+      const deletions = folderDeletions.get(folder)
+        ?? query({ ...window, path: folder, type: 'DELE' }, l10n.t('deletions of the folder {0}', displayText(folder, 400)));
+      folderDeletions.set(folder, deletions);
       await deletions.all();
-      const found = deletions.entries.filter((entry) => entry.fileName === folder && entry.operation === 'DELE').at(-1);
+      const found = deletions.entries.filter((entry) => entry.fileName === folder && entry.operation === 'DELE' && at(entry) >= from && at(entry) <= to).at(-1);
       if (found && (!earliest || at(found) < at(earliest))) {
         earliest = found;
       }
