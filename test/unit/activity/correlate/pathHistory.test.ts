@@ -3,6 +3,8 @@
 // the server and against what the data says they must be.
 import * as assert from 'node:assert/strict';
 import { parentFolders, pathHistoryText, tracePath, type PathHistory } from '../../../../src/activity/correlate/pathHistory';
+import type { SessionPages } from '../../../../src/activity/correlate/sessionStory';
+import { ExaVaultError } from '../../../../src/api/errors';
 import type { FileHistory, FileStep } from '../../../../server/index';
 import { useLocalServer, type LocalServer } from '../../../support/localServer';
 
@@ -105,6 +107,26 @@ describe('Trace Path History: who made a file disappear', () => {
     assert.match(text, /Not searched: .*deletions of the folder/);
     // Positive control: with calls enough, the same trace ends.
     assert.equal((await trace(local, life.steps[0]!.path)).history.ended, true);
+  });
+
+  it('stops at the next call once cancelled, and makes no more', async () => {
+    const life = lives().find((candidate) => candidate.ended?.path === last(candidate).path)!;
+    const cancel = new AbortController();
+    // The log as the tracer sees it, cancelled by the user as soon as the first page came.
+    const cancelledAfterFirstPage: SessionPages = {
+      async *sessionPages(query, options) {
+        for await (const page of local.client.sessionPages(query, options)) {
+          cancel.abort();
+          yield page;
+        }
+      },
+    };
+    const before = local.server.stats().requests;
+    await assert.rejects(tracePath(cancelledAfterFirstPage, life.steps[0]!.path, { now: NOW.getTime(), pageSize: PAGE, signal: cancel.signal }),
+      (error: unknown) => error instanceof ExaVaultError && error.kind === 'cancelled');
+    assert.equal(local.server.stats().requests - before, 1);
+    // Positive control: not cancelled, the same trace goes on past its first call.
+    assert.ok((await trace(local, life.steps[0]!.path)).requests > 1);
   });
 
   it('reads as a chain, oldest first, each step with when, what and who', async () => {
