@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { SessionEntryWire, WebhookEntryWire } from '../src/api/wire';
 import { fileBytes } from './files/fileContent';
+import type { FileHistory } from './generate/fileHistory';
 import { AccountFiles, ResourceApi } from './files/resourceApi';
 import { sampleFiles } from './files/samples';
 import { accountVocabulary, generateActivity } from './generate/generate';
@@ -25,6 +26,7 @@ export type { Faults } from './http/faults';
 export type { ServerQuirks } from './http/handlers';
 export type { ServerStats } from './http/stats';
 export type { ArrivalInput, Arrived } from './query/liveActivity';
+export type { FileHistory, FileStep } from './generate/fileHistory';
 export { ODD_NAMES_FOLDER, SAMPLES_FOLDER, SAMPLE_FILES, oddFileNames } from './files/samples';
 export { HOSTILE_STRINGS } from './generate/hostile';
 
@@ -96,6 +98,8 @@ export interface RunningExaVaultServer {
    * original's); undefined for calls made through the API, arrivals and fixtures. Never in the API's data.
    */
   causeOf(webhookId: number): number | undefined;
+  /** What really happened to each file whose life the generated log tells, oldest step first; none for fixtures. Never in the API's data. */
+  readonly fileHistories: readonly FileHistory[];
   /**
    * The file or folder at `path` now, or undefined: the files follow the session log (arrivals
    * included), over the folders people work in and the sample files (SAMPLE_FILES).
@@ -132,7 +136,7 @@ export async function startExaVaultServer(options: ExaVaultServerOptions = {}): 
   const clock = () => now.getTime() + Date.now() - startedAt;
   const vocabulary = accountVocabulary(options.dataset === 'hostile');
   const data = options.fixture
-    ? { sessions: sessionRowsFromEntries(options.fixture.sessions), webhooks: options.fixture.webhooks }
+    ? { sessions: sessionRowsFromEntries(options.fixture.sessions), webhooks: options.fixture.webhooks, histories: [] }
     : generateActivity({ seed, sessions: sessionCount, webhooks: webhookCount, now, vocabulary, accountName });
   const activity = new LiveActivity(data, new ArrivalGenerator({ seed, vocabulary, storyNow: now, accountName }), clock);
   const files = new AccountFiles(activity.sessions, {
@@ -159,7 +163,7 @@ export async function startExaVaultServer(options: ExaVaultServerOptions = {}): 
     if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) {
       await serveApi(request, response, url, pipeline);
     } else if (url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
-      await serveControl(request, response, url.pathname, { faults, stats, activity });
+      await serveControl(request, response, url.pathname, { faults, stats, activity, histories: data.histories });
     } else {
       send(response, 404, {}, errorBody(404, 'ERROR_NOT_FOUND', `Nothing here: the API is at ${API_PREFIX}.`));
     }
@@ -195,6 +199,7 @@ export async function startExaVaultServer(options: ExaVaultServerOptions = {}): 
     },
     arrive: (input) => activity.arrive(input),
     causeOf: (webhookId) => activity.causeOf(webhookId),
+    fileHistories: data.histories,
     resource(path) {
       const node = files.tree().find(path);
       return node && {

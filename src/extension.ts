@@ -18,6 +18,7 @@ import { registerShowCauseCommand } from './commands/showCause';
 import { registerShowDetailsCommand } from './commands/showDetails';
 import { registerShowSessionCommand } from './commands/showSession';
 import { SessionDocuments } from './correlate/sessionDocuments';
+import { PathHistoryDocuments } from './correlate/pathHistoryDocuments';
 import { registerShowTriggeredCallsCommand } from './commands/showTriggeredCalls';
 import { registerShowLogCommand } from './commands/showLog';
 import { registerSignOutAllCommand } from './commands/signOutAll';
@@ -35,6 +36,7 @@ import { registerOpenPathCommand } from './commands/openPath';
 import { registerOpenResourceCommand } from './commands/openResource';
 import { registerRevealInWebFileManagerCommand } from './commands/revealInWebFileManager';
 import { registerShowPathActivityCommand } from './commands/showPathActivity';
+import { registerTracePathHistoryCommand } from './commands/tracePathHistory';
 import { DetailsDocuments } from './details/detailsDocuments';
 import { ColumnChoices } from './panel/columnChoices';
 import { ResourceFileSystem } from './resources/resourceFileSystem';
@@ -68,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
   const clients = new AccountClients(store, log);
   const details = new DetailsDocuments();
   const sessionDocuments = new SessionDocuments();
+  const pathHistoryDocuments = new PathHistoryDocuments();
   const grouping = new WebhookGroupingChoice(context.globalState, () => views.webhooks.render());
   const views: ActivityViews = {
     sessions: new ActivityView(sessionPresenter, store, clients),
@@ -75,7 +78,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
   };
   const setHasAccount = () => vscode.commands.executeCommand('setContext', 'exavault.hasAccount', store.list().length > 0);
   context.subscriptions.push(
-    log, store, clients, details, sessionDocuments, views.sessions, views.webhooks,
+    log, store, clients, details, sessionDocuments, pathHistoryDocuments, views.sessions, views.webhooks,
     new AccountStatusBar(store, clients),
     store.onDidChange(setHasAccount),
     registerShowLogCommand(log),
@@ -113,6 +116,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
     registerOpenPathCommand(store, files),
     registerRevealInWebFileManagerCommand(views, store),
     registerShowPathActivityCommand(views, store),
+    registerTracePathHistoryCommand(pathHistoryDocuments, views, store, clients),
   );
   void setHasAccount();
   context.subscriptions.push(registerEnvironmentImport(store, clients, context.globalState, log));

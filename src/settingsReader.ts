@@ -1,3 +1,4 @@
+import { PATH_HISTORY_CALL_CAP } from './activity/correlate/pathHistory';
 import { resolveTimeZone } from './activity/timeZone';
 
 // How the extension's settings are read and bounded. Free of `vscode` (it takes the `exavault`
@@ -8,7 +9,8 @@ export type EnvironmentImport = 'ask' | 'always' | 'never';
 /** The extension's settings, by their names under "exavault.". */
 export type SettingName =
   | 'sidebar.timeWindowHours' | 'sidebar.autoRefreshSeconds' | 'pageSize' | 'search.confirmAboveCalls'
-  | 'requestTimeoutSeconds' | 'importFromEnvironment' | 'resources.maxDownloadMegabytes' | 'timeZone';
+  | 'requestTimeoutSeconds' | 'importFromEnvironment' | 'resources.maxDownloadMegabytes' | 'timeZone'
+  | 'pathHistory.maxCalls';
 
 /** What it needs of the vscode.WorkspaceConfiguration of the `exavault` section. */
 export interface SettingsSection {
@@ -53,6 +55,10 @@ export function readSettings(section: () => SettingsSection, localZone = () => I
     /** The largest file opened from ExaVault, in bytes: more is refused before it is downloaded. */
     maxDownloadBytes(): number {
       return Math.max(1, numberSetting('resources.maxDownloadMegabytes', 50)) * 1_048_576;
+    },
+    /** The most API calls one Trace Path History may make. */
+    pathHistoryMaxCalls(): number {
+      return Math.min(1000, Math.max(5, Math.floor(numberSetting('pathHistory.maxCalls', PATH_HISTORY_CALL_CAP))));
     },
     /** The zone times are shown and typed in, as a zone name; UTC when the setting names none (see invalidTimeZone). */
     timeZone(): string {

@@ -1,6 +1,7 @@
 // The generated account: its vocabulary (realistic or hostile), its session log, and the webhook
 // calls that log caused. The same seed always gives the same data; `now` only moves it in time.
 import type { SessionEntryWire, WebhookEntryWire } from '../../src/api/wire';
+import type { FileHistory } from './fileHistory';
 import { generateSessions } from './generateSessions';
 import { generateWebhooks } from './generateWebhooks';
 import { hostileVocabulary } from './hostile';
@@ -29,6 +30,8 @@ export interface GeneratedActivity {
   webhooks: WebhookEntryWire[];
   /** The id of the session entry that caused each webhook call that one caused, by call id (kept off the wire). */
   causes: Map<number, number>;
+  /** What really happened to each file whose life the session log tells (kept off the wire). */
+  histories: FileHistory[];
 }
 
 /** Who and what the account's activity is about (the same on any date). */
@@ -40,10 +43,10 @@ export function accountVocabulary(hostile: boolean): Vocabulary {
 export function generateActivity(options: GenerateOptions): GeneratedActivity {
   const { vocabulary } = options;
   const latestStories = options.sessions >= LATEST_STORIES_FROM_SESSIONS;
-  const sessions = generateSessions(new Random(options.seed), vocabulary, { count: options.sessions, now: options.now, latestStories });
+  const { rows: sessions, histories } = generateSessions(new Random(options.seed), vocabulary, { count: options.sessions, now: options.now, latestStories });
   // A stream of its own, so the webhook count never changes the sessions.
   const webhooks = generateWebhooks(new Random(options.seed + 0x9e3779b9), vocabulary, sessions, {
     count: options.webhooks, now: options.now, accountName: options.accountName, latestStories,
   });
-  return { sessions, webhooks: webhooks.calls, causes: webhooks.causes };
+  return { sessions, webhooks: webhooks.calls, causes: webhooks.causes, histories };
 }

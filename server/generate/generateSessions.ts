@@ -4,8 +4,11 @@
 // `now` only moves the whole log in time (the day and hour patterns are laid out around STORY_ANCHOR).
 // Stories are told out of time order, so a file that is deleted, moved or renamed is one no other
 // story touches: the log never reads a file after it is gone (the local server's files follow the log).
+// A larger log also tells whole file lives (renamed, moved, copied, deleted; uploaded into a folder
+// that is deleted later), and records each, for tests to compare a traced history with.
 import type { SessionEntryWire } from '../../src/api/wire';
 import { STORY_ANCHOR, fromAnchor } from './dates';
+import type { FileHistory, FileStep } from './fileHistory';
 import type { Random } from './random';
 import { SessionTableBuilder, type SessionRow } from '../query/sessionTable';
 import type { StoreRows } from '../query/store';
@@ -78,10 +81,24 @@ export interface SessionSettings {
   latestStories: boolean;
 }
 
-export function generateSessions(random: Random, vocabulary: Vocabulary, settings: SessionSettings): StoreRows<SessionEntryWire> {
+/** From this many entries on, the log tells file lives (FILE_LIVES of each kind). */
+export const FILE_LIVES_FROM_SESSIONS = 1000;
+const FILE_LIVES = 2;
+// Rows per story: a moved file's six visits of three rows; a folder's filling session and its deletion.
+const MOVED_FILE_ROWS = 18;
+const DELETED_FOLDER_ROWS = 9;
+
+export interface GeneratedSessions {
+  rows: StoreRows<SessionEntryWire>;
+  /** Each file life the log tells, as it happened. */
+  histories: FileHistory[];
+}
+
+export function generateSessions(random: Random, vocabulary: Vocabulary, settings: SessionSettings): GeneratedSessions {
   const builder = new SessionTableBuilder(settings.count);
-  new SessionStories(random, vocabulary, builder, settings.now.getTime()).tell(settings.latestStories);
-  return builder.build(FIRST_ID);
+  const stories = new SessionStories(random, vocabulary, builder, settings.now.getTime());
+  stories.tell(settings.latestStories);
+  return { rows: builder.build(FIRST_ID), histories: stories.histories };
 }
 
 export interface Arrival {
@@ -108,6 +125,9 @@ class SessionStories {
   private readonly paths: string[][] = [];
   private retired = 0;
   private readonly now: number;
+  /** Rows kept for the stories told last: everyday stories stop short of them. */
+  private reserved = 0;
+  readonly histories: FileHistory[] = [];
 
   constructor(
     private readonly random: Random,
@@ -124,6 +144,7 @@ class SessionStories {
   }
 
   tell(latestStories: boolean): void {
+    const fileLives = this.builder.capacityLeft() >= FILE_LIVES_FROM_SESSIONS;
     // A day back, not at the very top: the rarest operations should not look like the latest news.
     this.emit(this.everyOperation(), this.now - 26 * HOUR);
     this.emit(this.deletedFile(this.startTime(this.random.pick(this.people))));
@@ -131,8 +152,15 @@ class SessionStories {
     if (latestStories) {
       this.tellLatestStories();
     }
-    while (this.builder.capacityLeft() > 0) {
+    // File lives are told last, from rows kept for them, so they change none of the stories before.
+    this.reserved = fileLives ? FILE_LIVES * (MOVED_FILE_ROWS + DELETED_FOLDER_ROWS) : 0;
+    while (this.builder.capacityLeft() > this.reserved) {
       this.emit(this.everyday(HISTORY_BURST_CHANCE));
+    }
+    this.reserved = 0;
+    for (let n = 0; fileLives && n < FILE_LIVES; n++) {
+      this.record(this.emit(this.movedFile(this.fileLifeStart())), movedFileHistories);
+      this.record(this.emit(this.deletedFolder(this.fileLifeStart())), deletedFolderHistories);
     }
   }
 
@@ -161,17 +189,103 @@ class SessionStories {
       : this.random.chance(1 / 5000) ? this.deletedFile(this.startTime(user)) : this.session(user, this.startTime(user));
   }
 
-  /** Adds a story's rows while there is room, moved back in time when it would end after `now` (or to end at `endAt`). */
-  private emit(rows: SessionRow[], endAt?: number): void {
+  /**
+   * Adds a story's rows while there is room (the reserved rows aside), moved back in time when it
+   * would end after `now` (or to end at `endAt`). Returns the rows added, as added.
+   */
+  private emit(rows: SessionRow[], endAt?: number): SessionRow[] {
     const last = rows.reduce((latest, row) => Math.max(latest, row.created), 0);
     const limit = endAt ?? this.now - SECOND;
     const shift = endAt !== undefined || last > limit ? limit - last : 0;
+    const added: SessionRow[] = [];
     for (const row of rows) {
-      if (this.builder.capacityLeft() === 0) {
-        return;
+      if (this.builder.capacityLeft() <= this.reserved) {
+        break;
       }
-      this.builder.add({ ...row, created: row.created + shift });
+      added.push({ ...row, created: row.created + shift });
+      this.builder.add(added.at(-1)!);
     }
+    return added;
+  }
+
+  /** Records the histories of a story told whole; a story cut short by a full log tells none. */
+  private record(added: SessionRow[], histories: (steps: FileStep[]) => FileHistory[]): void {
+    const steps = added.filter((row) => FILE_LIFE_OPERATIONS.has(row.operation)).map((row) => ({
+      operation: row.operation, path: row.fileName, source: row.fileSource, username: row.username, created: row.created,
+    }));
+    this.histories.push(...histories(steps));
+  }
+
+  /** A day in the last 90 that leaves a file life room to unfold before now: it spans up to ten days. */
+  private fileLifeStart(): number {
+    return this.now - this.random.int(12, 85) * DAY + this.random.int(-4 * 3_600, 4 * 3_600) * SECOND;
+  }
+
+  /**
+   * A file's whole life through renames and moves: uploaded, renamed twice by colleagues, moved to
+   * another folder, copied to a third, and the moved file deleted (the copy stays). Each step is a
+   * visit of its own (connect, the step, disconnect), hours or days after the one before.
+   */
+  private movedFile(start: number): SessionRow[] {
+    const owner = this.random.pick(this.people);
+    const folder = this.random.pick(owner.folders);
+    // Folders the file has not been in: a copy back where it was made would bring an old path back.
+    const visited = [this.vocabulary.folders[folder]!.path];
+    const elsewhere = (name: string) => {
+      const target = this.random.pick(this.vocabulary.folders.filter((other) => !visited.includes(other.path))).path;
+      visited.push(target);
+      return `${target}/${name}`;
+    };
+    const uploaded = this.retiringFile(folder);
+    const draft = renamed(uploaded, '-v2');
+    const final = renamed(draft, ' (final)');
+    const moved = elsewhere(baseName(final));
+    const copied = elsewhere(baseName(final));
+    const bytes = this.random.logUniform(...sizeRange(uploaded));
+    const visit = (user: UserProfile, at: number, operation: Operation, change: Change): SessionRow[] => {
+      const connection = this.connect(user);
+      const work = this.row(connection, operation, at + this.random.int(10, 40) * SECOND, { duration: this.random.int(0, 1), ...change });
+      const end = work.created + (work.duration + this.random.int(10, 90)) * SECOND;
+      return [this.row(connection, 'PASS', at, {}), work, this.row(connection, 'EXIT', end, { duration: Math.round((end - at) / SECOND) })];
+    };
+    const person = () => this.random.pick(this.people);
+    let time = start;
+    const later = (minHours: number, maxHours: number) => (time += this.random.int(minHours * 60, maxHours * 60) * MINUTE);
+    return [
+      ...visit(owner, time, 'STOR', { fileName: uploaded, bytesTransferred: bytes, duration: this.transferSeconds(bytes, 'web') }),
+      ...visit(person(), later(1, 6), 'RNTO', { fileName: draft, fileSource: uploaded }),
+      ...visit(person(), later(2, 30), 'RNTO', { fileName: final, fileSource: draft }),
+      ...visit(person(), later(24, 72), 'MOVE', { fileName: moved, fileSource: final }),
+      ...visit(person(), later(1, 8), 'COPY', { fileName: copied, fileSource: moved, bytesTransferred: bytes }),
+      ...visit(person(), later(24, 120), 'DELE', { fileName: moved }),
+    ];
+  }
+
+  /**
+   * A folder's life: someone makes a project folder with a subfolder, uploads a file into each, and
+   * days later someone deletes the project folder, and with it both files (the log names only the folder).
+   */
+  private deletedFolder(start: number): SessionRow[] {
+    const owner = this.random.pick(this.people);
+    const folder = this.random.pick(owner.folders);
+    const project = `${this.vocabulary.folders[folder]!.path}/Closed project ${1000 + this.retired++}`;
+    const drafts = `${project}/Drafts`;
+    const files = [`${drafts}/${baseName(this.retiringFile(folder))}`, `${project}/${baseName(this.retiringFile(folder))}`];
+    const connection = this.connect(owner);
+    const rows = [this.row(connection, 'PASS', start, {})];
+    let time = start;
+    const next = () => (time += this.random.int(5, 60) * SECOND);
+    rows.push(this.row(connection, 'MKD', next(), { fileName: project }), this.row(connection, 'MKD', next(), { fileName: drafts }));
+    for (const fileName of files) {
+      const bytes = this.random.logUniform(...sizeRange(fileName));
+      rows.push(this.row(connection, 'STOR', next(), { fileName, bytesTransferred: bytes, duration: this.transferSeconds(bytes, connection.protocol) }));
+    }
+    rows.push(this.row(connection, 'EXIT', next(), { duration: Math.round((time - start) / SECOND) }));
+    const remover = this.connect(this.random.pick(this.people));
+    const at = time + this.random.int(2, 20) * DAY;
+    rows.push(this.row(remover, 'PASS', at, {}), this.row(remover, 'DELE', at + this.random.int(10, 60) * SECOND, { fileName: project }),
+      this.row(remover, 'EXIT', at + this.random.int(70, 120) * SECOND, { duration: this.random.int(70, 120) }));
+    return rows;
   }
 
   /** One admin connection that uses every operation code once. */
@@ -387,6 +501,27 @@ class SessionStories {
   private anyTime(): number {
     return this.now - this.random.int(HOUR / SECOND, (HISTORY_DAYS * DAY - HOUR) / SECOND) * SECOND;
   }
+}
+
+/** The operations a file life is made of (its folders' MKD aside). */
+const FILE_LIFE_OPERATIONS = new Set(['STOR', 'RNTO', 'MOVE', 'COPY', 'DELE']);
+
+/** A moved file's steps (STOR, RNTO, RNTO, MOVE, COPY, DELE): the moved file, deleted, and its copy, still there. */
+function movedFileHistories(steps: FileStep[]): FileHistory[] {
+  if (steps.length !== 6) {
+    return [];
+  }
+  const [upload, draft, final, move, copy, deletion] = steps as [FileStep, FileStep, FileStep, FileStep, FileStep, FileStep];
+  return [{ steps: [upload, draft, final, move], ended: deletion }, { steps: [upload, draft, final, move, copy] }];
+}
+
+/** A deleted folder's steps (STOR, STOR, DELE of the folder): each file, ended by the folder's deletion. */
+function deletedFolderHistories(steps: FileStep[]): FileHistory[] {
+  if (steps.length !== 3) {
+    return [];
+  }
+  const [first, second, deletion] = steps as [FileStep, FileStep, FileStep];
+  return [{ steps: [first], ended: deletion }, { steps: [second], ended: deletion }];
 }
 
 function baseName(path: string): string {

@@ -1,6 +1,8 @@
 // /__control: lets another process (a demo, a benchmark, a UI test) switch faults, read traffic
-// counts, make activity arrive and read which session entry caused each generated webhook call. No credentials: the server only listens on loopback.
+// counts, make activity arrive and read which session entry caused each generated webhook call and
+// what really happened to each file whose life the log tells. No credentials: the server only listens on loopback.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FileHistory } from '../generate/fileHistory';
 import { checkFaults, type FaultSwitches } from './faults';
 import { checkArrivalCounts, type LiveActivity } from '../query/liveActivity';
 import { send } from './pipeline';
@@ -14,9 +16,10 @@ export interface ControlTargets {
   faults: FaultSwitches;
   stats: StatsRecorder;
   activity: LiveActivity;
+  histories: readonly FileHistory[];
 }
 
-export async function serveControl(request: IncomingMessage, response: ServerResponse, path: string, { faults, stats, activity }: ControlTargets): Promise<void> {
+export async function serveControl(request: IncomingMessage, response: ServerResponse, path: string, { faults, stats, activity, histories }: ControlTargets): Promise<void> {
   const route = `${request.method} ${path.slice(CONTROL_PREFIX.length)}`;
   const json = (status: number, value: unknown) => send(response, status, {}, JSON.stringify(value));
   // The body as JSON, checked by `check`; undefined once a 400 naming the problem has been sent.
@@ -52,6 +55,10 @@ export async function serveControl(request: IncomingMessage, response: ServerRes
       // Tests compare what a client matched with what the generator recorded.
       json(200, activity.allCauses());
       return;
+    case 'GET /file-histories':
+      // Tests compare a traced path history with what the generator told.
+      json(200, histories);
+      return;
     case 'GET /stats':
       json(200, stats.snapshot());
       return;
@@ -60,7 +67,7 @@ export async function serveControl(request: IncomingMessage, response: ServerRes
       json(200, stats.snapshot());
       return;
     default:
-      json(404, { error: `No control ${route}. Try POST /faults, POST /clear, GET /stats, POST /reset-stats, POST /arrive, GET /causes.` });
+      json(404, { error: `No control ${route}. Try POST /faults, POST /clear, GET /stats, POST /reset-stats, POST /arrive, GET /causes, GET /file-histories.` });
   }
 }
 

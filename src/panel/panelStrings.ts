@@ -97,6 +97,7 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     'action.showUser': l10n.t('Activity for this User'),
     'action.showIp': l10n.t('Activity for this IP'),
     'action.showPath': l10n.t('Activity for this Path'),
+    'action.tracePath': l10n.t('Trace Path History'),
     'action.openResource': l10n.t('Open Resource'),
     'action.resend': l10n.t('Resend'),
     'action.showSession': l10n.t('Show Session'),

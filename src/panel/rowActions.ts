@@ -1,5 +1,6 @@
 // What a row offers in the details pane, and doing it: the activity of its user, IP or path in a
-// panel of its own, opening its resource, resending a webhook call. Also copying a value or a row.
+// panel of its own, tracing its path's history, opening its resource, resending a webhook call.
+// Also copying a value or a row.
 import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { AccountClients } from '../accounts/accountClients';
@@ -29,7 +30,7 @@ export function actionsFor(entry: ActivityEntry): RowAction[] {
     }
   }
   if (entryValue(entry, 'path') !== undefined) {
-    actions.push('openResource');
+    actions.push('tracePath', 'openResource');
   }
   if (entry.kind === 'webhook') {
     actions.push('resend', 'showCause');
@@ -54,6 +55,9 @@ export async function runRowAction(action: RowAction, entry: ActivityEntry, acco
       return openSessionSearch(account, range, entry, new Map(SHOW_ACTIONS).get(action)!);
     case 'openResource':
       await vscode.commands.executeCommand('exavault.openResource', { accountId: account.id, path: entryValue(entry, 'path') });
+      return;
+    case 'tracePath':
+      await vscode.commands.executeCommand('exavault.tracePathHistory', { accountId: account.id, path: entryValue(entry, 'path') });
       return;
     case 'resend':
       if (entry.kind === 'webhook') {

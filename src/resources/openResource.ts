@@ -69,13 +69,16 @@ export async function openResource(target: ResourceTarget, files: ResourceFileSy
   return 'opened';
 }
 
-/** The usual answer to "where did it go?" is the path's activity: offered with the message. */
+/** The usual answers to "where did it go?", the path's activity and its history through moves and folders: offered with the message. */
 async function showMissing(target: ResourceTarget, accountLabel: string): Promise<void> {
   const show = vscode.l10n.t('Show Activity for this Path');
+  const trace = vscode.l10n.t('Trace Path History');
   const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('{0} is no longer in the ExaVault account {1}: it was deleted, moved or renamed.', plainText(target.path), plainText(accountLabel)), show);
+    vscode.l10n.t('{0} is no longer in the ExaVault account {1}: it was deleted, moved or renamed.', plainText(target.path), plainText(accountLabel)), show, trace);
   if (choice === show) {
     await vscode.commands.executeCommand('exavault.showPathActivity', target);
+  } else if (choice === trace) {
+    await vscode.commands.executeCommand('exavault.tracePathHistory', target);
   }
 }
 

@@ -177,6 +177,27 @@ describe('ExaVault files in the real workbench', function () {
     await waitForEditorText(page, server.fileBytes(NOTES).toString('utf8'));
   });
 
+  it('offers a deleted file\'s history with the message: who uploaded and who deleted it, and the calls it took', async () => {
+    const { page } = session();
+    await sessionsShown(page, server, PAGE_SIZE);
+    await expandGroup(page, 'Sessions', 'Delete (DELE)');
+    const row = entryRow(page, GONE).filter({ has: page.locator('.codicon-trash') });
+    await row.hover();
+    await row.locator('.action-label[aria-label^="Open Resource"]').click();
+    const message = toast(page, `${GONE} is no longer in the ExaVault account acme`);
+    const trace = message.getByRole('button', { name: 'Trace Path History' });
+    await trace.waitFor();
+    const before = server.stats().requests;
+    await trace.click();
+    const logged = (operation: string) => server.sessions.find((e) => e.attributes.fileName === GONE && e.attributes.operation === operation)!.attributes;
+    const expected = [`uploaded as ${GONE} by ${logged('STOR').username}`, `deleted (${GONE}) by ${logged('DELE').username}`];
+    const shown = await poll(() => editorLines(page), (lines) => lines.some((line) => /^\d+ API calls\.$/.test(line)));
+    const chain = shown.filter((line) => /^\d{4}-\d\d-\d\d /.test(line));
+    assert.deepEqual(chain.map((line) => line.replace(/^\S+ \S+ \S+ {2}/, '')), expected, shown.join('\n'));
+    assert.ok(shown.includes(`${server.stats().requests - before} API calls.`), shown.join('\n'));
+    await activeTab(page, 'history of Old payroll 2025.csv.txt').waitFor();
+  });
+
   it('checks a typed path, then opens a PNG in the image preview and a binary with VS Code\'s notice', async () => {
     const { page } = session();
     await signedIn(page, server);

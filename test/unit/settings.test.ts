@@ -32,6 +32,7 @@ const read = (userSettings: Record<string, unknown>) => {
     confirmAboveCalls: settings.confirmAboveCalls(),
     autoRefreshMs: settings.autoRefreshMs(),
     maxDownloadBytes: settings.maxDownloadBytes(),
+    pathHistoryMaxCalls: settings.pathHistoryMaxCalls(),
   };
 };
 
@@ -57,6 +58,7 @@ describe('settings saved with release 0.1.0', () => {
       confirmAboveCalls: 200,
       autoRefreshMs: 60_000,
       maxDownloadBytes: 2048 * 1_048_576,
+      pathHistoryMaxCalls: 50,
     });
   });
 
@@ -69,6 +71,7 @@ describe('settings saved with release 0.1.0', () => {
       confirmAboveCalls: 1,
       autoRefreshMs: 0,
       maxDownloadBytes: 1_048_576,
+      pathHistoryMaxCalls: 50,
     });
   });
 
@@ -92,7 +95,19 @@ describe('settings saved with release 0.1.0', () => {
       confirmAboveCalls: 50,
       autoRefreshMs: 0,
       maxDownloadBytes: 50 * 1_048_576,
+      pathHistoryMaxCalls: 50,
     });
+  });
+
+  it('read the path history\'s call cap within its contributed bounds, in whole calls', () => {
+    const { minimum, maximum } = contributed['exavault.pathHistory.maxCalls']!;
+    const cap = (value: unknown) => read({ 'exavault.pathHistory.maxCalls': value }).pathHistoryMaxCalls;
+    assert.equal(cap(0), minimum);
+    assert.equal(cap(-3), minimum);
+    assert.equal(cap(1e9), maximum);
+    assert.equal(cap(120.7), 120);
+    assert.equal(cap(minimum), minimum);
+    assert.equal(cap(maximum), maximum);
   });
 });
 

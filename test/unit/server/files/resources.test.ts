@@ -106,13 +106,23 @@ describe('local server: files', function () {
       return last;
     }
 
-    it('keeps every uploaded file unless it was deleted (or moved away) later, with the size of its last upload', () => {
+    /** Whether a folder above `path` was deleted after `entry` (its files went with it). */
+    function folderDeletedAfter(path: string, entry: SessionEntryWire): boolean {
+      return local.server.sessions.some(({ attributes: a }) => a.operation === 'DELE' && path.startsWith(`${a.fileName}/`)
+        && Date.parse(a.created!) > Date.parse(entry.attributes.created!));
+    }
+
+    it('keeps every uploaded file unless it, or a folder above it, was deleted (or it moved away) later, with the size of its last upload', () => {
       let uploads = 0;
       let deletions = 0;
+      let folderDeletions = 0;
       for (const [path, entry] of lastEvents()) {
         const { operation, fileName, fileSource, bytesTransferred } = entry.attributes;
         const found = local.server.resource(path);
-        if (operation === 'DELE' || ((operation === 'MOVE' || operation === 'RNTO') && fileSource === path && fileName !== path)) {
+        if (folderDeletedAfter(path, entry)) {
+          folderDeletions++;
+          assert.equal(found, undefined, `${path} went with its folder`);
+        } else if (operation === 'DELE' || ((operation === 'MOVE' || operation === 'RNTO') && fileSource === path && fileName !== path)) {
           deletions++;
           assert.equal(found, undefined, `${path} was removed by ${operation} ${entry.id}`);
         } else if (operation === 'MKD') {
@@ -125,7 +135,7 @@ describe('local server: files', function () {
           }
         }
       }
-      assert.ok(uploads > 100 && deletions > 20, `${uploads} uploads kept, ${deletions} removed`);
+      assert.ok(uploads > 100 && deletions > 20 && folderDeletions > 2, `${uploads} uploads kept, ${deletions} removed, ${folderDeletions} with their folder`);
     });
 
     it('never has the log read a file after it was deleted, moved or renamed', () => {
