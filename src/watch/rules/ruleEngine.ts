@@ -1,0 +1,400 @@
+// The watch's rules over the stream of new entries, as a poller delivers them: batch after batch,
+// overlapping earlier ones, out of order, late by minutes, some entries without a time. Pure: it
+// takes the state the previous batch returned (plain JSON, bounded: what can no longer matter is
+// dropped) and returns the next one with the incidents that opened or changed.
+//
+// - Entries are deduplicated by id (per log), and placed by their time, not by when they came.
+// - An entry later than LATE_ALLOWANCE_MINUTES behind the newest of its log (beyond every window)
+//   is dropped: what it could have joined is gone from the state.
+// - An entry without a time cannot be placed in a window: the time-window rules (endpoints, logins,
+//   deletions) skip it. A watched path's operation is worth reporting whenever it happened, so it
+//   joins that path's latest incident, or opens one without times.
+// - An incident's entries are those that set it off and the ones around them (each within the rule's
+//   minutes of the next, or in the same run of failures), then every later one within those minutes
+//   of its last; an endpoint's, every later failure until a later success resolves it. A late entry
+//   joins or sets off an incident; it never withdraws one.
+import type { ActivityEntry, SessionEntry, WebhookCall } from '../../api/models';
+import { SESSION_LOG, WEBHOOK_LOG } from '../../activity/logSchema';
+import { MAX_INCIDENT_ENTRY_IDS, RULE_LOG, type Incident, type RuleId } from './incident';
+import { pathMatches } from './rulePaths';
+import type { WatchThresholds } from './ruleThresholds';
+
+/** How far behind the newest entry of its log an entry may come and still count, beyond the longest window. */
+export const LATE_ALLOWANCE_MINUTES = 30;
+const MINUTE = 60_000;
+const MAX_EVENTS_PER_SUBJECT = 2000;
+const MAX_SUBJECTS = 2000;
+const MAX_UNTIMED_SEEN = 2000;
+
+type LogName = 'sessions' | 'webhooks';
+
+/** One entry a rule looks at: `hit` when it counts toward the rule (a failure, a deletion...), else an endpoint's success. */
+interface Tracked {
+  id: number;
+  time: number;
+  hit: boolean;
+}
+
+/** What one rule knows about one subject. */
+interface SubjectState {
+  rule: RuleId;
+  subject: string;
+  operations?: string[];
+  /** Entries in no incident yet, by time then id. */
+  events: Tracked[];
+  /** Its latest incident, which later entries may still join. */
+  last?: Incident;
+  /** The latest incident's entries, [id, time (null: none)], by time, the first MAX_INCIDENT_ENTRY_IDS. */
+  evidence?: [number, number | null][];
+}
+
+interface SeenIds {
+  /** [id, time] of entries within the rules' reach. */
+  timed: [number, number][];
+  /** The latest ids of entries without a time. */
+  untimed: number[];
+}
+
+export interface RuleState {
+  version: 1;
+  /** The newest time seen in each log. */
+  newest: Partial<Record<LogName, number>>;
+  seen: Record<LogName, SeenIds>;
+  subjects: Record<string, SubjectState>;
+}
+
+export interface RuleResult {
+  state: RuleState;
+  /** Incidents this batch opened, as they stand after it. */
+  opened: Incident[];
+  /** Incidents opened before that this batch changed (more entries, resolved). */
+  updated: Incident[];
+}
+
+interface RuleParameters {
+  count: number;
+  minutes: number;
+  inARow: number;
+  resolvedBy: 'success' | 'quiet';
+}
+
+export function emptyRuleState(): RuleState {
+  return { version: 1, newest: {}, seen: { sessions: { timed: [], untimed: [] }, webhooks: { timed: [], untimed: [] } }, subjects: {} };
+}
+
+/** Runs the rules over one batch of new entries. `previous` is left as it was. */
+export function applyRules(previous: RuleState, batch: readonly ActivityEntry[], thresholds: WatchThresholds, account?: string): RuleResult {
+  const state = structuredClone(previous);
+  const run = new BatchRun(state, thresholds, account);
+  run.take(batch);
+  return { state, opened: run.opened(), updated: run.updated() };
+}
+
+class BatchRun {
+  private readonly before = new Map<string, string>();
+  private readonly touched = new Map<string, Incident>();
+  private readonly openedIds = new Set<string>();
+
+  constructor(
+    private readonly state: RuleState,
+    private readonly thresholds: WatchThresholds,
+    private readonly account: string | undefined,
+  ) {
+    for (const subject of Object.values(state.subjects)) {
+      if (subject.last) {
+        this.before.set(subject.last.id, JSON.stringify(subject.last));
+      }
+    }
+  }
+
+  take(batch: readonly ActivityEntry[]): void {
+    const fresh = this.unseen(batch);
+    const timed = fresh.filter((entry) => entry.created !== undefined && !this.tooLate(entry)).sort((a, b) => a.created! - b.created! || a.id - b.id);
+    const subjects = new Set<SubjectState>();
+    for (const entry of timed) {
+      const log = logOf(entry);
+      this.state.newest[log] = Math.max(this.state.newest[log] ?? -Infinity, entry.created!);
+      for (const observed of this.observations(entry)) {
+        const subject = this.subject(observed);
+        subject.events.push({ id: entry.id, time: entry.created!, hit: observed.hit });
+        subjects.add(subject);
+      }
+    }
+    for (const subject of Object.values(this.state.subjects)) {
+      if (subjects.has(subject) || subject.last?.state === 'ongoing') {
+        subject.events.sort((a, b) => a.time - b.time || a.id - b.id);
+        this.evaluate(subject);
+      }
+    }
+    for (const entry of fresh.filter((candidate) => candidate.created === undefined)) {
+      for (const observed of this.observations(entry).filter((candidate) => candidate.rule === 'watchedPath')) {
+        this.placeUntimed(this.subject(observed), entry.id);
+      }
+    }
+    this.prune();
+  }
+
+  opened(): Incident[] {
+    return [...this.touched.values()].filter((incident) => this.openedIds.has(incident.id)).map((incident) => structuredClone(incident));
+  }
+
+  updated(): Incident[] {
+    return [...this.touched.values()]
+      .filter((incident) => !this.openedIds.has(incident.id) && this.before.get(incident.id) !== JSON.stringify(incident))
+      .map((incident) => structuredClone(incident));
+  }
+
+  /** The batch's entries not seen before (and each once), remembered as seen. */
+  private unseen(batch: readonly ActivityEntry[]): ActivityEntry[] {
+    const known = { sessions: this.knownIds('sessions'), webhooks: this.knownIds('webhooks') };
+    return batch.filter((entry) => {
+      const log = logOf(entry);
+      if (known[log].has(entry.id)) {
+        return false;
+      }
+      known[log].add(entry.id);
+      const seen = this.state.seen[log];
+      if (entry.created === undefined) {
+        seen.untimed.push(entry.id);
+      } else {
+        seen.timed.push([entry.id, entry.created]);
+      }
+      return true;
+    });
+  }
+
+  private knownIds(log: LogName): Set<number> {
+    const seen = this.state.seen[log];
+    return new Set([...seen.timed.map(([id]) => id), ...seen.untimed]);
+  }
+
+  /** Behind the newest entry of its log by more than any rule looks back. */
+  private tooLate(entry: ActivityEntry): boolean {
+    const newest = this.state.newest[logOf(entry)];
+    return newest !== undefined && entry.created! < newest - this.reach(logOf(entry));
+  }
+
+  /** How far back from the newest entry of a log the rules keep what they know. */
+  private reach(log: LogName): number {
+    const { endpointFailures, failedLogins, massDeletion, watchedPaths } = this.thresholds;
+    const minutes = log === 'webhooks' ? endpointFailures.minutes
+      : Math.max(failedLogins.perAddress.minutes, failedLogins.perUsername.minutes, massDeletion.minutes, watchedPaths.groupMinutes);
+    return (minutes + LATE_ALLOWANCE_MINUTES) * MINUTE;
+  }
+
+  /** What the rules see in an entry: the subject each rule that cares about it would count it for. */
+  private observations(entry: ActivityEntry): { rule: RuleId; subject: string; hit: boolean; operations?: string[] }[] {
+    const { endpointFailures, failedLogins, massDeletion, watchedPaths } = this.thresholds;
+    if (entry.kind === 'webhook') {
+      const on = endpointFailures.count > 0 || endpointFailures.inARow > 0;
+      return on && entry.endpointUrl !== '' ? [{ rule: 'endpointFailing', subject: entry.endpointUrl, hit: WEBHOOK_LOG.failure.failed(entry as WebhookCall) }] : [];
+    }
+    const session = entry as SessionEntry;
+    const failed = SESSION_LOG.failure.failed(session);
+    const found: { rule: RuleId; subject: string; hit: boolean; operations?: string[] }[] = [];
+    const add = (rule: RuleId, subject: string, on: boolean) => {
+      if (on && subject !== '') {
+        found.push({ rule, subject, hit: true });
+      }
+    };
+    if (session.operation === 'PASS' && failed) {
+      add('failedLoginsByAddress', session.ipAddress, failedLogins.perAddress.count > 0);
+      add('failedLoginsByUsername', session.username, failedLogins.perUsername.count > 0);
+    }
+    // Failed ones too: an attempt to delete that much tells as much (and the evidence search needs no status filter).
+    add('massDeletion', session.operation === 'DELE' ? session.username : '', massDeletion.count > 0);
+    for (const { pattern, operations } of watchedPaths.paths) {
+      const operationWatched = operations.length === 0 || operations.includes(session.operation);
+      // A move, copy or rename out of the folder is an operation on it too.
+      const under = [session.fileName, session.fileSource].some((path) => path !== '' && pathMatches(pattern, path));
+      if (operationWatched && under) {
+        found.push({ rule: 'watchedPath', subject: pattern, hit: true, operations });
+      }
+    }
+    return found;
+  }
+
+  private subject(observed: { rule: RuleId; subject: string; operations?: string[] }): SubjectState {
+    const key = JSON.stringify([observed.rule, observed.subject, ...(observed.operations ? [[...observed.operations].sort()] : [])]);
+    return (this.state.subjects[key] ??= { rule: observed.rule, subject: observed.subject, ...(observed.operations ? { operations: observed.operations } : {}), events: [] });
+  }
+
+  private parameters(rule: RuleId): RuleParameters {
+    const { endpointFailures, failedLogins, massDeletion, watchedPaths } = this.thresholds;
+    switch (rule) {
+      case 'endpointFailing': return { ...endpointFailures, resolvedBy: 'success' };
+      case 'failedLoginsByAddress': return { ...failedLogins.perAddress, inARow: 0, resolvedBy: 'quiet' };
+      case 'failedLoginsByUsername': return { ...failedLogins.perUsername, inARow: 0, resolvedBy: 'quiet' };
+      case 'massDeletion': return { ...massDeletion, inARow: 0, resolvedBy: 'quiet' };
+      case 'watchedPath': return { count: 1, minutes: watchedPaths.groupMinutes, inARow: 0, resolvedBy: 'quiet' };
+    }
+  }
+
+  /** Joins what can join the subject's latest incident, resolves it, and opens the next one, until nothing changes. */
+  private evaluate(subject: SubjectState): void {
+    const rule = this.parameters(subject.rule);
+    for (;;) {
+      this.join(subject, rule);
+      this.resolve(subject, rule);
+      if (!this.open(subject, rule)) {
+        return;
+      }
+    }
+  }
+
+  /** Until none is left: each one that joins can bring the next within reach. */
+  private join(subject: SubjectState, rule: RuleParameters): void {
+    const last = subject.last;
+    if (!last || last.firstTime === undefined) {
+      return;
+    }
+    const window = rule.minutes * MINUTE;
+    // An endpoint's failure joins unless a success came between it and the incident; the other rules' within the minutes.
+    const successBetween = (from: number, to: number) => subject.events.some((other) => !other.hit && other.time > from && other.time < to);
+    const joining = subject.events.filter((event) => event.hit && event.time >= last.firstTime! - window && (rule.resolvedBy === 'success'
+      ? !successBetween(event.time, last.firstTime!) && !successBetween(last.lastTime!, event.time)
+      : event.time <= last.lastTime! + window));
+    if (joining.length > 0) {
+      subject.events = subject.events.filter((event) => !joining.includes(event));
+      this.record(subject, last, joining);
+      this.join(subject, rule);
+    }
+  }
+
+  private resolve(subject: SubjectState, rule: RuleParameters): void {
+    const last = subject.last;
+    if (!last || last.lastTime === undefined) {
+      return;
+    }
+    const wasResolved = last.state === 'resolved';
+    if (rule.resolvedBy === 'success') {
+      const success = subject.events.find((event) => !event.hit && event.time > last.lastTime!);
+      if (success && !wasResolved) {
+        last.state = 'resolved';
+        last.resolvedAt = success.time;
+      }
+    } else {
+      // Quiet for the rule's minutes since its last entry, as far as the newest entry of the log shows.
+      const end = last.lastTime + rule.minutes * MINUTE;
+      const quiet = (this.state.newest[RULE_LOG[subject.rule]] ?? -Infinity) > end;
+      last.state = quiet ? 'resolved' : 'ongoing';
+      if (quiet) {
+        last.resolvedAt = end;
+      } else {
+        delete last.resolvedAt;
+      }
+    }
+    if (wasResolved !== (last.state === 'resolved')) {
+      this.touched.set(last.id, last);
+    }
+  }
+
+  /** Opens an incident when the entries after the latest one meet the rule; whether it did. */
+  private open(subject: SubjectState, rule: RuleParameters): boolean {
+    const after = subject.last?.resolvedAt ?? subject.last?.lastTime ?? -Infinity;
+    const window = rule.minutes * MINUTE;
+    const hits: Tracked[] = [];
+    let run = 0;
+    let chainStart = 0;
+    let windowStart = 0;
+    for (const event of subject.events) {
+      if (event.time <= after) {
+        continue;
+      }
+      if (!event.hit) {
+        run = 0;
+        continue;
+      }
+      hits.push(event);
+      run++;
+      const at = hits.length - 1;
+      if (at > 0 && event.time - hits[at - 1]!.time > window) {
+        chainStart = at;
+      }
+      while (hits[windowStart]!.time < event.time - window) {
+        windowStart++;
+      }
+      if ((rule.count > 0 && at - windowStart + 1 >= rule.count) || (rule.inARow > 0 && run >= rule.inARow)) {
+        const evidence = hits.slice(Math.min(chainStart, at - run + 1), at + 1);
+        subject.events = subject.events.filter((other) => !evidence.includes(other));
+        const first = evidence[0]!;
+        const incident: Incident = {
+          id: `${subject.rule}|${subject.subject}|${first.time}`, rule: subject.rule, ...(this.account === undefined ? {} : { account: this.account }),
+          subject: subject.subject, ...(subject.operations ? { operations: subject.operations } : {}),
+          firstTime: first.time, lastTime: first.time, count: 0, entryIds: [], state: 'ongoing',
+        };
+        subject.last = incident;
+        subject.evidence = [];
+        this.openedIds.add(incident.id);
+        this.record(subject, incident, evidence);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** An operation on a watched path without a time: with the path's latest incident, or one of its own. */
+  private placeUntimed(subject: SubjectState, id: number): void {
+    if (!subject.last) {
+      subject.last = {
+        id: `${subject.rule}|${subject.subject}|untimed ${id}`, rule: subject.rule, ...(this.account === undefined ? {} : { account: this.account }),
+        subject: subject.subject, ...(subject.operations ? { operations: subject.operations } : {}),
+        // Nothing to wait for: no window to be quiet in.
+        firstTime: undefined, lastTime: undefined, count: 0, entryIds: [], state: 'resolved',
+      };
+      subject.evidence = [];
+      this.openedIds.add(subject.last.id);
+    }
+    this.record(subject, subject.last, [{ id, time: null }]);
+  }
+
+  private record(subject: SubjectState, incident: Incident, events: readonly { id: number; time: number | null }[]): void {
+    const evidence = subject.evidence ??= [];
+    for (const { id, time } of events) {
+      evidence.push([id, time]);
+      incident.count++;
+      if (time !== null) {
+        incident.firstTime = Math.min(incident.firstTime ?? time, time);
+        incident.lastTime = Math.max(incident.lastTime ?? time, time);
+      }
+    }
+    // By time, untimed last; the first ones kept.
+    evidence.sort((a, b) => (a[1] ?? Infinity) - (b[1] ?? Infinity) || a[0] - b[0]);
+    evidence.splice(MAX_INCIDENT_ENTRY_IDS);
+    incident.entryIds = evidence.map(([id]) => id);
+    this.touched.set(incident.id, incident);
+  }
+
+  /** Drops what no rule can use any more: entries and ids out of reach, resolved incidents that nothing can join. */
+  private prune(): void {
+    const cutoff = (log: LogName) => (this.state.newest[log] ?? -Infinity) - this.reach(log);
+    for (const log of ['sessions', 'webhooks'] as const) {
+      const seen = this.state.seen[log];
+      seen.timed = seen.timed.filter(([, time]) => time >= cutoff(log));
+      seen.untimed = seen.untimed.slice(-MAX_UNTIMED_SEEN);
+    }
+    for (const [key, subject] of Object.entries(this.state.subjects)) {
+      const from = cutoff(RULE_LOG[subject.rule]);
+      subject.events = subject.events.filter((event) => event.time >= from).slice(-MAX_EVENTS_PER_SUBJECT);
+      if (subject.last?.state === 'resolved' && subject.last.lastTime !== undefined && subject.last.lastTime < from) {
+        delete subject.last;
+        delete subject.evidence;
+      }
+      if (subject.events.length === 0 && !subject.last) {
+        delete this.state.subjects[key];
+      }
+    }
+    const keys = Object.keys(this.state.subjects);
+    if (keys.length > MAX_SUBJECTS) {
+      // The quietest first, never one with an ongoing incident.
+      const latest = (subject: SubjectState) => subject.events[subject.events.length - 1]?.time ?? subject.last?.lastTime ?? -Infinity;
+      const droppable = keys.filter((key) => this.state.subjects[key]!.last?.state !== 'ongoing')
+        .sort((a, b) => latest(this.state.subjects[a]!) - latest(this.state.subjects[b]!));
+      for (const key of droppable.slice(0, keys.length - MAX_SUBJECTS)) {
+        delete this.state.subjects[key];
+      }
+    }
+  }
+}
+
+const logOf = (entry: ActivityEntry): LogName => (entry.kind === 'session' ? 'sessions' : 'webhooks');
