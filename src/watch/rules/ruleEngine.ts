@@ -11,8 +11,9 @@
 //   joins that path's latest incident, or opens one without times.
 // - An incident's entries are those that set it off and the ones around them (each within the rule's
 //   minutes of the next, or in the same run of failures), then every later one within those minutes
-//   of its last; an endpoint's, every later failure until a later success resolves it. A late entry
-//   joins or sets off an incident; it never withdraws one.
+//   of its last; an endpoint's, every later failure until a later success resolves it. Entries of one
+//   second are in id order. A late entry joins the incident it belongs to (every incident within
+//   reach is kept, not only the latest) or sets one off; it never withdraws one.
 import type { ActivityEntry, SessionEntry, WebhookCall } from '../../api/models';
 import { SESSION_LOG, WEBHOOK_LOG } from '../../activity/logSchema';
 import { MAX_INCIDENT_ENTRY_IDS, RULE_LOG, type Incident, type RuleId } from './incident';
@@ -42,11 +43,25 @@ interface SubjectState {
   operations?: string[];
   /** Entries in no incident yet, by time then id. */
   events: Tracked[];
-  /** Its latest incident, which later entries may still join. */
-  last?: Incident;
-  /** The latest incident's entries, [id, time (null: none)], by time, the first MAX_INCIDENT_ENTRY_IDS. */
-  evidence?: [number, number | null][];
+  /** Its incidents that entries may still join (a late entry may belong to an earlier one), by first time; one without times last. */
+  incidents: IncidentTrack[];
 }
+
+interface IncidentTrack {
+  incident: Incident;
+  /** Its entries, [id, time (null: none)], by time, the first MAX_INCIDENT_ENTRY_IDS. */
+  evidence: [number, number | null][];
+  /** Its first and last timed entry, and the success that resolved an endpoint's, as [time, id]: entries of one second are in id order. */
+  first?: Place;
+  lastHit?: Place;
+  resolvedBy?: Place;
+}
+
+/** Where an entry is in its log: [time, id]. */
+type Place = [number, number];
+
+const placeOf = (event: { id: number; time: number }): Place => [event.time, event.id];
+const isBefore = (a: Place, b: Place) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
 
 interface SeenIds {
   /** [id, time] of entries within the rules' reach. */
@@ -100,10 +115,8 @@ class BatchRun {
     private readonly thresholds: WatchThresholds,
     private readonly account: string | undefined,
   ) {
-    for (const subject of Object.values(state.subjects)) {
-      if (subject.last) {
-        this.before.set(subject.last.id, JSON.stringify(subject.last));
-      }
+    for (const { incident } of Object.values(state.subjects).flatMap((subject) => subject.incidents)) {
+      this.before.set(incident.id, JSON.stringify(incident));
     }
   }
 
@@ -121,7 +134,7 @@ class BatchRun {
       }
     }
     for (const subject of Object.values(this.state.subjects)) {
-      if (subjects.has(subject) || subject.last?.state === 'ongoing') {
+      if (subjects.has(subject) || subject.incidents.some(({ incident }) => incident.state === 'ongoing')) {
         subject.events.sort((a, b) => a.time - b.time || a.id - b.id);
         this.evaluate(subject);
       }
@@ -216,7 +229,7 @@ class BatchRun {
 
   private subject(observed: { rule: RuleId; subject: string; operations?: string[] }): SubjectState {
     const key = JSON.stringify([observed.rule, observed.subject, ...(observed.operations ? [[...observed.operations].sort()] : [])]);
-    return (this.state.subjects[key] ??= { rule: observed.rule, subject: observed.subject, ...(observed.operations ? { operations: observed.operations } : {}), events: [] });
+    return (this.state.subjects[key] ??= { rule: observed.rule, subject: observed.subject, ...(observed.operations ? { operations: observed.operations } : {}), events: [], incidents: [] });
   }
 
   private parameters(rule: RuleId): RuleParameters {
@@ -230,12 +243,14 @@ class BatchRun {
     }
   }
 
-  /** Joins what can join the subject's latest incident, resolves it, and opens the next one, until nothing changes. */
+  /** Joins what can join the subject's incidents, resolves them, and opens the next one, until nothing changes. */
   private evaluate(subject: SubjectState): void {
     const rule = this.parameters(subject.rule);
     for (;;) {
-      this.join(subject, rule);
-      this.resolve(subject, rule);
+      for (const track of subject.incidents) {
+        this.join(subject, track, rule);
+        this.resolve(subject, track, rule);
+      }
       if (!this.open(subject, rule)) {
         return;
       }
@@ -243,62 +258,69 @@ class BatchRun {
   }
 
   /** Until none is left: each one that joins can bring the next within reach. */
-  private join(subject: SubjectState, rule: RuleParameters): void {
-    const last = subject.last;
-    if (!last || last.firstTime === undefined) {
+  private join(subject: SubjectState, track: IncidentTrack, rule: RuleParameters): void {
+    const { first, lastHit } = track;
+    if (!first || !lastHit) {
       return;
     }
     const window = rule.minutes * MINUTE;
     // An endpoint's failure joins unless a success came between it and the incident; the other rules' within the minutes.
-    const successBetween = (from: number, to: number) => subject.events.some((other) => !other.hit && other.time > from && other.time < to);
-    const joining = subject.events.filter((event) => event.hit && event.time >= last.firstTime! - window && (rule.resolvedBy === 'success'
-      ? !successBetween(event.time, last.firstTime!) && !successBetween(last.lastTime!, event.time)
-      : event.time <= last.lastTime! + window));
+    const successBetween = (from: Place, to: Place) => subject.events.some((other) => !other.hit && isBefore(from, placeOf(other)) && isBefore(placeOf(other), to));
+    const joining = subject.events.filter((event) => event.hit && event.time >= first[0] - window && (rule.resolvedBy === 'success'
+      ? !successBetween(placeOf(event), first) && !successBetween(lastHit, placeOf(event))
+      : event.time <= lastHit[0] + window));
     if (joining.length > 0) {
       subject.events = subject.events.filter((event) => !joining.includes(event));
-      this.record(subject, last, joining);
-      this.join(subject, rule);
+      this.record(track, joining);
+      this.join(subject, track, rule);
     }
   }
 
-  private resolve(subject: SubjectState, rule: RuleParameters): void {
-    const last = subject.last;
-    if (!last || last.lastTime === undefined) {
+  private resolve(subject: SubjectState, track: IncidentTrack, rule: RuleParameters): void {
+    const { incident, lastHit } = track;
+    if (!lastHit) {
       return;
     }
-    const wasResolved = last.state === 'resolved';
+    const wasResolved = incident.state === 'resolved';
     if (rule.resolvedBy === 'success') {
-      const success = subject.events.find((event) => !event.hit && event.time > last.lastTime!);
+      const success = subject.events.find((event) => !event.hit && isBefore(lastHit, placeOf(event)));
       if (success && !wasResolved) {
-        last.state = 'resolved';
-        last.resolvedAt = success.time;
+        incident.state = 'resolved';
+        incident.resolvedAt = success.time;
+        track.resolvedBy = placeOf(success);
       }
     } else {
       // Quiet for the rule's minutes since its last entry, as far as the newest entry of the log shows.
-      const end = last.lastTime + rule.minutes * MINUTE;
+      const end = lastHit[0] + rule.minutes * MINUTE;
       const quiet = (this.state.newest[RULE_LOG[subject.rule]] ?? -Infinity) > end;
-      last.state = quiet ? 'resolved' : 'ongoing';
+      incident.state = quiet ? 'resolved' : 'ongoing';
       if (quiet) {
-        last.resolvedAt = end;
+        incident.resolvedAt = end;
       } else {
-        delete last.resolvedAt;
+        delete incident.resolvedAt;
       }
     }
-    if (wasResolved !== (last.state === 'resolved')) {
-      this.touched.set(last.id, last);
+    if (wasResolved !== (incident.state === 'resolved')) {
+      this.touched.set(incident.id, incident);
     }
   }
 
-  /** Opens an incident when the entries after the latest one meet the rule; whether it did. */
+  /** Opens an incident when entries outside the subject's incidents meet the rule; whether it did. */
   private open(subject: SubjectState, rule: RuleParameters): boolean {
-    const after = subject.last?.resolvedAt ?? subject.last?.lastTime ?? -Infinity;
     const window = rule.minutes * MINUTE;
+    // Each incident's reach: from its first entry past the success that resolved an endpoint's, or past the quiet end of the others'.
+    const spans = subject.incidents.filter((track) => track.first && track.lastHit).map((track): [Place, Place] => [track.first!,
+      track.resolvedBy ?? (rule.resolvedBy === 'success' ? track.lastHit! : [track.incident.resolvedAt ?? track.lastHit![0], Infinity])]);
     const hits: Tracked[] = [];
     let run = 0;
     let chainStart = 0;
     let windowStart = 0;
     for (const event of subject.events) {
-      if (event.time <= after) {
+      const place = placeOf(event);
+      if (spans.some(([from, to]) => !isBefore(place, from) && !isBefore(to, place))) {
+        // Within an incident: no run, chain or window goes across it.
+        run = 0;
+        chainStart = windowStart = hits.length;
         continue;
       }
       if (!event.hit) {
@@ -308,7 +330,7 @@ class BatchRun {
       hits.push(event);
       run++;
       const at = hits.length - 1;
-      if (at > 0 && event.time - hits[at - 1]!.time > window) {
+      if (at > chainStart && event.time - hits[at - 1]!.time > window) {
         chainStart = at;
       }
       while (hits[windowStart]!.time < event.time - window) {
@@ -317,16 +339,8 @@ class BatchRun {
       if ((rule.count > 0 && at - windowStart + 1 >= rule.count) || (rule.inARow > 0 && run >= rule.inARow)) {
         const evidence = hits.slice(Math.min(chainStart, at - run + 1), at + 1);
         subject.events = subject.events.filter((other) => !evidence.includes(other));
-        const first = evidence[0]!;
-        const incident: Incident = {
-          id: `${subject.rule}|${subject.subject}|${first.time}`, rule: subject.rule, ...(this.account === undefined ? {} : { account: this.account }),
-          subject: subject.subject, ...(subject.operations ? { operations: subject.operations } : {}),
-          firstTime: first.time, lastTime: first.time, count: 0, entryIds: [], state: 'ongoing',
-        };
-        subject.last = incident;
-        subject.evidence = [];
-        this.openedIds.add(incident.id);
-        this.record(subject, incident, evidence);
+        const track = this.newIncident(subject, `${evidence[0]!.time}`);
+        this.record(track, evidence);
         return true;
       }
     }
@@ -335,27 +349,35 @@ class BatchRun {
 
   /** An operation on a watched path without a time: with the path's latest incident, or one of its own. */
   private placeUntimed(subject: SubjectState, id: number): void {
-    if (!subject.last) {
-      subject.last = {
-        id: `${subject.rule}|${subject.subject}|untimed ${id}`, rule: subject.rule, ...(this.account === undefined ? {} : { account: this.account }),
-        subject: subject.subject, ...(subject.operations ? { operations: subject.operations } : {}),
-        // Nothing to wait for: no window to be quiet in.
-        firstTime: undefined, lastTime: undefined, count: 0, entryIds: [], state: 'resolved',
-      };
-      subject.evidence = [];
-      this.openedIds.add(subject.last.id);
-    }
-    this.record(subject, subject.last, [{ id, time: null }]);
+    // Nothing to wait for in one of its own: no window to be quiet in.
+    const track = subject.incidents[subject.incidents.length - 1] ?? this.newIncident(subject, `untimed ${id}`, 'resolved');
+    this.record(track, [{ id, time: null }]);
   }
 
-  private record(subject: SubjectState, incident: Incident, events: readonly { id: number; time: number | null }[]): void {
-    const evidence = subject.evidence ??= [];
+  private newIncident(subject: SubjectState, firstKnown: string, state: Incident['state'] = 'ongoing'): IncidentTrack {
+    const incident: Incident = {
+      id: `${subject.rule}|${subject.subject}|${firstKnown}`, rule: subject.rule, ...(this.account === undefined ? {} : { account: this.account }),
+      subject: subject.subject, ...(subject.operations ? { operations: subject.operations } : {}),
+      firstTime: undefined, lastTime: undefined, count: 0, entryIds: [], state,
+    };
+    const track: IncidentTrack = { incident, evidence: [] };
+    // By first time; one without times (only ever the first of its subject) stays last.
+    subject.incidents.push(track);
+    subject.incidents.sort((a, b) => (a.first?.[0] ?? Infinity) - (b.first?.[0] ?? Infinity));
+    this.openedIds.add(incident.id);
+    return track;
+  }
+
+  private record(track: IncidentTrack, events: readonly { id: number; time: number | null }[]): void {
+    const { incident, evidence } = track;
     for (const { id, time } of events) {
       evidence.push([id, time]);
       incident.count++;
       if (time !== null) {
-        incident.firstTime = Math.min(incident.firstTime ?? time, time);
-        incident.lastTime = Math.max(incident.lastTime ?? time, time);
+        const place: Place = [time, id];
+        track.first = track.first && isBefore(track.first, place) ? track.first : place;
+        track.lastHit = track.lastHit && isBefore(place, track.lastHit) ? track.lastHit : place;
+        [incident.firstTime, incident.lastTime] = [track.first[0], track.lastHit[0]];
       }
     }
     // By time, untimed last; the first ones kept.
@@ -376,19 +398,16 @@ class BatchRun {
     for (const [key, subject] of Object.entries(this.state.subjects)) {
       const from = cutoff(RULE_LOG[subject.rule]);
       subject.events = subject.events.filter((event) => event.time >= from).slice(-MAX_EVENTS_PER_SUBJECT);
-      if (subject.last?.state === 'resolved' && subject.last.lastTime !== undefined && subject.last.lastTime < from) {
-        delete subject.last;
-        delete subject.evidence;
-      }
-      if (subject.events.length === 0 && !subject.last) {
+      subject.incidents = subject.incidents.filter(({ incident }) => incident.state === 'ongoing' || incident.lastTime === undefined || incident.lastTime >= from);
+      if (subject.events.length === 0 && subject.incidents.length === 0) {
         delete this.state.subjects[key];
       }
     }
     const keys = Object.keys(this.state.subjects);
     if (keys.length > MAX_SUBJECTS) {
       // The quietest first, never one with an ongoing incident.
-      const latest = (subject: SubjectState) => subject.events[subject.events.length - 1]?.time ?? subject.last?.lastTime ?? -Infinity;
-      const droppable = keys.filter((key) => this.state.subjects[key]!.last?.state !== 'ongoing')
+      const latest = (subject: SubjectState) => subject.events[subject.events.length - 1]?.time ?? subject.incidents[subject.incidents.length - 1]?.incident.lastTime ?? -Infinity;
+      const droppable = keys.filter((key) => !this.state.subjects[key]!.incidents.some(({ incident }) => incident.state === 'ongoing'))
         .sort((a, b) => latest(this.state.subjects[a]!) - latest(this.state.subjects[b]!));
       for (const key of droppable.slice(0, keys.length - MAX_SUBJECTS)) {
         delete this.state.subjects[key];

@@ -72,6 +72,22 @@ describe('watch rules', () => {
       assert.equal(feed([failures(4, 0, 1), [call(9, 3.5, 200)]], rule).incidents[0]!.state, 'resolved');
     });
 
+    it('orders the entries of one second by id: a success logged after the last failure, in its second, resolves it', () => {
+      const rule = endpointRule(3, 10, 0);
+      const outage = failures(3, 0, 1);
+      assert.equal(feed([[...outage, call(9, 2, 200)]], rule).incidents[0]!.state, 'resolved');
+      // Control: logged before it (a lower id), the same second does not.
+      assert.equal(feed([[...outage.slice(0, 2), call(4, 2, 500), call(3, 2, 200)]], rule).incidents[0]!.state, 'ongoing');
+    });
+
+    it('finds a late outage from before a newer incident as an incident of its own', () => {
+      const rule = endpointRule(3, 10, 0);
+      const newer = [...failures(3, 30, 1, 20), call(30, 33, 200)];
+      const older = [...failures(3, 0, 1), call(10, 3, 200)];
+      const { incidents } = feed([newer, older], rule);
+      assert.deepEqual(incidents.map((incident) => [incident.entryIds, incident.state]).sort(), [[[1, 2, 3], 'resolved'], [[20, 21, 22], 'resolved']]);
+    });
+
     it('counts each endpoint on its own', () => {
       const rule = endpointRule(3, 10, 0);
       const mixed = [call(1, 0, 500), call(2, 1, 500, 'https://other.example/hook'), call(3, 2, 500), call(4, 3, 500, 'https://other.example/hook')];
