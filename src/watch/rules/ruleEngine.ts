@@ -270,7 +270,8 @@ class BatchRun {
       ? !successBetween(placeOf(event), first) && !successBetween(lastHit, placeOf(event))
       : event.time <= lastHit[0] + window));
     if (joining.length > 0) {
-      subject.events = subject.events.filter((event) => !joining.includes(event));
+      const joined = new Set(joining);
+      subject.events = subject.events.filter((event) => !joined.has(event));
       this.record(track, joining);
       this.join(subject, track, rule);
     }
@@ -338,7 +339,8 @@ class BatchRun {
       }
       if ((rule.count > 0 && at - windowStart + 1 >= rule.count) || (rule.inARow > 0 && run >= rule.inARow)) {
         const evidence = hits.slice(Math.min(chainStart, at - run + 1), at + 1);
-        subject.events = subject.events.filter((other) => !evidence.includes(other));
+        const claimed = new Set(evidence);
+        subject.events = subject.events.filter((other) => !claimed.has(other));
         const track = this.newIncident(subject, `${evidence[0]!.time}`);
         this.record(track, evidence);
         return true;
