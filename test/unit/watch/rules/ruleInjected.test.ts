@@ -4,7 +4,10 @@
 // incidents compared with the server's record of what it injected, never with the rules run again.
 import * as assert from 'node:assert/strict';
 import type { ActivityEntry } from '../../../../src/api/models';
+import type { SessionQuery, WebhookQuery } from '../../../../src/api/wire';
+import { planSearch } from '../../../../src/search/plan';
 import type { Incident } from '../../../../src/watch/rules/incident';
+import { incidentEvidence } from '../../../../src/watch/rules/incidentEvidence';
 import { DEFAULT_WATCH_THRESHOLDS, type WatchThresholds } from '../../../../src/watch/rules/ruleThresholds';
 import type { InjectedIncident } from '../../../../server/index';
 import { useLocalServer } from '../../../support/localServer';
@@ -60,6 +63,25 @@ describe('watch rules find what the local server injected', () => {
     return entries;
   };
 
+  /** The ids the incident's evidence search finds, through the search's plan and the client, as the panel would run it. */
+  const evidenceIds = async (incident: Incident) => {
+    const evidence = incidentEvidence(incident);
+    assert.deepEqual([evidence.exact, evidence.notes], [true, []]);
+    const { search } = evidence.request;
+    const plan = planSearch(search, NOW);
+    const pages = await Promise.all(plan.queries.map((query) => (search.kind === 'sessions'
+      ? local.client.getSessionActivity({ ...query, limit: PAGE } as SessionQuery)
+      : local.client.getWebhookActivity({ ...query, limit: PAGE } as WebhookQuery))));
+    const entries = pages.flatMap((page): ActivityEntry[] => page.entries);
+    return entries.filter((entry) => plan.keep?.(entry) ?? true).map((entry) => entry.id).sort((a, b) => a - b);
+  };
+  /** Each incident's evidence search shows exactly its entries. */
+  const assertEvidence = async (incidents: Incident[]) => {
+    for (const incident of incidents) {
+      assert.deepEqual(await evidenceIds(incident), [...incident.entryIds].sort((a, b) => a - b), incident.id);
+    }
+  };
+
   it('an outage: one incident with exactly its failed calls, resolved by the end\'s success; the next outage is a new incident', async () => {
     const first = local.server.inject({ kind: 'outage', endpointUrl: ENDPOINT, calls: 6, minutes: 5 });
     const end = local.server.inject({ kind: 'outage-end', endpointUrl: ENDPOINT });
@@ -73,6 +95,7 @@ describe('watch rules find what the local server injected', () => {
     const incidents = incidentsOf(calls, DEFAULT_WATCH_THRESHOLDS);
     assert.deepEqual(incidents.map(found), [fromRecord('endpointFailing', ENDPOINT, first), fromRecord('endpointFailing', ENDPOINT, second)]);
     assert.deepEqual(incidents.map((incident) => [incident.state, incident.resolvedAt]), [['resolved', end.firstTime], ['ongoing', undefined]]);
+    await assertEvidence(incidents);
   });
 
   it('an outage one call short of the threshold gives none, and one more failed call gives it', async () => {
@@ -98,6 +121,7 @@ describe('watch rules find what the local server injected', () => {
     assert.deepEqual(about(...fromOne.subject.usernames!, ...againstOne.subject.ipAddresses!), []);
     const injectedIds = new Set([...fromOne.entries, ...againstOne.entries].map((entry) => entry.id));
     assert.deepEqual(incidents.filter((incident) => !['192.0.2.66', 'postgres'].includes(incident.subject) && incident.entryIds.some((id) => injectedIds.has(id))), []);
+    await assertEvidence(incidents.filter((incident) => ['192.0.2.66', 'postgres'].includes(incident.subject)));
   });
 
   it('a failed-login burst one short of the threshold gives none, and one more try gives it', async () => {
@@ -112,10 +136,12 @@ describe('watch rules find what the local server injected', () => {
   it('a mass deletion: one incident with exactly its DELE; one short gives none, one more gives it', async () => {
     const thresholds: WatchThresholds = { ...DEFAULT_WATCH_THRESHOLDS, massDeletion: { count: 20, minutes: 5 } };
     const short = local.server.inject({ kind: 'mass-deletion', username: 'admin', folder: '/Finance/Payroll', count: 19, minutes: 3 });
-    const deletions = async () => incidentsOf(await sessionsSince(short.firstTime), thresholds).filter((incident) => incident.rule === 'massDeletion').map(found);
+    const deletions = async () => incidentsOf(await sessionsSince(short.firstTime), thresholds).filter((incident) => incident.rule === 'massDeletion');
     assert.deepEqual(await deletions(), []);
     const more = local.server.inject({ kind: 'mass-deletion', username: 'admin', folder: '/Finance/Payroll', count: 1 });
-    assert.deepEqual(await deletions(), [fromRecord('massDeletion', 'admin', short, more)]);
+    const incidents = await deletions();
+    assert.deepEqual(incidents.map(found), [fromRecord('massDeletion', 'admin', short, more)]);
+    await assertEvidence(incidents);
   });
 
   it('a watched path: the chosen operations under it are one incident; other operations there are not', async () => {
@@ -125,6 +151,7 @@ describe('watch rules find what the local server injected', () => {
     const elsewhere = local.server.inject({ kind: 'path-activity', path: '/Marketing', operations: ['RETR'], count: 2, minutes: 1 });
     const incidents = incidentsOf(await sessionsSince(watched.firstTime), thresholds).filter((incident) => incident.rule === 'watchedPath');
     assert.deepEqual(incidents.map(found), [fromRecord('watchedPath', '/Finance/*', watched)]);
+    await assertEvidence(incidents);
     // Control: what was not watched did happen, in the same entries.
     const fetched = new Set((await sessionsSince(watched.firstTime)).map((entry) => entry.id));
     assert.ok([...unwatched.entries, ...elsewhere.entries].every((entry) => fetched.has(entry.id)));
