@@ -14,10 +14,9 @@
 //   of its last; an endpoint's, every later failure until a later success resolves it. Entries of one
 //   second are in id order. A late entry joins the incident it belongs to (every incident within
 //   reach is kept, not only the latest) or sets one off; it never withdraws one.
-import type { ActivityEntry, SessionEntry, WebhookCall } from '../../api/models';
-import { SESSION_LOG, WEBHOOK_LOG } from '../../activity/logSchema';
+import type { ActivityEntry } from '../../api/models';
 import { MAX_INCIDENT_ENTRY_IDS, RULE_LOG, type Incident, type RuleId } from './incident';
-import { pathMatches } from './rulePaths';
+import { observationsOf, parametersOf, type Observation, type RuleParameters } from './ruleObservations';
 import type { WatchThresholds } from './ruleThresholds';
 
 /** How far behind the newest entry of its log an entry may come and still count, beyond the longest window. */
@@ -86,13 +85,6 @@ export interface RuleResult {
   updated: Incident[];
 }
 
-interface RuleParameters {
-  count: number;
-  minutes: number;
-  inARow: number;
-  resolvedBy: 'success' | 'quiet';
-}
-
 export function emptyRuleState(): RuleState {
   return { version: 1, newest: {}, seen: { sessions: { timed: [], untimed: [] }, webhooks: { timed: [], untimed: [] } }, subjects: {} };
 }
@@ -127,7 +119,7 @@ class BatchRun {
     for (const entry of timed) {
       const log = logOf(entry);
       this.state.newest[log] = Math.max(this.state.newest[log] ?? -Infinity, entry.created!);
-      for (const observed of this.observations(entry)) {
+      for (const observed of observationsOf(entry, this.thresholds)) {
         const subject = this.subject(observed);
         subject.events.push({ id: entry.id, time: entry.created!, hit: observed.hit });
         subjects.add(subject);
@@ -140,7 +132,7 @@ class BatchRun {
       }
     }
     for (const entry of fresh.filter((candidate) => candidate.created === undefined)) {
-      for (const observed of this.observations(entry).filter((candidate) => candidate.rule === 'watchedPath')) {
+      for (const observed of observationsOf(entry, this.thresholds).filter((candidate) => candidate.rule === 'watchedPath')) {
         this.placeUntimed(this.subject(observed), entry.id);
       }
     }
@@ -195,57 +187,14 @@ class BatchRun {
     return (minutes + LATE_ALLOWANCE_MINUTES) * MINUTE;
   }
 
-  /** What the rules see in an entry: the subject each rule that cares about it would count it for. */
-  private observations(entry: ActivityEntry): { rule: RuleId; subject: string; hit: boolean; operations?: string[] }[] {
-    const { endpointFailures, failedLogins, massDeletion, watchedPaths } = this.thresholds;
-    if (entry.kind === 'webhook') {
-      const on = endpointFailures.count > 0 || endpointFailures.inARow > 0;
-      return on && entry.endpointUrl !== '' ? [{ rule: 'endpointFailing', subject: entry.endpointUrl, hit: WEBHOOK_LOG.failure.failed(entry as WebhookCall) }] : [];
-    }
-    const session = entry as SessionEntry;
-    const failed = SESSION_LOG.failure.failed(session);
-    const found: { rule: RuleId; subject: string; hit: boolean; operations?: string[] }[] = [];
-    const add = (rule: RuleId, subject: string, on: boolean) => {
-      if (on && subject !== '') {
-        found.push({ rule, subject, hit: true });
-      }
-    };
-    if (session.operation === 'PASS' && failed) {
-      add('failedLoginsByAddress', session.ipAddress, failedLogins.perAddress.count > 0);
-      add('failedLoginsByUsername', session.username, failedLogins.perUsername.count > 0);
-    }
-    // Failed ones too: an attempt to delete that much tells as much (and the evidence search needs no status filter).
-    add('massDeletion', session.operation === 'DELE' ? session.username : '', massDeletion.count > 0);
-    for (const { pattern, operations } of watchedPaths.paths) {
-      const operationWatched = operations.length === 0 || operations.includes(session.operation);
-      // A move, copy or rename out of the folder is an operation on it too.
-      const under = [session.fileName, session.fileSource].some((path) => path !== '' && pathMatches(pattern, path));
-      if (operationWatched && under) {
-        found.push({ rule: 'watchedPath', subject: pattern, hit: true, operations });
-      }
-    }
-    return found;
-  }
-
-  private subject(observed: { rule: RuleId; subject: string; operations?: string[] }): SubjectState {
+  private subject(observed: Observation): SubjectState {
     const key = JSON.stringify([observed.rule, observed.subject, ...(observed.operations ? [[...observed.operations].sort()] : [])]);
     return (this.state.subjects[key] ??= { rule: observed.rule, subject: observed.subject, ...(observed.operations ? { operations: observed.operations } : {}), events: [], incidents: [] });
   }
 
-  private parameters(rule: RuleId): RuleParameters {
-    const { endpointFailures, failedLogins, massDeletion, watchedPaths } = this.thresholds;
-    switch (rule) {
-      case 'endpointFailing': return { ...endpointFailures, resolvedBy: 'success' };
-      case 'failedLoginsByAddress': return { ...failedLogins.perAddress, inARow: 0, resolvedBy: 'quiet' };
-      case 'failedLoginsByUsername': return { ...failedLogins.perUsername, inARow: 0, resolvedBy: 'quiet' };
-      case 'massDeletion': return { ...massDeletion, inARow: 0, resolvedBy: 'quiet' };
-      case 'watchedPath': return { count: 1, minutes: watchedPaths.groupMinutes, inARow: 0, resolvedBy: 'quiet' };
-    }
-  }
-
   /** Joins what can join the subject's incidents, resolves them, and opens the next one, until nothing changes. */
   private evaluate(subject: SubjectState): void {
-    const rule = this.parameters(subject.rule);
+    const rule = parametersOf(subject.rule, this.thresholds);
     for (;;) {
       for (const track of subject.incidents) {
         this.join(subject, track, rule);
