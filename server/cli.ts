@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const server = await startExaVaultServer(options);
   console.log(server.baseUrl);
   console.log(`  account ${server.accountName}, ev-api-key ${server.apiKey}, ev-access-token ${server.accessToken}`);
-  console.log(`  ready in ${Math.round(performance.now() - started)} ms; faults, stats and arrivals under ${server.url}/__control; Ctrl+C stops`);
+  console.log(`  ready in ${Math.round(performance.now() - started)} ms; faults, stats, arrivals and incidents under ${server.url}/__control; Ctrl+C stops`);
   const stop = (): void => {
     void server.close().then(() => process.exit(0));
   };

@@ -1,6 +1,7 @@
 // `npm run server -- --port 8080 --seed 1 ...`: command-line flags as server options.
 import { parseArgs } from 'node:util';
 import type { ExaVaultServerOptions } from './index';
+import { checkIncidentRequest, INCIDENT_KINDS } from './query/incidentInjector';
 
 export const USAGE = `usage: npm run server -- [options]
   --port N             listen on 127.0.0.1:N (default 8080; 0 = any free port)
@@ -19,7 +20,10 @@ export const USAGE = `usage: npm run server -- [options]
   --large-file BYTES   size of /Samples/Large export.log (default 8388608)
   --default-order O    the order of a request that sends no sort: newest (default) or oldest
   --stuck-cursor K     a cursor that never moves, whatever offset and endDate ask: same-page (the newest
-                       page again and again) or new-ids (full pages of new ids at the window's end)`;
+                       page again and again) or new-ids (full pages of new ids at the window's end)
+  --inject JSON        an incident at start, as POST /__control/inject takes it (repeat for more, in order):
+                       {"kind": "${INCIDENT_KINDS.join('" | "')}", ...}, for example
+                       '{"kind":"failed-logins","count":30,"minutes":5,"ipAddresses":["45.134.26.12"]}'`;
 
 const DEFAULT_PORT = 8080;
 
@@ -33,7 +37,7 @@ export function parseCliArgs(args: string[]): ExaVaultServerOptions & { help: bo
       now: { type: 'string' }, hostile: { type: 'boolean' }, account: { type: 'string' }, 'api-key': { type: 'string' },
       'access-token': { type: 'string' }, 'non-admin-token': { type: 'string' }, latency: { type: 'string' },
       'max-limit': { type: 'string' }, allowance: { type: 'string' }, 'large-file': { type: 'string' }, help: { type: 'boolean' },
-      'default-order': { type: 'string' }, 'stuck-cursor': { type: 'string' },
+      'default-order': { type: 'string' }, 'stuck-cursor': { type: 'string' }, inject: { type: 'string', multiple: true },
     },
   });
   const whole = (flag: keyof typeof values): number | undefined => {
@@ -59,6 +63,13 @@ export function parseCliArgs(args: string[]): ExaVaultServerOptions & { help: bo
   if (stuck !== undefined && stuck !== 'same-page' && stuck !== 'new-ids') {
     throw new Error(`--stuck-cursor takes same-page or new-ids, not "${stuck}"`);
   }
+  const incidents = (values.inject ?? []).map((text) => {
+    try {
+      return checkIncidentRequest(JSON.parse(text));
+    } catch (error) {
+      throw new Error(`--inject takes a JSON object such as {"kind":"outage"}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+  });
   return {
     help: values.help ?? false,
     port: whole('port') ?? DEFAULT_PORT,
@@ -75,6 +86,7 @@ export function parseCliArgs(args: string[]): ExaVaultServerOptions & { help: bo
     dailyAllowance: whole('allowance'),
     largeFileBytes: whole('large-file'),
     faults: latencyMs === undefined ? undefined : { latencyMs },
+    incidents,
     quirks: { defaultOrder: order === 'oldest' ? 'oldestFirst' : 'newestFirst', stuckCursor: stuck === undefined ? undefined : stuck === 'same-page' ? 'samePage' : 'newIds' },
   };
 }

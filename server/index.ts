@@ -19,6 +19,9 @@ import { API_PREFIX, ExaVaultApi, type ServerQuirks } from './http/handlers';
 import { send, serveApi } from './http/pipeline';
 import { RollingAllowance } from './http/rateLimit';
 import { StatsRecorder, type ServerStats } from './http/stats';
+import { IncidentGenerator } from './generate/generateIncidents';
+import { AccountClock } from './query/accountClock';
+import { IncidentInjector, type IncidentRequest, type InjectedIncident } from './query/incidentInjector';
 import { LiveActivity, type ArrivalInput, type Arrived } from './query/liveActivity';
 import { sessionRowsFromEntries } from './query/sessionTable';
 
@@ -27,6 +30,7 @@ export type { ServerQuirks } from './http/handlers';
 export type { ServerStats } from './http/stats';
 export type { ArrivalInput, Arrived } from './query/liveActivity';
 export type { FileHistory, FileStep } from './generate/fileHistory';
+export type { IncidentKind, IncidentRequest, InjectedIncident, InjectedSubject } from './query/incidentInjector';
 export { ODD_NAMES_FOLDER, SAMPLES_FOLDER, SAMPLE_FILES, oddFileNames } from './files/samples';
 export { HOSTILE_STRINGS } from './generate/hostile';
 
@@ -61,6 +65,8 @@ export interface ExaVaultServerOptions {
   quirks?: ServerQuirks;
   /** Size of the sample file SAMPLE_FILES.large, in bytes (default 8 MiB); made as it is sent. */
   largeFileBytes?: number;
+  /** Incidents injected at start, in order (as `inject` would). */
+  incidents?: IncidentRequest[];
 }
 
 /** A file or folder of the account, as GET /resources describes it. */
@@ -107,6 +113,14 @@ export interface RunningExaVaultServer {
   resource(path: string): ServerResource | undefined;
   /** A file's bytes, exactly as GET /resources/download sends them. */
   fileBytes(path: string): Buffer;
+  /**
+   * Adds the entries of an incident a watch should notice, at the server's clock (moved on to the last
+   * entry when spread over minutes), and returns exactly what was added. Throws, adding nothing, when
+   * the request is refused (an unknown endpoint or user, an outage that is not on...).
+   */
+  inject(request: IncidentRequest): InjectedIncident;
+  /** What every injection added, in order (GET /__control/injected). */
+  injected(): InjectedIncident[];
   /** Merges into the current faults. */
   setFaults(faults: Partial<Faults>): void;
   /** No faults at all, whatever the server started with. */
@@ -131,14 +145,16 @@ export async function startExaVaultServer(options: ExaVaultServerOptions = {}): 
   const accessToken = options.accessToken ?? new Random(seed + 0x7f4a7c15).hex(64);
 
   const now = options.now ?? new Date();
-  // The account's clock reads `now` at start, so what arrives later is newer than the history even when `now` is fixed.
-  const startedAt = Date.now();
-  const clock = () => now.getTime() + Date.now() - startedAt;
+  const clock = new AccountClock(now.getTime());
   const vocabulary = accountVocabulary(options.dataset === 'hostile');
   const data = options.fixture
     ? { sessions: sessionRowsFromEntries(options.fixture.sessions), webhooks: options.fixture.webhooks, histories: [] }
     : generateActivity({ seed, sessions: sessionCount, webhooks: webhookCount, now, vocabulary, accountName });
-  const activity = new LiveActivity(data, new ArrivalGenerator({ seed, vocabulary, storyNow: now, accountName }), clock);
+  const activity = new LiveActivity(data, new ArrivalGenerator({ seed, vocabulary, storyNow: now, accountName }), () => clock.now());
+  const injector = new IncidentInjector(activity, clock, new IncidentGenerator(seed, vocabulary, accountName), vocabulary);
+  for (const incident of options.incidents ?? []) {
+    injector.inject(incident);
+  }
   const files = new AccountFiles(activity.sessions, {
     seed, now: now.getTime(), folders: vocabulary.folders.map((folder) => folder.path), samples: sampleFiles(largeFileBytes),
   });
@@ -163,7 +179,7 @@ export async function startExaVaultServer(options: ExaVaultServerOptions = {}): 
     if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) {
       await serveApi(request, response, url, pipeline);
     } else if (url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
-      await serveControl(request, response, url.pathname, { faults, stats, activity, histories: data.histories });
+      await serveControl(request, response, url.pathname, { faults, stats, activity, histories: data.histories, injector });
     } else {
       send(response, 404, {}, errorBody(404, 'ERROR_NOT_FOUND', `Nothing here: the API is at ${API_PREFIX}.`));
     }
@@ -200,6 +216,8 @@ export async function startExaVaultServer(options: ExaVaultServerOptions = {}): 
     arrive: (input) => activity.arrive(input),
     causeOf: (webhookId) => activity.causeOf(webhookId),
     fileHistories: data.histories,
+    inject: (incident) => injector.inject(incident),
+    injected: () => injector.injected(),
     resource(path) {
       const node = files.tree().find(path);
       return node && {

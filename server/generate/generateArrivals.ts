@@ -33,14 +33,14 @@ export class ArrivalGenerator {
     return arrivingSessions(this.sessionRandom, vocabulary, count, { storyNow, at, firstId });
   }
 
-  /** `count` webhook calls, all at `at` (a whole second), ids from `firstId` up; newest first. */
-  webhooks(count: number, at: number, firstId: number): WebhookEntryWire[] {
+  /** `count` webhook calls, all at `at` (a whole second), ids from `firstId` up; newest first. Calls to the listeners `down` fail. */
+  webhooks(count: number, at: number, firstId: number, down: ReadonlySet<string>): WebhookEntryWire[] {
     const { vocabulary, accountName } = this.settings;
-    return arrivingWebhooks(this.webhookRandom, vocabulary, count, { at, firstId, accountName });
+    return arrivingWebhooks(this.webhookRandom, vocabulary, count, { at, firstId, accountName, down });
   }
 
-  /** The log entry for `original` sent again at `at`. */
-  resent(original: WebhookEntryWire, id: number, at: number): WebhookEntryWire {
-    return resentCall(this.resendRandom, this.settings.vocabulary, original, { id, at });
+  /** The log entry for `original` sent again at `at`; it fails when its listener is down. */
+  resent(original: WebhookEntryWire, id: number, at: number, down: boolean): WebhookEntryWire {
+    return resentCall(this.resendRandom, this.settings.vocabulary, original, { id, at, down });
   }
 }

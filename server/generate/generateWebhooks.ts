@@ -88,6 +88,15 @@ export interface WebhookArrival {
   at: number;
   firstId: number;
   accountName: string;
+  /** The URLs of listeners that are down: their calls fail. */
+  down?: ReadonlySet<string>;
+}
+
+/** One call's log entry to write: its id, when it went out (a whole second) and what the listener answered. */
+export interface ListenerCall {
+  id: number;
+  at: number;
+  answer: ListenerAnswer;
 }
 
 /** `count` calls going out at once, each a first attempt at posting an event on a file to a listener that wants it; newest first. */
@@ -95,22 +104,30 @@ export function arrivingWebhooks(random: Random, vocabulary: Vocabulary, count: 
   const writer = new CallWriter(random, vocabulary, arrival.accountName);
   const calls = Array.from({ length: count }, (_, i): WebhookEntryWire => {
     const endpoint = random.pick(vocabulary.endpoints);
-    const event = random.pick(endpoint.events.filter((candidate) => FILE_EVENTS.has(candidate)));
-    const trigger = writer.invented(arrival.at - random.int(1, 3) * SECOND, endpoint, event);
-    const call = { attempt: 1, time: arrival.at, answer: writer.usualAnswer(endpoint), resend: false };
-    return { id: arrival.firstId + i, type: 'webhookActivity', attributes: writer.attributes(trigger, endpoint, call) };
+    // A listener that is down answers as the generated outage's did; the others as usual.
+    const answer = () => (arrival.down?.has(endpoint.url) ? random.pick(vocabulary.outageAnswers) : writer.usualAnswer(endpoint));
+    return writer.firstAttempt(endpoint, arrival.firstId + i, arrival.at, answer);
   });
   return calls.reverse();
 }
 
+/** Calls to one listener, each a first attempt at posting an event on a file, at the times and with the answers given; in the order given. */
+export function callsToListener(random: Random, vocabulary: Vocabulary, endpoint: EndpointProfile, calls: readonly ListenerCall[], accountName: string): WebhookEntryWire[] {
+  const writer = new CallWriter(random, vocabulary, accountName);
+  return calls.map((call) => writer.firstAttempt(endpoint, call.id, call.at, () => call.answer));
+}
+
 /**
  * The log entry of `original` sent again at `resend.at`: the same call in the same shape, a new attempt as
- * the generated resends are (a fresh attemptId, attempt 1), answered 200 with the listener's usual body.
+ * the generated resends are (a fresh attemptId, attempt 1), answered 200 with the listener's usual body,
+ * or as the generated outage was when the listener is down.
  */
-export function resentCall(random: Random, vocabulary: Vocabulary, original: WebhookEntryWire, resend: { id: number; at: number }): WebhookEntryWire {
+export function resentCall(random: Random, vocabulary: Vocabulary, original: WebhookEntryWire, resend: { id: number; at: number; down: boolean }): WebhookEntryWire {
   const attributes = original.attributes;
-  const response = vocabulary.endpoints.find((endpoint) => endpoint.url === attributes.endpointUrl)?.ok.response ?? 'OK';
-  const answered = { created: formatTimestamp(resend.at), status: 200, response };
+  const answer = resend.down ? random.pick(vocabulary.outageAnswers)
+    : { status: 200, response: vocabulary.endpoints.find((endpoint) => endpoint.url === attributes.endpointUrl)?.ok.response ?? 'OK' };
+  const response = answer.response;
+  const answered = { created: formatTimestamp(resend.at), status: answer.status, response };
   if (attributes.webhookFormat === undefined) {
     return { id: resend.id, type: 'webhookActivity', attributes: { ...attributes, ...answered, attempt: 1, responseSize: Buffer.byteLength(response) } };
   }
@@ -262,6 +279,15 @@ class CallWriter {
     private readonly vocabulary: Vocabulary,
     private readonly accountName: string,
   ) {}
+
+  /** A first attempt at posting an event on a file the listener wants, which happened a few seconds before the call. */
+  firstAttempt(endpoint: EndpointProfile, id: number, at: number, answer: () => ListenerAnswer): WebhookEntryWire {
+    const event = this.random.pick(endpoint.events.filter((candidate) => FILE_EVENTS.has(candidate)));
+    const trigger = this.invented(at - this.random.int(1, 3) * SECOND, endpoint, event);
+    // The answer after the trigger: the random stream runs in the order it always has.
+    const call = { attempt: 1, time: at, answer: answer(), resend: false };
+    return { id, type: 'webhookActivity', attributes: this.attributes(trigger, endpoint, call) };
+  }
 
   /** The listener's usual answer: its success, now and then a stray failure. */
   usualAnswer(endpoint: EndpointProfile): ListenerAnswer {

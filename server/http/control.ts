@@ -1,9 +1,11 @@
 // /__control: lets another process (a demo, a benchmark, a UI test) switch faults, read traffic
-// counts, make activity arrive and read which session entry caused each generated webhook call and
-// what really happened to each file whose life the log tells. No credentials: the server only listens on loopback.
+// counts, make activity arrive, inject incidents a watch should notice (and read what was injected),
+// read which session entry caused each generated webhook call and what really happened to each file
+// whose life the log tells. No credentials: the server only listens on loopback.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FileHistory } from '../generate/fileHistory';
 import { checkFaults, type FaultSwitches } from './faults';
+import type { IncidentInjector, IncidentRequest } from '../query/incidentInjector';
 import { checkArrivalCounts, type LiveActivity } from '../query/liveActivity';
 import { send } from './pipeline';
 import type { StatsRecorder } from './stats';
@@ -17,9 +19,10 @@ export interface ControlTargets {
   stats: StatsRecorder;
   activity: LiveActivity;
   histories: readonly FileHistory[];
+  injector: IncidentInjector;
 }
 
-export async function serveControl(request: IncomingMessage, response: ServerResponse, path: string, { faults, stats, activity, histories }: ControlTargets): Promise<void> {
+export async function serveControl(request: IncomingMessage, response: ServerResponse, path: string, { faults, stats, activity, histories, injector }: ControlTargets): Promise<void> {
   const route = `${request.method} ${path.slice(CONTROL_PREFIX.length)}`;
   const json = (status: number, value: unknown) => send(response, status, {}, JSON.stringify(value));
   // The body as JSON, checked by `check`; undefined once a 400 naming the problem has been sent.
@@ -47,6 +50,18 @@ export async function serveControl(request: IncomingMessage, response: ServerRes
       }
       return;
     }
+    case 'POST /inject': {
+      // Refused for its shape or for what the account lacks (an unknown endpoint or user): a 400 naming it.
+      const incident = await body((value) => injector.inject(value as IncidentRequest));
+      if (incident) {
+        json(200, incident);
+      }
+      return;
+    }
+    case 'GET /injected':
+      // Tests compare the incidents a watch finds with exactly what was injected.
+      json(200, injector.injected());
+      return;
     case 'POST /clear':
       faults.clear();
       json(200, faults.get());
@@ -67,7 +82,7 @@ export async function serveControl(request: IncomingMessage, response: ServerRes
       json(200, stats.snapshot());
       return;
     default:
-      json(404, { error: `No control ${route}. Try POST /faults, POST /clear, GET /stats, POST /reset-stats, POST /arrive, GET /causes, GET /file-histories.` });
+      json(404, { error: `No control ${route}. Try POST /faults, POST /clear, GET /stats, POST /reset-stats, POST /arrive, POST /inject, GET /injected, GET /causes, GET /file-histories.` });
   }
 }
 

@@ -1,6 +1,7 @@
 // The activity the server serves while it runs: what it started with, entries that arrive (given,
-// or generated as they would happen) and webhook calls resent through the API. Whatever the server
-// makes is stamped by its clock, to the second, with ids above every existing one.
+// or generated as they would happen; calls to a listener that is down fail) and webhook calls resent
+// through the API. Whatever the server makes is stamped by its clock, to the second, with ids above
+// every existing one.
 import type { SessionEntryWire, WebhookEntryWire } from '../../src/api/wire';
 import { SESSION_ENDPOINT, WEBHOOK_ENDPOINT } from './activityQuery';
 import type { ArrivalGenerator } from '../generate/generateArrivals';
@@ -28,6 +29,8 @@ export class LiveActivity {
   readonly webhooks: GrowingStore<WebhookEntryWire>;
   /** The id of the session entry that caused each webhook call that one caused, by call id; never served. */
   private readonly causes: Map<number, number>;
+  /** The URLs of listeners that are down (an injected outage): calls to them fail. */
+  private readonly down = new Set<string>();
 
   constructor(
     initial: { sessions: StoreRows<SessionEntryWire>; webhooks: readonly WebhookEntryWire[]; causes?: ReadonlyMap<number, number> },
@@ -58,7 +61,7 @@ export class LiveActivity {
     const at = this.second();
     const arrived = {
       sessions: typeof sessions === 'number' ? this.generator.sessions(sessions, at, this.sessions.nextId()) : sessions,
-      webhooks: typeof webhooks === 'number' ? this.generator.webhooks(webhooks, at, this.webhooks.nextId()) : webhooks,
+      webhooks: typeof webhooks === 'number' ? this.generator.webhooks(webhooks, at, this.webhooks.nextId(), this.down) : webhooks,
     };
     this.sessions.add(arrived.sessions);
     this.webhooks.add(arrived.webhooks);
@@ -71,7 +74,7 @@ export class LiveActivity {
     if (!original) {
       return undefined;
     }
-    const resent = this.generator.resent(original, this.webhooks.nextId(), this.second());
+    const resent = this.generator.resent(original, this.webhooks.nextId(), this.second(), this.isDown(original.attributes.endpointUrl ?? ''));
     this.webhooks.add([resent]);
     // The same event sent again: the same cause.
     const cause = this.causes.get(activityId);
@@ -79,6 +82,19 @@ export class LiveActivity {
       this.causes.set(resent.id, cause);
     }
     return resent;
+  }
+
+  /** Whether calls to the listener at `url` fail: from the start of its outage to its end. */
+  isDown(url: string): boolean {
+    return this.down.has(url);
+  }
+
+  setDown(url: string, down: boolean): void {
+    if (down) {
+      this.down.add(url);
+    } else {
+      this.down.delete(url);
+    }
   }
 
   private second(): number {

@@ -11,12 +11,14 @@ describe('local server: command line', () => {
   it('turns flags into options', () => {
     const options = parseCliArgs(['--port', '9000', '--seed', '4', '--sessions', '100000', '--webhooks', '20000', '--api-key', 'K',
       '--access-token', 'T', '--account', 'acme', '--latency', '50', '--hostile', '--max-limit', '500', '--allowance', '70000', '--now', '2026-01-02T03:04:05Z', '--large-file', '1048576',
-      '--default-order', 'oldest', '--stuck-cursor', 'new-ids']);
+      '--default-order', 'oldest', '--stuck-cursor', 'new-ids', '--inject', '{"kind":"outage","calls":3}', '--inject', '{"kind":"mass-deletion","username":"admin"}']);
     assert.deepEqual(options, {
       help: false, port: 9000, seed: 4, sessions: 100_000, webhooks: 20_000, now: new Date('2026-01-02T03:04:05Z'), dataset: 'hostile',
       accountName: 'acme', apiKey: 'K', accessToken: 'T', nonAdminAccessToken: undefined, maxLimit: 500, dailyAllowance: 70_000,
       largeFileBytes: 1_048_576, faults: { latencyMs: 50 }, quirks: { defaultOrder: 'oldestFirst', stuckCursor: 'newIds' },
+      incidents: [{ kind: 'outage', calls: 3 }, { kind: 'mass-deletion', username: 'admin' }],
     });
+    assert.deepEqual(parseCliArgs([]).incidents, []);
     assert.deepEqual(parseCliArgs([]).quirks, { defaultOrder: 'newestFirst', stuckCursor: undefined });
     assert.equal(parseCliArgs([]).port, 8080);
   });
@@ -27,6 +29,8 @@ describe('local server: command line', () => {
     assert.throws(() => parseCliArgs(['--now', 'someday']), /--now/);
     assert.throws(() => parseCliArgs(['--default-order', 'random']), /--default-order/);
     assert.throws(() => parseCliArgs(['--stuck-cursor', 'yes']), /--stuck-cursor/);
+    assert.throws(() => parseCliArgs(['--inject', '{"kind":"flood"}']), /--inject.*"kind" must be one of/);
+    assert.throws(() => parseCliArgs(['--inject', 'outage']), /--inject/);
   });
 
   it('prints the base URL, serves, and stops on SIGINT', async function () {
