@@ -1,14 +1,18 @@
 // `npm run bench:panel`: the query panel in the real VS Code (code-server, Chromium, the packaged
 // .vsix) at 100,000 and 1,000,000 session entries from the local server. Measured in the webview:
+// - load: from choosing the range to the last entry counted (target <= 6 s at a million rows), once;
 // - first rows: from the first page reaching the extension to its rows painted (target <= 100 ms);
 // - refine: from the keypress to the final match count shown, p50/p95 (target p95 <= 16 ms, one
 //   frame), beside a baseline in the same page: Array.prototype.filter with the same predicate over
 //   the same rows; runs interleaved, and every count checked against the baseline's (the checksum);
-// - sort, click to repaint, by every column (target <= 100 ms each);
+// - sort, click to repaint, by every column (target <= 100 ms each, the median of its runs),
+//   interleaved with a baseline in the same page (Array.prototype.sort with the comparator that
+//   defines the order), the orders compared every run (see panelSort.ts);
 // - scrolling frame times, for the record;
 // - the webview's JS heap with everything loaded, after a gc (target < 300 MB at a million rows).
 // The set-up (the server's entries, all inside the 90-day range, every one loaded at 1,000 a page,
-// the baseline holding the same rows) is verified before refine is timed and any figure printed.
+// the baseline holding the same rows) is verified before sort and refine are timed and any figure
+// printed.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
@@ -20,7 +24,8 @@ import { resultsDir, vsixPath } from '../scripts/lib/paths';
 import { chosenBrowser } from '../scripts/lib/browser';
 import { provisionVsCodeServer } from '../scripts/lib/provision';
 import { installVsix, makeWorkbenchDirs, startCodeServer } from '../scripts/lib/vscodeServer';
-import { interleave, runBenchmark, spreadLine, verifySetup, type Claim } from './lib';
+import { interleave, median, runBenchmark, spreadLine, verifySetup, type Claim } from './lib';
+import { benchSort, loadBaselineKeys, type SortResult } from './panelSort';
 
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -29,6 +34,8 @@ function percentile(values: readonly number[], p: number): number {
 
 const SIZES = (process.env.BENCH_PANEL_SIZES ?? '100000,1000000').split(',').map(Number);
 const ROUNDS = 5;
+/** Clicks on each column (each turning its order): a baseline sort of a million rows takes seconds. */
+const SORT_ROUNDS = 3;
 const SEED = 7;
 const PAGE_SIZE = 1000;
 const QUARTER_MS = 90 * 86_400_000;
@@ -41,7 +48,7 @@ interface SizeResult {
   heapMb: number;
   emptyHeapMb: number;
   refine: { ours: number[]; baseline: number[] };
-  sort: { column: string; ms: number }[];
+  sort: SortResult[];
   scrollFrameP95Ms: number;
   checksum: string;
 }
@@ -140,21 +147,6 @@ async function benchSize(size: number): Promise<SizeResult> {
       requestAnimationFrame(step);
     }));
 
-    // Sorting: click to the repaint, by every column and back by time.
-    const sortColumns = await frame.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('[role="columnheader"][data-column]'), (header) => header.dataset.column!));
-    const sortOrder = [...sortColumns.filter((column) => column !== 'time'), 'time'];
-    const sortMs: number[] = [];
-    for (const column of sortOrder) {
-      sortMs.push(await frame.evaluate((id) => new Promise<number>((resolve) => {
-        const t0 = performance.now();
-        (document.querySelector(`[role="columnheader"][data-column="${id}"] button.sort`) as HTMLButtonElement).click();
-        requestAnimationFrame(() => resolve(performance.now() - t0));
-      }), column));
-    }
-    if (await frame.locator('[role="columnheader"][data-column="time"]').getAttribute('aria-sort') !== 'descending') {
-      await frame.locator('[role="columnheader"][data-column="time"] button.sort').click();
-    }
-
     // The baseline's rows: the same cell texts as plain objects, in the page.
     await frame.evaluate(() => {
       (globalThis as unknown as { baselineRows: string[][] }).baselineRows = [];
@@ -166,8 +158,14 @@ async function benchSize(size: number): Promise<SizeResult> {
       }, server.sessions.slice(start, start + chunk).map(sessionCellTexts));
     }
     claims.push({ what: "rows the baseline filters, in the same page", claimed: size, found: await frame.evaluate(() => (globalThis as unknown as { baselineRows: string[][] }).baselineRows.length) });
-    // Figures so far (load, first rows, heap) are kept only if all of this holds; refine is timed after.
+    claims.push({ what: 'rows the baseline sorts, newest first, in the same page', claimed: size, found: await loadBaselineKeys(frame, server.sessions, chunk) });
+    // Figures so far (load, first rows, heap) are kept only if all of this holds; sort and refine are timed after.
     const setup = verifySetup(claims);
+
+    const sort = await benchSort(frame, size, SORT_ROUNDS);
+    if (await frame.locator('[role="columnheader"][data-column="time"]').getAttribute('aria-sort') !== 'descending') {
+      await frame.locator('[role="columnheader"][data-column="time"] button.sort').click();
+    }
 
     // The refine probe: keydown in the box to the count line showing the expected text.
     await frame.evaluate(() => {
@@ -236,7 +234,7 @@ async function benchSize(size: number): Promise<SizeResult> {
     return {
       setup, rows: size, loadSeconds, firstRowsMs, heapMb, emptyHeapMb,
       refine: { ours: runs.ours.map((r) => r.ms), baseline: runs.baseline.map((r) => r.ms) },
-      sort: sortOrder.map((column, index) => ({ column, ms: sortMs[index]! })),
+      sort,
       scrollFrameP95Ms: percentile(frameTimes, 95),
       checksum: `${runs.ours.length}:${checksum}`,
     };
@@ -261,18 +259,23 @@ async function main(): Promise<void> {
     const refineP95 = percentile(r.refine.ours, 95);
     const ratioP95 = refineP95 / percentile(r.refine.baseline, 95);
     const refineOk = refineP95 <= 16;
-    const sortOk = r.sort.every(({ ms }) => ms <= 100);
+    const sortOk = r.sort.every(({ ours }) => median(ours) <= 100);
     const firstOk = r.firstRowsMs <= 100;
     const heapOk = r.rows < 1_000_000 || r.heapMb < 300;
-    ok &&= refineOk && sortOk && firstOk && heapOk;
-    console.log(`${r.rows.toLocaleString('en-US')} rows (loaded in ${r.loadSeconds.toFixed(1)} s)`);
+    const loadOk = r.rows < 1_000_000 || r.loadSeconds <= 6;
+    ok &&= refineOk && sortOk && firstOk && heapOk && loadOk;
+    console.log(`${r.rows.toLocaleString('en-US')} rows`);
     console.log(r.setup.join('\n'));
+    console.log(`  load, choosing the range to the last entry counted: ${r.loadSeconds.toFixed(1)} s${r.rows >= 1_000_000 ? ` (target <= 6 s) ${loadOk ? 'ok' : 'MISSED'}` : ''}`);
     console.log(`  first rows painted after the first page: ${r.firstRowsMs} ms (target <= 100) ${firstOk ? 'ok' : 'MISSED'}`);
     console.log(`  refine keypress to final count, checksum ${r.checksum} (runs:count checksum, both sides every run):`);
     console.log(spreadLine('  panel refine', r.refine.ours, 1, 34) + `   p95 ${percentile(r.refine.ours, 95).toFixed(1)}`);
     console.log(spreadLine('  baseline Array.prototype.filter', r.refine.baseline, 1, 34) + `   p95 ${percentile(r.refine.baseline, 95).toFixed(1)}`);
     console.log(`  refine p95 ${refineP95.toFixed(1)} (target <= 16, one frame) ${refineOk ? 'ok' : 'MISSED'}; ${ratioP95.toFixed(2)}x the baseline's p95`);
-    console.log(`  sort click to repaint (target <= 100 for every column) ${sortOk ? 'ok' : 'MISSED'}: ${r.sort.map(({ column, ms }) => `${column} ${ms.toFixed(1)}`).join(', ')}`);
+    console.log(`  sort click to repaint, each column's median (target <= 100 for every column) ${sortOk ? 'ok' : 'MISSED'}; orders equal to the baseline's at every run:`);
+    for (const { column, ours, baseline } of r.sort) {
+      console.log(spreadLine(`  ${column}`, ours, 1, 12) + `   baseline Array.prototype.sort median ${median(baseline).toFixed(1)}`);
+    }
     console.log(`  scrolling a screenful per frame: frame interval p95 ${r.scrollFrameP95Ms.toFixed(1)}`);
     console.log(`  webview JS heap: ${r.heapMb.toFixed(1)} MB, ${r.emptyHeapMb.toFixed(1)} MB of it before the rows${r.rows >= 1_000_000 ? ` (target < 300) ${heapOk ? 'ok' : 'MISSED'}` : ''}`);
   }

@@ -160,7 +160,7 @@ class Panel {
         this.progress = message;
         this.renderProgress();
         if (message.state !== 'running' && message.state !== 'confirming') {
-          requestIdleCallback(() => this.store.rankText());
+          requestIdleCallback(() => this.store.rankColumns());
         }
         break;
       case 'confirm':

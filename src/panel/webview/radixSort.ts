@@ -1,6 +1,6 @@
-// A stable sort of row numbers by unsigned 32-bit keys: least significant digit first, 16 bits a
-// pass, so a million rows sort in a few linear passes with no comparator calls. Digits every row
-// shares are skipped (a few dozen distinct values need one pass, not two).
+// Stable sorts of row numbers with no comparator calls. By unsigned 32-bit keys: least significant
+// digit first, 16 bits a pass, digits every row shares skipped (a few dozen distinct values need one
+// pass, not two). By ranks (a column's values ranked once): a counting sort, one pass whatever the ranks.
 
 const DIGIT_BITS = 16;
 const BUCKETS = 1 << DIGIT_BITS;
@@ -94,4 +94,89 @@ export function numberKeys(values: Float64Array, rows: Uint32Array, rowCount: nu
     low[row] = (lo ^ invert) >>> 0;
   }
   return [high, low];
+}
+
+/**
+ * `order` reordered by each row's rank, ties kept in the order given: a counting sort, one pass to
+ * count and one to place, however many distinct ranks. A row's rank is `codeRanks[codes[row]]`, or
+ * `codes[row]` itself without `codeRanks`; every rank is below `buckets`. With `descending`, the
+ * highest rank first, except that with `lastStaysLast` the rows of rank `buckets - 1` (absent values)
+ * go last either way.
+ */
+export function sortByRank(order: Uint32Array, codes: Uint32Array, codeRanks: Uint32Array | undefined, buckets: number, descending: boolean, lastStaysLast = false): Uint32Array {
+  const starts = new Uint32Array(buckets);
+  if (codeRanks) {
+    for (let i = 0; i < order.length; i++) {
+      starts[codeRanks[codes[order[i]!]!]!]!++;
+    }
+  } else {
+    for (let i = 0; i < order.length; i++) {
+      starts[codes[order[i]!]!]!++;
+    }
+  }
+  // Counts become each rank's first place, in the order the ranks are shown.
+  const last = lastStaysLast ? buckets - 1 : buckets;
+  let start = 0;
+  for (let step = 0; step < last; step++) {
+    const rank = descending ? last - 1 - step : step;
+    const count = starts[rank]!;
+    starts[rank] = start;
+    start += count;
+  }
+  if (lastStaysLast && buckets > 0) {
+    starts[buckets - 1] = start;
+  }
+  const sorted = new Uint32Array(order.length);
+  if (codeRanks) {
+    for (let i = 0; i < order.length; i++) {
+      const row = order[i]!;
+      sorted[starts[codeRanks[codes[row]!]!]!++] = row;
+    }
+  } else {
+    for (let i = 0; i < order.length; i++) {
+      const row = order[i]!;
+      sorted[starts[codes[row]!]!++] = row;
+    }
+  }
+  return sorted;
+}
+
+/** Each row's rank among a number column's distinct values, and how many ranks there are. */
+export interface NumberRanks {
+  /** Indexed by row; equal values (-0 and 0 too) rank alike, absent values (NaN) rank last. */
+  ranks: Uint32Array;
+  /** Distinct values, plus one for the absent. */
+  buckets: number;
+}
+
+/** Ranks the first `rowCount` values (see NumberRanks): one radix sort, then once along it. */
+export function numberRanks(values: Float64Array, rowCount: number): NumberRanks {
+  const present = new Uint32Array(rowCount);
+  let presentCount = 0;
+  for (let row = 0; row < rowCount; row++) {
+    if (!Number.isNaN(values[row]!)) {
+      present[presentCount++] = row;
+    }
+  }
+  const rows = present.subarray(0, presentCount);
+  const ascending = sortRowsByKeys(rows, numberKeys(values, rows, rowCount, false));
+  const ranks = new Uint32Array(rowCount);
+  let rank = -1;
+  let previous = Number.NaN;
+  for (let i = 0; i < ascending.length; i++) {
+    const row = ascending[i]!;
+    const value = values[row]!;
+    if (value !== previous) {
+      rank++;
+      previous = value;
+    }
+    ranks[row] = rank;
+  }
+  const absent = rank + 1;
+  for (let row = 0; row < rowCount; row++) {
+    if (Number.isNaN(values[row]!)) {
+      ranks[row] = absent;
+    }
+  }
+  return { ranks, buckets: absent + 1 };
 }

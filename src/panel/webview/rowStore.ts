@@ -4,7 +4,7 @@
 import type { ColumnSpec, SortOrder } from '../columns';
 import { formatBytes, formatDuration, formatTime } from '../../activity/format';
 import { addressSortKey } from './addressOrder';
-import { numberKeys, sortRowsByKeys } from './radixSort';
+import { numberRanks, sortByRank, type NumberRanks } from './radixSort';
 import { Dictionary, type ShowValue } from './textDictionary';
 
 export type { ShowValue };
@@ -21,6 +21,8 @@ interface TextColumn {
 interface NumberColumn {
   spec: ColumnSpec;
   values: Float64Array;
+  /** Its rows' ranks, kept until rows are added or cleared. */
+  ranked?: NumberRanks;
 }
 
 type Column = TextColumn | NumberColumn;
@@ -96,6 +98,8 @@ export class RowStore {
     for (const column of this.columns) {
       if (isText(column)) {
         column.dictionary = this.dictionary(column.spec);
+      } else {
+        column.ranked = undefined;
       }
     }
     this.invalidate();
@@ -128,18 +132,25 @@ export class RowStore {
     });
     if (added.length > 0) {
       this.byTime = this.mergeByTime(added);
+      for (const column of this.columns) {
+        if (!isText(column)) {
+          column.ranked = undefined;
+        }
+      }
       this.invalidate();
     }
   }
 
   /**
-   * Ranks every text column's values now, so that a later sort by any of them is only its radix
-   * passes: for idle time once rows stop arriving (ranking 170,000 paths takes longer than a frame).
+   * Ranks every column's values now, so that a later sort by any of them is only a counting sort:
+   * for idle time once rows stop arriving (ranking 170,000 paths takes longer than a frame).
    */
-  rankText(): void {
+  rankColumns(): void {
     for (const column of this.columns) {
       if (isText(column)) {
         column.dictionary.ranks();
+      } else {
+        this.numberRanks(column);
       }
     }
   }
@@ -288,37 +299,21 @@ export class RowStore {
     return this.sorted;
   }
 
-  // Text sorts by each value's rank: one key word a row, radix-sorted (stable against byTime).
+  // Text sorts by each value's rank (values that show alike rank alike), stable against byTime.
   private textSort(column: TextColumn, descending: boolean): Uint32Array {
-    const codeRanks = column.dictionary.ranks();
-    const invert = descending ? 0xffffffff : 0;
-    const keys = new Uint32Array(this.rows);
-    for (let row = 0; row < this.rows; row++) {
-      keys[row] = (codeRanks[column.codes[row]!]! ^ invert) >>> 0;
-    }
-    return sortRowsByKeys(this.byTime, [keys]);
+    const { ranks, count } = column.dictionary.ranks();
+    return sortByRank(this.byTime, column.codes, ranks, count, descending);
   }
 
-  // Numbers sort by their bits as two key words; absent values (NaN) go last either way, in byTime order.
+  // Numbers sort by their rank among the column's values; absent values (NaN) go last either way, in byTime order.
   private numberSort(column: NumberColumn, descending: boolean): Uint32Array {
-    const values = column.values;
-    const present = new Uint32Array(this.rows);
-    const absent = new Uint32Array(this.rows);
-    let presentCount = 0;
-    let absentCount = 0;
-    for (let i = 0; i < this.byTime.length; i++) {
-      const row = this.byTime[i]!;
-      if (Number.isNaN(values[row]!)) {
-        absent[absentCount++] = row;
-      } else {
-        present[presentCount++] = row;
-      }
-    }
-    const rows = present.subarray(0, presentCount);
-    const result = new Uint32Array(this.rows);
-    result.set(sortRowsByKeys(rows, numberKeys(values, rows, this.rows, descending)));
-    result.set(absent.subarray(0, absentCount), presentCount);
-    return result;
+    const { ranks, buckets } = this.numberRanks(column);
+    return sortByRank(this.byTime, ranks, undefined, buckets, descending, true);
+  }
+
+  private numberRanks(column: NumberColumn): NumberRanks {
+    column.ranked ??= numberRanks(column.values, this.rows);
+    return column.ranked;
   }
 
   /**
@@ -331,29 +326,20 @@ export class RowStore {
     const last = this.lastRefine;
     const narrowing = last !== undefined && last.sorted === sorted && needle.includes(last.needle);
     const textColumns = this.columns.filter(isText).filter((column) => this.refinedColumns?.includes(column.spec.id) ?? true);
-    const hits = textColumns.map((column, index) => {
-      const lower = column.dictionary.lower;
-      const lastHit = narrowing ? last.hits[index]! : undefined;
-      const hit = new Uint8Array(lower.length);
-      for (let code = 0; code < lower.length; code++) {
-        hit[code] = (lastHit === undefined || lastHit[code] === 1) && lower[code]!.includes(needle) ? 1 : 0;
-      }
-      return hit;
-    });
-    // Only columns with a matching value take part.
-    const tested = textColumns.map((column, index) => ({ codes: column.codes, hit: hits[index]! })).filter(({ hit }) => hit.includes(1));
+    const hits = textColumns.map((column, index) => column.dictionary.matching(needle, narrowing ? last.hits[index] : undefined));
+    // Only columns with a matching value take part; a row is kept at its first matching cell.
+    const tested = hits.flatMap((hit, index) => (hit.includes(1) ? [index] : []));
+    const codes = tested.map((index) => textColumns[index]!.codes);
+    const tests = tested.map((index) => hits[index]!);
     const candidates = narrowing ? last.rows : sorted;
     const result = new Uint32Array(candidates.length);
     let count = 0;
-    if (tested.length > 0) {
-      for (let i = 0; i < candidates.length; i++) {
-        const row = candidates[i]!;
-        for (let c = 0; c < tested.length; c++) {
-          const { codes, hit } = tested[c]!;
-          if (hit[codes[row]!]) {
-            result[count++] = row;
-            break;
-          }
+    for (let i = 0; i < candidates.length; i++) {
+      const row = candidates[i]!;
+      for (let c = 0; c < tests.length; c++) {
+        if (tests[c]![codes[c]![row]!] === 1) {
+          result[count++] = row;
+          break;
         }
       }
     }

@@ -28,14 +28,68 @@ export class Dictionary {
     return code;
   }
 
-  private rankCache: Uint32Array | undefined;
+  private joinedCache: { text: string; starts: Uint32Array } | undefined;
+
+  /**
+   * 1 for each code whose value as shown contains `needle` (lower case), case-insensitively; with
+   * `within`, only among the codes it has a 1 for, each tested alone (typing on: they are the last
+   * text's matches). Without, one native search through every value at once, each match found
+   * once: faster than a call a value when values are many and matches few.
+   */
+  matching(needle: string, within?: Uint8Array): Uint8Array {
+    const hit = new Uint8Array(this.lower.length);
+    // A match across two values would need the separator in it: such text is tested a value at a time.
+    if (within !== undefined || needle === '' || needle.includes(SEPARATOR)) {
+      const lower = this.lower;
+      for (let code = 0; code < lower.length; code++) {
+        hit[code] = (within === undefined || within[code] === 1) && lower[code]!.includes(needle) ? 1 : 0;
+      }
+      return hit;
+    }
+    const { text, starts } = this.joined();
+    let code = 0;
+    let matches = 0;
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, starts[code + 1])) {
+      // Matches come in code order: the value it falls in is this one or a later one.
+      while (starts[code + 1]! <= at) {
+        code++;
+      }
+      hit[code] = 1;
+      matches++;
+      if (matches > DENSE_AFTER && matches * DENSE_SHARE > code) {
+        // Most values match (one letter, say): a call a value costs less than a search a match.
+        for (let rest = code + 1; rest < this.lower.length; rest++) {
+          hit[rest] = this.lower[rest]!.includes(needle) ? 1 : 0;
+        }
+        break;
+      }
+    }
+    return hit;
+  }
+
+  /** Every value in lower case, one after another with a separator; `starts[code]` where each begins. */
+  private joined(): { text: string; starts: Uint32Array } {
+    if (this.joinedCache?.starts.length !== this.lower.length + 1) {
+      const starts = new Uint32Array(this.lower.length + 1);
+      let start = 0;
+      this.lower.forEach((value, code) => {
+        starts[code] = start;
+        start += value.length + SEPARATOR.length;
+      });
+      starts[this.lower.length] = start;
+      this.joinedCache = { text: this.lower.join(SEPARATOR), starts };
+    }
+    return this.joinedCache;
+  }
+
+  private rankCache: { ranks: Uint32Array; count: number } | undefined;
 
   /**
    * Each code's rank among the values as shown, case-insensitively first, then as shown: values
-   * that show alike rank alike. Kept until a new value arrives.
+   * that show alike rank alike; `count` ranks in all. Kept until a new value arrives.
    */
-  ranks(): Uint32Array {
-    if (this.rankCache?.length === this.values.length) {
+  ranks(): { ranks: Uint32Array; count: number } {
+    if (this.rankCache?.ranks.length === this.values.length) {
       return this.rankCache;
     }
     // The distinct sort keys (the lower-cased text, or what the column sorts as), sorted natively
@@ -59,9 +113,16 @@ export class Dictionary {
         ranks[code] = rank;
       });
     }
-    this.rankCache = ranks;
-    return ranks;
+    this.rankCache = { ranks, count: rank + 1 };
+    return this.rankCache;
   }
 }
+
+/** Between values in the joined text: shown values are one line each (see displayText). */
+const SEPARATOR = '\n';
+
+/** After this many matches, a search that found one in every DENSE_SHARE values or more goes on a value at a time. */
+const DENSE_AFTER = 64;
+const DENSE_SHARE = 4;
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Random } from '../../../../server/generate/random';
-import { numberKeys, sortRowsByKeys } from '../../../../src/panel/webview/radixSort';
+import { numberKeys, numberRanks, sortByRank, sortRowsByKeys } from '../../../../src/panel/webview/radixSort';
 
 /** Rows 0..n-1 in a seeded shuffled order: the order ties must keep. */
 function shuffledRows(random: Random, count: number): Uint32Array {
@@ -51,5 +51,63 @@ describe('numberKeys: keys that sort numbers by value', () => {
         assert.deepEqual(sortedBy(values, descending), oracle(values, descending), descending ? 'descending' : 'ascending');
       }
     }
+  });
+});
+
+describe('sortByRank: a stable counting sort of rows by rank', () => {
+  /** The comparator sort it replaces: by rank (highest first when descending), the last rank last when asked, ties in the order given. */
+  function oracle(order: Uint32Array, rankOf: (row: number) => number, buckets: number, descending: boolean, lastStaysLast: boolean): number[] {
+    const key = (row: number) => (lastStaysLast && rankOf(row) === buckets - 1 ? Infinity : descending ? -rankOf(row) : rankOf(row));
+    return Array.from(order).sort((a, b) => key(a) - key(b));
+  }
+
+  it('orders rows as the stable comparator sort does, both ways, with the absent rank last or not, for one, a few and many ranks', () => {
+    const random = new Random(33);
+    for (const buckets of [1, 2, 7, 70_000]) {
+      const count = 5000;
+      const order = shuffledRows(random, count);
+      const ranks = Uint32Array.from({ length: count }, () => random.int(0, buckets - 1));
+      for (const descending of [false, true]) {
+        for (const lastStaysLast of [false, true]) {
+          const label = `${buckets} ranks, ${descending ? 'descending' : 'ascending'}${lastStaysLast ? ', absent last' : ''}`;
+          assert.deepEqual(Array.from(sortByRank(order, ranks, undefined, buckets, descending, lastStaysLast)), oracle(order, (row) => ranks[row]!, buckets, descending, lastStaysLast), label);
+        }
+      }
+    }
+  });
+
+  it('ranks rows through their codes, codes of one rank tied in the order given, and sorts a subset of rows without changing it', () => {
+    const random = new Random(34);
+    const codeRanks = Uint32Array.from([2, 0, 2, 1, 0]);
+    const codes = Uint32Array.from({ length: 3000 }, () => random.int(0, codeRanks.length - 1));
+    const order = shuffledRows(random, codes.length).subarray(0, 1000);
+    const given = Array.from(order);
+    for (const descending of [false, true]) {
+      assert.deepEqual(Array.from(sortByRank(order, codes, codeRanks, 3, descending)), oracle(order, (row) => codeRanks[codes[row]!]!, 3, descending, false));
+    }
+    assert.deepEqual(Array.from(order), given);
+    assert.deepEqual(Array.from(sortByRank(new Uint32Array(0), codes, codeRanks, 3, true)), []);
+  });
+});
+
+describe('numberRanks: each row\'s rank among a column\'s values', () => {
+  it('ranks as the sorted distinct values do: equal values (-0 and 0 too) alike, absent values last, fractions, negatives, huge numbers and infinities in place', () => {
+    const random = new Random(35);
+    const specials = [Number.NaN, 0, -0, 1, -1, 0.5, -0.5, 2 ** 32, 2 ** 53, -(2 ** 53), 1e-300, Number.MAX_VALUE, -Number.MAX_VALUE, Infinity, -Infinity];
+    const values = Float64Array.from({ length: 4000 }, () => (random.chance(0.3) ? random.pick(specials) : random.int(0, 50) * 2 ** random.int(0, 40)));
+    const distinct = [...new Set(Array.from(values).filter((value) => !Number.isNaN(value)).map((value) => (value === 0 ? 0 : value)))].sort((a, b) => a - b);
+    const { ranks, buckets } = numberRanks(values, values.length);
+    assert.equal(buckets, distinct.length + 1);
+    values.forEach((value, row) => {
+      assert.equal(ranks[row], Number.isNaN(value) ? distinct.length : distinct.indexOf(value === 0 ? 0 : value), `row ${row}: ${value}`);
+    });
+    // Positive control: the absent and -0 were among the values ranked.
+    assert.ok(values.some(Number.isNaN) && values.some((value) => Object.is(value, -0)));
+  });
+
+  it('ranks only the rows held (the arrays are longer)', () => {
+    const { ranks, buckets } = numberRanks(Float64Array.from([5, Number.NaN, 3, 1, 0]), 3);
+    assert.deepEqual(Array.from(ranks), [1, 2, 0]);
+    assert.equal(buckets, 3);
   });
 });

@@ -208,13 +208,33 @@ describe('RowStore: the panel\'s rows held column by column', () => {
       const rows = [...seededRows(2, 500), ...seededRows(3, 500, 501).map((r) => ({ ...r, cells: r.cells.map((cell) => (typeof cell === 'string' ? `${cell}x` : cell)) }))];
       const store = new RowStore(columns, { column: 'user', descending: false }, show);
       load(store, rows.slice(0, 500));
-      store.rankText();
+      store.rankColumns();
       assert.deepEqual(ids(store), oracleOrder(rows.slice(0, 500), 'user', false));
       load(store, rows.slice(500));
       store.setSort({ column: 'path', descending: true });
       assert.deepEqual(ids(store), oracleOrder(rows, 'path', true));
       store.setSort({ column: 'user', descending: false });
       assert.deepEqual(ids(store), oracleOrder(rows, 'user', false));
+    });
+
+    it('sorts numbers again after rows arrive or the store is cleared (their ranks are not kept past a change)', () => {
+      const rows = seededRows(5, 1000);
+      // New sizes among the old: a kept rank would put them in the wrong place.
+      const later = seededRows(6, 500, 1001).map((r) => ({ ...r, cells: r.cells.map((cell, index) => (typeof cell === 'number' && columns[index]!.type !== 'time' ? cell + 0.25 : cell)) }));
+      const store = new RowStore(columns, { column: 'size', descending: true }, show);
+      load(store, rows);
+      store.rankColumns();
+      assert.deepEqual(ids(store), oracleOrder(rows, 'size', true));
+      load(store, later);
+      for (const column of ['size', 'duration']) {
+        for (const descending of [false, true]) {
+          store.setSort({ column, descending });
+          assert.deepEqual(ids(store), oracleOrder([...rows, ...later], column, descending), `${column} ${descending ? 'descending' : 'ascending'}`);
+        }
+      }
+      store.clear();
+      load(store, later.slice(0, 100));
+      assert.deepEqual(ids(store), oracleOrder(later.slice(0, 100), 'duration', true));
     });
 
     it('refines exactly as the oracle while text is typed, erased, the sort changes and rows arrive', () => {
