@@ -41,6 +41,11 @@ export interface ExaVaultServerOptions {
    * The server's clock starts here and runs on: arrivals and resent calls are stamped with it.
    */
   now?: Date;
+  /**
+   * The account's time in milliseconds, when the caller drives it (a test or a benchmark simulating
+   * hours): what arrives is stamped with it. Default: `now` at start, running on with the real clock.
+   */
+  clock?: () => number;
   accountName?: string;
   apiKey?: string;
   /** The admin's token; default 64 hex characters derived from the seed. */
@@ -129,7 +134,7 @@ export async function startExaVaultServer(options: ExaVaultServerOptions = {}): 
   const now = options.now ?? new Date();
   // The account's clock reads `now` at start, so what arrives later is newer than the history even when `now` is fixed.
   const startedAt = Date.now();
-  const clock = () => now.getTime() + Date.now() - startedAt;
+  const clock = options.clock ?? (() => now.getTime() + Date.now() - startedAt);
   const vocabulary = accountVocabulary(options.dataset === 'hostile');
   const data = options.fixture
     ? { sessions: sessionRowsFromEntries(options.fixture.sessions), webhooks: options.fixture.webhooks }
