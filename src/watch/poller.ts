@@ -162,6 +162,9 @@ export class Poller {
       for (const [index, stream] of this.streams.entries()) {
         calls += await this.pollStream(stream, this.windows[index]!, controller.signal);
       }
+      if (this.disposed) {
+        return;
+      }
       this.noteCalls(calls / this.streams.length);
       this.failuresInARow = 0;
       this.setState({ kind: 'watching' });
