@@ -47,6 +47,11 @@ export interface ExaVaultServerOptions {
    * The server's clock starts here and runs on: arrivals and resent calls are stamped with it.
    */
   now?: Date;
+  /**
+   * The account's time in milliseconds, when the caller drives it (a test or a benchmark simulating
+   * hours): what arrives is stamped with it. Default: `now` at start, running on with the real clock.
+   */
+  clock?: () => number;
   accountName?: string;
   apiKey?: string;
   /** The admin's token; default 64 hex characters derived from the seed. */
@@ -145,7 +150,8 @@ export async function startExaVaultServer(options: ExaVaultServerOptions = {}): 
   const accessToken = options.accessToken ?? new Random(seed + 0x7f4a7c15).hex(64);
 
   const now = options.now ?? new Date();
-  const clock = new AccountClock(now.getTime());
+  // The account's clock: the one given, or `now` at start running on with the machine's.
+  const clock = options.clock ? new AccountClock(options.clock(), options.clock) : new AccountClock(now.getTime());
   const vocabulary = accountVocabulary(options.dataset === 'hostile');
   const data = options.fixture
     ? { sessions: sessionRowsFromEntries(options.fixture.sessions), webhooks: options.fixture.webhooks, histories: [] }

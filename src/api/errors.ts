@@ -25,7 +25,7 @@ export class ExaVaultError extends Error {
   constructor(
     readonly kind: ExaVaultErrorKind,
     message: string,
-    readonly details: { status?: number; code?: string; retryAt?: Date; bytes?: number } = {},
+    readonly details: { status?: number; code?: string; retryAt?: Date; retryAfterMs?: number; bytes?: number } = {},
   ) {
     super(message);
     this.name = 'ExaVaultError';
@@ -38,6 +38,11 @@ export class ExaVaultError extends Error {
   /** When a 429 said the allowance comes back. */
   get retryAt(): Date | undefined {
     return this.details.retryAt;
+  }
+
+  /** How long a 429 said to wait, from when it arrived. */
+  get retryAfterMs(): number | undefined {
+    return this.details.retryAfterMs;
   }
 }
 
@@ -79,13 +84,14 @@ export interface FailedResponse {
   body: unknown; // parsed JSON, or undefined
   isHtml: boolean;
   retryAt?: Date;
+  retryAfterMs?: number;
 }
 
 /** The error for a non-2xx answer. `secrets` are scrubbed from anything the server said. */
 export function errorForResponse(response: FailedResponse, secrets: readonly string[]): ExaVaultError {
   const { code, detail: rawDetail } = firstDetail(response.body);
   const detail = rawDetail === undefined ? undefined : redact(rawDetail, secrets);
-  const details = { status: response.status, code, retryAt: response.retryAt };
+  const details = { status: response.status, code, retryAt: response.retryAt, retryAfterMs: response.retryAfterMs };
   const said = detail ? ` (${detail})` : '';
   switch (response.status) {
     case 400:

@@ -3,7 +3,7 @@ import * as https from 'node:https';
 import * as l10n from '@vscode/l10n';
 import fetch, { type Response } from 'node-fetch';
 import { REDIRECT_BODY_BYTES, Transfer, bytesReader, jsonBodyLimit, jsonLimits, receive, seconds, type BodyReader, type BytesOptions } from './bodies';
-import { ExaVaultError, errorForResponse, redact } from './errors';
+import { ExaVaultError, errorForResponse, redact, type FailedResponse } from './errors';
 
 export type { BytesOptions } from './bodies';
 
@@ -292,7 +292,7 @@ export class ExaVaultHttp {
       }
       return body as T;
     }
-    throw errorForResponse({ status: response.status, path, body, isHtml, retryAt: retryAt(response) }, this.secrets);
+    throw errorForResponse({ status: response.status, path, body, isHtml, ...retryAfter(response) }, this.secrets);
   }
 
   private transportError(error: unknown, url: URL, signal: AbortSignal | undefined, transfer: Transfer): ExaVaultError {
@@ -318,18 +318,22 @@ export class ExaVaultHttp {
   }
 }
 
-/** Retry-After, in seconds or as an HTTP date. */
-function retryAt(response: Response): Date | undefined {
+/**
+ * Retry-After, in seconds or as an HTTP date: when, and how long from now (exact for seconds, so a
+ * caller on a clock of its own can wait that long).
+ */
+function retryAfter(response: Response): Pick<FailedResponse, 'retryAt' | 'retryAfterMs'> {
   const header = response.headers.get('retry-after');
   if (!header) {
-    return undefined;
+    return {};
   }
+  const now = Date.now();
   const seconds = Number(header);
   if (Number.isFinite(seconds)) {
-    return new Date(Date.now() + seconds * 1000);
+    return { retryAt: new Date(now + seconds * 1000), retryAfterMs: seconds * 1000 };
   }
   const date = new Date(header);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  return Number.isNaN(date.getTime()) ? {} : { retryAt: date, retryAfterMs: Math.max(0, date.getTime() - now) };
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
