@@ -4,7 +4,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { ActivityEntry } from '../api/models';
 import type { ActivityKind } from '../activity/logSchema';
-import { csvLines, jsonPieces } from '../search/exportEntries';
+import { csvLines, JSON_ENTRIES_PER_PIECE, jsonPieces } from '../search/exportEntries';
 
 const WRITE_CHARACTERS = 1 << 20;
 
@@ -56,7 +56,8 @@ export type ExportFormat = 'csv' | 'json';
  * then, nor on a failure.
  */
 export function writeEntries(file: string, kind: ActivityKind, format: ExportFormat, entries: readonly ActivityEntry[], progress: (rows: number) => void, cancelled: () => boolean): Promise<boolean> {
-  // A piece is an entry's line or element; CSV starts with its header, JSON ends with its bracket.
-  const [pieces, before] = format === 'csv' ? [csvLines(kind, entries), 1] : [jsonPieces(entries), 0];
-  return writePieces(file, pieces, (written) => progress(Math.max(0, Math.min(written - before, entries.length))), cancelled);
+  // CSV: its header, then an entry a piece. JSON: JSON_ENTRIES_PER_PIECE entries a piece, then its closing bracket.
+  const rowsIn = format === 'csv' ? (pieces: number) => pieces - 1 : (pieces: number) => pieces * JSON_ENTRIES_PER_PIECE;
+  const pieces = format === 'csv' ? csvLines(kind, entries) : jsonPieces(kind, entries);
+  return writePieces(file, pieces, (written) => progress(Math.max(0, Math.min(rowsIn(written), entries.length))), cancelled);
 }
