@@ -1,5 +1,5 @@
-// A search's result as a file: every field of every entry, in the order shown. Written a piece at a
-// time (a million rows of pretty JSON pass V8's longest string), and whole for small results.
+// A search's result as a file: every field of every entry, in the order shown. Made a piece at a
+// time (a million rows of pretty JSON pass V8's longest string); see writeEntries in exportFile.ts.
 import { LOGS, type ActivityKind } from '../activity/logSchema';
 import type { ActivityEntry } from '../api/models';
 
