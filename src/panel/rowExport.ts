@@ -5,13 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import type { ActivityEntry } from '../api/models';
-import { csvLines, jsonPieces } from '../search/exportEntries';
 import type { ActivityKind } from '../search/search';
-import { writePieces } from './exportFile';
+import { writeEntries, type ExportFormat } from './exportFile';
 import { counted } from '../activity/counted';
 
 /** Writes the entries `ids` names, of those `loaded`, to a file; when one is no longer loaded (a new search started), none. */
-export async function exportRows(kind: ActivityKind, format: 'csv' | 'json', ids: number[], loaded: ReadonlyMap<number, ActivityEntry>, storage: vscode.Uri, log: vscode.LogOutputChannel): Promise<void> {
+export async function exportRows(kind: ActivityKind, format: ExportFormat, ids: number[], loaded: ReadonlyMap<number, ActivityEntry>, storage: vscode.Uri, log: vscode.LogOutputChannel): Promise<void> {
   const entries = ids.map((id) => loaded.get(id)).filter((entry): entry is ActivityEntry => entry !== undefined);
   if (entries.length !== ids.length) {
     void vscode.window.showWarningMessage(vscode.l10n.t('The rows changed while exporting; export again.'));
@@ -27,16 +26,14 @@ export async function exportRows(kind: ActivityKind, format: 'csv' | 'json', ids
     return;
   }
   const temporary = vscode.Uri.joinPath(storage, 'exports', `${randomUUID()}.${format}`);
-  const targetExisted = await exists(target);
+  const before = await statOf(target);
   let copying = false;
   try {
-    const pieces = format === 'csv' ? csvLines(kind, entries) : jsonPieces(entries);
-    // A piece is an entry's line or element (and a header or closing bracket): progress in entries.
     const written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}', counted(entries.length, 'rows')), cancellable: true }, (progress, token) => {
       let reported = 0;
-      return writePieces(temporary.fsPath, pieces, (count) => {
-        const share = (100 * Math.min(count, entries.length)) / Math.max(entries.length, 1);
-        progress.report({ increment: share - reported });
+      return writeEntries(temporary.fsPath, kind, format, entries, (rows) => {
+        const share = (100 * rows) / Math.max(entries.length, 1);
+        progress.report({ increment: share - reported, message: vscode.l10n.t('{0} of {1} written', rows.toLocaleString(), counted(entries.length, 'rows')) });
         reported = share;
       }, () => token.isCancellationRequested);
     });
@@ -51,16 +48,22 @@ export async function exportRows(kind: ActivityKind, format: 'csv' | 'json', ids
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.error(`Export of ${entries.length} ${kind} rows failed: ${message}`);
-    if (copying && !targetExisted) {
-      // A copy that failed half-way must not leave half a file where the user looks for the export.
+    if (copying && touched(before, await statOf(target))) {
+      // A copy that failed half-way must not leave half a file where the user looks for the export
+      // (a file there that the copy never reached stays).
       await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
     }
-    void vscode.window.showErrorMessage(vscode.l10n.t('The export was not written: {0}', message));
+    void vscode.window.showErrorMessage(vscode.l10n.t('The export was not written: {0}. No partial file was left. Check that there is room and that the folder can be written to, then export again; the rows stay loaded.', message));
   } finally {
     await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
   }
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
+async function statOf(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
+  return vscode.workspace.fs.stat(uri).then((stat) => stat, () => undefined);
+}
+
+/** Whether the file is there now and was not, or is not the one that was. */
+function touched(before: vscode.FileStat | undefined, after: vscode.FileStat | undefined): boolean {
+  return after !== undefined && (before === undefined || after.mtime !== before.mtime || after.size !== before.size || after.ctime !== before.ctime);
 }

@@ -1,16 +1,19 @@
-// A search's result as a file: every field of every entry, in the order shown. Written a piece at a
-// time (a million rows of pretty JSON pass V8's longest string), and whole for small results.
+// A search's result as a file: every field of every entry, in the order shown. Made a piece at a
+// time (a million rows of pretty JSON pass V8's longest string); see writeEntries in exportFile.ts.
 import { LOGS, type ActivityKind } from '../activity/logSchema';
 import type { ActivityEntry } from '../api/models';
 
-/** An entry's fields as flat values: nested objects as JSON text, the time as ISO 8601 (UTC). */
-function flatten(entry: ActivityEntry): Record<string, string | number | boolean | null> {
-  const fields = entry.toJSON();
-  const flat: Record<string, string | number | boolean | null> = {};
-  for (const [name, value] of Object.entries({ ...fields, created: entry.created === undefined ? null : new Date(entry.created).toISOString() })) {
-    flat[name] = value === undefined ? null : typeof value === 'object' && value !== null ? JSON.stringify(value) : value as string | number | boolean | null;
+/** An entry's field as exported: the model's value (see toJSON), the time as ISO 8601 (UTC) or null. */
+function exportValue(entry: ActivityEntry, name: string): unknown {
+  if (name === 'created') {
+    return entry.created === undefined ? null : new Date(entry.created).toISOString();
   }
-  return flat;
+  return (entry as unknown as Record<string, unknown>)[name];
+}
+
+/** A field's value for a CSV cell: nested objects as JSON text, nothing as null. */
+function flatValue(value: unknown): string | number | boolean | null {
+  return value === undefined ? null : typeof value === 'object' && value !== null ? JSON.stringify(value) : value as string | number | boolean | null;
 }
 
 // A spreadsheet runs a cell that starts like a formula; log data is anyone's text, so such a cell
@@ -35,21 +38,47 @@ export function* csvLines(kind: ActivityKind, entries: Iterable<ActivityEntry>):
   const columns = LOGS[kind].exportFields;
   yield `${columns.map(csvCell).join(',')}\r\n`;
   for (const entry of entries) {
-    const row = flatten(entry);
-    yield `${columns.map((name) => csvCell(row[name] ?? null)).join(',')}\r\n`;
+    // Read field by field: no copy of the entry (toJSON) for each of a million lines.
+    let line = '';
+    for (let column = 0; column < columns.length; column++) {
+      line += `${column === 0 ? '' : ','}${csvCell(flatValue(exportValue(entry, columns[column]!)))}`;
+    }
+    yield `${line}\r\n`;
   }
 }
 
-const jsonEntry = (entry: ActivityEntry) => ({ ...entry.toJSON(), created: entry.created === undefined ? null : new Date(entry.created).toISOString() });
+/** Entries a JSON piece holds. */
+export const JSON_ENTRIES_PER_PIECE = 100;
 
-/** A JSON array of the entries, an entry at a time: the same text as JSON.stringify(entries, null, 2). */
-export function* jsonPieces(entries: Iterable<ActivityEntry>): Generator<string> {
+/**
+ * A JSON array of the entries (every export field of each, as toJSON() gives them, the time in ISO
+ * 8601), a hundred entries a piece: the same text as JSON.stringify(entries, null, 2).
+ */
+export function* jsonPieces(kind: ActivityKind, entries: Iterable<ActivityEntry>): Generator<string> {
+  const fields = LOGS[kind].exportFields;
+  let batch: Record<string, unknown>[] = [];
   let first = true;
-  for (const entry of entries) {
-    // An element of a pretty array is the element's own pretty text indented once more (line
-    // breaks inside strings are escaped, so every \n is one of the layout's).
-    yield `${first ? '[\n' : ',\n'}  ${JSON.stringify(jsonEntry(entry), null, 2).replace(/\n/g, '\n  ')}`;
+  const piece = () => {
+    // A pretty array of some of the elements, less its brackets, is those elements as the whole
+    // array's text has them.
+    const text = JSON.stringify(batch, null, 2);
+    batch = [];
+    const elements = `${first ? '[\n' : ',\n'}${text.slice(2, -2)}`;
     first = false;
+    return elements;
+  };
+  for (const entry of entries) {
+    const element: Record<string, unknown> = {};
+    for (const name of fields) {
+      element[name] = exportValue(entry, name);
+    }
+    batch.push(element);
+    if (batch.length === JSON_ENTRIES_PER_PIECE) {
+      yield piece();
+    }
+  }
+  if (batch.length > 0) {
+    yield piece();
   }
   yield first ? '[]\n' : '\n]\n';
 }

@@ -64,8 +64,11 @@ const DEFAULT_STREAMS: readonly WatchStream[] = [{ log: 'session' }, { log: 'web
 const DEFAULT_PAGE_SIZE = 100;
 const DEFAULT_MAX_PAGES_PER_POLL = 10;
 const DEFAULT_MAX_BACKOFF_MS = 60 * 60 * 1000;
-/** Calls per poll are averaged over this many polls for the cost (a burst does not stretch the interval for a day). */
-const CALLS_AVERAGED_OVER = 60;
+/**
+ * Calls per poll are averaged over this many polls for the cost: enough that one burst barely moves
+ * the interval, few enough that a lasting change of pace is followed within the hour.
+ */
+const CALLS_AVERAGED_OVER = 12;
 
 /** Failures that end watching: trying again cannot help until the user changes something. */
 const FINAL: ReadonlySet<string> = new Set(['invalidCredentials', 'forbidden', 'activityRetired', 'badRequest']);

@@ -3,11 +3,11 @@ import { normalizeSession } from '../../../src/api/normalize';
 import { accountVocabulary, generateActivity } from '../../../server/generate/generate';
 import { normalizeWebhook } from '../../../src/api/normalize';
 import type { ActivityEntry } from '../../../src/api/models';
-import { csvLines, jsonPieces } from '../../../src/search/exportEntries';
+import { csvLines, JSON_ENTRIES_PER_PIECE, jsonPieces } from '../../../src/search/exportEntries';
 import { todaysCsv, todaysJson } from './todaysExporter';
 
 const entriesToCsv = (entries: readonly ActivityEntry[]) => [...csvLines('sessions', entries)].join('');
-const entriesToJson = (entries: readonly ActivityEntry[]) => [...jsonPieces(entries)].join('');
+const entriesToJson = (entries: readonly ActivityEntry[]) => [...jsonPieces('sessions', entries)].join('');
 
 const entry = (id: number, attributes: Record<string, unknown>) => normalizeSession({ id, type: 'sessionActivity', attributes });
 
@@ -55,10 +55,11 @@ describe('exporting entries', () => {
       const webhookEntries = webhooks.map(normalizeWebhook);
       assert.equal([...csvLines('sessions', sessionEntries)].join(''), todaysCsv(sessionEntries));
       assert.equal([...csvLines('webhooks', webhookEntries)].join(''), todaysCsv(webhookEntries));
-      assert.equal([...jsonPieces(sessionEntries)].join(''), todaysJson(sessionEntries));
-      assert.equal([...jsonPieces(webhookEntries)].join(''), todaysJson(webhookEntries));
-      for (const count of [0, 1, 2]) {
-        assert.equal([...jsonPieces(webhookEntries.slice(0, count))].join(''), todaysJson(webhookEntries.slice(0, count)), `${count} entries`);
+      assert.equal([...jsonPieces('sessions', sessionEntries)].join(''), todaysJson(sessionEntries));
+      assert.equal([...jsonPieces('webhooks', webhookEntries)].join(''), todaysJson(webhookEntries));
+      // Around the entries a piece holds too: no element lost or doubled where pieces meet.
+      for (const count of [0, 1, 2, JSON_ENTRIES_PER_PIECE - 1, JSON_ENTRIES_PER_PIECE, JSON_ENTRIES_PER_PIECE + 1, 2 * JSON_ENTRIES_PER_PIECE]) {
+        assert.equal([...jsonPieces('webhooks', webhookEntries.slice(0, count))].join(''), todaysJson(webhookEntries.slice(0, count)), `${count} entries`);
       }
     }
   });
