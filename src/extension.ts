@@ -24,6 +24,7 @@ import { registerShowLogCommand } from './commands/showLog';
 import { registerSignOutAllCommand } from './commands/signOutAll';
 import { registerSwitchAccountCommand } from './commands/switchAccount';
 import { registerUpdateCredentialsCommand } from './commands/updateCredentials';
+import { registerWatchAccountCommands } from './commands/watchAccount';
 import { registerDeleteSavedSearchCommand } from './commands/deleteSavedSearch';
 import { registerRenameSavedSearchCommand } from './commands/renameSavedSearch';
 import { registerRunSavedSearchCommand } from './commands/runSavedSearch';
@@ -86,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
     registerSwitchAccountCommand(store),
     registerUpdateCredentialsCommand(store, clients, log),
     registerRemoveAccountCommand(store, log),
+    ...registerWatchAccountCommands(store, clients),
     registerSignOutAllCommand(store, log),
     ...registerRefreshCommands(views),
     registerChooseTimeWindowCommand(),

@@ -1,5 +1,7 @@
 import { PATH_HISTORY_CALL_CAP } from './activity/correlate/pathHistory';
 import { resolveTimeZone } from './activity/timeZone';
+import { DEFAULT_MAX_SHARE_OF_ALLOWANCE } from './watch/cost';
+import { DEFAULT_WATCH_THRESHOLDS, type WatchedPath, type WatchThresholds, type WindowThreshold } from './watch/rules/ruleThresholds';
 
 // How the extension's settings are read and bounded. Free of `vscode` (it takes the `exavault`
 // section through a function), so what a user's settings.json holds is tested in Node.
@@ -10,7 +12,15 @@ export type EnvironmentImport = 'ask' | 'always' | 'never';
 export type SettingName =
   | 'sidebar.timeWindowHours' | 'sidebar.autoRefreshSeconds' | 'pageSize' | 'search.confirmAboveCalls'
   | 'requestTimeoutSeconds' | 'importFromEnvironment' | 'resources.maxDownloadMegabytes' | 'timeZone'
-  | 'pathHistory.maxCalls';
+  | 'pathHistory.maxCalls' | 'watch.intervalMinutes' | 'watch.maxShareOfAllowance'
+  | 'watch.endpointFailures.count' | 'watch.endpointFailures.minutes' | 'watch.endpointFailures.inARow'
+  | 'watch.failedLogins.count' | 'watch.failedLogins.minutes' | 'watch.massDeletion.count' | 'watch.massDeletion.minutes'
+  | 'watch.watchedPaths';
+
+/** The default of `exavault.watch.intervalMinutes`. */
+export const DEFAULT_WATCH_INTERVAL_MINUTES = 5;
+// A poll every few seconds is for tests against a local server; the share of the allowance still bounds it.
+const SHORTEST_WATCH_INTERVAL_MINUTES = 0.05;
 
 /** What it needs of the vscode.WorkspaceConfiguration of the `exavault` section. */
 export interface SettingsSection {
@@ -28,6 +38,12 @@ export function readSettings(section: () => SettingsSection, localZone = () => I
     const value = section().get<unknown>(name, fallback);
     return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
   };
+  // A count of 0 turns a rule off; minutes are at least one.
+  const countSetting = (name: SettingName, fallback: number) => Math.max(0, Math.floor(numberSetting(name, fallback)));
+  const windowSetting = (rule: 'endpointFailures' | 'failedLogins' | 'massDeletion', fallback: WindowThreshold): WindowThreshold => ({
+    count: countSetting(`watch.${rule}.count`, fallback.count),
+    minutes: Math.max(1, numberSetting(`watch.${rule}.minutes`, fallback.minutes)),
+  });
   return {
     /** How far back the sidebar looks, from now. */
     timeWindowMs(): number {
@@ -60,6 +76,26 @@ export function readSettings(section: () => SettingsSection, localZone = () => I
     pathHistoryMaxCalls(): number {
       return Math.min(1000, Math.max(5, Math.floor(numberSetting('pathHistory.maxCalls', PATH_HISTORY_CALL_CAP))));
     },
+    /** How often a watched account is polled, as asked (the share of the allowance may stretch it), in ms. */
+    watchIntervalMs(): number {
+      return Math.max(SHORTEST_WATCH_INTERVAL_MINUTES, numberSetting('watch.intervalMinutes', DEFAULT_WATCH_INTERVAL_MINUTES)) * 60_000;
+    },
+    /** The most of an account's daily allowance watching may spend, 0..1. */
+    watchMaxShareOfAllowance(): number {
+      const share = numberSetting('watch.maxShareOfAllowance', DEFAULT_MAX_SHARE_OF_ALLOWANCE);
+      return share > 0 && share <= 1 ? share : DEFAULT_MAX_SHARE_OF_ALLOWANCE;
+    },
+    /** The rules' thresholds; a failed-login threshold holds for one address and for one username alike. */
+    watchThresholds(): WatchThresholds {
+      const defaults = DEFAULT_WATCH_THRESHOLDS;
+      const failedLogins = windowSetting('failedLogins', defaults.failedLogins.perAddress);
+      return {
+        endpointFailures: { ...windowSetting('endpointFailures', defaults.endpointFailures), inARow: countSetting('watch.endpointFailures.inARow', defaults.endpointFailures.inARow) },
+        failedLogins: { perAddress: failedLogins, perUsername: failedLogins },
+        massDeletion: windowSetting('massDeletion', defaults.massDeletion),
+        watchedPaths: { ...defaults.watchedPaths, paths: watchedPathsOf(section().get<unknown>('watch.watchedPaths', [])) },
+      };
+    },
     /** The zone times are shown and typed in, as a zone name; UTC when the setting names none (see invalidTimeZone). */
     timeZone(): string {
       return resolveTimeZone(String(timeZoneSetting()), localZone()) ?? 'UTC';
@@ -70,4 +106,19 @@ export function readSettings(section: () => SettingsSection, localZone = () => I
       return resolveTimeZone(setting, localZone()) === undefined ? setting : undefined;
     },
   };
+}
+
+/** The well-formed items of `exavault.watch.watchedPaths`: a path pattern, and operation codes (none: every operation). */
+function watchedPathsOf(value: unknown): WatchedPath[] {
+  if (!Array.isArray(value)) {
+    return [];
+  }
+  return value.flatMap((item: unknown): WatchedPath[] => {
+    const { pattern, operations } = (item ?? {}) as { pattern?: unknown; operations?: unknown };
+    if (typeof pattern !== 'string' || !pattern.startsWith('/')) {
+      return [];
+    }
+    const codes = Array.isArray(operations) ? operations.filter((code): code is string => typeof code === 'string' && code.length > 0) : [];
+    return [{ pattern, operations: codes.map((code) => code.toUpperCase()) }];
+  });
 }

@@ -8,4 +8,6 @@ export interface Account {
   baseUrl: string;
   /** As GET /account reported it. */
   accountName: string;
+  /** Whether the user asked to be told when something goes wrong on it (off until they do). */
+  watched?: boolean;
 }

@@ -97,7 +97,8 @@ export class AccountStore implements vscode.Disposable {
   /** Adds the account (or replaces the one with the same URL) and makes it active. */
   async add(account: Omit<Account, 'id'>, credentials: Credentials): Promise<Account> {
     const existing = this.findByBaseUrl(account.baseUrl);
-    const saved: Account = { ...account, id: existing?.id ?? crypto.randomUUID() };
+    // New credentials for an account keep it watched, if it was.
+    const saved: Account = { ...account, id: existing?.id ?? crypto.randomUUID(), ...(existing?.watched ? { watched: true } : {}) };
     // Secrets first: an account must never be listed with credentials that were not stored.
     await this.storeSecrets(saved.id, credentials);
     const { accounts } = this.read();
@@ -109,7 +110,23 @@ export class AccountStore implements vscode.Disposable {
     await this.write({ ...this.read(), activeId: id });
   }
 
-  async updateCredentials(id: string, credentials: Credentials): Promise<void> {
+  /** Switches watching the account on or off. */
+  async setWatched(id: string, watched: boolean): Promise<void> {
+    const stored = this.read();
+    const accounts = stored.accounts.map((account) => {
+      if (account.id !== id) {
+        return account;
+      }
+      const changed: Account = { ...account, watched: true };
+      if (!watched) {
+        delete changed.watched;
+      }
+      return changed;
+    });
+    await this.write({ ...stored, accounts });
+  }
+
+    async updateCredentials(id: string, credentials: Credentials): Promise<void> {
     await this.storeSecrets(id, credentials);
   }
 

@@ -4,6 +4,7 @@ import type { AccountStore } from '../accounts/accountStore';
 import type { AccountClients } from '../accounts/accountClients';
 import { saveCheckedAccount } from '../accounts/saveAccount';
 import { plainText } from '../activity/plainText';
+import { offerToWatch } from './watchAccount';
 
 /** "ExaVault: Add Account": asks, checks with ExaVault, stores the secrets, makes it active. */
 export function registerAddAccountCommand(store: AccountStore, clients: AccountClients, log: vscode.LogOutputChannel): vscode.Disposable {
@@ -20,5 +21,8 @@ export function registerAddAccountCommand(store: AccountStore, clients: AccountC
     void vscode.window.showInformationMessage(replaced
       ? vscode.l10n.t('Updated the credentials of {0}, now the active account.', label)
       : vscode.l10n.t('Added {0}, now the active account.', label));
+    if (!replaced) {
+      void offerToWatch(store, clients, account);
+    }
   });
 }

@@ -65,3 +65,8 @@ export function costText(estimate: CostEstimate): string {
 function allowanceOrDefault(allowance: number | undefined): number {
   return allowance !== undefined && Number.isFinite(allowance) && allowance > 0 ? allowance : DEFAULT_DAILY_ALLOWANCE;
 }
+
+/** What watching an account will cost before any poll: the interval asked for, stretched to the share, one call a stream a poll. */
+export function plannedCost(input: { intervalMs: number; maxShare: number; streams: number; dailyAllowance: number | undefined }): CostEstimate {
+  return estimateCost({ ...input, intervalMs: intervalWithinShare(input) });
+}

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readSettings, type SettingsSection } from '../../src/settingsReader';
+import { DEFAULT_WATCH_THRESHOLDS } from '../../src/watch/rules/ruleThresholds';
 import { readSavedState } from '../support/savedState';
 
 interface Contributed {
@@ -145,5 +146,55 @@ describe('the time zone setting', () => {
     for (const value of ['', '+02:00', '<script>', 'Europe/', 'a b']) {
       assert.ok(!pattern.test(value), value);
     }
+  });
+});
+
+describe('watch settings', () => {
+  const watch = (userSettings: Record<string, unknown>) => readSettings(() => sectionOf(userSettings));
+
+  it('read as the rules\' defaults when unset, and the contributed defaults agree with them', () => {
+    const settings = watch({});
+    assert.deepEqual(settings.watchThresholds(), {
+      ...DEFAULT_WATCH_THRESHOLDS,
+      failedLogins: { perAddress: DEFAULT_WATCH_THRESHOLDS.failedLogins.perAddress, perUsername: DEFAULT_WATCH_THRESHOLDS.failedLogins.perAddress },
+    });
+    assert.equal(settings.watchIntervalMs(), 5 * 60_000);
+    assert.equal(settings.watchMaxShareOfAllowance(), 0.05);
+    assert.equal(contributed['exavault.watch.endpointFailures.count']!.default, DEFAULT_WATCH_THRESHOLDS.endpointFailures.count);
+    assert.equal(contributed['exavault.watch.endpointFailures.inARow']!.default, DEFAULT_WATCH_THRESHOLDS.endpointFailures.inARow);
+    assert.equal(contributed['exavault.watch.massDeletion.minutes']!.default, DEFAULT_WATCH_THRESHOLDS.massDeletion.minutes);
+  });
+
+  it('read what the user set, one failed-login threshold for addresses and usernames alike', () => {
+    const settings = watch({
+      'exavault.watch.intervalMinutes': 2, 'exavault.watch.maxShareOfAllowance': 0.2,
+      'exavault.watch.endpointFailures.count': 7, 'exavault.watch.endpointFailures.minutes': 3, 'exavault.watch.endpointFailures.inARow': 0,
+      'exavault.watch.failedLogins.count': 4, 'exavault.watch.failedLogins.minutes': 2,
+      'exavault.watch.massDeletion.count': 9, 'exavault.watch.massDeletion.minutes': 8,
+      'exavault.watch.watchedPaths': [{ pattern: '/Finance/*', operations: ['dele', 'STOR'] }, { pattern: '/Clients/*' }],
+    });
+    assert.equal(settings.watchIntervalMs(), 120_000);
+    assert.equal(settings.watchMaxShareOfAllowance(), 0.2);
+    assert.deepEqual(settings.watchThresholds(), {
+      endpointFailures: { count: 7, minutes: 3, inARow: 0 },
+      failedLogins: { perAddress: { count: 4, minutes: 2 }, perUsername: { count: 4, minutes: 2 } },
+      massDeletion: { count: 9, minutes: 8 },
+      watchedPaths: { paths: [{ pattern: '/Finance/*', operations: ['DELE', 'STOR'] }, { pattern: '/Clients/*', operations: [] }], groupMinutes: DEFAULT_WATCH_THRESHOLDS.watchedPaths.groupMinutes },
+    });
+  });
+
+  it('read bad values as the defaults, and keep good ones within bounds', () => {
+    const settings = watch({
+      'exavault.watch.intervalMinutes': 'often', 'exavault.watch.maxShareOfAllowance': 3,
+      'exavault.watch.endpointFailures.count': -2, 'exavault.watch.endpointFailures.minutes': 0,
+      'exavault.watch.massDeletion.count': null, 'exavault.watch.watchedPaths': [{ pattern: 'Finance' }, 'x', null, { pattern: '/ok', operations: [1, 'RNTO'] }],
+    });
+    assert.equal(settings.watchIntervalMs(), 5 * 60_000);
+    assert.equal(settings.watchMaxShareOfAllowance(), 0.05);
+    const thresholds = settings.watchThresholds();
+    assert.deepEqual(thresholds.endpointFailures, { count: 0, minutes: 1, inARow: DEFAULT_WATCH_THRESHOLDS.endpointFailures.inARow });
+    assert.deepEqual(thresholds.massDeletion, DEFAULT_WATCH_THRESHOLDS.massDeletion);
+    assert.deepEqual(thresholds.watchedPaths.paths, [{ pattern: '/ok', operations: ['RNTO'] }]);
+    assert.equal(watch({ 'exavault.watch.intervalMinutes': 0.001 }).watchIntervalMs(), 0.05 * 60_000);
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { costText, DEFAULT_DAILY_ALLOWANCE, DEFAULT_MAX_SHARE_OF_ALLOWANCE, estimateCost, intervalWithinShare, STRETCH_TO_SHARE } from '../../../src/watch/cost';
+import { costText, DEFAULT_DAILY_ALLOWANCE, DEFAULT_MAX_SHARE_OF_ALLOWANCE, estimateCost, intervalWithinShare, plannedCost, STRETCH_TO_SHARE } from '../../../src/watch/cost';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -48,5 +48,14 @@ describe('watch cost', () => {
     const text = costText(estimateCost({ intervalMs: MINUTE, streams: 2, dailyAllowance: 50_000 }));
     assert.equal(text, `about ${(2880).toLocaleString()} calls a day, ${(5.8).toLocaleString()}% of your allowance`);
     assert.equal(costText({ callsPerDay: 1, dailyAllowance: 10, share: 0.1 }), 'about 1 call a day, 10% of your allowance');
+  });
+});
+
+describe('plannedCost', () => {
+  it('is the cost at the interval asked for, or at the stretched one when that would spend more than the share', () => {
+    assert.deepEqual(plannedCost({ intervalMs: 300_000, maxShare: 0.05, streams: 2, dailyAllowance: 50_000 }), estimateCost({ intervalMs: 300_000, streams: 2, dailyAllowance: 50_000 }));
+    const stretched = plannedCost({ intervalMs: 1000, maxShare: 0.05, streams: 2, dailyAllowance: 50_000 });
+    assert.ok(stretched.share <= 0.05, `${stretched.share}`);
+    assert.ok(stretched.callsPerDay < estimateCost({ intervalMs: 1000, streams: 2, dailyAllowance: 50_000 }).callsPerDay, 'positive control: one call a second would spend more');
   });
 });
