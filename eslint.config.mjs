@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** The surfaces: each shows something in the editor and stands alone. */
-const SURFACES = ['treeViews', 'panel', 'resources', 'details'];
+const SURFACES = ['treeViews', 'panel', 'resources', 'details', 'watchView'];
 /** What wires the surfaces together. */
 const WIRING = ['commands', 'extension'];
 /** Editor services the surfaces share: settings, input steps, accounts and their clients, the webhook resend. */
@@ -55,6 +55,11 @@ export default tseslint.config(
     // VS Code's idioms (disposables, events, cancellation) for every layer: they depend on no other module.
     files: ['src/util/**/*.ts'],
     rules: restrictImports({ message: 'src/util imports nothing outside src/util.' }),
+  },
+  {
+    // The watch's poller, lease and rules run in plain Node (tests drive their clock): no editor in them.
+    files: ['src/watch/**/*.ts'],
+    rules: restrictImports({ vscode: 'src/watch is plain Node (it speaks through @vscode/l10n): no vscode.', below: EDITOR, message: 'src/watch knows nothing of the editor: src/watchView shows it.' }),
   },
   {
     files: ['src/activity/**/*.ts'],

@@ -25,6 +25,7 @@ import { registerSignOutAllCommand } from './commands/signOutAll';
 import { registerSwitchAccountCommand } from './commands/switchAccount';
 import { registerUpdateCredentialsCommand } from './commands/updateCredentials';
 import { registerWatchAccountCommands } from './commands/watchAccount';
+import { registerIncidentActions } from './commands/incidentActions';
 import { registerDeleteSavedSearchCommand } from './commands/deleteSavedSearch';
 import { registerRenameSavedSearchCommand } from './commands/renameSavedSearch';
 import { registerRunSavedSearchCommand } from './commands/runSavedSearch';
@@ -48,6 +49,9 @@ import { ActivityView } from './treeViews/activityView';
 import { sessionPresenter } from './treeViews/sessionPresenter';
 import type { ActivityViews } from './treeViews/views';
 import { webhookPresenter } from './treeViews/webhookPresenter';
+import { IncidentMutes } from './watchView/incidentMutes';
+import { IncidentsView } from './watchView/incidentsView';
+import { WatchService } from './watchView/watchService';
 
 /**
  * What the extension hands to its integration tests, and to nothing else: whatever activate()
@@ -57,6 +61,7 @@ import { webhookPresenter } from './treeViews/webhookPresenter';
 export interface ExaVaultApi {
   views: ActivityViews;
   store: AccountStore;
+  watch: { service: WatchService; incidents: IncidentsView; mutes: IncidentMutes };
 }
 
 export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefined {
@@ -120,8 +125,13 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
     registerShowPathActivityCommand(views, store),
     registerTracePathHistoryCommand(pathHistoryDocuments, views, store, clients),
   );
+  // Does nothing (no request, no timer) unless some account is watched.
+  const watch = new WatchService(store, clients, { directory: context.globalStorageUri.fsPath, log });
+  const mutes = new IncidentMutes(context.globalState);
+  const incidents = new IncidentsView(watch, mutes, store);
+  context.subscriptions.push(watch, mutes, incidents, ...registerIncidentActions(watch, mutes, store));
   void setHasAccount();
   context.subscriptions.push(registerEnvironmentImport(store, clients, context.globalState, log));
   log.info(vscode.l10n.t('ExaVault Activity {0} activated.', String(context.extension.packageJSON.version)));
-  return context.extensionMode === vscode.ExtensionMode.Test ? { views, store } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { views, store, watch: { service: watch, incidents, mutes } } : undefined;
 }

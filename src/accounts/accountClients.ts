@@ -78,9 +78,21 @@ export class AccountClients implements vscode.Disposable {
     return { account, client: this.createClient(account, credentials) };
   }
 
-  private createClient(account: Account, credentials: Credentials): ExaVaultClient {
+  /**
+   * A client of the account's own for the watch, which the caller disposes: a 429 is not waited out
+   * (the poller backs off itself), and no other request waits behind its polls. Undefined when the
+   * account is gone or has no secrets on this machine.
+   */
+  async openForWatch(accountId: string): Promise<AccountClient | undefined> {
+    const account = this.store.list().find((candidate) => candidate.id === accountId);
+    const credentials = account && await this.store.credentials(account.id);
+    return account && credentials ? { account, client: this.createClient(account, credentials, { rateLimitRetries: 0 }) } : undefined;
+  }
+
+  private createClient(account: Account, credentials: Credentials, options: { rateLimitRetries?: number } = {}): ExaVaultClient {
     // Synced state is not trusted blindly: the same https (or loopback) rule as when it was added.
     return new ExaVaultClient(resolveBaseUrl(account.baseUrl), credentials, {
+      ...options,
       timeoutMs: settings.requestTimeoutMs(),
       onRateLimit: (state) => this.recordRateLimit(account.id, state),
       // One line per request (no credential in it), seen with the output channel at Debug level.

@@ -2,7 +2,7 @@
 // its own through l10n, so every language words both. The panel's webview gets the forms as words.
 import * as l10n from '@vscode/l10n';
 
-export type CountedNoun = 'entries' | 'newEntries' | 'apiCalls' | 'calls' | 'rows' | 'bars';
+export type CountedNoun = 'entries' | 'newEntries' | 'apiCalls' | 'calls' | 'rows' | 'bars' | 'openIncidents';
 
 /** Per noun, the form for a count of one and for any other count; `{0}` is the count. */
 const FORMS: Readonly<Record<CountedNoun, readonly [one: () => string, other: () => string]>> = {
@@ -12,6 +12,7 @@ const FORMS: Readonly<Record<CountedNoun, readonly [one: () => string, other: ()
   calls: [() => l10n.t('{0} call'), () => l10n.t('{0} calls')],
   rows: [() => l10n.t('{0} row'), () => l10n.t('{0} rows')],
   bars: [() => l10n.t('{0} bar'), () => l10n.t('{0} bars')],
+  openIncidents: [() => l10n.t('{0} open incident'), () => l10n.t('{0} open incidents')],
 };
 
 /** Which form a count takes. */

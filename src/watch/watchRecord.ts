@@ -1,0 +1,60 @@
+// What a watch of one account keeps between polls and across windows and reloads: the rules' state
+// and the incidents found, in a JSON file beside the account's lease. Only the lease's holder writes
+// it (whole, then renamed over the old one: a reader never sees half a file); every window reads it.
+import { createHash, randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { Incident } from './rules/incident';
+import { emptyRuleState, type RuleState } from './rules/ruleEngine';
+
+/** Incidents kept per account; beyond, the oldest are dropped. */
+export const MAX_STORED_INCIDENTS = 200;
+
+export interface WatchRecord {
+  version: 1;
+  ruleState: RuleState;
+  /** Oldest first. */
+  incidents: Incident[];
+}
+
+export const emptyWatchRecord = (): WatchRecord => ({ version: 1, ruleState: emptyRuleState(), incidents: [] });
+
+/** The account's record file in `directory`, named (like its lease) by the hash of the account's key. */
+export function watchRecordFile(directory: string, account: string): string {
+  return path.join(directory, `${createHash('sha256').update(account).digest('hex').slice(0, 32)}.watch.json`);
+}
+
+/** The record in the file; an empty one when there is none, or what is there is not a record (a crash, a hand edit). */
+export async function readWatchRecord(file: string): Promise<WatchRecord> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      return emptyWatchRecord();
+    }
+    throw error;
+  }
+  try {
+    const value = JSON.parse(text) as Partial<WatchRecord>;
+    return value.version === 1 && value.ruleState?.version === 1 && Array.isArray(value.incidents) ? value as WatchRecord : emptyWatchRecord();
+  } catch {
+    return emptyWatchRecord();
+  }
+}
+
+export async function writeWatchRecord(file: string, record: WatchRecord): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const draft = `${file}.${randomUUID()}.tmp`;
+  await fs.writeFile(draft, JSON.stringify(record), { flag: 'wx' });
+  await fs.rename(draft, file);
+}
+
+/** The stored incidents with those a batch opened or changed: changed ones in place, new ones last, the oldest dropped beyond the bound. */
+export function mergeIncidents(stored: readonly Incident[], changed: readonly Incident[], max = MAX_STORED_INCIDENTS): Incident[] {
+  const byId = new Map(changed.map((incident) => [incident.id, incident]));
+  const merged = stored.map((incident) => byId.get(incident.id) ?? incident);
+  const known = new Set(stored.map((incident) => incident.id));
+  merged.push(...changed.filter((incident) => !known.has(incident.id)));
+  return merged.slice(Math.max(0, merged.length - max));
+}

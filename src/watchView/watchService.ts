@@ -1,0 +1,249 @@
+// Watching the accounts the user chose, in every window: the window holding an account's lease polls
+// it and runs the rules; every window shows the incidents of the account's record (src/watch/watchRecord).
+// Nothing runs (no request, no timer) unless some account is watched, and the first poll waits an interval.
+import * as vscode from 'vscode';
+import type { Account } from '../accounts/account';
+import type { AccountClients } from '../accounts/accountClients';
+import type { AccountStore } from '../accounts/accountStore';
+import { MESSAGE_LENGTH, plainText } from '../activity/plainText';
+import { ExaVaultError } from '../api/errors';
+import { settings } from '../settings';
+import type { CostEstimate } from '../watch/cost';
+import { AccountLease, LEASE_HEARTBEAT_MS } from '../watch/lease';
+import { Poller, type ActivitySource, type PollerState } from '../watch/poller';
+import type { Incident } from '../watch/rules/incident';
+import { applyRules } from '../watch/rules/ruleEngine';
+import { emptyWatchRecord, mergeIncidents, readWatchRecord, watchRecordFile, writeWatchRecord, type WatchRecord } from '../watch/watchRecord';
+
+/** How an account's watch stands in this window. */
+export type WatchStatus =
+  | { kind: 'starting' }
+  /** Another window holds the lease and polls: this one shows what it finds. */
+  | { kind: 'elsewhere' }
+  | { kind: 'polling'; state: PollerState; cost: CostEstimate }
+  | { kind: 'noCredentials' };
+
+export interface WatchOptions {
+  /** The directory the leases and records live in: the extension's global storage, shared by every window. */
+  directory: string;
+  /** Test switch: every window holds every lease (the control for "one window polls"). */
+  leaseDisabled?: boolean;
+  log: vscode.LogOutputChannel;
+}
+
+export class WatchService implements vscode.Disposable {
+  private readonly watches = new Map<string, AccountWatch>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly opened = new vscode.EventEmitter<Incident[]>();
+  /** Incidents or a watch's status changed. */
+  readonly onDidChange = this.changed.event;
+  /** Incidents this window's polls opened: each once, in the one window that polls its account. */
+  readonly onDidOpen = this.opened.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly store: AccountStore, private readonly clients: AccountClients, private readonly options: WatchOptions) {
+    this.subscriptions = [
+      store.onDidChange(() => this.reconcile()),
+      settings.onDidChange((changed) => {
+        // The poller's interval is set when it starts: start again at the new one.
+        if (changed('watch.intervalMinutes') || changed('watch.maxShareOfAllowance')) {
+          this.watches.forEach((watch) => watch.dispose());
+          this.watches.clear();
+          this.reconcile();
+        }
+      }),
+    ];
+    this.reconcile();
+  }
+
+  /** The watched accounts in this window, with how each stands. */
+  statuses(): { account: Account; status: WatchStatus }[] {
+    return [...this.watches.values()].map((watch) => ({ account: watch.account, status: watch.status }));
+  }
+
+  /** Every watched account's incidents, oldest first per account. */
+  incidents(): Incident[] {
+    return [...this.watches.values()].flatMap((watch) => watch.record.incidents);
+  }
+
+  /** Polls the API has been sent by this window's watches (for tests: an unwatched account costs nothing). */
+  requestsSent(): number {
+    return [...this.watches.values()].reduce((sum, watch) => sum + watch.requests, 0);
+  }
+
+  private reconcile(): void {
+    const watched = new Map(this.store.list().filter((account) => account.watched).map((account) => [account.id, account]));
+    for (const [id, watch] of this.watches) {
+      if (watched.get(id)?.baseUrl !== watch.account.baseUrl) {
+        watch.dispose();
+        this.watches.delete(id);
+      }
+    }
+    for (const account of watched.values()) {
+      if (!this.watches.has(account.id)) {
+        this.watches.set(account.id, new AccountWatch(account, this.clients, this.store, this.options, {
+          changed: () => this.changed.fire(),
+          opened: (incidents) => this.opened.fire(incidents),
+        }));
+      }
+    }
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((subscription) => subscription.dispose());
+    this.watches.forEach((watch) => watch.dispose());
+    this.watches.clear();
+    this.changed.dispose();
+    this.opened.dispose();
+  }
+}
+
+/** One watched account in this window: its lease, and its poller while this window holds the lease. */
+class AccountWatch {
+  record: WatchRecord = emptyWatchRecord();
+  status: WatchStatus = { kind: 'starting' };
+  private readonly lease: AccountLease;
+  private readonly file: string;
+  private readonly heartbeat: NodeJS.Timeout;
+  private poller: Poller | undefined;
+  private client: { dispose(): void } | undefined;
+  private pollerRequests = 0;
+  /** Writes one after another, never two at once. */
+  private writing: Promise<void> = Promise.resolve();
+  private disposed = false;
+  /** The credentials were refused: the notification for that was given. */
+  private refused = false;
+
+  constructor(
+    readonly account: Account,
+    private readonly clients: AccountClients,
+    private readonly store: AccountStore,
+    private readonly options: WatchOptions,
+    private readonly tell: { changed(): void; opened(incidents: Incident[]): void },
+  ) {
+    this.lease = new AccountLease({ directory: options.directory, account: account.id, disabled: options.leaseDisabled });
+    this.file = watchRecordFile(options.directory, account.id);
+    // Other windows' findings are read on this heartbeat rather than through a FileSystemWatcher: the
+    // global storage is outside the workspace, where file events are not delivered on every host (web,
+    // remote), and the heartbeat runs anyway. A finding shows in other windows within one heartbeat.
+    this.heartbeat = setInterval(() => void this.beat(), LEASE_HEARTBEAT_MS);
+    void this.beat();
+  }
+
+  get requests(): number {
+    return this.pollerRequests + (this.poller?.requests ?? 0);
+  }
+
+  private async beat(): Promise<void> {
+    try {
+      const held = this.poller ? await this.lease.renew() : await this.lease.acquire();
+      if (this.disposed) {
+        return;
+      }
+      if (held && !this.poller) {
+        await this.startPolling();
+      } else if (!held) {
+        this.stopPolling();
+        this.record = await readWatchRecord(this.file);
+        this.setStatus({ kind: 'elsewhere' });
+      }
+    } catch (error) {
+      this.options.log.warn(`${this.account.label}: watch: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async startPolling(): Promise<void> {
+    this.record = await readWatchRecord(this.file);
+    const opened = await this.clients.openForWatch(this.account.id);
+    if (this.disposed || !opened) {
+      opened?.client.dispose();
+      if (!opened) {
+        this.setStatus({ kind: 'noCredentials' });
+      }
+      return;
+    }
+    this.client = opened.client;
+    const poller = new Poller({
+      source: this.guarded(opened.client),
+      intervalMs: settings.watchIntervalMs(),
+      maxShareOfAllowance: settings.watchMaxShareOfAllowance(),
+    });
+    this.poller = poller;
+    poller.onEntries(({ entries }) => this.take(entries));
+    poller.onState((state) => this.stateChanged(state));
+    poller.start();
+    this.setStatus({ kind: 'polling', state: poller.state, cost: poller.cost });
+  }
+
+  /** The client, with the one notification for refused credentials that every other call gives. */
+  private guarded(client: ActivitySource): ActivitySource {
+    const told = async <T>(call: Promise<T>): Promise<T> => {
+      try {
+        return await call;
+      } catch (error) {
+        if (error instanceof ExaVaultError && (error.kind === 'invalidCredentials' || error.kind === 'forbidden')) {
+          this.refused = true;
+          this.clients.describeFailure(error, this.account);
+        }
+        throw error;
+      }
+    };
+    return {
+      getSessionActivity: (query, signal) => told(client.getSessionActivity(query, signal)),
+      getWebhookActivity: (query, signal) => told(client.getWebhookActivity(query, signal)),
+      get rateLimit() {
+        return client.rateLimit;
+      },
+    };
+  }
+
+  private take(entries: Parameters<typeof applyRules>[1]): void {
+    const result = applyRules(this.record.ruleState, entries, settings.watchThresholds(), this.account.id);
+    this.record = { version: 1, ruleState: result.state, incidents: mergeIncidents(this.record.incidents, [...result.opened, ...result.updated]) };
+    const record = this.record;
+    this.writing = this.writing.then(() => writeWatchRecord(this.file, record)).catch((error: unknown) => {
+      this.options.log.warn(`${this.account.label}: watch: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    this.tell.changed();
+    if (result.opened.length > 0) {
+      this.tell.opened(result.opened);
+    }
+  }
+
+  private stateChanged(state: PollerState): void {
+    if (!this.poller) {
+      return;
+    }
+    this.setStatus({ kind: 'polling', state, cost: this.poller.cost });
+    if (state.kind === 'stopped') {
+      this.stopPolling();
+      // Refused credentials were told by their own notification; anything else that ends watching is told here.
+      if (!this.refused) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Stopped watching {0}: {1}', plainText(this.account.label), plainText(state.message, MESSAGE_LENGTH)));
+      }
+      // Watching stays off until the user turns it on again.
+      void this.store.setWatched(this.account.id, false);
+    }
+  }
+
+  private stopPolling(): void {
+    this.pollerRequests += this.poller?.requests ?? 0;
+    this.poller?.dispose();
+    this.poller = undefined;
+    this.client?.dispose();
+    this.client = undefined;
+  }
+
+  private setStatus(status: WatchStatus): void {
+    this.status = status;
+    this.tell.changed();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    clearInterval(this.heartbeat);
+    this.stopPolling();
+    void this.writing.then(() => this.lease.release());
+  }
+}
