@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { ExaVaultApi } from '../../src/extension';
+import { waitUntil } from '../support/waitUntil';
 
 const extensionId = 'exavault-activity.exavault-activity';
 
@@ -11,11 +13,15 @@ describe('activation in the real extension host', () => {
     assert.ok(Math.abs(Date.now() - expected) < 30 * 60_000, `the extension host reads ${new Date().toISOString()}, expected about ${new Date(expected).toISOString()}`);
   });
 
-  it('stays inactive until an entry point is used (no "*" activation)', () => {
-    const extension = vscode.extensions.getExtension(extensionId);
+  it('activates once startup has finished (for the watch, no "*"), and then watches nothing while no account is watched', async () => {
+    const extension = vscode.extensions.getExtension<ExaVaultApi>(extensionId);
     assert.ok(extension, `${extensionId} is loaded`);
-    // The test window opens on the Explorer: nothing of ours has been touched yet.
-    assert.equal(extension.isActive, false);
+    // The test window opens on the Explorer: nothing of ours has been touched, onStartupFinished activates it.
+    await waitUntil('activation once startup has finished', () => extension.isActive, 30_000);
+    const { watch, store } = extension.exports;
+    assert.equal(store.list().some((account) => account.watched), false);
+    assert.deepEqual(watch.service.statuses(), []);
+    assert.equal(watch.service.requestsSent(), 0);
   });
 
   it('activates when "ExaVault: Show Log" runs, and registers its commands', async () => {

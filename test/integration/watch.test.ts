@@ -1,0 +1,111 @@
+// Watching in the real extension host, against local servers started here: incidents the server
+// injects are found within one interval (the incident's entries compared with the server's record of
+// what it injected, never with the rules run again), muting holds in the stored state, and an
+// unwatched account costs nothing, counted at its server.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExaVaultApi } from '../../src/extension';
+import { waitUntil } from '../support/waitUntil';
+import { startExaVaultServer, type InjectedIncident, type RunningExaVaultServer } from '../../server/index';
+
+// 3 s asked; with the whole allowance allowed, the share stretches it to 4 s (2 logs, 50,000 calls a day).
+const INTERVAL_MINUTES = 0.05;
+const INTERVAL_MS = 4_000;
+// One interval, and room for a slow shared machine to answer and run the rules.
+const WITHIN_ONE_INTERVAL_MS = INTERVAL_MS + 8_000;
+
+describe('Watch in the extension host', function () {
+  this.timeout(90_000);
+  let watched: RunningExaVaultServer;
+  let quiet: RunningExaVaultServer;
+  let api: ExaVaultApi;
+  let watchedId: string;
+  let quietId: string;
+  const config = () => vscode.workspace.getConfiguration('exavault');
+  const SETTINGS: Record<string, unknown> = {
+    'watch.intervalMinutes': INTERVAL_MINUTES, 'watch.maxShareOfAllowance': 1,
+    'watch.endpointFailures.count': 5, 'watch.endpointFailures.minutes': 10, 'watch.endpointFailures.inARow': 0,
+  };
+
+  before(async () => {
+    watched = await startExaVaultServer({ seed: 41, sessions: 50, webhooks: 20, accountName: 'watched' });
+    quiet = await startExaVaultServer({ seed: 42, sessions: 50, webhooks: 20, accountName: 'quiet' });
+    api = await vscode.extensions.getExtension<ExaVaultApi>('exavault-activity.exavault-activity')!.activate();
+    for (const [name, value] of Object.entries(SETTINGS)) {
+      await config().update(name, value, vscode.ConfigurationTarget.Global);
+    }
+    await api.store.removeAll();
+    quietId = (await api.store.add({ label: 'quiet', accountName: 'quiet', baseUrl: quiet.baseUrl }, { apiKey: quiet.apiKey, accessToken: quiet.accessToken })).id;
+    watchedId = (await api.store.add({ label: 'watched', accountName: 'watched', baseUrl: watched.baseUrl }, { apiKey: watched.apiKey, accessToken: watched.accessToken })).id;
+    // The sidebar loads the active account's log: done here, so what follows is the watch's.
+    assert.equal(await api.views.sessions.reload(), undefined);
+    assert.equal(await api.views.webhooks.reload(), undefined);
+  });
+  after(async () => {
+    await api.store.removeAll();
+    for (const name of Object.keys(SETTINGS)) {
+      await config().update(name, undefined, vscode.ConfigurationTarget.Global);
+    }
+    await watched.close();
+    await quiet.close();
+  });
+
+  const statusOf = (accountId: string) => api.watch.service.statuses().find(({ account }) => account.id === accountId)?.status;
+
+  /** Turns watching on, and waits until the account is polled: its entries from then on are new. */
+  const watch = async (accountId: string) => {
+    await vscode.commands.executeCommand('exavault.watchAccount', accountId);
+    await waitUntil('the watch to poll the account', () => statusOf(accountId)?.kind === 'polling');
+    // Entries are logged to the second: what the server stamps from here on is after the poller started.
+    const started = Date.now();
+    await waitUntil('the next second', () => Date.now() >= Math.floor(started / 1000) * 1000 + 1000);
+  };
+
+  /** Waits for `polls` more polls of both logs, counted by the watch. */
+  const polls = async (count: number) => {
+    const before = api.watch.service.requestsSent();
+    await waitUntil(`${count} polls`, () => api.watch.service.requestsSent() >= before + 2 * count, count * WITHIN_ONE_INTERVAL_MS);
+  };
+
+  const entryIds = (...injected: InjectedIncident[]) => injected.flatMap((incident) => incident.entries.map((entry) => entry.id));
+
+  it('finds an endpoint\'s outage within one interval, its entries those the server injected; one call short, none', async () => {
+    await watch(watchedId);
+    const short = watched.inject({ kind: 'outage', calls: 4, minutes: 0 });
+    // Two polls: the first after the injection has surely run the rules.
+    await polls(2);
+    assert.deepEqual(api.watch.incidents.shown(), [], 'four failed calls are one short of the threshold');
+
+    const last = watched.inject({ kind: 'outage', endpointUrl: short.subject.endpointUrl, calls: 1, minutes: 0 });
+    await waitUntil('an incident', () => api.watch.incidents.shown().length > 0, WITHIN_ONE_INTERVAL_MS);
+    const shown = api.watch.incidents.shown();
+    assert.equal(shown.length, 1, JSON.stringify(shown));
+    const [incident] = shown;
+    assert.equal(incident!.rule, 'endpointFailing');
+    assert.equal(incident!.account, watchedId);
+    assert.equal(incident!.subject, short.subject.endpointUrl);
+    assert.equal(incident!.state, 'ongoing');
+    assert.deepEqual(incident!.entryIds, entryIds(short, last));
+    assert.equal(incident!.count, 5);
+    assert.deepEqual([incident!.firstTime, incident!.lastTime], [short.firstTime, last.lastTime]);
+  });
+
+  it('hides an incident muted for its endpoint, and keeps the mute in the stored state', async () => {
+    const [incident] = api.watch.incidents.shown();
+    assert.ok(incident, 'the previous test\'s incident is shown');
+    assert.equal(api.watch.mutes.hides(incident), false, 'positive control: not hidden before the mute');
+    await vscode.commands.executeCommand('exavault.incidents.muteRuleForSubject', incident);
+    assert.deepEqual(api.watch.incidents.shown(), []);
+    // Read from globalState on every call, as a window after a reload reads it.
+    assert.equal(api.watch.mutes.hides(incident), true);
+    assert.deepEqual(api.watch.service.incidents().map(({ id }) => id), [incident.id], 'muted, not lost');
+  });
+
+  it('sends no request for an account that is not watched; watching it does (counted at its server)', async () => {
+    quiet.resetStats();
+    await polls(3);
+    assert.equal(quiet.stats().requests, 0, 'three intervals of the other account\'s watch');
+    await watch(quietId);
+    await waitUntil('the quiet account\'s first poll, at its server', () => quiet.stats().requests > 0, WITHIN_ONE_INTERVAL_MS);
+  });
+});
