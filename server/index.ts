@@ -18,13 +18,13 @@ import { API_PREFIX, ExaVaultApi, type ServerQuirks } from './http/handlers';
 import { send, serveApi } from './http/pipeline';
 import { RollingAllowance } from './http/rateLimit';
 import { StatsRecorder, type ServerStats } from './http/stats';
-import { LiveActivity, type ArrivalInput, type Arrived } from './query/liveActivity';
+import { LiveActivity, type ArrivalInput, type Arrived, type ResendRecord } from './query/liveActivity';
 import { sessionRowsFromEntries } from './query/sessionTable';
 
 export type { Faults } from './http/faults';
 export type { ServerQuirks } from './http/handlers';
 export type { ServerStats } from './http/stats';
-export type { ArrivalInput, Arrived } from './query/liveActivity';
+export type { ArrivalInput, Arrived, ResendRecord } from './query/liveActivity';
 export { ODD_NAMES_FOLDER, SAMPLES_FOLDER, SAMPLE_FILES, oddFileNames } from './files/samples';
 export { HOSTILE_STRINGS } from './generate/hostile';
 
@@ -96,6 +96,8 @@ export interface RunningExaVaultServer {
    * original's); undefined for calls made through the API, arrivals and fixtures. Never in the API's data.
    */
   causeOf(webhookId: number): number | undefined;
+  /** Every call resent through POST /webhooks/resend, oldest first: what a listener received again. Throttled or failed requests resend nothing. */
+  resends(): ResendRecord[];
   /**
    * The file or folder at `path` now, or undefined: the files follow the session log (arrivals
    * included), over the folders people work in and the sample files (SAMPLE_FILES).
@@ -195,6 +197,7 @@ export async function startExaVaultServer(options: ExaVaultServerOptions = {}): 
     },
     arrive: (input) => activity.arrive(input),
     causeOf: (webhookId) => activity.causeOf(webhookId),
+    resends: () => activity.resends(),
     resource(path) {
       const node = files.tree().find(path);
       return node && {

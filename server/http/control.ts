@@ -1,5 +1,6 @@
 // /__control: lets another process (a demo, a benchmark, a UI test) switch faults, read traffic
-// counts, make activity arrive and read which session entry caused each generated webhook call. No credentials: the server only listens on loopback.
+// counts, make activity arrive and read which session entry caused each generated webhook call
+// and which calls were resent. No credentials: the server only listens on loopback.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkFaults, type FaultSwitches } from './faults';
 import { checkArrivalCounts, type LiveActivity } from '../query/liveActivity';
@@ -52,6 +53,10 @@ export async function serveControl(request: IncomingMessage, response: ServerRes
       // Tests compare what a client matched with what the generator recorded.
       json(200, activity.allCauses());
       return;
+    case 'GET /resends':
+      // What the listeners received again: tests count a bulk resend here, not only in the traffic.
+      json(200, activity.resends());
+      return;
     case 'GET /stats':
       json(200, stats.snapshot());
       return;
@@ -60,7 +65,7 @@ export async function serveControl(request: IncomingMessage, response: ServerRes
       json(200, stats.snapshot());
       return;
     default:
-      json(404, { error: `No control ${route}. Try POST /faults, POST /clear, GET /stats, POST /reset-stats, POST /arrive, GET /causes.` });
+      json(404, { error: `No control ${route}. Try POST /faults, POST /clear, GET /stats, POST /reset-stats, POST /arrive, GET /causes, GET /resends.` });
   }
 }
 

@@ -15,6 +15,13 @@ export interface ArrivalInput {
   webhooks?: number | WebhookEntryWire[];
 }
 
+/** A call resent through the API: which logged call, when (the server's clock), and the entry that logged it. */
+export interface ResendRecord {
+  activityId: number;
+  at: number;
+  loggedId: number;
+}
+
 /** What was added: generated entries newest first, given ones as they were given. */
 export interface Arrived {
   sessions: SessionEntryWire[];
@@ -28,6 +35,8 @@ export class LiveActivity {
   readonly webhooks: GrowingStore<WebhookEntryWire>;
   /** The id of the session entry that caused each webhook call that one caused, by call id; never served. */
   private readonly causes: Map<number, number>;
+  // Tests count what a client spent at the listener, not only at the API.
+  private readonly resendRecords: ResendRecord[] = [];
 
   constructor(
     initial: { sessions: StoreRows<SessionEntryWire>; webhooks: readonly WebhookEntryWire[]; causes?: ReadonlyMap<number, number> },
@@ -71,14 +80,21 @@ export class LiveActivity {
     if (!original) {
       return undefined;
     }
-    const resent = this.generator.resent(original, this.webhooks.nextId(), this.second());
+    const at = this.second();
+    const resent = this.generator.resent(original, this.webhooks.nextId(), at);
     this.webhooks.add([resent]);
+    this.resendRecords.push({ activityId, at, loggedId: resent.id });
     // The same event sent again: the same cause.
     const cause = this.causes.get(activityId);
     if (cause !== undefined) {
       this.causes.set(resent.id, cause);
     }
     return resent;
+  }
+
+  /** Every call resent through the API, oldest first. */
+  resends(): ResendRecord[] {
+    return this.resendRecords.map((record) => ({ ...record }));
   }
 
   private second(): number {
