@@ -32,6 +32,7 @@ const read = (userSettings: Record<string, unknown>) => {
     confirmAboveCalls: settings.confirmAboveCalls(),
     autoRefreshMs: settings.autoRefreshMs(),
     maxDownloadBytes: settings.maxDownloadBytes(),
+    resendCap: settings.resendCap(),
   };
 };
 
@@ -57,6 +58,7 @@ describe('settings saved with release 0.1.0', () => {
       confirmAboveCalls: 200,
       autoRefreshMs: 60_000,
       maxDownloadBytes: 2048 * 1_048_576,
+      resendCap: 25,
     });
   });
 
@@ -69,6 +71,7 @@ describe('settings saved with release 0.1.0', () => {
       confirmAboveCalls: 1,
       autoRefreshMs: 0,
       maxDownloadBytes: 1_048_576,
+      resendCap: 25,
     });
   });
 
@@ -92,7 +95,14 @@ describe('settings saved with release 0.1.0', () => {
       confirmAboveCalls: 50,
       autoRefreshMs: 0,
       maxDownloadBytes: 50 * 1_048_576,
+      resendCap: 25,
     });
+  });
+
+  it('read the resend cap as a whole number within its contributed bounds', () => {
+    const cap = (value: unknown) => read({ 'exavault.webhooks.resendCap': value }).resendCap;
+    const { minimum, maximum } = contributed['exavault.webhooks.resendCap']!;
+    assert.deepEqual([cap(10), cap(0), cap(-3), cap(5000), cap(7.5)], [10, minimum, minimum, maximum, 7]);
   });
 });
 
