@@ -1,78 +1,15 @@
 // Planning and sending a bulk resend against the local server, over a hand-written log whose
-// expected plan is worked out below from the entries themselves; every call spent is counted at the server.
+// expected plan is worked out by hand from the entries (test/fixtures/resendCalls.ts); every call spent is counted at the server.
 import * as assert from 'node:assert/strict';
-import type { WebhookEntryWire } from '../../../src/api/wire';
 import { planResend, resendPlanText, type ResendPlanRequest } from '../../../src/webhooks/resendPlan';
 import { resendCalls, resendSummary } from '../../../src/webhooks/resendCalls';
 import { useLocalServer } from '../../support/localServer';
-
-const ENDPOINT = 'https://hooks.example.com/ingest';
-const OTHER_ENDPOINT = 'https://other.example.com/hook';
-const NOW = Date.parse('2026-03-10T12:00:00Z');
-const MINUTE = 60_000;
-/** The range asked for: the two hours before NOW. */
-const FROM = NOW - 120 * MINUTE;
-const TO = NOW;
-
-interface CallSpec {
-  id: number;
-  minutesAgo: number;
-  status: number;
-  /** Which event it delivers: the same letter, the same upload. */
-  event: string;
-  resend?: boolean;
-  endpoint?: string;
-  legacy?: boolean;
-}
-
-function wire(spec: CallSpec): WebhookEntryWire {
-  const created = new Date(NOW - spec.minutesAgo * MINUTE).toISOString();
-  const endpointUrl = spec.endpoint ?? ENDPOINT;
-  if (spec.legacy) {
-    return { id: spec.id, type: 'webhookActivity', attributes: { attempt: 1, created, endpointUrl, event: 'Upload', response: 'no', responseSize: 2, status: spec.status } };
-  }
-  const resourcePath = `/Uploads/${spec.event}.csv`;
-  const attemptId = `attempt-${spec.id}`;
-  return {
-    id: spec.id,
-    type: 'webhookActivity',
-    attributes: {
-      webhookFormat: 'v2', webhookId: 7, attemptId, accountId: '1', resend: spec.resend ?? false, endpointUrl, event: 'resources.upload',
-      status: spec.status, ipAddress: '10.0.0.1', response: '', webhookPath: '/Uploads', resourcePath, username: 'alice', created,
-      details: { accountName: 'demo', attemptId, event: 'resources.upload', eventTimestamp: `event-time-of-${spec.event}`, username: 'alice', protocol: 'web' },
-    },
-  };
-}
-
-// Oldest first by id, as the times go.
-const SPECS: CallSpec[] = [
-  { id: 1, minutesAgo: 200, status: 500, event: 'old' }, // before the range
-  { id: 2, minutesAgo: 110, status: 500, event: 'a' },
-  { id: 3, minutesAgo: 105, status: 503, event: 'a' }, // ExaVault's retry of a: a repeat
-  { id: 4, minutesAgo: 100, status: 404, event: 'b' },
-  { id: 5, minutesAgo: 95, status: 500, event: 'c' },
-  { id: 6, minutesAgo: 90, status: 28, event: 'd' }, // no HTTP answer (curl timeout)
-  { id: 7, minutesAgo: 85, status: 200, event: 'e' },
-  { id: 8, minutesAgo: 80, status: 500, event: 'f', endpoint: OTHER_ENDPOINT },
-  { id: 9, minutesAgo: 75, status: 500, event: 'legacy', legacy: true },
-  { id: 10, minutesAgo: 70, status: 502, event: 'h' }, // this extension resent it before
-  { id: 11, minutesAgo: 60, status: 200, event: 'b', resend: true }, // b delivered by a resend
-  { id: 12, minutesAgo: 50, status: 500, event: 'c', resend: true }, // c's resend failed: c still due
-  { id: 13, minutesAgo: 40, status: 404, event: 'i' },
-  { id: 14, minutesAgo: 30, status: 200, event: 'i' }, // i delivered by ExaVault's own retry
-];
-const FIXTURE = SPECS.map(wire).reverse();
-/** Worked out from SPECS by hand: the failed calls of the endpoint in the range, and what is left to send, oldest first. */
-const FAILED = [2, 3, 4, 5, 6, 9, 10, 12, 13];
-// 12 (c's failed resend) and 5 are the same event: 5 stands for both.
-const DUE = [2, 5, 6, 9];
-const ALREADY_DELIVERED = [4, 10, 13];
-const REPEATS = [3, 12];
+import { ALREADY_DELIVERED, DUE, DUE_WHEN_FORGOTTEN, ENDPOINT, FAILED, FROM, MINUTE, NOW, REMEMBERED, REPEATS, RESEND_FIXTURE as FIXTURE, TO } from '../../fixtures/resendCalls';
 
 describe('bulk resend of an endpoint\'s failed calls', () => {
   const local = useLocalServer({ fixture: { sessions: [], webhooks: FIXTURE }, now: new Date(NOW) }, { each: true });
   const request = (changes: Partial<ResendPlanRequest> = {}): ResendPlanRequest => ({
-    endpointUrl: ENDPOINT, from: FROM, to: TO, until: NOW + MINUTE, cap: 25, resentBefore: new Set([10]), pageSize: 100, maxRequests: 20, ...changes,
+    endpointUrl: ENDPOINT, from: FROM, to: TO, until: NOW + MINUTE, cap: 25, resentBefore: new Set([REMEMBERED]), pageSize: 100, maxRequests: 20, ...changes,
   });
   const inRange = FIXTURE.filter((entry) => entry.attributes.endpointUrl === ENDPOINT && Date.parse(entry.attributes.created!) >= FROM);
 
@@ -92,7 +29,7 @@ describe('bulk resend of an endpoint\'s failed calls', () => {
 
   it('counts a call this extension resent as delivered only when it remembers it (positive control: forgotten, it is due again)', async () => {
     const plan = await planResend(local.client, request({ resentBefore: new Set() }));
-    assert.deepEqual(plan.calls.map((call) => call.id), [2, 5, 6, 9, 10]);
+    assert.deepEqual(plan.calls.map((call) => call.id), DUE_WHEN_FORGOTTEN);
     assert.equal(plan.alreadyDelivered, ALREADY_DELIVERED.length - 1);
   });
 
@@ -131,7 +68,7 @@ describe('bulk resend of an endpoint\'s failed calls', () => {
     // Once logged, the resends deliver those events; a legacy call names no webhook, so only remembering it ties it to its resend.
     const again = await planResend(local.client, request());
     assert.deepEqual(again.calls.map((call) => call.id), [9]);
-    const remembered = await planResend(local.client, request({ resentBefore: new Set([10, ...DUE]) }));
+    const remembered = await planResend(local.client, request({ resentBefore: new Set([REMEMBERED, ...DUE]) }));
     assert.deepEqual(remembered.calls, []);
   });
 
