@@ -152,4 +152,16 @@ describe('local server: resending a webhook call', () => {
     assert.equal(control.status, 200);
     assert.deepEqual((JSON.parse(control.text) as unknown[]).slice(before), records);
   });
+
+  it('resendErrors fails the next resends alone: other requests do not use it up, and nothing is resent (positive control: the next one is)', async () => {
+    const id = local.server.webhooks[13]!.id;
+    const before = local.server.resends().length;
+    local.server.setFaults({ resendErrors: 1 });
+    assert.equal((await apiGet(local.server, '/activity/webhooks?limit=1')).status, 200);
+    const failed = await resend(id);
+    assert.deepEqual([failed.status, errorCode(failed)], [500, 'ERROR_INTERNAL_SERVER_ERROR']);
+    assert.equal(local.server.resends().length, before);
+    assert.equal((await resend(id)).status, 200);
+    assert.equal(local.server.resends().length, before + 1);
+  });
 });
