@@ -51,8 +51,10 @@ export function registerResendFailedCallsCommand(services: ResendFailedCallsServ
     const summary = resendSummary(report);
     services.log.info(`${plan.endpointUrl}: ${summary}`);
     const showLog = vscode.l10n.t('Show Each Result');
-    const show = report.failed + report.notSent > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-    void show(plainText(summary, MESSAGE_LENGTH), showLog).then((choice) => {
+    const shown = report.failed + report.notSent > 0
+      ? vscode.window.showWarningMessage(plainText(summary, MESSAGE_LENGTH), showLog)
+      : vscode.window.showInformationMessage(plainText(summary, MESSAGE_LENGTH), showLog);
+    void shown.then((choice) => {
       if (choice === showLog) {
         services.log.show();
       }
