@@ -13,6 +13,7 @@ import { registerGroupWebhooksCommands, WebhookGroupingChoice } from './commands
 import { registerRefreshCommands } from './commands/refreshViews';
 import { registerOpenSearch } from './commands/openSearch';
 import { registerRemoveAccountCommand } from './commands/removeAccount';
+import { registerResendFailedCallsCommand } from './commands/resendFailedCalls';
 import { registerResendWebhookCommand } from './commands/resendWebhook';
 import { registerShowCauseCommand } from './commands/showCause';
 import { registerShowDetailsCommand } from './commands/showDetails';
@@ -47,6 +48,7 @@ import { ActivityView } from './treeViews/activityView';
 import { sessionPresenter } from './treeViews/sessionPresenter';
 import type { ActivityViews } from './treeViews/views';
 import { webhookPresenter } from './treeViews/webhookPresenter';
+import { ResentMemory } from './webhooks/resentMemory';
 
 /**
  * What the extension hands to its integration tests, and to nothing else: whatever activate()
@@ -94,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
     registerShowDetailsCommand(details, store),
     ...registerGroupWebhooksCommands(grouping),
     registerResendWebhookCommand(views, store, clients, log),
+    registerResendFailedCallsCommand({ views, store, clients, memory: new ResentMemory(context.globalState), log }),
     registerShowCauseCommand(store, clients),
     registerShowTriggeredCallsCommand(store, clients),
     registerShowSessionCommand(sessionDocuments, store, clients),
