@@ -22,13 +22,13 @@ import { StatsRecorder, type ServerStats } from './http/stats';
 import { IncidentGenerator } from './generate/generateIncidents';
 import { AccountClock } from './query/accountClock';
 import { IncidentInjector, type IncidentRequest, type InjectedIncident } from './query/incidentInjector';
-import { LiveActivity, type ArrivalInput, type Arrived } from './query/liveActivity';
+import { LiveActivity, type ArrivalInput, type Arrived, type ResendRecord } from './query/liveActivity';
 import { sessionRowsFromEntries } from './query/sessionTable';
 
 export type { Faults } from './http/faults';
 export type { ServerQuirks } from './http/handlers';
 export type { ServerStats } from './http/stats';
-export type { ArrivalInput, Arrived } from './query/liveActivity';
+export type { ArrivalInput, Arrived, ResendRecord } from './query/liveActivity';
 export type { FileHistory, FileStep } from './generate/fileHistory';
 export type { IncidentKind, IncidentRequest, InjectedIncident, InjectedSubject } from './query/incidentInjector';
 export { ODD_NAMES_FOLDER, SAMPLES_FOLDER, SAMPLE_FILES, oddFileNames } from './files/samples';
@@ -111,6 +111,8 @@ export interface RunningExaVaultServer {
   causeOf(webhookId: number): number | undefined;
   /** What really happened to each file whose life the generated log tells, oldest step first; none for fixtures. Never in the API's data. */
   readonly fileHistories: readonly FileHistory[];
+  /** Every call resent through POST /webhooks/resend, oldest first: what a listener received again. Throttled or failed requests resend nothing. */
+  resends(): ResendRecord[];
   /**
    * The file or folder at `path` now, or undefined: the files follow the session log (arrivals
    * included), over the folders people work in and the sample files (SAMPLE_FILES).
@@ -224,6 +226,7 @@ export async function startExaVaultServer(options: ExaVaultServerOptions = {}): 
     fileHistories: data.histories,
     inject: (incident) => injector.inject(incident),
     injected: () => injector.injected(),
+    resends: () => activity.resends(),
     resource(path) {
       const node = files.tree().find(path);
       return node && {

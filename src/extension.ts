@@ -13,6 +13,7 @@ import { registerGroupWebhooksCommands, WebhookGroupingChoice } from './commands
 import { registerRefreshCommands } from './commands/refreshViews';
 import { registerOpenSearch } from './commands/openSearch';
 import { registerRemoveAccountCommand } from './commands/removeAccount';
+import { registerResendFailedCallsCommand } from './commands/resendFailedCalls';
 import { registerResendWebhookCommand } from './commands/resendWebhook';
 import { registerShowCauseCommand } from './commands/showCause';
 import { registerShowDetailsCommand } from './commands/showDetails';
@@ -52,6 +53,7 @@ import { webhookPresenter } from './treeViews/webhookPresenter';
 import { IncidentMutes } from './watchView/incidentMutes';
 import { IncidentsView } from './watchView/incidentsView';
 import { WatchService } from './watchView/watchService';
+import { ResentMemory } from './webhooks/resentMemory';
 
 /**
  * What the extension hands to its integration tests, and to nothing else: whatever activate()
@@ -101,6 +103,7 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
     registerShowDetailsCommand(details, store),
     ...registerGroupWebhooksCommands(grouping),
     registerResendWebhookCommand(views, store, clients, log),
+    registerResendFailedCallsCommand({ views, store, clients, memory: new ResentMemory(context.globalState), log }),
     registerShowCauseCommand(store, clients),
     registerShowTriggeredCallsCommand(store, clients),
     registerShowSessionCommand(sessionDocuments, store, clients),

@@ -12,7 +12,7 @@ export type EnvironmentImport = 'ask' | 'always' | 'never';
 export type SettingName =
   | 'sidebar.timeWindowHours' | 'sidebar.autoRefreshSeconds' | 'pageSize' | 'search.confirmAboveCalls'
   | 'requestTimeoutSeconds' | 'importFromEnvironment' | 'resources.maxDownloadMegabytes' | 'timeZone'
-  | 'pathHistory.maxCalls' | 'watch.intervalMinutes' | 'watch.maxShareOfAllowance'
+  | 'pathHistory.maxCalls' | 'webhooks.resendCap' | 'watch.intervalMinutes' | 'watch.maxShareOfAllowance'
   | 'watch.endpointFailures.count' | 'watch.endpointFailures.minutes' | 'watch.endpointFailures.inARow'
   | 'watch.failedLogins.count' | 'watch.failedLogins.minutes' | 'watch.massDeletion.count' | 'watch.massDeletion.minutes'
   | 'watch.watchedPaths';
@@ -60,6 +60,10 @@ export function readSettings(section: () => SettingsSection, localZone = () => I
     /** Above this many estimated API calls, a panel search asks before going on. */
     confirmAboveCalls(): number {
       return Math.max(1, numberSetting('search.confirmAboveCalls', 50));
+    },
+    /** At most this many failed calls are resent in one run of Resend Failed Calls. */
+    resendCap(): number {
+      return Math.min(1000, Math.max(1, Math.floor(numberSetting('webhooks.resendCap', 25))));
     },
     requestTimeoutMs(): number {
       return Math.max(1, numberSetting('requestTimeoutSeconds', 30)) * 1000;

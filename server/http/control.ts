@@ -1,7 +1,7 @@
 // /__control: lets another process (a demo, a benchmark, a UI test) switch faults, read traffic
 // counts, make activity arrive, inject incidents a watch should notice (and read what was injected),
-// read which session entry caused each generated webhook call and what really happened to each file
-// whose life the log tells. No credentials: the server only listens on loopback.
+// read which session entry caused each generated webhook call, which calls were resent and what really
+// happened to each file whose life the log tells. No credentials: the server only listens on loopback.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FileHistory } from '../generate/fileHistory';
 import { checkFaults, type FaultSwitches } from './faults';
@@ -74,6 +74,10 @@ export async function serveControl(request: IncomingMessage, response: ServerRes
       // Tests compare a traced path history with what the generator told.
       json(200, histories);
       return;
+    case 'GET /resends':
+      // What the listeners received again: tests count a bulk resend here, not only in the traffic.
+      json(200, activity.resends());
+      return;
     case 'GET /stats':
       json(200, stats.snapshot());
       return;
@@ -82,7 +86,7 @@ export async function serveControl(request: IncomingMessage, response: ServerRes
       json(200, stats.snapshot());
       return;
     default:
-      json(404, { error: `No control ${route}. Try POST /faults, POST /clear, GET /stats, POST /reset-stats, POST /arrive, POST /inject, GET /injected, GET /causes, GET /file-histories.` });
+      json(404, { error: `No control ${route}. Try POST /faults, POST /clear, GET /stats, POST /reset-stats, POST /arrive, POST /inject, GET /injected, GET /causes, GET /resends, GET /file-histories.` });
   }
 }
 

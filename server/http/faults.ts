@@ -1,5 +1,5 @@
-// Failures a test or demo can switch on: slowness, throttling, server and proxy errors, broken
-// bodies, a redirect, the activity methods retired, and slow downloads. Counted faults hit the next N
+// Failures a test or demo can switch on: slowness, throttling, server and proxy errors (of any
+// request, or of resends only), broken bodies, a redirect, the activity methods retired, and slow downloads. Counted faults hit the next N
 // requests.
 
 export interface Faults {
@@ -14,6 +14,8 @@ export interface Faults {
   resetMidBody: number;
   /** The next N JSON answers: 200, application/json, and a truncated JSON body. Downloads are not JSON and do not use it up. */
   malformedJson: number;
+  /** The next N POST /webhooks/resend: 500 with the error body, nothing resent (other requests do not use it up). */
+  resendErrors: number;
   /** The next N: 502 with a proxy's text/html page. */
   htmlErrorPage: number;
   /** Every /api/v2 request answered 302 to this origin with the same path and query. */
@@ -31,13 +33,14 @@ const NO_FAULTS: Readonly<Faults> = {
   serverErrors: null,
   resetMidBody: 0,
   malformedJson: 0,
+  resendErrors: 0,
   htmlErrorPage: 0,
   redirectTo: null,
   retiredActivity: false,
   downloadBytesPerSecond: 0,
 };
 
-type CountedFault = 'rateLimitBurst' | 'resetMidBody' | 'malformedJson' | 'htmlErrorPage';
+type CountedFault = 'rateLimitBurst' | 'resetMidBody' | 'malformedJson' | 'htmlErrorPage' | 'resendErrors';
 
 export class FaultSwitches {
   private current: Faults = { ...NO_FAULTS };
@@ -93,6 +96,7 @@ export function checkFaults(value: unknown): Partial<Faults> {
       case 'retryAfterSeconds':
       case 'resetMidBody':
       case 'malformedJson':
+      case 'resendErrors':
       case 'htmlErrorPage':
       case 'downloadBytesPerSecond':
         if (!Number.isInteger(field) || (field as number) < 0) {

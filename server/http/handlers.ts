@@ -13,6 +13,9 @@ import type { DownloadBody, ResourceAnswer, ResourceApi } from '../files/resourc
 export const API_PREFIX = '/api/v2';
 const RESEND_PATH = /^\/webhooks\/resend\/([^/]+)$/;
 const WHOLE_NUMBER = /^\d+$/;
+
+/** Whether the request resends a logged webhook call (a fault can fail those alone). */
+export const isResend = (method: string, path: string): boolean => method === 'POST' && RESEND_PATH.test(path);
 const RESOURCE_METHODS: Readonly<Record<string, (api: ResourceApi, search: URLSearchParams) => ResourceAnswer>> = {
   '/resources': (api, search) => api.get(search),
   '/resources/list': (api, search) => api.list(search),

@@ -1,13 +1,14 @@
 // What every /api/v2 request goes through, in order: latency; the proxy in front (redirect, HTML
-// error page); throttling (injected bursts, then the real daily allowance); injected server errors;
-// retired methods; the API itself; and last, faults that break the body on its way out (a download's
-// bytes too, which are made as they are sent, at the pace the connection takes them).
+// error page); throttling (injected bursts, then the real daily allowance); injected server errors (of
+// any request, or of resends only); retired methods; the API itself; and last, faults that break the
+// body on its way out (a download's bytes too, which are made as they are sent, at the pace the
+// connection takes them).
 import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { errorBody } from './errors';
 import type { FaultSwitches } from './faults';
-import { API_PREFIX, type ExaVaultApi } from './handlers';
+import { API_PREFIX, isResend, type ExaVaultApi } from './handlers';
 import type { DownloadBody } from '../files/resourceApi';
 import type { RollingAllowance } from './rateLimit';
 import type { StatsRecorder } from './stats';
@@ -61,7 +62,7 @@ export async function serveApi(request: IncomingMessage, response: ServerRespons
   }
   const rateHeaders = { 'X-RateLimit-Limit': String(allowance.limit), 'X-RateLimit-Remaining': String(spend.remaining) };
   const path = url.pathname.slice(API_PREFIX.length);
-  const serverError = faults.takeServerError();
+  const serverError = faults.takeServerError() ?? (isResend(request.method ?? 'GET', path) && faults.take('resendErrors') ? 500 : undefined);
   if (serverError !== undefined) {
     const { code, detail } = SERVER_ERRORS[serverError];
     send(response, serverError, rateHeaders, errorBody(serverError, code, detail));

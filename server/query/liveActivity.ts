@@ -16,6 +16,13 @@ export interface ArrivalInput {
   webhooks?: number | WebhookEntryWire[];
 }
 
+/** A call resent through the API: which logged call, when (the server's clock), and the entry that logged it. */
+export interface ResendRecord {
+  activityId: number;
+  at: number;
+  loggedId: number;
+}
+
 /** What was added: generated entries newest first, given ones as they were given. */
 export interface Arrived {
   sessions: SessionEntryWire[];
@@ -31,6 +38,8 @@ export class LiveActivity {
   private readonly causes: Map<number, number>;
   /** The URLs of listeners that are down (an injected outage): calls to them fail. */
   private readonly down = new Set<string>();
+  // Tests count what a client spent at the listener, not only at the API.
+  private readonly resendRecords: ResendRecord[] = [];
 
   constructor(
     initial: { sessions: StoreRows<SessionEntryWire>; webhooks: readonly WebhookEntryWire[]; causes?: ReadonlyMap<number, number> },
@@ -74,8 +83,10 @@ export class LiveActivity {
     if (!original) {
       return undefined;
     }
-    const resent = this.generator.resent(original, this.webhooks.nextId(), this.second(), this.isDown(original.attributes.endpointUrl ?? ''));
+    const at = this.second();
+    const resent = this.generator.resent(original, this.webhooks.nextId(), at, this.isDown(original.attributes.endpointUrl ?? ''));
     this.webhooks.add([resent]);
+    this.resendRecords.push({ activityId, at, loggedId: resent.id });
     // The same event sent again: the same cause.
     const cause = this.causes.get(activityId);
     if (cause !== undefined) {
@@ -95,6 +106,11 @@ export class LiveActivity {
     } else {
       this.down.delete(url);
     }
+  }
+
+  /** Every call resent through the API, oldest first. */
+  resends(): ResendRecord[] {
+    return this.resendRecords.map((record) => ({ ...record }));
   }
 
   private second(): number {

@@ -9,9 +9,11 @@ export interface Group<T> {
   entries: T[];
   /** Entries that failed: failed logins, failed deliveries. */
   failed: number;
+  /** The endpoint all its calls went to, when webhook calls are grouped by endpoint: what Resend Failed Calls acts on. */
+  endpointUrl?: string;
 }
 
-export type WebhookGrouping = 'event' | 'status';
+export type WebhookGrouping = 'event' | 'status' | 'endpoint';
 
 function groupBy<T extends { failed: boolean }>(entries: readonly T[], keyOf: (entry: T) => string, labelOf: (key: string, first: T) => string): Group<T>[] {
   const groups = new Map<string, Group<T>>();
@@ -48,6 +50,10 @@ export function statusClass(call: WebhookCall): string {
 export function groupWebhooks(entries: readonly WebhookCall[], by: WebhookGrouping): Group<WebhookCall>[] {
   if (by === 'event') {
     return groupBy(entries, (e) => e.event || '?', (key) => key);
+  }
+  if (by === 'endpoint') {
+    return groupBy(entries, (e) => e.endpointUrl || '?', (key) => (key === '?' ? l10n.t('No endpoint') : key))
+      .map((group) => (group.key === '?' ? group : { ...group, endpointUrl: group.key }));
   }
   const groups = groupBy(entries, statusClass, (key) => (key === 'none' ? l10n.t('No answer') : key));
   return groups.sort((a, b) => STATUS_CLASSES.indexOf(a.key as never) - STATUS_CLASSES.indexOf(b.key as never));

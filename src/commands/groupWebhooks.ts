@@ -3,15 +3,16 @@ import type { WebhookGrouping } from '../activity/grouping';
 
 export const WEBHOOK_GROUPING_KEY = 'exavault.webhooks.groupBy';
 
-/** The Webhook Calls view's toggle: by event, or by status class (2xx … no answer). Remembered. */
+/** The Webhook Calls view's grouping: by event, by status class (2xx … no answer) or by endpoint. Remembered. */
 export class WebhookGroupingChoice {
   constructor(private readonly state: vscode.Memento, private readonly changed: () => void) {
     void this.publish();
   }
 
   get value(): WebhookGrouping {
-    // Stored state from another release (or edited by hand) may hold anything: only 'status' changes the grouping.
-    return this.state.get<unknown>(WEBHOOK_GROUPING_KEY) === 'status' ? 'status' : 'event';
+    // Stored state from another release (or edited by hand) may hold anything: only 'status' and 'endpoint' change the grouping.
+    const stored = this.state.get<unknown>(WEBHOOK_GROUPING_KEY);
+    return stored === 'status' || stored === 'endpoint' ? stored : 'event';
   }
 
   async set(value: WebhookGrouping): Promise<void> {
@@ -29,5 +30,6 @@ export function registerGroupWebhooksCommands(choice: WebhookGroupingChoice): vs
   return [
     vscode.commands.registerCommand('exavault.webhooks.groupByStatus', () => choice.set('status')),
     vscode.commands.registerCommand('exavault.webhooks.groupByEvent', () => choice.set('event')),
+    vscode.commands.registerCommand('exavault.webhooks.groupByEndpoint', () => choice.set('endpoint')),
   ];
 }

@@ -100,6 +100,7 @@ export function panelStrings(kind: ActivityKind): Record<string, string> {
     'action.tracePath': l10n.t('Trace Path History'),
     'action.openResource': l10n.t('Open Resource'),
     'action.resend': l10n.t('Resend'),
+    'action.resendFailed': l10n.t('Resend Failed Calls to this Endpoint...'),
     'action.showSession': l10n.t('Show Session'),
     'action.showCause': l10n.t('Show Cause'),
     'action.openCause': l10n.t('Open Cause'),

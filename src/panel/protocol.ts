@@ -72,7 +72,7 @@ export interface ProgressMessage {
 }
 
 /** show* look for the entries an entry is linked to (its details then show them); open* open those found. */
-export type RowAction = 'showUser' | 'showIp' | 'showPath' | 'tracePath' | 'openResource' | 'resend' | 'showSession' | 'showCause' | 'openCause' | 'showTriggered' | 'openTriggered';
+export type RowAction = 'showUser' | 'showIp' | 'showPath' | 'tracePath' | 'openResource' | 'resend' | 'resendFailed' | 'showSession' | 'showCause' | 'openCause' | 'showTriggered' | 'openTriggered';
 
 /** What following an entry to others found, in words: "Caused by", "Webhook calls it triggered". */
 export interface Finding {
@@ -136,7 +136,7 @@ export type FromWebview =
   | { type: 'columns'; columns: string[] }
   | { type: 'violation'; directive: string };
 
-const ACTIONS: readonly RowAction[] = ['showUser', 'showIp', 'showPath', 'tracePath', 'openResource', 'resend', 'showSession', 'showCause', 'openCause', 'showTriggered', 'openTriggered'];
+const ACTIONS: readonly RowAction[] = ['showUser', 'showIp', 'showPath', 'tracePath', 'openResource', 'resend', 'resendFailed', 'showSession', 'showCause', 'openCause', 'showTriggered', 'openTriggered'];
 const MAX_COPY = 10_000_000;
 
 const isId = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);

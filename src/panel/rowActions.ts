@@ -1,6 +1,6 @@
 // What a row offers in the details pane, and doing it: the activity of its user, IP or path in a
-// panel of its own, tracing its path's history, opening its resource, resending a webhook call.
-// Also copying a value or a row.
+// panel of its own, tracing its path's history, opening its resource, resending a webhook call (or its
+// endpoint's failed calls). Also copying a value or a row.
 import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { AccountClients } from '../accounts/accountClients';
@@ -8,6 +8,7 @@ import { EVENT_OF_SESSION_OPERATION } from '../activity/correlate/triggeredCalls
 import { entryValue, fieldOffering, LOGS, type FilterKind } from '../activity/logSchema';
 import type { ActivityEntry } from '../api/models';
 import { confirmAndResend } from '../webhooks/confirmAndResend';
+import type { ResendFailedCallsArgs } from '../webhooks/resendFailedArgs';
 import type { SessionDocuments } from '../correlate/sessionDocuments';
 import type { SearchRequest, TimeRange } from '../search/search';
 import type { RowAction } from './protocol';
@@ -33,7 +34,7 @@ export function actionsFor(entry: ActivityEntry): RowAction[] {
     actions.push('tracePath', 'openResource');
   }
   if (entry.kind === 'webhook') {
-    actions.push('resend', 'showCause');
+    actions.push('resend', ...(entry.endpointUrl ? ['resendFailed' as const] : []), 'showCause');
   } else {
     actions.push('showSession');
     if (EVENT_OF_SESSION_OPERATION[entry.operation]) {
@@ -62,6 +63,13 @@ export async function runRowAction(action: RowAction, entry: ActivityEntry, acco
     case 'resend':
       if (entry.kind === 'webhook') {
         await confirmAndResend(entry, account, services.clients, services.log);
+      }
+      return;
+    case 'resendFailed':
+      // Over the panel's range: what a panel filtered to one endpoint shows is what gets resent.
+      if (entry.kind === 'webhook') {
+        const args: ResendFailedCallsArgs = { accountId: account.id, endpointUrl: entry.endpointUrl, range };
+        await vscode.commands.executeCommand('exavault.resendFailedCalls', args);
       }
       return;
     case 'showSession':

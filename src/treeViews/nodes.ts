@@ -26,7 +26,8 @@ export function treeItem<T extends ActivityEntry>(node: ActivityNode<T>, present
         : String(group.entries.length);
       item.tooltip = vscode.l10n.t('{0}: {1} loaded, {2} failed', displayText(group.label, 128), group.entries.length, group.failed);
       item.iconPath = presenter.groupIcon(group);
-      item.contextValue = 'group';
+      // An endpoint's group offers Resend Failed Calls.
+      item.contextValue = group.endpointUrl ? 'group.endpoint' : 'group';
       break;
     }
     case 'entry':

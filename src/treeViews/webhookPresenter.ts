@@ -27,7 +27,7 @@ export function webhookIcon(call: WebhookCall): vscode.ThemeIcon {
   return new vscode.ThemeIcon(call.resend ? 'redo' : 'pass');
 }
 
-/** The webhook presenter; grouping by event or by status class is the user's choice. */
+/** The webhook presenter; grouping by event, status class or endpoint is the user's choice. */
 export function webhookPresenter(grouping: () => WebhookGrouping): ActivityPresenter<WebhookCall> {
   return {
     viewId: 'exavault.webhooks',

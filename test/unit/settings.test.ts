@@ -34,6 +34,7 @@ const read = (userSettings: Record<string, unknown>) => {
     autoRefreshMs: settings.autoRefreshMs(),
     maxDownloadBytes: settings.maxDownloadBytes(),
     pathHistoryMaxCalls: settings.pathHistoryMaxCalls(),
+    resendCap: settings.resendCap(),
   };
 };
 
@@ -60,6 +61,7 @@ describe('settings saved with release 0.1.0', () => {
       autoRefreshMs: 60_000,
       maxDownloadBytes: 2048 * 1_048_576,
       pathHistoryMaxCalls: 50,
+      resendCap: 25,
     });
   });
 
@@ -73,6 +75,7 @@ describe('settings saved with release 0.1.0', () => {
       autoRefreshMs: 0,
       maxDownloadBytes: 1_048_576,
       pathHistoryMaxCalls: 50,
+      resendCap: 25,
     });
   });
 
@@ -97,6 +100,7 @@ describe('settings saved with release 0.1.0', () => {
       autoRefreshMs: 0,
       maxDownloadBytes: 50 * 1_048_576,
       pathHistoryMaxCalls: 50,
+      resendCap: 25,
     });
   });
 
@@ -109,6 +113,12 @@ describe('settings saved with release 0.1.0', () => {
     assert.equal(cap(120.7), 120);
     assert.equal(cap(minimum), minimum);
     assert.equal(cap(maximum), maximum);
+  });
+
+  it('read the resend cap as a whole number within its contributed bounds', () => {
+    const cap = (value: unknown) => read({ 'exavault.webhooks.resendCap': value }).resendCap;
+    const { minimum, maximum } = contributed['exavault.webhooks.resendCap']!;
+    assert.deepEqual([cap(10), cap(0), cap(-3), cap(5000), cap(7.5)], [10, minimum, minimum, maximum, 7]);
   });
 });
 

@@ -6,7 +6,7 @@ import { button, h } from './dom';
 type Strings = Record<string, string>;
 
 const ACTION_ICONS: Record<RowAction, string> = {
-  showUser: 'person', showIp: 'globe', showPath: 'history', tracePath: 'git-commit', openResource: 'go-to-file', resend: 'debug-restart',
+  showUser: 'person', showIp: 'globe', showPath: 'history', tracePath: 'git-commit', openResource: 'go-to-file', resend: 'debug-restart', resendFailed: 'redo',
   showSession: 'list-ordered', showCause: 'references', openCause: 'go-to-file', showTriggered: 'references', openTriggered: 'go-to-file',
 };
 // Offered with what they open (a finding), not among the row's actions.

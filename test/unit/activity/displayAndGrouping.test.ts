@@ -56,4 +56,14 @@ describe('grouping', () => {
     const groups = groupWebhooks([call(1, 0), call(2, 200), call(3, 503), call(4, 28), call(5, 404)], 'status');
     assert.deepEqual(groups.map((g) => [g.label, g.entries.map((e) => e.id)]), [['2xx', [2]], ['4xx', [5]], ['5xx', [3]], ['No answer', [1, 4]]]);
   });
+
+  it('groups webhook calls by endpoint, naming the endpoint each group\'s calls went to (none for calls without one)', () => {
+    const to = (id: number, status: number, endpointUrl?: string) => normalizeWebhook({ id, type: 'webhookActivity', attributes: { webhookFormat: 'v2', event: 'resources.upload', status, endpointUrl } });
+    const groups = groupWebhooks([to(1, 500, 'https://a.example/h'), to(2, 200, 'https://b.example/h'), to(3, 200), to(4, 0, 'https://a.example/h')], 'endpoint');
+    assert.deepEqual(groups.map((g) => [g.label, g.endpointUrl, g.entries.map((e) => e.id), g.failed]), [
+      ['https://a.example/h', 'https://a.example/h', [1, 4], 2], ['https://b.example/h', 'https://b.example/h', [2], 0], ['No endpoint', undefined, [3], 0],
+    ]);
+    // Positive control: grouped otherwise, no group names an endpoint.
+    assert.ok(groupWebhooks([to(1, 500, 'https://a.example/h')], 'event').every((g) => g.endpointUrl === undefined));
+  });
 });

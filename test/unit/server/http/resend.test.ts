@@ -133,4 +133,35 @@ describe('local server: resending a webhook call', () => {
     assert.equal(local.server.webhooks[0]!.attributes.resend, true);
     assert.ok(local.server.webhooks[0]!.id > again);
   });
+
+  it('records each call resent (which id, when, the entry logging it), at the server and its control endpoint; refused and failed requests record nothing', async () => {
+    const before = local.server.resends().length;
+    const id = local.server.webhooks[11]!.id;
+    local.server.setFaults({ serverErrors: { status: 500, count: 1 } });
+    assert.equal((await resend(id)).status, 500);
+    assert.equal((await resend('abc')).status, 404);
+    assert.equal(local.server.resends().length, before, 'nothing resent yet');
+    assert.equal((await resend(id)).status, 200);
+    const records = local.server.resends().slice(before);
+    assert.equal(records.length, 1);
+    const [record] = records;
+    assert.equal(record!.activityId, id);
+    assert.equal(record!.loggedId, local.server.webhooks[0]!.id);
+    assert.equal(record!.at, Date.parse(local.server.webhooks[0]!.attributes.created!));
+    const control = await request(`${local.server.url}/__control/resends`);
+    assert.equal(control.status, 200);
+    assert.deepEqual((JSON.parse(control.text) as unknown[]).slice(before), records);
+  });
+
+  it('resendErrors fails the next resends alone: other requests do not use it up, and nothing is resent (positive control: the next one is)', async () => {
+    const id = local.server.webhooks[13]!.id;
+    const before = local.server.resends().length;
+    local.server.setFaults({ resendErrors: 1 });
+    assert.equal((await apiGet(local.server, '/activity/webhooks?limit=1')).status, 200);
+    const failed = await resend(id);
+    assert.deepEqual([failed.status, errorCode(failed)], [500, 'ERROR_INTERNAL_SERVER_ERROR']);
+    assert.equal(local.server.resends().length, before);
+    assert.equal((await resend(id)).status, 200);
+    assert.equal(local.server.resends().length, before + 1);
+  });
 });
