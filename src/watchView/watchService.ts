@@ -45,11 +45,9 @@ export class WatchService implements vscode.Disposable {
     this.subscriptions = [
       store.onDidChange(() => this.reconcile()),
       settings.onDidChange((changed) => {
-        // The poller's interval is set when it starts: start again at the new one.
+        // The poller's interval is set when it starts: start again at the new one (the lease is kept).
         if (changed('watch.intervalMinutes') || changed('watch.maxShareOfAllowance')) {
-          this.watches.forEach((watch) => watch.dispose());
-          this.watches.clear();
-          this.reconcile();
+          this.watches.forEach((watch) => watch.restartPolling());
         }
       }),
     ];
@@ -150,6 +148,14 @@ class AccountWatch {
       }
     } catch (error) {
       this.options.log.warn(`${this.account.label}: watch: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** A poller at the interval the settings now say, if this window polls. */
+  restartPolling(): void {
+    if (this.poller) {
+      this.stopPolling();
+      void this.startPolling();
     }
   }
 
