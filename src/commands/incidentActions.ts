@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import { MESSAGE_LENGTH, plainText } from '../activity/plainText';
 import type { Incident } from '../watch/rules/incident';
+import type { ResendFailedCallsArgs } from '../webhooks/resendFailedArgs';
 import { incidentEvidence } from '../watch/rules/incidentEvidence';
 import type { IncidentMutes } from '../watchView/incidentMutes';
 import { ruleName } from '../watchView/incidentsView';
@@ -14,6 +15,7 @@ export function registerIncidentActions(watch: WatchService, mutes: IncidentMute
     vscode.commands.registerCommand('exavault.incidents.muteForAnHour', (incident?: Incident) => incident && mutes.muteForAnHour(incident)),
     vscode.commands.registerCommand('exavault.incidents.muteRuleForSubject', (incident?: Incident) => incident && mutes.muteForGood(incident)),
     vscode.commands.registerCommand('exavault.incidents.dismiss', (incident?: Incident) => incident && mutes.dismiss(incident)),
+    vscode.commands.registerCommand('exavault.incidents.resendFailedCalls', (incident?: Incident) => incident && resendFailedCalls(incident)),
     watch.onDidOpen((incidents) => incidents.filter((incident) => !mutes.hides(incident)).forEach((incident) => void notify(incident, mutes, store))),
   ];
 }
@@ -25,6 +27,13 @@ async function showEvidence(incident: Incident): Promise<void> {
   if (!evidence.exact) {
     void vscode.window.showInformationMessage(evidence.notes.join(' '));
   }
+}
+
+/** An endpoint incident's failed calls, resent over the incident's time range. */
+function resendFailedCalls(incident: Incident): Thenable<unknown> {
+  const { request } = incidentEvidence(incident);
+  const args: ResendFailedCallsArgs = { endpointUrl: incident.subject, range: request.search.range, ...(incident.account ? { accountId: incident.account } : {}) };
+  return vscode.commands.executeCommand('exavault.resendFailedCalls', args);
 }
 
 async function notify(incident: Incident, mutes: IncidentMutes, store: AccountStore): Promise<void> {

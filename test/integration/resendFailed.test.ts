@@ -9,18 +9,9 @@ import type { ResendFailedCallsArgs } from '../../src/webhooks/resendFailedArgs'
 import type { ActivityNode } from '../../src/treeViews/nodes';
 import type { WebhookCall } from '../../src/api/models';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
+import { replaceWindow } from '../support/replaceWindow';
 import { DUE_WHEN_FORGOTTEN, ENDPOINT, FROM, NOW, RESEND_FIXTURE, TO } from '../fixtures/resendCalls';
 
-type WindowApi = typeof vscode.window;
-
-function replaceWindow<K extends keyof WindowApi>(name: K, fake: WindowApi[K]): () => void {
-  const window = vscode.window as { -readonly [P in keyof WindowApi]: WindowApi[P] };
-  const original = window[name];
-  window[name] = fake;
-  return () => {
-    window[name] = original;
-  };
-}
 
 /** What the user was shown: the modal question with its detail, and the notifications. */
 interface Shown {

@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExaVaultApi } from '../../src/extension';
+import { replaceWindow } from '../support/replaceWindow';
 import { waitUntil } from '../support/waitUntil';
 import { startExaVaultServer, type InjectedIncident, type RunningExaVaultServer } from '../../server/index';
 
@@ -88,6 +89,27 @@ describe('Watch in the extension host', function () {
     assert.deepEqual(incident!.entryIds, entryIds(short, last));
     assert.equal(incident!.count, 5);
     assert.deepEqual([incident!.firstTime, incident!.lastTime], [short.firstTime, last.lastTime]);
+  });
+
+  it('resends exactly an endpoint incident\'s failed calls from the incident, once the user confirms', async () => {
+    const [incident] = api.watch.incidents.shown();
+    assert.ok(incident, 'the previous test\'s incident is shown');
+    const questions: string[] = [];
+    const restore = replaceWindow('showWarningMessage', (async (message: string, ...rest: unknown[]) => {
+      const [options, ...buttons] = rest;
+      if (typeof options === 'object' && options !== null && (options as vscode.MessageOptions).modal) {
+        questions.push(message);
+        return buttons[0];
+      }
+      return undefined;
+    }) as never);
+    try {
+      await vscode.commands.executeCommand('exavault.incidents.resendFailedCalls', incident);
+    } finally {
+      restore();
+    }
+    assert.equal(questions.length, 1, 'asked once');
+    assert.deepEqual(watched.resends().map((record) => record.activityId).sort((a, b) => a - b), [...incident.entryIds].sort((a, b) => a - b));
   });
 
   it('hides an incident muted for its endpoint, and keeps the mute in the stored state', async () => {
