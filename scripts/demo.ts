@@ -6,7 +6,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startExaVaultServer } from '../server/index';
-import { DEMO_ACCOUNT, DEMO_SETTINGS } from './lib/demoAccount';
+import { DEMO_ACCOUNT, DEMO_OUTAGE_AFTER_MS, DEMO_SETTINGS } from './lib/demoAccount';
 import { demoOpenerVsixPath, packageDemoOpener } from './lib/demoOpener';
 import { packageVsix } from './lib/packageVsix';
 import { repoRoot, vsixPath } from './lib/paths';
@@ -67,11 +67,48 @@ async function main(): Promise<void> {
   }, port);
 
   running.push({ what: `VS Code (port ${port})`, stop: () => workbench.stop() });
+  running.push(outageOnceWatched(server.url, () => server.stats().requests));
 
   console.log('');
   console.log(`ExaVault Activity demo: open ${workbench.url} in a browser; it opens on the ExaVault view.`);
   console.log(`  local ExaVault server: ${server.baseUrl} (account "demo")`);
+  console.log(`  a minute after the window opens, a webhook listener starts failing: the watch tells of it.`);
   console.log('  Ctrl+C stops VS Code and the local server, and leaves nothing running.');
+}
+
+/**
+ * A minute after the window first reaches the account (it watches it from then on), its listener
+ * fails, through the server's control endpoint as a test would: the watch's notification comes
+ * within its interval.
+ */
+function outageOnceWatched(serverUrl: string, requests: () => number): { what: string; stop(): Promise<void> } {
+  let outage: NodeJS.Timeout | undefined;
+  const waiting = setInterval(() => {
+    if (requests() === 0) {
+      return;
+    }
+    clearInterval(waiting);
+    outage = setTimeout(() => void startOutage(serverUrl), DEMO_OUTAGE_AFTER_MS);
+  }, 1000);
+  return {
+    what: 'the outage to come',
+    stop: async () => {
+      clearInterval(waiting);
+      clearTimeout(outage);
+    },
+  };
+}
+
+async function startOutage(serverUrl: string): Promise<void> {
+  try {
+    const response = await fetch(`${serverUrl}/__control/inject`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'outage' }) });
+    const injected = await response.json() as { subject?: { endpointUrl?: string }; error?: string };
+    console.log(response.ok
+      ? `  an outage started: ${injected.subject?.endpointUrl} fails from now on; the Incidents view and a notification tell of it within the watch's interval.`
+      : `  the outage did not start: ${injected.error ?? response.status}`);
+  } catch (error) {
+    console.log(`  the outage did not start: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** Stops everything the demo started, newest first, saying what. */

@@ -8,17 +8,19 @@ import { plannedCostText } from '../watchView/watchCost';
 
 /** "Watch this Account" and "Stop Watching this Account": the per-account switch, stored with the account. */
 export function registerWatchAccountCommands(store: AccountStore, clients: AccountClients): vscode.Disposable[] {
-  const setWatched = async (accountId: unknown, watched: boolean) => {
+  // Returns the account switched (undefined when there was none to switch), for code that turns watching on, such as the demo.
+  const setWatched = async (accountId: unknown, watched: boolean): Promise<Account | undefined> => {
     const title = watched ? vscode.l10n.t('Watch which account?') : vscode.l10n.t('Stop watching which account?');
     const account = await accountFor(store, typeof accountId === 'string' ? accountId : undefined, title);
     if (!account) {
-      return;
+      return undefined;
     }
     await store.setWatched(account.id, watched);
     const label = plainText(account.label);
     void vscode.window.showInformationMessage(watched
       ? vscode.l10n.t('Watching {0}: {1}.', label, plannedCostText(clients.rateLimitFor(account.id)?.limit))
       : vscode.l10n.t('Stopped watching {0}.', label));
+    return account;
   };
   const setContext = () => vscode.commands.executeCommand('setContext', 'exavault.watchesAccount', store.list().some((account) => account.watched));
   void setContext();
