@@ -11,7 +11,7 @@ import {
   collapseAll, countBy, entryRows, escaped, expandGroup, expectedSessionGroups, labelOf, labelsInOrder, offersAction, operationLabel, pane, poll,
   refreshed, rows, sessionsShown, setPaneExpanded, shownGroups, signedIn, totalOf, viewAction, waitForServerGroups, type GroupCounts,
 } from './sidebarHelpers';
-import { screenshot, useWorkbench } from './workbench';
+import { importingAccount, screenshot, useWorkbench } from './workbench';
 
 const PAGE_SIZE = 25;
 
@@ -56,10 +56,7 @@ describe('activity sidebar in the real workbench', function () {
   after(() => server.close());
   afterEach(() => server.clearFaults());
 
-  const session = useWorkbench('activity-sidebar', () => ({
-    env: { EXAVAULT_ACCOUNT_URL: server.baseUrl, EXAVAULT_API_KEY: server.apiKey, EXAVAULT_ACCESS_TOKEN: server.accessToken },
-    settings: { 'exavault.importFromEnvironment': 'always', 'exavault.sidebar.timeWindowHours': 2160, 'exavault.pageSize': PAGE_SIZE },
-  }));
+  const session = useWorkbench('activity-sidebar', () => importingAccount(server, { 'exavault.sidebar.timeWindowHours': 2160, 'exavault.pageSize': PAGE_SIZE }));
 
   it('shows the first page of sessions grouped by operation, with the counts of loaded entries', async () => {
     const { page } = session();
@@ -167,10 +164,7 @@ describe('hostile log data in the sidebar', function () {
   });
   after(() => server.close());
 
-  const session = useWorkbench('hostile-sidebar', () => ({
-    env: { EXAVAULT_ACCOUNT_URL: server.baseUrl, EXAVAULT_API_KEY: server.apiKey, EXAVAULT_ACCESS_TOKEN: server.accessToken },
-    settings: { 'exavault.importFromEnvironment': 'always', 'exavault.sidebar.timeWindowHours': 2160, 'exavault.pageSize': 60 },
-  }));
+  const session = useWorkbench('hostile-sidebar', () => importingAccount(server, { 'exavault.sidebar.timeWindowHours': 2160, 'exavault.pageSize': 60 }));
 
   it('shows every payload as its exact text, with no element made from it and no script run', async () => {
     const { page } = session();

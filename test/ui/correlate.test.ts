@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import { OPERATIONS, type WebhookEntryWire } from '../../src/api/wire';
 import { attachPanel, inLastRange, openQueryPanel, rowCells, rowCount, searchAll, signIn } from './queryPanelHelpers';
-import { useWorkbench } from './workbench';
+import { importingAccount, useWorkbench } from './workbench';
 
 // The query panel tests' account: its data keeps clear of the 90 days' boundary.
 const SEED = 9;
@@ -21,10 +21,7 @@ describe('following a webhook call to its cause in the query panel', function ()
   });
   after(() => server.close());
 
-  const session = useWorkbench('correlate', () => ({
-    env: { EXAVAULT_ACCOUNT_URL: server.baseUrl, EXAVAULT_API_KEY: server.apiKey, EXAVAULT_ACCESS_TOKEN: server.accessToken },
-    settings: { 'exavault.importFromEnvironment': 'always', 'exavault.pageSize': 1000 },
-  }));
+  const session = useWorkbench('correlate', () => importingAccount(server, { 'exavault.pageSize': 1000 }));
   before(() => signIn(session().page, 'acme'));
 
   it('shows Caused by in a call\'s details, as recorded, with one query, and opens the session entry in one click', async () => {

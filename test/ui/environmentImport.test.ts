@@ -7,7 +7,7 @@ import { resultsDir } from '../../scripts/lib/paths';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import { waitUntil } from '../support/waitUntil';
 import { palette, showExaVault, waitForStoredState } from './uiSteps';
-import { useWorkbench } from './workbench';
+import { accountEnvironment, useWorkbench } from './workbench';
 
 const offer = (page: Page) => page.locator('.notifications-toasts .notification-toast', { hasText: 'are set in environment variables' });
 /** The lines of the ExaVault output channel, as the Output view shows them. */
@@ -34,7 +34,7 @@ describe('importing credentials from the environment', function () {
     server = await startExaVaultServer({ seed: 8, sessions: 50, webhooks: 10, accountName: 'envacct' });
   });
   after(() => server.close());
-  const environment = () => ({ env: { EXAVAULT_ACCOUNT_URL: server.baseUrl, EXAVAULT_API_KEY: server.apiKey, EXAVAULT_ACCESS_TOKEN: server.accessToken } });
+  const environment = () => ({ env: accountEnvironment(server) });
 
   describe('declined', () => {
     // Before the workbench starts: whatever the window sends, from its first moment on, is counted.

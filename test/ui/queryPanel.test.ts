@@ -17,7 +17,7 @@ import {
 } from './queryPanelHelpers';
 import { waitUntil } from '../support/waitUntil';
 import { exactly, palette } from './uiSteps';
-import { ACTION_TIMEOUT_MS, quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
+import { ACTION_TIMEOUT_MS, importingAccount, quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
 
 // Chosen for what the tests need of its data (each test checks what it relies on): sessions in the
 // last 24 hours and none within hours of that range's start; webhook calls answered 4xx, some of
@@ -83,10 +83,7 @@ describe('query panel in the real workbench', function () {
   // No fault outlives its test (workbench.ts closes the test's panels and notifications).
   afterEach(() => server.clearFaults());
 
-  const session = useWorkbench('query-panel', () => ({
-    env: { EXAVAULT_ACCOUNT_URL: server.baseUrl, EXAVAULT_API_KEY: server.apiKey, EXAVAULT_ACCESS_TOKEN: server.accessToken },
-    settings: { 'exavault.importFromEnvironment': 'always', 'exavault.pageSize': PAGE_SIZE, 'exavault.search.confirmAboveCalls': 3 },
-  }));
+  const session = useWorkbench('query-panel', () => importingAccount(server, { 'exavault.pageSize': PAGE_SIZE, 'exavault.search.confirmAboveCalls': 3 }));
   // Every test, run alone or not, starts signed in.
   before(() => signIn(session().page, 'acme'));
 

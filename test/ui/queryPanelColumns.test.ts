@@ -8,7 +8,7 @@ import { HOSTILE_STRINGS, startExaVaultServer, type RunningExaVaultServer } from
 import type { WebhookEntryWire } from '../../src/api/wire';
 import { displayLines, displayText } from '../../src/activity/displayText';
 import { attachPanel, inLastRange, openQueryPanel, rowCell, rowCount, searchAll, showCharts, signIn, type QueryPanel } from './queryPanelHelpers';
-import { runFromPalette, screenshot, useWorkbench } from './workbench';
+import { importingAccount, runFromPalette, screenshot, useWorkbench } from './workbench';
 
 const QUARTER_MS = 90 * 86_400_000;
 const SEP = ' \u203a ';
@@ -74,10 +74,7 @@ describe('query panel columns and details', function () {
     });
     after(() => server.close());
 
-    const session = useWorkbench('query-panel-columns', () => ({
-      env: { EXAVAULT_ACCOUNT_URL: server.baseUrl, EXAVAULT_API_KEY: server.apiKey, EXAVAULT_ACCESS_TOKEN: server.accessToken },
-      settings: { 'exavault.importFromEnvironment': 'always', 'exavault.pageSize': 100, 'exavault.search.confirmAboveCalls': 1000 },
-    }));
+    const session = useWorkbench('query-panel-columns', () => importingAccount(server, { 'exavault.pageSize': 100, 'exavault.search.confirmAboveCalls': 1000 }));
     before(() => signIn(session().page, 'acme'));
 
     async function quarterOfCalls(page: Page): Promise<{ panel: QueryPanel; calls: WebhookEntryWire[] }> {
@@ -170,10 +167,7 @@ describe('query panel columns and details', function () {
     });
     after(() => server.close());
 
-    const session = useWorkbench('query-panel-columns-hostile', () => ({
-      env: { EXAVAULT_ACCOUNT_URL: server.baseUrl, EXAVAULT_API_KEY: server.apiKey, EXAVAULT_ACCESS_TOKEN: server.accessToken },
-      settings: { 'exavault.importFromEnvironment': 'always', 'exavault.pageSize': 100, 'exavault.search.confirmAboveCalls': 1000 },
-    }));
+    const session = useWorkbench('query-panel-columns-hostile', () => importingAccount(server, { 'exavault.pageSize': 100, 'exavault.search.confirmAboveCalls': 1000 }));
     before(() => signIn(session().page, 'hostile'));
 
     it('shows hostile values in the new columns and detail fields as exactly their text', async () => {

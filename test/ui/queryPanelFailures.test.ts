@@ -9,7 +9,7 @@ import { isNoAnswer, type SessionEntryWire, type WebhookEntryWire } from '../../
 import {
   inLastRange, openQueryPanel, rowCell, rowCount, searchAll, searchEnd, searchesAsked, showCharts, signIn, startSearch, type QueryPanel,
 } from './queryPanelHelpers';
-import { screenshot, useWorkbench } from './workbench';
+import { importingAccount, screenshot, useWorkbench } from './workbench';
 
 // Chosen for its data (each test checks what it relies on): failed logins and failed webhook calls in the last 90 days.
 const SEED = 9;
@@ -90,10 +90,7 @@ describe('query panel: what went wrong', function () {
   });
   after(() => server.close());
 
-  const session = useWorkbench('query-panel-failures', () => ({
-    env: { EXAVAULT_ACCOUNT_URL: server.baseUrl, EXAVAULT_API_KEY: server.apiKey, EXAVAULT_ACCESS_TOKEN: server.accessToken },
-    settings: { 'exavault.importFromEnvironment': 'always', 'exavault.pageSize': 100, 'exavault.search.confirmAboveCalls': 1000 },
-  }));
+  const session = useWorkbench('query-panel-failures', () => importingAccount(server, { 'exavault.pageSize': 100, 'exavault.search.confirmAboveCalls': 1000 }));
   before(() => signIn(session().page, 'acme'));
 
   const sessionsIn = () => inLastRange<SessionEntryWire>(server.sessions, QUARTER_MS, serverStart);

@@ -5,7 +5,7 @@ import type { FrameLocator } from 'playwright-core';
 import { HOSTILE_STRINGS, startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import type { SessionEntryWire, WebhookEntryWire } from '../../src/api/wire';
 import { displayLines, displayText } from '../../src/activity/displayText';
-import { screenshot, useWorkbench } from './workbench';
+import { importingAccount, screenshot, useWorkbench } from './workbench';
 import { inLastRange, openQueryPanel, rowCell, rowCells, rowCount, searchAll, signIn } from './queryPanelHelpers';
 
 /** Every cell and detail value: its text, and whether it has element children. */
@@ -25,10 +25,7 @@ describe('query panel with hostile log data', function () {
   });
   after(() => server.close());
 
-  const session = useWorkbench('query-panel-hostile', () => ({
-    env: { EXAVAULT_ACCOUNT_URL: server.baseUrl, EXAVAULT_API_KEY: server.apiKey, EXAVAULT_ACCESS_TOKEN: server.accessToken },
-    settings: { 'exavault.importFromEnvironment': 'always', 'exavault.pageSize': 100, 'exavault.search.confirmAboveCalls': 1000 },
-  }));
+  const session = useWorkbench('query-panel-hostile', () => importingAccount(server, { 'exavault.pageSize': 100, 'exavault.search.confirmAboveCalls': 1000 }));
   // Every test, run alone or not, starts signed in.
   before(() => signIn(session().page, 'hostile'));
 

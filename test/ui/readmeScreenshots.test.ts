@@ -11,7 +11,7 @@ import { SAMPLE_FILES, startExaVaultServer, type RunningExaVaultServer } from '.
 import { openQueryPanel, rowCells, searchAll } from './queryPanelHelpers';
 import { poll, setPaneExpanded, shownGroups, signedIn } from './sidebarHelpers';
 import { palette, pickRows } from './uiSteps';
-import { answer, quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
+import { accountEnvironment, answer, quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
 
 const HOUR = 3_600_000;
 const time = (entry: { attributes: { created?: string } }): number => Date.parse(entry.attributes.created!);
@@ -54,7 +54,7 @@ describe('README screenshots, from the demo account', function () {
   });
   after(() => server.close());
   const session = useWorkbench('readme-screenshots', () => ({
-    env: { EXAVAULT_ACCOUNT_URL: server.baseUrl, EXAVAULT_API_KEY: server.apiKey, EXAVAULT_ACCESS_TOKEN: server.accessToken },
+    env: accountEnvironment(server),
     settings: DEMO_SETTINGS,
   }));
 

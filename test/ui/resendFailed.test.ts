@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import type { WebhookEntryWire } from '../../src/api/wire';
 import { inLastRange, openQueryPanel, rowCells, searchAll, signIn } from './queryPanelHelpers';
-import { runFromPalette, useWorkbench } from './workbench';
+import { importingAccount, runFromPalette, useWorkbench } from './workbench';
 
 // The query panel tests' account: its data keeps clear of the 90 days' boundary.
 const SEED = 9;
@@ -23,10 +23,7 @@ describe('resending an endpoint\'s failed calls from the query panel', function 
   });
   after(() => server.close());
 
-  const session = useWorkbench('resend-failed', () => ({
-    env: { EXAVAULT_ACCOUNT_URL: server.baseUrl, EXAVAULT_API_KEY: server.apiKey, EXAVAULT_ACCESS_TOKEN: server.accessToken },
-    settings: { 'exavault.importFromEnvironment': 'always', 'exavault.pageSize': 1000 },
-  }));
+  const session = useWorkbench('resend-failed', () => importingAccount(server, { 'exavault.pageSize': 1000 }));
   before(() => signIn(session().page, 'acme'));
 
   it('asks with the endpoint and the count, sends nothing on Cancel, and sends exactly that count on Resend', async () => {

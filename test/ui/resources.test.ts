@@ -2,13 +2,13 @@
 // or "ExaVault: Open Path...", in the real workbench against the local server. Each test signs in
 // and opens what it needs itself, so any one of them runs alone.
 import * as assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { ODD_NAMES_FOLDER, SAMPLE_FILES, SAMPLES_FOLDER, startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import { baseName, parentFolder } from '../../src/activity/pathName';
 import type { SessionEntryWire } from '../../src/api/wire';
 import { openPanel, panelFrame, rowCells, rowCount } from './queryPanelHelpers';
 import { entryRows, escaped, exactly, expandGroup, fromRowMenu, poll, sessionsShown, signedIn } from './sidebarHelpers';
-import { answer, quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
+import { answer, importingAccount, quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
 
 const PAGE_SIZE = 25;
 const NOTES = '/Samples/Notes #1 100%.md';
@@ -98,15 +98,12 @@ describe('ExaVault files in the real workbench', function () {
   after(() => server.close());
   afterEach(() => server.clearFaults());
 
-  const session = useWorkbench('resources', () => ({
-    env: { EXAVAULT_ACCOUNT_URL: server.baseUrl, EXAVAULT_API_KEY: server.apiKey, EXAVAULT_ACCESS_TOKEN: server.accessToken },
-    settings: {
-      'exavault.importFromEnvironment': 'always', 'exavault.sidebar.timeWindowHours': 2160, 'exavault.pageSize': PAGE_SIZE,
-      // The 8 MB sample is over it; the 3 MB upload is under it (and big enough to show its progress).
-      'exavault.resources.maxDownloadMegabytes': 5,
-      // One line on screen for each line of the file, so what shows can be compared with it.
-      'editor.wordWrap': 'off', '[markdown]': { 'editor.wordWrap': 'off' },
-    },
+  const session = useWorkbench('resources', () => importingAccount(server, {
+    'exavault.sidebar.timeWindowHours': 2160, 'exavault.pageSize': PAGE_SIZE,
+    // The 8 MB sample is over it; the 3 MB upload is under it (and big enough to show its progress).
+    'exavault.resources.maxDownloadMegabytes': 5,
+    // One line on screen for each line of the file, so what shows can be compared with it.
+    'editor.wordWrap': 'off', '[markdown]': { 'editor.wordWrap': 'off' },
   }));
 
   it('opens a file from a sidebar row\'s context menu, showing the server\'s text', async () => {
@@ -148,15 +145,20 @@ describe('ExaVault files in the real workbench', function () {
     await untitled.waitFor({ state: 'detached' });
   });
 
-  it('says a deleted file is gone, from the row\'s inline action, and offers its activity', async () => {
-    const { page } = session();
+  /** Open Resource on the deleted file's row in the sidebar; resolves with the message that says it is gone. */
+  async function openGoneFile(page: Page): Promise<Locator> {
     await sessionsShown(page, server, PAGE_SIZE);
     await expandGroup(page, 'Sessions', 'Delete (DELE)');
     // Its upload is listed too (in Upload): the deletion is the row with the trash icon.
     const row = entryRow(page, GONE).filter({ has: page.locator('.codicon-trash') });
     await row.hover();
     await row.locator('.action-label[aria-label^="Open Resource"]').click();
-    const message = toast(page, `${GONE} is no longer in the ExaVault account acme`);
+    return toast(page, `${GONE} is no longer in the ExaVault account acme`);
+  }
+
+  it('says a deleted file is gone, from the row\'s inline action, and offers its activity', async () => {
+    const { page } = session();
+    const message = await openGoneFile(page);
     await message.waitFor();
     const show = message.getByRole('button', { name: 'Show Activity for this Path' });
     await show.waitFor();
@@ -179,12 +181,7 @@ describe('ExaVault files in the real workbench', function () {
 
   it('offers a deleted file\'s history with the message: who uploaded and who deleted it, and the calls it took', async () => {
     const { page } = session();
-    await sessionsShown(page, server, PAGE_SIZE);
-    await expandGroup(page, 'Sessions', 'Delete (DELE)');
-    const row = entryRow(page, GONE).filter({ has: page.locator('.codicon-trash') });
-    await row.hover();
-    await row.locator('.action-label[aria-label^="Open Resource"]').click();
-    const message = toast(page, `${GONE} is no longer in the ExaVault account acme`);
+    const message = await openGoneFile(page);
     const trace = message.getByRole('button', { name: 'Trace Path History' });
     await trace.waitFor();
     const before = server.stats().requests;

@@ -8,7 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import { accountStatus, addAccount, closeEditorsAndNotifications, closeQuickInput, exactly, palette, pickLabels, pickRow, pickRows, showExaVault } from './uiSteps';
 import { isNoAnswer } from '../../src/api/wire';
-import { answer, quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
+import { answer, importingAccount, quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
 import { inLastRange, panelFrame } from './queryPanelHelpers';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -213,10 +213,7 @@ describe('searching from the palette in the real workbench', function () {
   });
   after(() => server.close());
 
-  const session = useWorkbench('search', () => ({
-    env: { EXAVAULT_ACCOUNT_URL: server.baseUrl, EXAVAULT_API_KEY: server.apiKey, EXAVAULT_ACCESS_TOKEN: server.accessToken },
-    settings: { 'exavault.importFromEnvironment': 'always', 'exavault.sidebar.timeWindowHours': 2160 },
-  }));
+  const session = useWorkbench('search', () => importingAccount(server, { 'exavault.sidebar.timeWindowHours': 2160 }));
 
   before(async function () {
     this.timeout(120_000);

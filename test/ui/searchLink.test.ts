@@ -9,7 +9,7 @@ import type { SessionEntryWire } from '../../src/api/wire';
 import { codeServerDir } from '../../scripts/lib/paths';
 import { attachPanel, inLastRange, openQueryPanel, rowCount, searchAll, signIn } from './queryPanelHelpers';
 import { accountStatus, closeEditorsAndNotifications, palette, waitForStoredAccounts } from './uiSteps';
-import { quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
+import { importingAccount, quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
 
 // Sessions in the last 24 hours, none near that range's start (inLastRange checks).
 const SEED = 9;
@@ -41,10 +41,7 @@ describe('links to a search', function () {
   });
   after(() => server.close());
 
-  const session = useWorkbench('search-link', () => ({
-    env: { EXAVAULT_ACCOUNT_URL: server.baseUrl, EXAVAULT_API_KEY: server.apiKey, EXAVAULT_ACCESS_TOKEN: server.accessToken },
-    settings: { 'exavault.importFromEnvironment': 'always', 'exavault.search.confirmAboveCalls': 1000 },
-  }));
+  const session = useWorkbench('search-link', () => importingAccount(server, { 'exavault.search.confirmAboveCalls': 1000 }));
   before(() => signIn(session().page, 'acme'));
 
   /** A window where the extension is not active: reloaded with no ExaVault view open, the account stored. */

@@ -8,7 +8,7 @@ import type { WebhookCall } from '../../src/api/models';
 import type { WebhookEntryWire } from '../../src/api/wire';
 import { inLastRange } from './queryPanelHelpers';
 import { countBy, pane, setPaneExpanded, signedIn, viewAction, waitForDescription, waitForServerGroups, type GroupCounts } from './sidebarHelpers';
-import { answer, quickInput, screenshot, useWorkbench } from './workbench';
+import { answer, importingAccount, quickInput, screenshot, useWorkbench } from './workbench';
 
 const QUARTER_MS = 90 * 86_400_000;
 const TITLE = 'Filter Webhook Calls';
@@ -23,10 +23,7 @@ describe('the sidebar\'s own filters', function () {
   after(() => server.close());
 
   // A window that holds every call, and pages larger than the log: each view loads its whole window.
-  const session = useWorkbench('sidebar-filters', () => ({
-    env: { EXAVAULT_ACCOUNT_URL: server.baseUrl, EXAVAULT_API_KEY: server.apiKey, EXAVAULT_ACCESS_TOKEN: server.accessToken },
-    settings: { 'exavault.importFromEnvironment': 'always', 'exavault.pageSize': 100, 'exavault.sidebar.timeWindowHours': 2160 },
-  }));
+  const session = useWorkbench('sidebar-filters', () => importingAccount(server, { 'exavault.pageSize': 100, 'exavault.sidebar.timeWindowHours': 2160 }));
 
   it('narrows a view to a user and a status class from its title bar, says so in its header, and Clear Filter restores it', async () => {
     const { page } = session();

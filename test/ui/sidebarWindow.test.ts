@@ -6,7 +6,7 @@ import type { SessionEntryWire } from '../../src/api/wire';
 import { inLastRange } from './queryPanelHelpers';
 import { expectedSessionGroups, setPaneExpanded, shownGroups, signedIn, totalOf, viewAction, waitForDescription, waitForServerGroups } from './sidebarHelpers';
 import { pickRow } from './uiSteps';
-import { quickInput, screenshot, useWorkbench } from './workbench';
+import { importingAccount, quickInput, screenshot, useWorkbench } from './workbench';
 
 const DAY_MS = 86_400_000;
 const PAGE_SIZE = 100;
@@ -21,10 +21,7 @@ describe('the sidebar\'s time window', function () {
   after(() => server.close());
 
   // No window in the settings: the default (24 hours) until the picker changes it.
-  const session = useWorkbench('sidebar-window', () => ({
-    env: { EXAVAULT_ACCOUNT_URL: server.baseUrl, EXAVAULT_API_KEY: server.apiKey, EXAVAULT_ACCESS_TOKEN: server.accessToken },
-    settings: { 'exavault.importFromEnvironment': 'always', 'exavault.pageSize': PAGE_SIZE },
-  }));
+  const session = useWorkbench('sidebar-window', () => importingAccount(server, { 'exavault.pageSize': PAGE_SIZE }));
 
   it('is picked from the views\' title bar: both views say it and load that window\'s entries', async () => {
     const { page } = session();

@@ -6,7 +6,7 @@ import { SAMPLE_FILES, startExaVaultServer, type RunningExaVaultServer } from '.
 import { panelFrame, rowCells } from './queryPanelHelpers';
 import { extensionKnown, poll, signedIn, viewAction } from './sidebarHelpers';
 import { waitForStoredAccounts } from './uiSteps';
-import { quickInput, runFromPalette, useWorkbench } from './workbench';
+import { importingAccount, quickInput, runFromPalette, useWorkbench } from './workbench';
 
 const STEPS = ['Add an ExaVault account', 'Browse recent activity', 'Run a search', 'Open a path from the logs'];
 
@@ -57,10 +57,7 @@ describe('Get Started walkthrough, as the user goes through it', function () {
     }] });
   });
   after(() => server.close());
-  const signedInLikeTheDemo = () => ({
-    env: { EXAVAULT_ACCOUNT_URL: server.baseUrl, EXAVAULT_API_KEY: server.apiKey, EXAVAULT_ACCESS_TOKEN: server.accessToken },
-    settings: { 'exavault.importFromEnvironment': 'always' },
-  });
+  const signedInLikeTheDemo = () => importingAccount(server);
 
   describe('every step done before the walkthrough is first opened', () => {
     const session = useWorkbench('walkthrough-progress', signedInLikeTheDemo);

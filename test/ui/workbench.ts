@@ -26,6 +26,16 @@ export interface WorkbenchOptions {
   settings?: Record<string, unknown>;
 }
 
+/** The environment in which the extension finds the local server's account (EXAVAULT_* variables). */
+export function accountEnvironment(server: { baseUrl: string; apiKey: string; accessToken: string }): NodeJS.ProcessEnv {
+  return { EXAVAULT_ACCOUNT_URL: server.baseUrl, EXAVAULT_API_KEY: server.apiKey, EXAVAULT_ACCESS_TOKEN: server.accessToken };
+}
+
+/** A workbench that imports the local server's account from its environment at start, as most tests sign in, with `settings` besides. */
+export function importingAccount(server: { baseUrl: string; apiKey: string; accessToken: string }, settings: Record<string, unknown> = {}): WorkbenchOptions {
+  return { env: accountEnvironment(server), settings: { 'exavault.importFromEnvironment': 'always', ...settings } };
+}
+
 /** Registers before/after hooks that start one workbench for the enclosing describe(). */
 export function useWorkbench(name: string, options: () => WorkbenchOptions = () => ({})): () => UiSession {
   let context: BrowserContext | undefined;
