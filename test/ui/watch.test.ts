@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { startExaVaultServer, type InjectedIncident, type RunningExaVaultServer } from '../../server/index';
 import { displayText } from '../../src/activity/displayText';
 import { attachPanel, rowCell, rowCount, signIn, until } from './queryPanelHelpers';
-import { runFromPalette, screenshot, useWorkbench } from './workbench';
+import { importingAccount, runFromPalette, screenshot, useWorkbench } from './workbench';
 
 // 3 s asked; with the whole allowance allowed, the share stretches it to 4 s (2 logs, 50,000 calls a day).
 const INTERVAL_MS = 4_000;
@@ -21,10 +21,7 @@ describe('Watch in the workbench', function () {
     server = await startExaVaultServer({ seed: 61, sessions: 100, webhooks: 50, accountName: 'watchui' });
   });
   after(() => server?.close());
-  const session = useWorkbench('watch', () => ({
-    env: { EXAVAULT_ACCOUNT_URL: server.baseUrl, EXAVAULT_API_KEY: server.apiKey, EXAVAULT_ACCESS_TOKEN: server.accessToken },
-    settings: { 'exavault.importFromEnvironment': 'always', 'exavault.watch.intervalMinutes': 0.05, 'exavault.watch.maxShareOfAllowance': 1 },
-  }));
+  const session = useWorkbench('watch', () => importingAccount(server, { 'exavault.watch.intervalMinutes': 0.05, 'exavault.watch.maxShareOfAllowance': 1 }));
   before(() => signIn(session().page, 'watchui'));
 
   it('tells of an outage in one notification, whose Show Evidence opens the panel on exactly the incident\'s entries', async () => {
