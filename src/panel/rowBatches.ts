@@ -2,6 +2,7 @@
 // search go at once; the rest wait a little for more, so a million rows cross over in few messages.
 import type { ActivityEntry } from '../api/models';
 import type { ActivityKind } from '../search/search';
+import { addStageTime, stageTiming } from '../api/stageTimes';
 import type { RowBatch } from './protocol';
 import { rowColumns, rowFailures } from './rowValues';
 
@@ -59,7 +60,12 @@ export class RowBatcher {
     if (this.pending.length === 0) {
       return;
     }
-    this.post({ type: 'rows', arrivedAt, ids: this.pending.map((entry) => entry.id), columns: rowColumns(this.kind, this.pending, this.columns()), failed: rowFailures(this.kind, this.pending) });
+    const startedAt = stageTiming ? performance.now() : 0;
+    const batch: RowBatch = { type: 'rows', arrivedAt, ids: this.pending.map((entry) => entry.id), columns: rowColumns(this.kind, this.pending, this.columns()), failed: rowFailures(this.kind, this.pending) };
+    if (stageTiming) {
+      addStageTime('batch', startedAt);
+    }
+    this.post(batch);
     this.pending = [];
     this.sentFirstBatch = true;
   }
