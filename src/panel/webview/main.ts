@@ -160,7 +160,7 @@ class Panel {
         this.progress = message;
         this.renderProgress();
         if (message.state !== 'running' && message.state !== 'confirming') {
-          requestIdleCallback(() => this.store.rankColumns());
+          this.rankInIdleTime();
         }
         break;
       case 'confirm':
@@ -181,6 +181,21 @@ class Panel {
       default:
         break;
     }
+  }
+
+  /**
+   * Ranks the store's columns in idle time, one a callback, so no callback holds the page long; stops
+   * when the store is cleared or replaced (its rows are gone). A sort clicked meanwhile ranks its own.
+   */
+  private rankInIdleTime(): void {
+    const store = this.store;
+    const generation = store.generation;
+    const rankNext = () => requestIdleCallback(() => {
+      if (this.store === store && store.generation === generation && store.rankNextColumn()) {
+        rankNext();
+      }
+    });
+    rankNext();
   }
 
   /** The rows as held for the `shown` columns: sorted as saved while its column shows, refined as typed, only by what shows. */

@@ -142,17 +142,24 @@ export class RowStore {
   }
 
   /**
-   * Ranks every column's values now, so that a later sort by any of them is only a counting sort:
-   * for idle time once rows stop arriving (ranking 170,000 paths takes longer than a frame).
+   * Ranks one column not ranked yet, so that a later sort by it is only a counting or radix sort;
+   * false when none is left. For idle time once rows stop arriving, a column a callback (ranking
+   * 170,000 paths takes longer than a frame); a sort by a column not ranked yet ranks it first.
    */
-  rankColumns(): void {
+  rankNextColumn(): boolean {
     for (const column of this.columns) {
       if (isText(column)) {
-        column.dictionary.ranks();
-      } else {
+        if (!column.dictionary.ranked) {
+          column.dictionary.ranks();
+          return true;
+        }
+      } else if (column.spec.type !== 'time' && !column.ranked) {
+        // The time column sorts by the order kept as rows arrive, never by ranks.
         this.numberRanks(column);
+        return true;
       }
     }
+    return false;
   }
 
   setSort(sort: SortOrder): void {

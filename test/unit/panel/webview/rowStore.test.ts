@@ -150,6 +150,15 @@ describe('RowStore: the panel\'s rows held column by column', () => {
       store.append(rows.map((r) => r.id), Object.fromEntries(columns.map((column, index) => [column.id, rows.map((r) => r.cells[index]!)])));
     }
 
+    /** Ranks every column as idle time does, a column a call; how many calls ranked one. */
+    function rankAll(store: RowStore): number {
+      let ranked = 0;
+      while (store.rankNextColumn()) {
+        ranked++;
+      }
+      return ranked;
+    }
+
     const number = (value: string | number | null) => (typeof value === 'number' ? value : Number.NaN);
     const shown = (rowCells: (string | number | null)[], index: number) => show(columns[index]!)(String(rowCells[index] ?? ''));
     const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -208,7 +217,7 @@ describe('RowStore: the panel\'s rows held column by column', () => {
       const rows = [...seededRows(2, 500), ...seededRows(3, 500, 501).map((r) => ({ ...r, cells: r.cells.map((cell) => (typeof cell === 'string' ? `${cell}x` : cell)) }))];
       const store = new RowStore(columns, { column: 'user', descending: false }, show);
       load(store, rows.slice(0, 500));
-      store.rankColumns();
+      rankAll(store);
       assert.deepEqual(ids(store), oracleOrder(rows.slice(0, 500), 'user', false));
       load(store, rows.slice(500));
       store.setSort({ column: 'path', descending: true });
@@ -217,13 +226,35 @@ describe('RowStore: the panel\'s rows held column by column', () => {
       assert.deepEqual(ids(store), oracleOrder(rows, 'user', false));
     });
 
+    it('ranks a column a call (every column but time, which sorts by its kept order), again after rows arrive; sorts alike ranked, half ranked or not', () => {
+      // The later rows bring new values to every column: each must be ranked again.
+      const rows = [...seededRows(7, 400), ...seededRows(8, 400, 401).map((r) => ({ ...r, cells: r.cells.map((cell) => (typeof cell === 'string' ? `${cell}x` : cell)) }))];
+      const rankedColumns = columns.filter((column) => column.type !== 'time').length;
+      const store = new RowStore(columns, DEFAULT_SORT, show);
+      load(store, rows.slice(0, 400));
+      assert.equal(rankAll(store), rankedColumns);
+      assert.equal(store.rankNextColumn(), false, 'nothing left to rank');
+      load(store, rows.slice(400));
+      // A click before the ranking is done: the first columns ranked, the others ranked by the sort itself.
+      for (let call = 0; call < Math.floor(rankedColumns / 2); call++) {
+        assert.equal(store.rankNextColumn(), true, `column ${call + 1} ranked again`);
+      }
+      for (const column of columns) {
+        for (const descending of [false, true]) {
+          store.setSort({ column: column.id, descending });
+          assert.deepEqual(ids(store), oracleOrder(rows, column.id, descending), `${column.id} ${descending ? 'descending' : 'ascending'}`);
+        }
+      }
+      assert.equal(rankAll(store), 0, 'the sorts ranked the columns they sorted by');
+    });
+
     it('sorts numbers again after rows arrive or the store is cleared (their ranks are not kept past a change)', () => {
       const rows = seededRows(5, 1000);
       // New sizes among the old: a kept rank would put them in the wrong place.
       const later = seededRows(6, 500, 1001).map((r) => ({ ...r, cells: r.cells.map((cell, index) => (typeof cell === 'number' && columns[index]!.type !== 'time' ? cell + 0.25 : cell)) }));
       const store = new RowStore(columns, { column: 'size', descending: true }, show);
       load(store, rows);
-      store.rankColumns();
+      rankAll(store);
       assert.deepEqual(ids(store), oracleOrder(rows, 'size', true));
       load(store, later);
       for (const column of ['size', 'duration']) {
