@@ -5,6 +5,8 @@
 // one Float64Array; any other as its distinct cells and a code a row into them.
 import type { CellValue } from './rowValues';
 
+export type { CellValue };
+
 export type PackedColumn = { numbers: Float64Array } | { distinct: CellValue[]; codes: Uint32Array };
 
 const numbersOnly = (cells: readonly CellValue[]): cells is readonly (number | null)[] =>
@@ -31,17 +33,5 @@ export function packColumn(cells: readonly CellValue[]): PackedColumn {
   return { distinct, codes };
 }
 
-/** The cells packColumn packed, as they were. */
-export function unpackColumn(column: PackedColumn): CellValue[] {
-  if ('numbers' in column) {
-    return Array.from(column.numbers, (value) => (Number.isNaN(value) ? null : value));
-  }
-  const { distinct, codes } = column;
-  return Array.from(codes, (code) => distinct[code]!);
-}
-
 export const packColumns = (columns: Readonly<Record<string, readonly CellValue[]>>): Record<string, PackedColumn> =>
   Object.fromEntries(Object.entries(columns).map(([id, cells]) => [id, packColumn(cells)]));
-
-export const unpackColumns = (columns: Readonly<Record<string, PackedColumn>>): Record<string, CellValue[]> =>
-  Object.fromEntries(Object.entries(columns).map(([id, column]) => [id, unpackColumn(column)]));

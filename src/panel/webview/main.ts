@@ -5,7 +5,6 @@ import { showTimesIn, shownTimeZone } from '../../activity/format';
 import { LOGS, NEWEST_FIRST_ORDER, orderKey } from '../../activity/logSchema';
 import type { SortOrder } from '../columns';
 import { DEFAULT_SORT, heldColumns } from '../columns';
-import { unpackColumns } from '../packedRows';
 import type { PanelColumn, PanelInit, PanelState, ProgressMessage, ToWebview } from '../protocol';
 import { sameSearch, type ActivitySearch } from '../../search/search';
 import { cellText, noAnswerWords } from './cellText';
@@ -151,7 +150,7 @@ class Panel {
         this.repaint();
         break;
       case 'rows':
-        this.store.append(Array.from(message.ids), unpackColumns(message.columns), Array.from(message.failed, (failed) => failed === 1));
+        this.store.append(message.ids, message.columns, message.failed);
         this.repaint();
         if (message.arrivedAt !== undefined) {
           this.markFirstPaint(message.arrivedAt);

@@ -4,7 +4,7 @@ import { LOGS } from '../../../src/activity/logSchema';
 import { COLUMNS, heldColumns, panelColumns, parseColumnChoice } from '../../../src/panel/columns';
 import { parsePanelState, parseWebviewMessage } from '../../../src/panel/protocol';
 import { RowBatcher } from '../../../src/panel/rowBatches';
-import { unpackColumn } from '../../../src/panel/packedRows';
+import { unpackColumn } from '../../support/packedCells';
 import type { RowBatch } from '../../../src/panel/protocol';
 import { normalizeWebhook } from '../../../src/api/normalize';
 

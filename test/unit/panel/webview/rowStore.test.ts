@@ -1,3 +1,5 @@
+import { formatBytes } from '../../../../src/activity/format';
+import { packColumns, type PackedColumn } from '../../../../src/panel/packedRows';
 import * as assert from 'node:assert/strict';
 import { Random } from '../../../../server/generate/random';
 import { COLUMNS, DEFAULT_SORT, type ColumnSpec } from '../../../../src/panel/columns';
@@ -9,8 +11,8 @@ import { matchesRefine } from '../../../support/panelCells';
 const ROW_COLUMNS = ['time', 'operation', 'user', 'ip', 'path', 'source', 'size', 'duration', 'protocol', 'status'];
 type Row = [number, string, string, string, string, string, number | null, number | null, string, string];
 
-function batch(rows: { id: number; row: Row }[]): [number[], Record<string, (string | number | null)[]>] {
-  return [rows.map((r) => r.id), Object.fromEntries(COLUMNS.sessions.map((column) => [column.id, rows.map((r) => r.row[ROW_COLUMNS.indexOf(column.id)] ?? null)]))];
+function batch(rows: { id: number; row: Row }[]): [number[], Record<string, PackedColumn>] {
+  return [rows.map((r) => r.id), packColumns(Object.fromEntries(COLUMNS.sessions.map((column) => [column.id, rows.map((r) => r.row[ROW_COLUMNS.indexOf(column.id)] ?? null)])))];
 }
 
 /** The table's index of a session column. */
@@ -34,6 +36,20 @@ describe('RowStore: the panel\'s rows held column by column', () => {
     store.append(...batch([rows[0]!]));
     assert.equal(store.count, 4);
     assert.deepEqual(ids(store), [2, 4, 3, 1]);
+  });
+
+  it('reads packed batches as their cells: empty and numeric text, text in a number column, columns not sent; a skipped row interns nothing', () => {
+    const store = new RowStore(COLUMNS.sessions, DEFAULT_SORT);
+    const column = (id: string) => columnIndex(id);
+    // path: every cell empty (packed as numbers); protocol: numbers in a text column; size: text in a number column; no duration at all.
+    store.append([1, 2], packColumns({ time: [T, T - 1000], user: ['alice', 'bob'], path: [null, null], protocol: [21, null], size: ['x', 5] }), [true, 0]);
+    const cells = (row: number) => ['user', 'path', 'protocol', 'size', 'duration'].map((id) => store.text(row, column(id)));
+    assert.deepEqual([cells(store.rowOf(1)!), cells(store.rowOf(2)!)], [['alice', '', '21', '', ''], ['bob', '', '', formatBytes(5), '']]);
+    assert.deepEqual([store.failed(store.rowOf(1)!), store.failed(store.rowOf(2)!)], [true, false]);
+    // Row 2 again, with a user no other row has: skipped, and its user not among the column's values.
+    store.append([2, 3], packColumns({ time: [T, T - 2000], user: ['mallory', 'carol'] }));
+    assert.deepEqual(store.codes(column('user'))!.values, ['alice', 'bob', 'carol']);
+    assert.equal(store.count, 3);
   });
 
   it('sorts text case-insensitively and stably against time, both ways', () => {
@@ -117,7 +133,7 @@ describe('RowStore: the panel\'s rows held column by column', () => {
           default: return 'x';
         }
       })]));
-      store.append(ids, columns);
+      store.append(ids, packColumns(columns));
     }
     store.setRefine('user7');
     // user7 and user70..79 do not exist (50 users): user7 only, every 50th row.
@@ -147,7 +163,7 @@ describe('RowStore: the panel\'s rows held column by column', () => {
     }
 
     function load(store: RowStore, rows: { id: number; cells: (string | number | null)[] }[]): void {
-      store.append(rows.map((r) => r.id), Object.fromEntries(columns.map((column, index) => [column.id, rows.map((r) => r.cells[index]!)])));
+      store.append(rows.map((r) => r.id), packColumns(Object.fromEntries(columns.map((column, index) => [column.id, rows.map((r) => r.cells[index]!)]))));
     }
 
     /** Ranks every column as idle time does, a column a call; how many calls ranked one. */
