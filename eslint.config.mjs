@@ -85,8 +85,8 @@ export default tseslint.config(
     files: ['src/panel/webview/**/*.ts'],
     rules: restrictImports({
       vscode: 'The webview runs in a browser: no vscode.',
-      allowed: '(?!(protocol|columns)$|\\.\\./activity/(counted|displayText|format|logSchema|timeZone)$|\\.\\./api/wire$|\\.\\./search/search$)',
-      message: 'The webview imports only src/panel/webview, src/panel/protocol, src/panel/columns, src/activity/counted, src/activity/displayText, src/activity/format, src/activity/logSchema, src/activity/timeZone, src/api/wire and src/search/search.',
+      allowed: '(?!(protocol|columns|packedRows)$|\\.\\./activity/(counted|displayText|format|logSchema|timeZone)$|\\.\\./api/wire$|\\.\\./search/search$)',
+      message: 'The webview imports only src/panel/webview, src/panel/protocol, src/panel/columns, src/panel/packedRows, src/activity/counted, src/activity/displayText, src/activity/format, src/activity/logSchema, src/activity/timeZone, src/api/wire and src/search/search.',
     }),
   },
   {

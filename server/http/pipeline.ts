@@ -29,10 +29,11 @@ const SERVER_ERRORS = {
 export async function serveApi(request: IncomingMessage, response: ServerResponse, url: URL, pipeline: Pipeline): Promise<void> {
   const { api, faults, allowance, stats } = pipeline;
   stats.requestStarted(url.pathname);
+  const arrivedAt = performance.now();
   let closed = false;
   response.once('close', () => {
     closed = true;
-    stats.requestEnded();
+    stats.requestEnded(performance.now() - arrivedAt);
   });
 
   const { latencyMs } = faults.get();

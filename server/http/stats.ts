@@ -8,13 +8,15 @@ export interface ServerStats {
   /** Connections opened since the last reset. */
   connections: number;
   byPath: Record<string, number>;
+  /** Milliseconds from each request's arrival to its answer's last byte sent, summed (latency wait included). */
+  answerMs: number;
 }
 
 export class StatsRecorder {
   private stats = StatsRecorder.empty(0);
 
   private static empty(inFlight: number): ServerStats {
-    return { requests: 0, inFlight, maxInFlight: inFlight, connections: 0, byPath: {} };
+    return { requests: 0, inFlight, maxInFlight: inFlight, connections: 0, byPath: {}, answerMs: 0 };
   }
 
   requestStarted(path: string): void {
@@ -25,8 +27,10 @@ export class StatsRecorder {
     stats.byPath[path] = (stats.byPath[path] ?? 0) + 1;
   }
 
-  requestEnded(): void {
+  /** `answerMs`: from the request's arrival to its answer's end. */
+  requestEnded(answerMs: number): void {
     this.stats.inFlight--;
+    this.stats.answerMs += answerMs;
   }
 
   connectionOpened(): void {

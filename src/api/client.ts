@@ -4,6 +4,7 @@ import { ExaVaultHttp, type BytesOptions, type Credentials, type HttpOptions, ty
 import type { Resource, SessionEntry, WebhookCall } from './models';
 import { normalizeResource, normalizeSession, normalizeWebhook } from './normalize';
 import { pageThrough, type Page, type PagedQuery } from './paging';
+import { addStageTime, stageTiming } from './stageTimes';
 import type { AccountResponse, ListResponse, ResourceListResponse, ResourceResponse, SessionEntryWire, SessionQuery, WebhookEntryWire, WebhookQuery } from './wire';
 
 export interface ClientOptions extends HttpOptions {
@@ -77,12 +78,12 @@ export class ExaVaultClient {
 
   async getSessionActivity(query: SessionQuery = {}, signal?: AbortSignal): Promise<ActivityResult<SessionEntry>> {
     const body = await this.list<SessionEntryWire>('/activity/session', query, signal);
-    return { entries: body.data.map(normalizeSession), returnedResults: body.returnedResults };
+    return { entries: normalized(body.data, normalizeSession), returnedResults: body.returnedResults };
   }
 
   async getWebhookActivity(query: WebhookQuery = {}, signal?: AbortSignal): Promise<ActivityResult<WebhookCall>> {
     const body = await this.list<WebhookEntryWire>('/activity/webhooks', query, signal);
-    return { entries: body.data.map(normalizeWebhook), returnedResults: body.returnedResults };
+    return { entries: normalized(body.data, normalizeWebhook), returnedResults: body.returnedResults };
   }
 
   /** POST /webhooks/resend/{id}: the listener receives the logged call again. Never retried. */
@@ -173,6 +174,16 @@ export class ExaVaultClient {
     }
     return { ...body, returnedResults: typeof body.returnedResults === 'number' ? body.returnedResults : body.data.length };
   }
+}
+
+/** A page's wire entries as models (timed as the load's normalising stage when stage times are taken). */
+function normalized<W, T>(wire: readonly W[], normalize: (entry: W) => T): T[] {
+  const startedAt = stageTiming ? performance.now() : 0;
+  const entries = wire.map(normalize);
+  if (stageTiming) {
+    addStageTime('normalize', startedAt);
+  }
+  return entries;
 }
 
 function unexpectedShape(): ExaVaultError {

@@ -4,6 +4,7 @@ import * as l10n from '@vscode/l10n';
 import fetch, { type Response } from 'node-fetch';
 import { REDIRECT_BODY_BYTES, Transfer, bytesReader, jsonBodyLimit, jsonLimits, receive, seconds, type BodyReader, type BytesOptions } from './bodies';
 import { ExaVaultError, errorForResponse, redact, type FailedResponse } from './errors';
+import { addStageTime, stageTiming } from './stageTimes';
 
 export type { BytesOptions } from './bodies';
 
@@ -278,8 +279,12 @@ export class ExaVaultHttp {
     let parsed = false;
     if (!isHtml) {
       try {
+        const startedAt = stageTiming ? performance.now() : 0;
         body = JSON.parse(text);
         parsed = true;
+        if (stageTiming) {
+          addStageTime('parse', startedAt);
+        }
       } catch {
         // Judged below: a failed status keeps its meaning even with an unreadable body.
       }

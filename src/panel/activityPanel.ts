@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { AccountClients } from '../accounts/accountClients';
 import type { ActivityEntry } from '../api/models';
+import { addStageTime, resetStageTimes, stageTiming, writeStageTimes } from '../api/stageTimes';
 import { entryDetailFields } from '../activity/fields';
 import { choiceField, LOGS } from '../activity/logSchema';
 import { displayText } from '../activity/displayText';
@@ -21,7 +22,7 @@ import { heldColumns, panelColumns, parseColumnChoice } from './columns';
 import { isCorrelationAction, PanelCorrelations } from './correlations';
 import { panelHtml, panelResourceRoots } from './panelHtml';
 import { panelStrings } from './panelStrings';
-import { parseWebviewMessage, type DetailsMessage, type FromWebview, type PanelState, type ToWebview } from './protocol';
+import { parseWebviewMessage, type DetailsMessage, type FromWebview, type PanelState, type RowBatch, type ToWebview } from './protocol';
 import { actionsFor, copyText, runRowAction } from './rowActions';
 import { RowBatcher } from './rowBatches';
 import { exportRows } from './rowExport';
@@ -69,7 +70,7 @@ export class ActivityPanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'exavault-activitybar.svg');
     // A restored panel shows the columns it showed; a new one those last chosen for its log.
     this.state = { ...state, columns: state.columns ?? services.columnChoices.get(this.kind) ?? [...LOGS[this.kind].columns] };
-    this.rows = new RowBatcher(this.kind, () => heldColumns(this.kind, this.state.columns!), (batch) => this.post(batch));
+    this.rows = new RowBatcher(this.kind, () => heldColumns(this.kind, this.state.columns!), (batch) => this.postRows(batch));
     this.correlations = new PanelCorrelations(account, services.clients);
     this.setTitle();
     panel.webview.html = panelHtml(panel.webview, services.extensionUri, panel.title);
@@ -104,6 +105,14 @@ export class ActivityPanel implements vscode.Disposable {
 
   private post(message: ToWebview): void {
     void this.panel.webview.postMessage(message);
+  }
+
+  private postRows(batch: RowBatch): void {
+    const startedAt = stageTiming ? performance.now() : 0;
+    this.post(batch);
+    if (stageTiming) {
+      addStageTime('postMessage', startedAt);
+    }
   }
 
   private receive(raw: unknown): void {
@@ -191,6 +200,7 @@ export class ActivityPanel implements vscode.Disposable {
     this.entries.clear();
     this.correlations.clear();
     this.rows.reset();
+    resetStageTimes();
     const now = new Date();
     const plan = planSearch(search, now);
     this.post({ type: 'reset', search, window: { from: plan.from, to: plan.to }, now: now.getTime() });
@@ -230,6 +240,7 @@ export class ActivityPanel implements vscode.Disposable {
   private progress(progress: RunProgress): void {
     if (progress.state !== 'running' && progress.state !== 'confirming') {
       this.rows.flush();
+      writeStageTimes();
     }
     const error = progress.error === undefined ? undefined : this.services.clients.describeFailure(progress.error, this.account);
     this.post({

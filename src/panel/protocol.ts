@@ -3,6 +3,7 @@
 import { parseSearch } from '../search/parseSearch';
 import type { ActivityKind, ActivitySearch } from '../search/search';
 import { parseColumnChoice, type ColumnSpec, type SortOrder } from './columns';
+import type { PackedColumn } from './packedRows';
 import type { RunState } from '../search/searchRun';
 
 export interface PanelColumn extends ColumnSpec {
@@ -49,15 +50,18 @@ export interface SettingsMessage {
   timeZone: string;
 }
 
-/** A batch of rows, column by column: `columns[id][n]` is row n's cell of the column `id` names. */
+/**
+ * A batch of rows, column by column and packed (see packedRows): `columns[id]` unpacked gives row n's
+ * cell of the column `id` names at n.
+ */
 export interface RowBatch {
   type: 'rows';
   /** On a search's first batch: when its page reached the extension (ms since the epoch), to time the first paint. */
   arrivedAt?: number;
-  ids: number[];
-  columns: Record<string, (string | number | null)[]>;
-  /** Row n failed (the log description's failure): its row is marked. */
-  failed: boolean[];
+  ids: Float64Array;
+  columns: Record<string, PackedColumn>;
+  /** 1 when row n failed (the log description's failure): its row is marked. */
+  failed: Uint8Array;
 }
 
 export interface ProgressMessage {

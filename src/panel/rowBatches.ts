@@ -1,7 +1,9 @@
-// How loaded entries reach the webview: as rows, column by column, in batches. The first rows of a
+// How loaded entries reach the webview: as rows, column by column and packed, in batches. The first rows of a
 // search go at once; the rest wait a little for more, so a million rows cross over in few messages.
 import type { ActivityEntry } from '../api/models';
 import type { ActivityKind } from '../search/search';
+import { addStageTime, stageTiming } from '../api/stageTimes';
+import { packColumns } from './packedRows';
 import type { RowBatch } from './protocol';
 import { rowColumns, rowFailures } from './rowValues';
 
@@ -59,7 +61,15 @@ export class RowBatcher {
     if (this.pending.length === 0) {
       return;
     }
-    this.post({ type: 'rows', arrivedAt, ids: this.pending.map((entry) => entry.id), columns: rowColumns(this.kind, this.pending, this.columns()), failed: rowFailures(this.kind, this.pending) });
+    const startedAt = stageTiming ? performance.now() : 0;
+    const batch: RowBatch = {
+      type: 'rows', arrivedAt, ids: Float64Array.from(this.pending, (entry) => entry.id),
+      columns: packColumns(rowColumns(this.kind, this.pending, this.columns())), failed: Uint8Array.from(rowFailures(this.kind, this.pending), Number),
+    };
+    if (stageTiming) {
+      addStageTime('batch', startedAt);
+    }
+    this.post(batch);
     this.pending = [];
     this.sentFirstBatch = true;
   }

@@ -1,6 +1,8 @@
 // Stable sorts of row numbers with no comparator calls. By unsigned 32-bit keys: least significant
 // digit first, 16 bits a pass, digits every row shares skipped (a few dozen distinct values need one
-// pass, not two). By ranks (a column's values ranked once): a counting sort, one pass whatever the ranks.
+// pass, not two). By ranks (a column's values ranked once): a counting sort while its table of ranks
+// stays small, else a least-significant-digit radix sort over the ranks in digits of up to 11 bits
+// (a million distinct sizes: two passes over 1,024 buckets each, not one over a million).
 
 const DIGIT_BITS = 16;
 const BUCKETS = 1 << DIGIT_BITS;
@@ -96,14 +98,21 @@ export function numberKeys(values: Float64Array, rows: Uint32Array, rowCount: nu
   return [high, low];
 }
 
+/** Above this many ranks, a counting sort's table outgrows the caches: radix passes beat it. */
+const COUNTING_SORT_MAX_BUCKETS = 1 << 16;
+const RANK_DIGIT_MAX_BITS = 11;
+
 /**
- * `order` reordered by each row's rank, ties kept in the order given: a counting sort, one pass to
- * count and one to place, however many distinct ranks. A row's rank is `codeRanks[codes[row]]`, or
+ * `order` reordered by each row's rank, ties kept in the order given: a counting sort (one pass to
+ * count and one to place), or radix passes when there are many distinct ranks. A row's rank is `codeRanks[codes[row]]`, or
  * `codes[row]` itself without `codeRanks`; every rank is below `buckets`. With `descending`, the
  * highest rank first, except that with `lastStaysLast` the rows of rank `buckets - 1` (absent values)
  * go last either way.
  */
 export function sortByRank(order: Uint32Array, codes: Uint32Array, codeRanks: Uint32Array | undefined, buckets: number, descending: boolean, lastStaysLast = false): Uint32Array {
+  if (buckets > COUNTING_SORT_MAX_BUCKETS) {
+    return radixSortByRank(order, codes, codeRanks, buckets, descending, lastStaysLast);
+  }
   const starts = new Uint32Array(buckets);
   if (codeRanks) {
     for (let i = 0; i < order.length; i++) {
@@ -139,6 +148,51 @@ export function sortByRank(order: Uint32Array, codes: Uint32Array, codeRanks: Ui
     }
   }
   return sorted;
+}
+
+/** sortByRank for many ranks: each row's place among the ranks as shown, then LSD radix passes over it. */
+function radixSortByRank(order: Uint32Array, codes: Uint32Array, codeRanks: Uint32Array | undefined, buckets: number, descending: boolean, lastStaysLast: boolean): Uint32Array {
+  const count = order.length;
+  // Reversed when descending; the absent rank (`last`, with lastStaysLast) keeps its place, the highest.
+  const last = lastStaysLast ? buckets - 1 : buckets;
+  let keys = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    const row = order[i]!;
+    const rank = codeRanks ? codeRanks[codes[row]!]! : codes[row]!;
+    keys[i] = descending && rank < last ? last - 1 - rank : rank;
+  }
+  const bits = 32 - Math.clz32(buckets - 1);
+  const passes = Math.ceil(bits / RANK_DIGIT_MAX_BITS);
+  const digitBits = Math.ceil(bits / passes);
+  const digitMask = (1 << digitBits) - 1;
+  const starts = new Uint32Array(1 << digitBits);
+  // Two buffers of our own taking turns: `order` is never written.
+  const buffers = [new Uint32Array(count), new Uint32Array(count)];
+  let rows = order;
+  let nextKeys = new Uint32Array(count);
+  for (let pass = 0; pass < passes; pass++) {
+    const shift = pass * digitBits;
+    starts.fill(0);
+    for (let i = 0; i < count; i++) {
+      starts[(keys[i]! >>> shift) & digitMask]!++;
+    }
+    let start = 0;
+    for (let digit = 0; digit < starts.length; digit++) {
+      const digitCount = starts[digit]!;
+      starts[digit] = start;
+      start += digitCount;
+    }
+    const target = buffers[pass & 1]!;
+    for (let i = 0; i < count; i++) {
+      const key = keys[i]!;
+      const place = starts[(key >>> shift) & digitMask]!++;
+      target[place] = rows[i]!;
+      nextKeys[place] = key;
+    }
+    rows = target;
+    [keys, nextKeys] = [nextKeys, keys];
+  }
+  return rows;
 }
 
 /** Each row's rank among a number column's distinct values, and how many ranks there are. */

@@ -4,6 +4,7 @@
 import type { ColumnSpec, SortOrder } from '../columns';
 import { formatBytes, formatDuration, formatTime } from '../../activity/format';
 import { addressSortKey } from './addressOrder';
+import type { CellValue, PackedColumn } from '../packedRows';
 import { numberRanks, sortByRank, type NumberRanks } from './radixSort';
 import { Dictionary, type ShowValue } from './textDictionary';
 
@@ -33,6 +34,47 @@ function grow<T extends Uint8Array | Uint32Array | Float64Array>(array: T, capac
   const bigger = new (array.constructor as new (length: number) => T)(capacity);
   bigger.set(array);
   return bigger;
+}
+
+const asText = (cell: CellValue): string => (typeof cell === 'string' ? cell : cell === null ? '' : String(cell));
+const asNumber = (cell: CellValue): number => (typeof cell === 'number' ? cell : Number.NaN);
+
+/**
+ * Each batch cell's code in `dictionary`, by its place in the batch: a distinct value is interned
+ * once, when a row added first holds it (so codes come in the order rows show them, as one by one).
+ */
+function textCodes(dictionary: Dictionary, packed: PackedColumn | undefined): (place: number) => number {
+  if (packed === undefined) {
+    return () => dictionary.intern('');
+  }
+  if ('numbers' in packed) {
+    // An empty cell packs as NaN.
+    return (place) => {
+      const value = packed.numbers[place]!;
+      return dictionary.intern(Number.isNaN(value) ? '' : String(value));
+    };
+  }
+  const { distinct, codes } = packed;
+  const interned = new Int32Array(distinct.length).fill(-1);
+  return (place) => {
+    const code = codes[place]!;
+    if (interned[code] === -1) {
+      interned[code] = dictionary.intern(asText(distinct[code]!));
+    }
+    return interned[code]!;
+  };
+}
+
+/** Each batch cell as a number (NaN when absent or not a number), by its place in the batch. */
+function numberValues(packed: PackedColumn | undefined): (place: number) => number {
+  if (packed === undefined) {
+    return () => Number.NaN;
+  }
+  if ('numbers' in packed) {
+    return (place) => packed.numbers[place]!;
+  }
+  const values = packed.distinct.map(asNumber);
+  return (place) => values[packed.codes[place]!]!;
 }
 
 export interface TextCodes {
@@ -106,53 +148,67 @@ export class RowStore {
   }
 
   /**
-   * Adds a batch: `columns[id][n]` is row n's value for the column `id` names, `failed[n]` whether it
-   * failed. Rows already held (same id) are skipped.
+   * Adds a batch: `columns[id]` unpacked gives row n's value for the column `id` names at n,
+   * `failed[n]` whether it failed. Rows already held (same id) are skipped.
    */
-  append(ids: readonly number[], columns: Readonly<Record<string, readonly (string | number | null)[]>>, failed: readonly boolean[] = []): void {
-    const added: number[] = [];
+  append(ids: ArrayLike<number>, columns: Readonly<Record<string, PackedColumn>>, failed: ArrayLike<number | boolean> = []): void {
     this.ensure(this.rows + ids.length);
-    ids.forEach((id, n) => {
+    // The rows added, and each one's place in the batch.
+    const added: number[] = [];
+    const places: number[] = [];
+    for (let place = 0; place < ids.length; place++) {
+      const id = ids[place]!;
       if (this.rowOfId.has(id)) {
-        return;
+        continue;
       }
       const row = this.rows++;
       this.rowOfId.set(id, row);
       this.ids[row] = id;
-      this.failures[row] = failed[n] ? 1 : 0;
-      this.columns.forEach((column) => {
-        const value = columns[column.spec.id]?.[n] ?? null;
-        if (isText(column)) {
-          column.codes[row] = column.dictionary.intern(typeof value === 'string' ? value : value === null ? '' : String(value));
-        } else {
-          column.values[row] = typeof value === 'number' ? value : Number.NaN;
-        }
-      });
+      this.failures[row] = failed[place] ? 1 : 0;
       added.push(row);
-    });
-    if (added.length > 0) {
-      this.byTime = this.mergeByTime(added);
-      for (const column of this.columns) {
-        if (!isText(column)) {
-          column.ranked = undefined;
-        }
-      }
-      this.invalidate();
+      places.push(place);
     }
+    if (added.length === 0) {
+      return;
+    }
+    for (const column of this.columns) {
+      const packed = columns[column.spec.id];
+      if (isText(column)) {
+        const codeAt = textCodes(column.dictionary, packed);
+        added.forEach((row, i) => {
+          column.codes[row] = codeAt(places[i]!);
+        });
+      } else {
+        const valueAt = numberValues(packed);
+        added.forEach((row, i) => {
+          column.values[row] = valueAt(places[i]!);
+        });
+        column.ranked = undefined;
+      }
+    }
+    this.byTime = this.mergeByTime(added);
+    this.invalidate();
   }
 
   /**
-   * Ranks every column's values now, so that a later sort by any of them is only a counting sort:
-   * for idle time once rows stop arriving (ranking 170,000 paths takes longer than a frame).
+   * Ranks one column not ranked yet, so that a later sort by it is only a counting or radix sort;
+   * false when none is left. For idle time once rows stop arriving, a column a callback (ranking
+   * 170,000 paths takes longer than a frame); a sort by a column not ranked yet ranks it first.
    */
-  rankColumns(): void {
+  rankNextColumn(): boolean {
     for (const column of this.columns) {
       if (isText(column)) {
-        column.dictionary.ranks();
-      } else {
+        if (!column.dictionary.ranked) {
+          column.dictionary.ranks();
+          return true;
+        }
+      } else if (column.spec.type !== 'time' && !column.ranked) {
+        // The time column sorts by the order kept as rows arrive, never by ranks.
         this.numberRanks(column);
+        return true;
       }
     }
+    return false;
   }
 
   setSort(sort: SortOrder): void {

@@ -88,8 +88,13 @@ export class Dictionary {
    * Each code's rank among the values as shown, case-insensitively first, then as shown: values
    * that show alike rank alike; `count` ranks in all. Kept until a new value arrives.
    */
+  /** Whether ranks() has its answer ready for the values held now. */
+  get ranked(): boolean {
+    return this.rankCache?.ranks.length === this.values.length;
+  }
+
   ranks(): { ranks: Uint32Array; count: number } {
-    if (this.rankCache?.ranks.length === this.values.length) {
+    if (this.rankCache && this.ranked) {
       return this.rankCache;
     }
     // The distinct sort keys (the lower-cased text, or what the column sorts as), sorted natively

@@ -4,6 +4,7 @@ import { LOGS } from '../../../src/activity/logSchema';
 import { COLUMNS, heldColumns, panelColumns, parseColumnChoice } from '../../../src/panel/columns';
 import { parsePanelState, parseWebviewMessage } from '../../../src/panel/protocol';
 import { RowBatcher } from '../../../src/panel/rowBatches';
+import { unpackColumn } from '../../support/packedCells';
 import type { RowBatch } from '../../../src/panel/protocol';
 import { normalizeWebhook } from '../../../src/api/normalize';
 
@@ -55,8 +56,8 @@ describe('panel columns', () => {
     batches.length = 0;
     batcher.resend(calls);
     batcher.flush();
-    assert.deepEqual(batches.flatMap((batch) => batch.ids), [1, 2, 3]);
-    assert.deepEqual(batches.flatMap((batch) => batch.columns.attemptId), ['attempt-1', 'attempt-2', 'attempt-3']);
+    assert.deepEqual(batches.flatMap((batch) => Array.from(batch.ids)), [1, 2, 3]);
+    assert.deepEqual(batches.flatMap((batch) => unpackColumn(batch.columns.attemptId!)), ['attempt-1', 'attempt-2', 'attempt-3']);
     batcher.dispose();
   });
 });

@@ -1,5 +1,6 @@
 // The table holds values as the server sent them and shows them formatted: charts count and narrow
 // by the value as sent (an operation's code, a long path in full), never by the text on screen.
+import { packColumns } from '../../../../src/panel/packedRows';
 import * as assert from 'node:assert/strict';
 import { OPERATIONS } from '../../../../src/api/wire';
 import { COLUMNS, DEFAULT_SORT } from '../../../../src/panel/columns';
@@ -14,7 +15,7 @@ const NO_ANSWER = noAnswerWords({ noAnswer: noAnswerText('{0}'), ...Object.fromE
 
 function storeOf(kind: 'sessions' | 'webhooks', rows: Record<string, string | number>[], choices: [string, string][]): RowStore {
   const store = new RowStore(COLUMNS[kind], DEFAULT_SORT, (spec) => cellText(spec, choices, NO_ANSWER));
-  store.append(rows.map((_, i) => i + 1), Object.fromEntries(COLUMNS[kind].map((column) => [column.id, rows.map((row) => row[column.id] ?? null)])));
+  store.append(rows.map((_, i) => i + 1), packColumns(Object.fromEntries(COLUMNS[kind].map((column) => [column.id, rows.map((row) => row[column.id] ?? null)]))));
   return store;
 }
 

@@ -1,3 +1,4 @@
+import { packColumns } from '../../../../src/panel/packedRows';
 import * as assert from 'node:assert/strict';
 import { COLUMNS, DEFAULT_SORT } from '../../../../src/panel/columns';
 import { fromWallTime, wallTime } from '../../../../src/activity/timeZone';
@@ -16,7 +17,7 @@ type Cells = Record<string, string | number | boolean | null>;
 /** A store of `kind` holding rows given by column id (absent cells: null), and whether each failed. */
 function storeOf(kind: 'sessions' | 'webhooks', rows: Cells[]): RowStore {
   const store = new RowStore(COLUMNS[kind], DEFAULT_SORT);
-  store.append(rows.map((_, id) => id + 1), Object.fromEntries(COLUMNS[kind].map((column) => [column.id, rows.map((row) => (row[column.id] ?? null) as string | number | null)])), rows.map((row) => row.failed === true));
+  store.append(rows.map((_, id) => id + 1), packColumns(Object.fromEntries(COLUMNS[kind].map((column) => [column.id, rows.map((row) => (row[column.id] ?? null) as string | number | null)]))), rows.map((row) => row.failed === true));
   return store;
 }
 
@@ -230,7 +231,7 @@ describe('chartData: what the panel\'s charts count', () => {
           default: return '';
         }
       })]));
-      store.append(ids, columns);
+      store.append(ids, packColumns(columns));
     }
     const rows = store.view();
     assert.equal(rows.length, size);

@@ -1,3 +1,4 @@
+import { packColumns } from '../../../../src/panel/packedRows';
 import * as assert from 'node:assert/strict';
 import { COLUMNS, DEFAULT_SORT } from '../../../../src/panel/columns';
 import { formatBytes } from '../../../../src/activity/format';
@@ -9,7 +10,7 @@ const index = (id: string) => COLUMNS.sessions.findIndex((column) => column.id =
 /** A batch of session rows: `values[n]` gives row n's cells by column id (the rest empty). */
 function append(store: RowStore, firstId: number, values: Record<string, string | number>[]): void {
   const columns = Object.fromEntries(COLUMNS.sessions.map((column) => [column.id, values.map((row) => row[column.id] ?? null)]));
-  store.append(values.map((_row, n) => firstId + n), columns);
+  store.append(values.map((_row, n) => firstId + n), packColumns(columns));
 }
 
 describe('ColumnContent: what the loaded rows hold in each column', () => {

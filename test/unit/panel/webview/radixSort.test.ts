@@ -54,7 +54,7 @@ describe('numberKeys: keys that sort numbers by value', () => {
   });
 });
 
-describe('sortByRank: a stable counting sort of rows by rank', () => {
+describe('sortByRank: a stable counting or radix sort of rows by rank', () => {
   /** The comparator sort it replaces: by rank (highest first when descending), the last rank last when asked, ties in the order given. */
   function oracle(order: Uint32Array, rankOf: (row: number) => number, buckets: number, descending: boolean, lastStaysLast: boolean): number[] {
     const key = (row: number) => (lastStaysLast && rankOf(row) === buckets - 1 ? Infinity : descending ? -rankOf(row) : rankOf(row));
@@ -63,7 +63,8 @@ describe('sortByRank: a stable counting sort of rows by rank', () => {
 
   it('orders rows as the stable comparator sort does, both ways, with the absent rank last or not, for one, a few and many ranks', () => {
     const random = new Random(33);
-    for (const buckets of [1, 2, 7, 70_000]) {
+    // Up to 65,536 ranks a counting sort; more take radix passes (two of 9 bits from 65,537 to 2^18, three of 8 for 2^23).
+    for (const buckets of [1, 2, 7, 65_536, 65_537, 70_000, 2 ** 18, 2 ** 23]) {
       const count = 5000;
       const order = shuffledRows(random, count);
       const ranks = Uint32Array.from({ length: count }, () => random.int(0, buckets - 1));
@@ -87,6 +88,28 @@ describe('sortByRank: a stable counting sort of rows by rank', () => {
     }
     assert.deepEqual(Array.from(order), given);
     assert.deepEqual(Array.from(sortByRank(new Uint32Array(0), codes, codeRanks, 3, true)), []);
+  });
+
+  it('sorts as the comparator sort does with as many distinct ranks as rows, most of them far apart, through codes too', () => {
+    const random = new Random(35);
+    const count = 200_000;
+    const order = shuffledRows(random, count);
+    // Every row its own rank (a million sizes, all different), and a few ties among them.
+    const ranks = shuffledRows(random, count).map((rank) => (rank % 1000 === 0 ? 7 : rank));
+    const codes = shuffledRows(random, count);
+    const codeRanks = new Uint32Array(count);
+    codes.forEach((code, row) => {
+      codeRanks[code] = ranks[row]!;
+    });
+    const given = Array.from(order);
+    for (const descending of [false, true]) {
+      for (const lastStaysLast of [false, true]) {
+        const expected = oracle(order, (row) => ranks[row]!, count, descending, lastStaysLast);
+        assert.deepEqual(Array.from(sortByRank(order, ranks, undefined, count, descending, lastStaysLast)), expected, `by rank, ${descending ? 'descending' : 'ascending'}${lastStaysLast ? ', absent last' : ''}`);
+        assert.deepEqual(Array.from(sortByRank(order, codes, codeRanks, count, descending, lastStaysLast)), expected, 'through codes');
+      }
+    }
+    assert.deepEqual(Array.from(order), given);
   });
 });
 

@@ -1,3 +1,5 @@
+import { formatBytes } from '../../../../src/activity/format';
+import { packColumns, type PackedColumn } from '../../../../src/panel/packedRows';
 import * as assert from 'node:assert/strict';
 import { Random } from '../../../../server/generate/random';
 import { COLUMNS, DEFAULT_SORT, type ColumnSpec } from '../../../../src/panel/columns';
@@ -9,8 +11,8 @@ import { matchesRefine } from '../../../support/panelCells';
 const ROW_COLUMNS = ['time', 'operation', 'user', 'ip', 'path', 'source', 'size', 'duration', 'protocol', 'status'];
 type Row = [number, string, string, string, string, string, number | null, number | null, string, string];
 
-function batch(rows: { id: number; row: Row }[]): [number[], Record<string, (string | number | null)[]>] {
-  return [rows.map((r) => r.id), Object.fromEntries(COLUMNS.sessions.map((column) => [column.id, rows.map((r) => r.row[ROW_COLUMNS.indexOf(column.id)] ?? null)]))];
+function batch(rows: { id: number; row: Row }[]): [number[], Record<string, PackedColumn>] {
+  return [rows.map((r) => r.id), packColumns(Object.fromEntries(COLUMNS.sessions.map((column) => [column.id, rows.map((r) => r.row[ROW_COLUMNS.indexOf(column.id)] ?? null)])))];
 }
 
 /** The table's index of a session column. */
@@ -34,6 +36,20 @@ describe('RowStore: the panel\'s rows held column by column', () => {
     store.append(...batch([rows[0]!]));
     assert.equal(store.count, 4);
     assert.deepEqual(ids(store), [2, 4, 3, 1]);
+  });
+
+  it('reads packed batches as their cells: empty and numeric text, text in a number column, columns not sent; a skipped row interns nothing', () => {
+    const store = new RowStore(COLUMNS.sessions, DEFAULT_SORT);
+    const column = (id: string) => columnIndex(id);
+    // path: every cell empty (packed as numbers); protocol: numbers in a text column; size: text in a number column; no duration at all.
+    store.append([1, 2], packColumns({ time: [T, T - 1000], user: ['alice', 'bob'], path: [null, null], protocol: [21, null], size: ['x', 5] }), [true, 0]);
+    const cells = (row: number) => ['user', 'path', 'protocol', 'size', 'duration'].map((id) => store.text(row, column(id)));
+    assert.deepEqual([cells(store.rowOf(1)!), cells(store.rowOf(2)!)], [['alice', '', '21', '', ''], ['bob', '', '', formatBytes(5), '']]);
+    assert.deepEqual([store.failed(store.rowOf(1)!), store.failed(store.rowOf(2)!)], [true, false]);
+    // Row 2 again, with a user no other row has: skipped, and its user not among the column's values.
+    store.append([2, 3], packColumns({ time: [T, T - 2000], user: ['mallory', 'carol'] }));
+    assert.deepEqual(store.codes(column('user'))!.values, ['alice', 'bob', 'carol']);
+    assert.equal(store.count, 3);
   });
 
   it('sorts text case-insensitively and stably against time, both ways', () => {
@@ -117,7 +133,7 @@ describe('RowStore: the panel\'s rows held column by column', () => {
           default: return 'x';
         }
       })]));
-      store.append(ids, columns);
+      store.append(ids, packColumns(columns));
     }
     store.setRefine('user7');
     // user7 and user70..79 do not exist (50 users): user7 only, every 50th row.
@@ -147,7 +163,16 @@ describe('RowStore: the panel\'s rows held column by column', () => {
     }
 
     function load(store: RowStore, rows: { id: number; cells: (string | number | null)[] }[]): void {
-      store.append(rows.map((r) => r.id), Object.fromEntries(columns.map((column, index) => [column.id, rows.map((r) => r.cells[index]!)])));
+      store.append(rows.map((r) => r.id), packColumns(Object.fromEntries(columns.map((column, index) => [column.id, rows.map((r) => r.cells[index]!)]))));
+    }
+
+    /** Ranks every column as idle time does, a column a call; how many calls ranked one. */
+    function rankAll(store: RowStore): number {
+      let ranked = 0;
+      while (store.rankNextColumn()) {
+        ranked++;
+      }
+      return ranked;
     }
 
     const number = (value: string | number | null) => (typeof value === 'number' ? value : Number.NaN);
@@ -208,7 +233,7 @@ describe('RowStore: the panel\'s rows held column by column', () => {
       const rows = [...seededRows(2, 500), ...seededRows(3, 500, 501).map((r) => ({ ...r, cells: r.cells.map((cell) => (typeof cell === 'string' ? `${cell}x` : cell)) }))];
       const store = new RowStore(columns, { column: 'user', descending: false }, show);
       load(store, rows.slice(0, 500));
-      store.rankColumns();
+      rankAll(store);
       assert.deepEqual(ids(store), oracleOrder(rows.slice(0, 500), 'user', false));
       load(store, rows.slice(500));
       store.setSort({ column: 'path', descending: true });
@@ -217,13 +242,35 @@ describe('RowStore: the panel\'s rows held column by column', () => {
       assert.deepEqual(ids(store), oracleOrder(rows, 'user', false));
     });
 
+    it('ranks a column a call (every column but time, which sorts by its kept order), again after rows arrive; sorts alike ranked, half ranked or not', () => {
+      // The later rows bring new values to every column: each must be ranked again.
+      const rows = [...seededRows(7, 400), ...seededRows(8, 400, 401).map((r) => ({ ...r, cells: r.cells.map((cell) => (typeof cell === 'string' ? `${cell}x` : cell)) }))];
+      const rankedColumns = columns.filter((column) => column.type !== 'time').length;
+      const store = new RowStore(columns, DEFAULT_SORT, show);
+      load(store, rows.slice(0, 400));
+      assert.equal(rankAll(store), rankedColumns);
+      assert.equal(store.rankNextColumn(), false, 'nothing left to rank');
+      load(store, rows.slice(400));
+      // A click before the ranking is done: the first columns ranked, the others ranked by the sort itself.
+      for (let call = 0; call < Math.floor(rankedColumns / 2); call++) {
+        assert.equal(store.rankNextColumn(), true, `column ${call + 1} ranked again`);
+      }
+      for (const column of columns) {
+        for (const descending of [false, true]) {
+          store.setSort({ column: column.id, descending });
+          assert.deepEqual(ids(store), oracleOrder(rows, column.id, descending), `${column.id} ${descending ? 'descending' : 'ascending'}`);
+        }
+      }
+      assert.equal(rankAll(store), 0, 'the sorts ranked the columns they sorted by');
+    });
+
     it('sorts numbers again after rows arrive or the store is cleared (their ranks are not kept past a change)', () => {
       const rows = seededRows(5, 1000);
       // New sizes among the old: a kept rank would put them in the wrong place.
       const later = seededRows(6, 500, 1001).map((r) => ({ ...r, cells: r.cells.map((cell, index) => (typeof cell === 'number' && columns[index]!.type !== 'time' ? cell + 0.25 : cell)) }));
       const store = new RowStore(columns, { column: 'size', descending: true }, show);
       load(store, rows);
-      store.rankColumns();
+      rankAll(store);
       assert.deepEqual(ids(store), oracleOrder(rows, 'size', true));
       load(store, later);
       for (const column of ['size', 'duration']) {
