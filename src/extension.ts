@@ -46,6 +46,7 @@ import { ResourceFileSystem } from './resources/resourceFileSystem';
 import { SavedSearchesView } from './search/savedSearchesView';
 import { SearchStore } from './search/searchStore';
 import { applyTimeZoneSetting } from './timeZoneSetting';
+import { ActiveAccountActivity } from './treeViews/activeAccountActivity';
 import { ActivityView } from './treeViews/activityView';
 import { sessionPresenter } from './treeViews/sessionPresenter';
 import type { ActivityViews } from './treeViews/views';
@@ -80,13 +81,16 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
   const sessionDocuments = new SessionDocuments();
   const pathHistoryDocuments = new PathHistoryDocuments();
   const grouping = new WebhookGroupingChoice(context.globalState, () => views.webhooks.render());
+  // Does nothing (no request, no timer) unless some account is watched.
+  const watch = new WatchService(store, clients, { directory: context.globalStorageUri.fsPath, log });
+  const activity = new ActiveAccountActivity(store, clients, watch);
   const views: ActivityViews = {
-    sessions: new ActivityView(sessionPresenter, store, clients),
-    webhooks: new ActivityView(webhookPresenter(() => grouping.value), store, clients),
+    sessions: new ActivityView(sessionPresenter, store, clients, activity),
+    webhooks: new ActivityView(webhookPresenter(() => grouping.value), store, clients, activity),
   };
   const setHasAccount = () => vscode.commands.executeCommand('setContext', 'exavault.hasAccount', store.list().length > 0);
   context.subscriptions.push(
-    log, store, clients, details, sessionDocuments, pathHistoryDocuments, views.sessions, views.webhooks,
+    log, store, clients, details, sessionDocuments, pathHistoryDocuments, watch, activity, views.sessions, views.webhooks,
     new AccountStatusBar(store, clients),
     store.onDidChange(setHasAccount),
     registerShowLogCommand(log),
@@ -128,11 +132,9 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
     registerShowPathActivityCommand(views, store),
     registerTracePathHistoryCommand(pathHistoryDocuments, views, store, clients),
   );
-  // Does nothing (no request, no timer) unless some account is watched.
-  const watch = new WatchService(store, clients, { directory: context.globalStorageUri.fsPath, log });
   const mutes = new IncidentMutes(context.globalState);
   const incidents = new IncidentsView(watch, mutes, store);
-  context.subscriptions.push(watch, mutes, incidents, ...registerIncidentActions(watch, mutes, store));
+  context.subscriptions.push(mutes, incidents, ...registerIncidentActions(watch, mutes, store));
   void setHasAccount();
   context.subscriptions.push(registerEnvironmentImport(store, clients, context.globalState, log));
   log.info(vscode.l10n.t('ExaVault Activity {0} activated.', String(context.extension.packageJSON.version)));

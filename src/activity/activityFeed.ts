@@ -1,5 +1,6 @@
 // The loaded entries of one activity log, for one account and one set of filters: first page,
-// older pages on demand, newer entries merged in on refresh. Free of `vscode`, so it is tested in Node.
+// older pages on demand, newer entries merged in on refresh or handed in from outside (the watch's
+// poller). Free of `vscode`, so it is tested in Node.
 import type { ExaVaultError } from '../api/errors';
 import { repeatedPageWarning, type Page } from '../api/paging';
 import { Emitter } from '../util/event';
@@ -35,10 +36,15 @@ export class ActivityFeed<T extends FeedEntry> {
   private readonly changes = new Emitter<void>();
   /** Entries, filters or state changed. */
   readonly onDidChange = this.changes.event;
+  private readonly accepted = new Emitter<number>();
+  /** Entries handed in from outside were added: how many. */
+  readonly onDidAccept = this.accepted.event;
   private controller: AbortController | undefined;
   private running: Promise<void> | undefined;
   private loaded = false;
   private currentFilters: Filters = {};
+  /** Entries handed in while an operation ran: merged once it ends, so that it cannot drop or repeat them. */
+  private pending: T[] = [];
 
   activity: FeedActivity;
   /** The last operation's failure; the entries loaded before it stay. */
@@ -171,10 +177,41 @@ export class ActivityFeed<T extends FeedEntry> {
         this.ids.clear();
         this.hasMore = true;
       }
-      added = fresh.length;
-      this.insert(fresh);
+      added = this.insert(fresh);
     });
     return added;
+  }
+
+  /**
+   * Merges entries read elsewhere (the unfiltered log, in any order); those new here are announced by
+   * onDidAccept. Taken only while the feed is unfiltered and loaded: a filtered feed's query would
+   * have to be applied here again, and an unloaded one loads them on its own. Entries older than the
+   * window are left out, and so are those older than the oldest loaded while older pages remain:
+   * "Load more" goes on from the oldest loaded, and brings them.
+   */
+  accept(entries: readonly T[]): void {
+    if (Object.keys(this.currentFilters).length > 0 || !this.loaded) {
+      return;
+    }
+    if (this.controller) {
+      this.pending.push(...entries);
+      return;
+    }
+    const start = this.now().getTime() - this.settings().windowMs;
+    const oldest = this.hasMore ? this.list.findLast((e) => e.created !== undefined)?.created ?? Infinity : -Infinity;
+    const added = this.insert(entries.filter((e) => (e.created === undefined ? !this.hasMore : e.created >= Math.max(start, oldest))));
+    // Loaded entries the window has moved past go: the feed stays bounded while entries keep coming.
+    const aged = this.list.filter((e) => e.created !== undefined && e.created < start);
+    if (aged.length > 0) {
+      aged.forEach((e) => this.ids.delete(e.id));
+      this.list = this.list.filter((e) => e.created === undefined || e.created >= start);
+    }
+    if (added > 0 || aged.length > 0) {
+      this.changes.fire();
+    }
+    if (added > 0) {
+      this.accepted.fire(added);
+    }
   }
 
   private query(): Record<string, FilterValue | undefined> {
@@ -184,16 +221,28 @@ export class ActivityFeed<T extends FeedEntry> {
   /** Adds the page's entries not loaded yet; returns how many. */
   private add(page: Page<T>): number {
     this.warning = page.warning;
-    const unseen = page.entries.filter((e) => !this.ids.has(e.id));
-    this.insert(unseen);
+    return this.insert(page.entries);
+  }
+
+  /** Adds the entries not loaded yet (once each, however often they come); returns how many. */
+  private insert(entries: readonly T[]): number {
+    const unseen: T[] = [];
+    for (const entry of entries) {
+      if (!this.ids.has(entry.id)) {
+        this.ids.add(entry.id);
+        unseen.push(entry);
+      }
+    }
+    this.list = mergeNewestFirst(this.list, unseen.sort(newestFirst));
     return unseen.length;
   }
 
-  private insert(entries: T[]): void {
-    for (const entry of entries) {
-      this.ids.add(entry.id);
+  private acceptPending(): void {
+    if (!this.controller && this.pending.length > 0) {
+      const pending = this.pending;
+      this.pending = [];
+      this.accept(pending);
     }
-    this.list = mergeNewestFirst(this.list, [...entries].sort(newestFirst));
   }
 
   /** Resolves when nothing runs, however many operations took over from one another meanwhile. */
@@ -228,6 +277,7 @@ export class ActivityFeed<T extends FeedEntry> {
         this.controller = undefined;
       }
       this.changes.fire();
+      this.acceptPending();
     }
   }
 }

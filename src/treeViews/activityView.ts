@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { ActivityEntry } from '../api/models';
 import { ExaVaultError } from '../api/errors';
-import { ActivityFeed, type FilterValue, type PageSource } from '../activity/activityFeed';
+import type { ActivityFeed, FilterValue } from '../activity/activityFeed';
 import type { AccountStore } from '../accounts/accountStore';
 import type { AccountClients } from '../accounts/accountClients';
+import type { ActiveAccountActivity, ActiveAccountChange } from './activeAccountActivity';
 import { windowText } from '../activity/windowText';
 import { describeFilters } from '../search/describeSearch';
 import { filtersFromQuery, sidebarQuery, type SidebarQuery } from '../search/queryFilters';
@@ -18,8 +19,9 @@ import { walkthroughStepDone } from '../ui/walkthroughProgress';
 import { counted } from '../activity/counted';
 
 /**
- * One sidebar view (Sessions or Webhook Calls): the active account's feed, its tree, progress,
- * filters, the badge of entries that arrived while the view was hidden, and auto-refresh.
+ * One sidebar view (Sessions or Webhook Calls): the active account's feed of its log (from the
+ * account's shared store), its tree, progress, filters, the badge of entries that arrived while the
+ * view was hidden, and auto-refresh.
  */
 export class ActivityView<T extends ActivityEntry> implements vscode.Disposable {
   readonly treeView: vscode.TreeView<ActivityNode<T>>;
@@ -27,7 +29,6 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
   private readonly autoRefresh: AutoRefresh;
   private readonly disposables: vscode.Disposable;
   private feed: ActivityFeed<T> | undefined;
-  private feedAccountId: string | undefined;
   private readonly feedSubscription = new MutableDisposable();
   private unseen = 0;
   private filtered: boolean | undefined;
@@ -35,18 +36,21 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
   private viewFilters: SearchFilters = {};
   private keep: SidebarQuery['keep'];
 
-  constructor(readonly presenter: ActivityPresenter<T>, private readonly store: AccountStore, private readonly clients: AccountClients) {
+  constructor(
+    readonly presenter: ActivityPresenter<T>,
+    private readonly store: AccountStore,
+    private readonly clients: AccountClients,
+    private readonly activity: ActiveAccountActivity,
+  ) {
     this.provider = new ActivityTreeProvider(presenter);
     this.treeView = vscode.window.createTreeView(presenter.viewId, { treeDataProvider: this.provider, showCollapseAll: true });
-    this.autoRefresh = new AutoRefresh(() => this.treeView.visible, () => this.refresh());
+    // The watch's poller feeds the view only while the view's query is the whole log.
+    this.autoRefresh = new AutoRefresh(() => this.treeView.visible, () => this.refresh(), () => (this.feed && Object.keys(this.feed.filters).length === 0 ? activity.pollingSince() : undefined));
     this.disposables = vscode.Disposable.from(
       this.treeView, this.provider, this.autoRefresh,
       // After the clients are remade, so that a reload uses the new one.
-      clients.onDidRetire((reason) => {
-        if (reason === 'accounts') {
-          this.sync();
-        }
-      }),
+      activity.onDidChange((change) => this.sync(change)),
+      activity.onDidChangeWatch(() => this.autoRefresh.feedChanged()),
       this.treeView.onDidChangeVisibility(({ visible }) => {
         if (visible) {
           walkthroughStepDone('viewShown');
@@ -71,11 +75,10 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
         }
       }),
     );
-    this.sync();
+    this.sync({ accountChanged: true });
   }
 
   dispose(): void {
-    this.feed?.cancel();
     this.feedSubscription.dispose();
     this.disposables.dispose();
   }
@@ -101,13 +104,15 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
 
   /** Merges what arrived since the newest loaded entry. */
   refresh(): Promise<Error | undefined> {
-    return this.run(async (feed) => {
-      const added = await feed.refresh();
-      if (!this.treeView.visible) {
-        this.unseen += added;
-        this.updateBadge();
-      }
-    });
+    return this.run(async (feed) => this.arrived(await feed.refresh()));
+  }
+
+  /** Counts entries that came in while the view was hidden, by a refresh or from the watch's poller. */
+  private arrived(added: number): void {
+    if (!this.treeView.visible && added > 0) {
+      this.unseen += added;
+      this.updateBadge();
+    }
   }
 
   /** The view's filters, as a search's. */
@@ -126,20 +131,23 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
     this.viewFilters = filters;
     this.keep = keep;
     await this.run((feed) => feed.setFilters(query));
+    // Filtered, the view polls on its own again; cleared, the watch's poller may feed it.
+    this.autoRefresh.feedChanged();
   }
 
   async clearFilters(): Promise<void> {
     await this.setFilters({});
   }
 
-  // Follows the active account: a new account gets a new feed; new credentials retry a refused one.
-  private sync(): void {
-    const account = this.store.active();
-    if (account?.id !== this.feedAccountId || !account) {
-      this.feed?.cancel();
-      this.feedAccountId = account?.id;
-      this.feed = account ? new ActivityFeed<T>(this.source(), () => ({ windowMs: settings.timeWindowMs(), pageSize: settings.pageSize() })) : undefined;
-      this.feedSubscription.value = this.feed?.onDidChange(() => this.render());
+  // Follows the active account: a new account's feed starts fresh; new credentials retry a refused one.
+  private sync({ accountChanged }: ActiveAccountChange): void {
+    const account = this.activity.current;
+    if (accountChanged) {
+      this.feed = account?.log(this.presenter.kind) as ActivityFeed<T> | undefined;
+      this.feedSubscription.value = account && vscode.Disposable.from(
+        this.feed!.onDidChange(() => this.render()),
+        account.onDidAccept(({ kind, added }) => kind === this.presenter.kind && this.arrived(added)),
+      );
       // A new feed starts unfiltered: another account's users and paths mean nothing here.
       this.viewFilters = {};
       this.keep = undefined;
@@ -153,17 +161,6 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
       void this.reload();
     }
     this.autoRefresh.restart();
-  }
-
-  private source(): PageSource<T> {
-    const { clients, presenter } = this;
-    return async function* (query, options) {
-      const active = await clients.active();
-      if (!active) {
-        throw new Error(vscode.l10n.t('The API key and access token of this account are not on this machine. Run "ExaVault: Update Credentials".'));
-      }
-      yield* presenter.pages(active.client, query, options);
-    };
   }
 
   private async run(operation: (feed: ActivityFeed<T>) => Promise<void>): Promise<Error | undefined> {

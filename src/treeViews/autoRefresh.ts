@@ -9,13 +9,20 @@ const HIDDEN_SLOWDOWN = 5;
  * Opt-in polling (exavault.sidebar.autoRefreshSeconds): at the interval while the view is visible,
  * slowly while hidden; after a 429 it waits until the allowance is back, and after a 401 or 403 it
  * stops until something changes (credentials, account, settings), so nothing retries them in a loop.
+ * While the watch's poller brings the log's new entries (`fedSince` says since when), it sends nothing.
  */
 export class AutoRefresh implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
   private disposed = false;
+  /** The poller this caught up with, by the time it passes entries on from; undefined while none feeds the view. */
+  private caughtUpWith: number | undefined;
 
-  constructor(private readonly isVisible: () => boolean, private readonly refresh: () => Promise<Error | undefined>) {}
+  constructor(
+    private readonly isVisible: () => boolean,
+    private readonly refresh: () => Promise<Error | undefined>,
+    private readonly fedSince: () => number | undefined,
+  ) {}
 
   dispose(): void {
     this.disposed = true;
@@ -33,12 +40,31 @@ export class AutoRefresh implements vscode.Disposable {
     this.schedule();
   }
 
+  /** Picks up a poller that starts or stops feeding the view; anything else the watch does changes nothing here. */
+  feedChanged(): void {
+    if (this.fedSince() !== this.caughtUpWith) {
+      this.schedule();
+    }
+  }
+
   private schedule(delayMs?: number): void {
     clearTimeout(this.timer);
     const interval = settings.autoRefreshMs();
     if (interval === 0 || this.stopped || this.disposed) {
+      this.caughtUpWith = undefined;
       return;
     }
+    const since = this.fedSince();
+    if (since !== undefined) {
+      // One refresh of its own brings what arrived between the last one and the poller's start;
+      // from then on the poller's entries come in, and nothing is sent from here.
+      if (since !== this.caughtUpWith) {
+        this.caughtUpWith = since;
+        void this.tick();
+      }
+      return;
+    }
+    this.caughtUpWith = undefined;
     this.timer = setTimeout(() => void this.tick(), delayMs ?? (this.isVisible() ? interval : interval * HIDDEN_SLOWDOWN));
   }
 

@@ -1,8 +1,5 @@
 import type * as vscode from 'vscode';
-import type { ExaVaultClient } from '../api/client';
 import type { ActivityEntry } from '../api/models';
-import type { Page } from '../api/paging';
-import type { FilterValue } from '../activity/activityFeed';
 import type { Group } from '../activity/grouping';
 import type { ActivityKind } from '../activity/logSchema';
 
@@ -13,7 +10,6 @@ export interface ActivityPresenter<T extends ActivityEntry> {
   readonly kind: ActivityKind;
   /** What the view says when the window holds no entries. */
   noActivity(hours: number): string;
-  pages(client: ExaVaultClient, query: Record<string, FilterValue | undefined>, options: { pageSize: number; signal: AbortSignal }): AsyncIterable<Page<T>>;
   group(entries: readonly T[]): Group<T>[];
   /** Changes when the way of grouping changes (webhook calls: by event or by status). */
   groupingKey(): string;

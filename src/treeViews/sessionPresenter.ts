@@ -28,7 +28,6 @@ export const sessionPresenter: ActivityPresenter<SessionEntry> = {
   viewId: 'exavault.sessions',
   kind: 'sessions',
   noActivity: (hours) => vscode.l10n.t('No session activity in the last {0} hours.', hours),
-  pages: (client, query, options) => client.sessionPages(query, options),
   group: groupSessions,
   groupingKey: () => 'operation',
   entryItem(entry, now) {

@@ -33,7 +33,6 @@ export function webhookPresenter(grouping: () => WebhookGrouping): ActivityPrese
     viewId: 'exavault.webhooks',
     kind: 'webhooks',
     noActivity: (hours) => vscode.l10n.t('No webhook calls in the last {0} hours.', hours),
-    pages: (client, query, options) => client.webhookPages(query, options),
     group: (entries) => groupWebhooks(entries, grouping()),
     groupingKey: grouping,
     entryItem(call, now) {

@@ -52,6 +52,11 @@ export interface NewEntries {
   warning?: string;
 }
 
+/** New entries of one account's stream, as a watch passes them on to whoever shows them. */
+export interface WatchedEntries extends Pick<NewEntries, 'stream' | 'entries'> {
+  accountId: string;
+}
+
 export type PollerState =
   | { kind: 'watching' }
   | { kind: 'rateLimited'; message: string; nextTry: number }
@@ -97,12 +102,15 @@ export class Poller {
   private readonly recentCalls: number[] = [];
   /** Calls sent since start. */
   requests = 0;
+  /** Entries from this time on are passed on (when the poller was made): what came before is not new. */
+  readonly since: number;
 
   constructor(private readonly options: PollerOptions) {
     this.clock = options.clock ?? Date.now;
     this.timers = options.timers ?? { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) };
     this.streams = options.streams ?? DEFAULT_STREAMS;
     const since = this.clock();
+    this.since = since;
     this.windows = this.streams.map(() => new PollWindow<ActivityEntry>({ since, overlapMs: options.overlapMs }));
   }
 

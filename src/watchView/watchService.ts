@@ -10,7 +10,7 @@ import { ExaVaultError } from '../api/errors';
 import { settings } from '../settings';
 import type { CostEstimate } from '../watch/cost';
 import { AccountLease, LEASE_HEARTBEAT_MS } from '../watch/lease';
-import { Poller, type ActivitySource, type PollerState } from '../watch/poller';
+import { Poller, type ActivitySource, type PollerState, type WatchedEntries } from '../watch/poller';
 import type { Incident } from '../watch/rules/incident';
 import { applyRules } from '../watch/rules/ruleEngine';
 import { emptyWatchRecord, mergeIncidents, readWatchRecord, watchRecordFile, writeWatchRecord, type WatchRecord } from '../watch/watchRecord';
@@ -35,10 +35,13 @@ export class WatchService implements vscode.Disposable {
   private readonly watches = new Map<string, AccountWatch>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly opened = new vscode.EventEmitter<Incident[]>();
+  private readonly read = new vscode.EventEmitter<WatchedEntries>();
   /** Incidents or a watch's status changed. */
   readonly onDidChange = this.changed.event;
   /** Incidents this window's polls opened: each once, in the one window that polls its account. */
   readonly onDidOpen = this.opened.event;
+  /** New entries this window's polls read (the sidebar takes them instead of polling on its own). */
+  readonly onEntries = this.read.event;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly store: AccountStore, private readonly clients: AccountClients, private readonly options: WatchOptions) {
@@ -64,6 +67,19 @@ export class WatchService implements vscode.Disposable {
     return [...this.watches.values()].flatMap((watch) => watch.record.incidents);
   }
 
+  /**
+   * Since when this window's poller passes on the account's new entries (a time in ms, the same for
+   * as long as the same poller runs); undefined while this window does not poll it.
+   */
+  pollingSince(accountId: string): number | undefined {
+    return this.watches.get(accountId)?.pollingSince;
+  }
+
+  /** Resolves when no poll of this window runs (tests read the server's counts then). */
+  async whenIdle(): Promise<void> {
+    await Promise.all([...this.watches.values()].map((watch) => watch.whenIdle()));
+  }
+
   /** Polls the API has been sent by this window's watches (for tests: an unwatched account costs nothing). */
   requestsSent(): number {
     return [...this.watches.values()].reduce((sum, watch) => sum + watch.requests, 0);
@@ -82,6 +98,7 @@ export class WatchService implements vscode.Disposable {
         this.watches.set(account.id, new AccountWatch(account, this.clients, this.store, this.options, {
           changed: () => this.changed.fire(),
           opened: (incidents) => this.opened.fire(incidents),
+          read: (entries) => this.read.fire(entries),
         }));
       }
     }
@@ -94,6 +111,7 @@ export class WatchService implements vscode.Disposable {
     this.watches.clear();
     this.changed.dispose();
     this.opened.dispose();
+    this.read.dispose();
   }
 }
 
@@ -118,7 +136,7 @@ class AccountWatch {
     private readonly clients: AccountClients,
     private readonly store: AccountStore,
     private readonly options: WatchOptions,
-    private readonly tell: { changed(): void; opened(incidents: Incident[]): void },
+    private readonly tell: { changed(): void; opened(incidents: Incident[]): void; read(entries: WatchedEntries): void },
   ) {
     this.lease = new AccountLease({ directory: options.directory, account: account.id, disabled: options.leaseDisabled });
     this.file = watchRecordFile(options.directory, account.id);
@@ -131,6 +149,14 @@ class AccountWatch {
 
   get requests(): number {
     return this.pollerRequests + (this.poller?.requests ?? 0);
+  }
+
+  get pollingSince(): number | undefined {
+    return this.poller?.since;
+  }
+
+  async whenIdle(): Promise<void> {
+    await this.poller?.whenIdle();
   }
 
   private async beat(): Promise<void> {
@@ -176,7 +202,10 @@ class AccountWatch {
       maxShareOfAllowance: settings.watchMaxShareOfAllowance(),
     });
     this.poller = poller;
-    poller.onEntries(({ entries }) => this.take(entries));
+    poller.onEntries(({ stream, entries }) => {
+      this.take(entries);
+      this.tell.read({ accountId: this.account.id, stream, entries });
+    });
     poller.onState((state) => this.stateChanged(state));
     poller.start();
     this.setStatus({ kind: 'polling', state: poller.state, cost: poller.cost });

@@ -1,0 +1,127 @@
+// The sidebar of a watched account in the real extension host: with auto-refresh on, the views take
+// the watch's new entries and send no request of their own, counted at the local server started
+// here; unwatched (before, and after Stop Watching), the same views ask the server themselves.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ExaVaultApi } from '../../src/extension';
+import type { ActivityEntry } from '../../src/api/models';
+import type { ActivityView } from '../../src/treeViews/activityView';
+import type { SessionEntryWire } from '../../src/api/wire';
+import { waitUntil } from '../support/waitUntil';
+import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
+
+// 3 s asked; with the whole allowance allowed, the share stretches it to 4 s (2 logs, 50,000 calls a day).
+const WATCH_INTERVAL_MINUTES = 0.05;
+// One interval, and room for a slow shared machine to answer.
+const WITHIN_ONE_INTERVAL_MS = 4_000 + 8_000;
+const SESSIONS_PATH = '/api/v2/activity/session';
+const WEBHOOKS_PATH = '/api/v2/activity/webhooks';
+
+const labelText = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
+
+/** Every entry row the view's provider gives, by entry id, with the label VS Code shows. */
+async function entryLabels<T extends ActivityEntry>(view: ActivityView<T>): Promise<Map<number, string>> {
+  const labels = new Map<number, string>();
+  for (const group of (await view.rows.getChildren()) ?? []) {
+    for (const node of (await view.rows.getChildren(group)) ?? []) {
+      if (node.kind === 'entry') {
+        labels.set(node.entry.id, labelText(await view.rows.getTreeItem(node)));
+      }
+    }
+  }
+  return labels;
+}
+
+/** What a session row is labelled: the file's name, or for entries without one the user and where from. */
+const sessionLabel = ({ attributes }: SessionEntryWire) => (attributes.fileName
+  ? path.posix.basename(attributes.fileName)
+  : (attributes.ipAddress ? `${attributes.username} @ ${attributes.ipAddress}` : attributes.username));
+
+describe('sidebar of a watched account in the extension host', function () {
+  this.timeout(120_000);
+  let server: RunningExaVaultServer;
+  let api: ExaVaultApi;
+  let accountId: string;
+  const config = () => vscode.workspace.getConfiguration('exavault');
+  const SETTINGS: Record<string, unknown> = {
+    'watch.intervalMinutes': WATCH_INTERVAL_MINUTES, 'watch.maxShareOfAllowance': 1,
+    'sidebar.autoRefreshSeconds': 1, 'sidebar.timeWindowHours': 2160, pageSize: 20,
+  };
+  const activityRequests = () => {
+    const { byPath } = server.stats();
+    return { sessions: byPath[SESSIONS_PATH] ?? 0, webhooks: byPath[WEBHOOKS_PATH] ?? 0 };
+  };
+  const status = () => api.watch.service.statuses().find(({ account }) => account.id === accountId)?.status;
+  const viewsIdle = () => api.views.sessions.current?.activity === undefined && api.views.webhooks.current?.activity === undefined;
+
+  before(async () => {
+    server = await startExaVaultServer({ seed: 51, sessions: 60, webhooks: 20, accountName: 'fed' });
+    api = await vscode.extensions.getExtension<ExaVaultApi>('exavault-activity.exavault-activity')!.activate();
+    await api.store.removeAll();
+    for (const [name, value] of Object.entries(SETTINGS)) {
+      await config().update(name, value, vscode.ConfigurationTarget.Global);
+    }
+    accountId = (await api.store.add({ label: 'fed', accountName: 'fed', baseUrl: server.baseUrl }, { apiKey: server.apiKey, accessToken: server.accessToken })).id;
+    await vscode.commands.executeCommand('exavault.sessions.focus');
+    assert.equal(await api.views.sessions.reload(), undefined);
+    assert.equal(await api.views.webhooks.reload(), undefined);
+  });
+  after(async () => {
+    await api.store.removeAll();
+    for (const name of Object.keys(SETTINGS)) {
+      await config().update(name, undefined, vscode.ConfigurationTarget.Global);
+    }
+    await server.close();
+  });
+
+  it('unwatched, auto-refresh asks the server itself (the control for the next test)', async () => {
+    server.resetStats();
+    await waitUntil('the sidebar\'s own refresh, at the server', () => activityRequests().sessions > 0, WITHIN_ONE_INTERVAL_MS);
+    assert.equal(api.watch.service.requestsSent(), 0, 'nothing watches the account');
+  });
+
+  it('watched, shows the poller\'s new entries, badge included, and only the poller asks the server', async () => {
+    await vscode.commands.executeCommand('exavault.watchAccount', accountId);
+    await waitUntil('the watch to poll the account', () => status()?.kind === 'polling');
+    // The views catch up once, when the poller starts, with what arrived before; its first poll is an
+    // interval later. After it, entries the server stamps are newer than where the poller started.
+    await waitUntil('the first poll of both logs', () => api.watch.service.requestsSent() >= 2, WITHIN_ONE_INTERVAL_MS);
+    await waitUntil('the views to be idle', viewsIdle);
+    await api.watch.service.whenIdle();
+    server.resetStats();
+    const sentBefore = api.watch.service.requestsSent();
+
+    const arrived = server.arrive({ sessions: 3 });
+    const expected = new Map(arrived.sessions.map((wire) => [wire.id, sessionLabel(wire)]));
+    await waitUntil('the arrivals in the sidebar', async () => {
+      const shown = await entryLabels(api.views.sessions);
+      return arrived.sessions.every((wire) => shown.has(wire.id));
+    }, 2 * WITHIN_ONE_INTERVAL_MS);
+    const shown = await entryLabels(api.views.sessions);
+    assert.deepEqual(new Map([...expected.keys()].map((id) => [id, shown.get(id)])), expected);
+
+    // Hidden, the view counts what the poller brings in its badge.
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await waitUntil('the view to be hidden', () => !api.views.sessions.treeView.visible);
+    const more = server.arrive({ sessions: 2 });
+    await waitUntil('the badge', () => api.views.sessions.treeView.badge?.value === more.sessions.length, 2 * WITHIN_ONE_INTERVAL_MS);
+    assert.deepEqual(api.views.sessions.current!.entries.slice(0, 2).map((entry) => entry.id).sort(), more.sessions.map((wire) => wire.id).sort());
+
+    await api.watch.service.whenIdle();
+    const polled = api.watch.service.requestsSent() - sentBefore;
+    const counted = activityRequests();
+    assert.equal(counted.sessions + counted.webhooks, polled, `the server counted ${JSON.stringify(counted)}; the poller sent ${polled}`);
+    assert.ok(polled >= 4, `each batch came with a poll of both logs: ${polled} requests`);
+    await vscode.commands.executeCommand('exavault.sessions.focus');
+  });
+
+  it('after Stop Watching, auto-refresh asks the server itself again', async () => {
+    await vscode.commands.executeCommand('exavault.stopWatchingAccount', accountId);
+    await waitUntil('the watch to end', () => status() === undefined);
+    const sentAfter = api.watch.service.requestsSent();
+    server.resetStats();
+    await waitUntil('the sidebar\'s own refresh, at the server', () => activityRequests().sessions > 0, WITHIN_ONE_INTERVAL_MS);
+    assert.equal(api.watch.service.requestsSent(), sentAfter, 'no poller runs');
+  });
+});
