@@ -35,13 +35,13 @@ export class WatchService implements vscode.Disposable {
   private readonly watches = new Map<string, AccountWatch>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly opened = new vscode.EventEmitter<Incident[]>();
-  private readonly read = new vscode.EventEmitter<WatchedEntries>();
+  private readonly entriesRead = new vscode.EventEmitter<WatchedEntries>();
   /** Incidents or a watch's status changed. */
   readonly onDidChange = this.changed.event;
   /** Incidents this window's polls opened: each once, in the one window that polls its account. */
   readonly onDidOpen = this.opened.event;
   /** New entries this window's polls read (the sidebar takes them instead of polling on its own). */
-  readonly onEntries = this.read.event;
+  readonly onEntries = this.entriesRead.event;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly store: AccountStore, private readonly clients: AccountClients, private readonly options: WatchOptions) {
@@ -98,7 +98,7 @@ export class WatchService implements vscode.Disposable {
         this.watches.set(account.id, new AccountWatch(account, this.clients, this.store, this.options, {
           changed: () => this.changed.fire(),
           opened: (incidents) => this.opened.fire(incidents),
-          read: (entries) => this.read.fire(entries),
+          entriesRead: (entries) => this.entriesRead.fire(entries),
         }));
       }
     }
@@ -111,7 +111,7 @@ export class WatchService implements vscode.Disposable {
     this.watches.clear();
     this.changed.dispose();
     this.opened.dispose();
-    this.read.dispose();
+    this.entriesRead.dispose();
   }
 }
 
@@ -136,7 +136,7 @@ class AccountWatch {
     private readonly clients: AccountClients,
     private readonly store: AccountStore,
     private readonly options: WatchOptions,
-    private readonly tell: { changed(): void; opened(incidents: Incident[]): void; read(entries: WatchedEntries): void },
+    private readonly tell: { changed(): void; opened(incidents: Incident[]): void; entriesRead(entries: WatchedEntries): void },
   ) {
     this.lease = new AccountLease({ directory: options.directory, account: account.id, disabled: options.leaseDisabled });
     this.file = watchRecordFile(options.directory, account.id);
@@ -204,7 +204,7 @@ class AccountWatch {
     this.poller = poller;
     poller.onEntries(({ stream, entries }) => {
       this.take(entries);
-      this.tell.read({ accountId: this.account.id, stream, entries });
+      this.tell.entriesRead({ accountId: this.account.id, stream, entries });
     });
     poller.onState((state) => this.stateChanged(state));
     poller.start();
