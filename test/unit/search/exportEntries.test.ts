@@ -40,6 +40,15 @@ describe('exporting entries', () => {
     }
   });
 
+  it('writes cells of tricky text as the whole-string exporter did: commas, quotes, line breaks, formula starts, text beyond ASCII', () => {
+    const tricky = ['a,b', 'say "hi"', '"', 'two\nlines', 'cr\rhere', 'crlf\r\n', '=1+1', '+1', '-1+1', '-5', '-', '-.5', '@x', '\t=1', '\r=1', ' =1', '\u00a0=1',
+      '\u2028=1', '\ufeff+1', '\uff1d1', '\uff0d1', '\uff20x', '\uff0b1', 'é=1', 'ünïcödé, "quoted"', '日本語', '😀,=', '\ud800', '=a,"b"\n', '', ' ', '0', 'true', 'null'];
+    const rows = tricky.map((text, n) => entry(10 + n, { created: '2026-11-20T12:00:00Z', operation: text, username: text, fileName: text, status: text, [text === '' ? 'blank' : text]: text }));
+    assert.equal(entriesToCsv(rows), todaysCsv(rows));
+    // Positive control: the cells do come out changed where they must (quoted, defused).
+    assert.ok(entriesToCsv(rows).includes(`,"'=a,""b""\n",`));
+  });
+
   it('writes JSON with every field and ISO times', () => {
     const json = JSON.parse(entriesToJson(entries)) as Record<string, unknown>[];
     assert.deepEqual(json.map((row) => row.id), [1, 2]);
