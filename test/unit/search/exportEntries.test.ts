@@ -57,7 +57,9 @@ describe('exporting entries', () => {
     assert.deepEqual(json[1]!.extra, { custom: { deep: 1 } });
   });
 
-  it('writes the same text as the exporter that built the whole file at once, for seeded sessions and webhook calls (hostile text too)', () => {
+  it('writes the same text as the exporter that built the whole file at once, for seeded sessions and webhook calls (hostile text too)', function () {
+    // Thousands of rows exported twice over: generous on a busy machine, where it has taken 11 s.
+    this.timeout(60_000);
     for (const hostile of [false, true]) {
       const { sessions, webhooks } = generateActivity({ seed: 21, sessions: 300, webhooks: 300, now: new Date(Date.UTC(2026, 10, 27)), vocabulary: accountVocabulary(hostile), accountName: 'export' });
       const sessionEntries = Array.from({ length: 300 }, (_, i) => normalizeSession(sessions.entryAt(i)));
