@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromiumProfile } from '../../scripts/lib/browser';
 import { resultsDir, screenshotsDir, vsixPath } from '../../scripts/lib/paths';
-import { installVsix, makeWorkbenchDirs, startCodeServer, type Workbench } from '../../scripts/lib/vscodeServer';
+import { installVsixOnce, makeWorkbenchDirs, startCodeServer, type Workbench } from '../../scripts/lib/vscodeServer';
 
 /** How long a Playwright action or wait may take: well within a test's two minutes. */
 export const ACTION_TIMEOUT_MS = 30_000;
@@ -46,7 +46,7 @@ export function useWorkbench(name: string, options: () => WorkbenchOptions = () 
     this.timeout(120_000);
     const { env, settings } = options();
     const dirs = makeWorkbenchDirs(path.join(resultsDir, 'ui-workbench', name), settings);
-    installVsix(dirs, vsixPath);
+    installVsixOnce(dirs, vsixPath);
     workbench = await startCodeServer(dirs, { ...process.env, ...env });
     const profileDir = path.join(dirs.root, 'browser-profile');
     context = await launchChromiumProfile(profileDir);
