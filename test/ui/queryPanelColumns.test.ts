@@ -7,8 +7,8 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { HOSTILE_STRINGS, startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import type { WebhookEntryWire } from '../../src/api/wire';
 import { displayLines, displayText } from '../../src/activity/displayText';
-import { attachPanel, inLastRange, openQueryPanel, rowCell, rowCount, searchAll, showCharts, signIn, type QueryPanel } from './queryPanelHelpers';
-import { importingAccount, runFromPalette, screenshot, useWorkbench } from './workbench';
+import { attachPanel, inLastRange, openQueryPanel, rowCell, rowCount, searchAll, showCharts, type QueryPanel } from './queryPanelHelpers';
+import { importingAccount, runFromPalette, screenshot, signIn, useWorkbench } from './workbench';
 
 const QUARTER_MS = 90 * 86_400_000;
 const SEP = ' \u203a ';

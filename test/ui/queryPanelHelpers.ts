@@ -3,7 +3,7 @@
 // status line an earlier search may have left.
 import type { FrameLocator, Page } from 'playwright-core';
 import type { SessionEntryWire, WebhookEntryWire } from '../../src/api/wire';
-import { openSidebar, quickInput, runFromPalette } from './workbench';
+import { quickInput, runFromPalette } from './workbench';
 
 /** The panel's count line for `count` rows: "1 row", "2 rows". */
 export const rowCount = (count: number): string => (count === 1 ? '1 row' : `${count} rows`);
@@ -85,21 +85,6 @@ export type Answer = 'Load All' | 'Stop Here' | undefined;
 
 const TERMINAL_STATUS = /^(Stopped: |Failed after )?\d[\d,]* entr(y|ies), [\d,]+ API calls?$/;
 const stateOf = (status: string): SearchEnd['state'] => (status.startsWith('Stopped') ? 'stopped' : status.startsWith('Failed') ? 'failed' : 'done');
-
-/**
- * Signs in as the suites' workbench does: the sidebar activates the extension, which imports the
- * account from the environment (its name shows in the status bar). Then waits for the sidebar's
- * first load of both logs, so that the only requests the server sees from then on are the test's.
- */
-export async function signIn(page: Page, accountName: string): Promise<void> {
-  await openSidebar(page);
-  await page.locator('.statusbar-item', { hasText: accountName }).first().waitFor({ timeout: 60_000 });
-  for (const view of ['Sessions', 'Webhook Calls']) {
-    // A view's rows (groups, "nothing found" or an error) appear once its first load has ended.
-    const pane = page.locator('.pane', { has: page.locator(`.pane-header[aria-label^="${view}"]`) });
-    await pane.locator('.monaco-list-row').first().waitFor({ timeout: 60_000 });
-  }
-}
 
 /**
  * Opens a query panel from the palette (the last 24 hours, no filters) and waits for the grid.

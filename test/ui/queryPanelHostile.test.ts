@@ -2,11 +2,11 @@
 // text, in an element with no children, with nothing blocked by (or slipping past) the CSP.
 import * as assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
-import { HOSTILE_STRINGS, startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
+import { HOSTILE_STRINGS } from '../../server/index';
 import type { SessionEntryWire, WebhookEntryWire } from '../../src/api/wire';
 import { displayLines, displayText } from '../../src/activity/displayText';
-import { importingAccount, screenshot, useWorkbench } from './workbench';
-import { inLastRange, openQueryPanel, rowCell, rowCells, rowCount, searchAll, signIn } from './queryPanelHelpers';
+import { screenshot, useLocalAccount } from './workbench';
+import { inLastRange, openQueryPanel, rowCell, rowCells, rowCount, searchAll } from './queryPanelHelpers';
 
 /** Every cell and detail value: its text, and whether it has element children. */
 async function renderedTexts(frame: FrameLocator, selector: string): Promise<{ text: string; children: number }[]> {
@@ -16,24 +16,13 @@ async function renderedTexts(frame: FrameLocator, selector: string): Promise<{ t
 const violations = (frame: FrameLocator) => frame.locator('body').evaluate((body) => Number(body.dataset.cspViolations ?? 0));
 
 describe('query panel with hostile log data', function () {
-  let server: RunningExaVaultServer;
-  /** The server's `now`: every entry is this minus a fixed offset. */
-  let serverStart: number;
-  before(async () => {
-    serverStart = Date.now();
-    server = await startExaVaultServer({ seed: 3, sessions: 120, webhooks: 80, accountName: 'hostile', dataset: 'hostile', now: new Date(serverStart) });
-  });
-  after(() => server.close());
-
-  const session = useWorkbench('query-panel-hostile', () => importingAccount(server, { 'exavault.pageSize': 100, 'exavault.search.confirmAboveCalls': 1000 }));
-  // Every test, run alone or not, starts signed in.
-  before(() => signIn(session().page, 'hostile'));
+  const { server, serverStart, session } = useLocalAccount('query-panel-hostile', { seed: 3, sessions: 120, webhooks: 80, accountName: 'hostile', dataset: 'hostile' }, { 'exavault.pageSize': 100, 'exavault.search.confirmAboveCalls': 1000 });
 
   for (const log of ['Session Logs', 'Webhook Calls'] as const) {
     it(`shows ${log.toLowerCase()} cells and details as the exact text, inert`, async () => {
       const { page } = session();
       const quarter = 90 * 86_400_000;
-      const entries: (SessionEntryWire | WebhookEntryWire)[] = log === 'Session Logs' ? inLastRange(server.sessions, quarter, serverStart) : inLastRange(server.webhooks, quarter, serverStart);
+      const entries: (SessionEntryWire | WebhookEntryWire)[] = log === 'Session Logs' ? inLastRange(server().sessions, quarter, serverStart()) : inLastRange(server().webhooks, quarter, serverStart());
       assert.ok(entries.length > 5, `the last 90 days hold ${entries.length} ${log.toLowerCase()}`);
       const panel = await openQueryPanel(page, log);
       const frame = panel.frame;

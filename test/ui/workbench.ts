@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromiumProfile } from '../../scripts/lib/browser';
+import { startExaVaultServer, type ExaVaultServerOptions, type RunningExaVaultServer } from '../../server/index';
 import { resultsDir, screenshotsDir, vsixPath } from '../../scripts/lib/paths';
 import { installVsixOnce, makeWorkbenchDirs, startCodeServer, type Workbench } from '../../scripts/lib/vscodeServer';
 
@@ -34,6 +35,38 @@ export function accountEnvironment(server: { baseUrl: string; apiKey: string; ac
 /** A workbench that imports the local server's account from its environment at start, as most tests sign in, with `settings` besides. */
 export function importingAccount(server: { baseUrl: string; apiKey: string; accessToken: string }, settings: Record<string, unknown> = {}): WorkbenchOptions {
   return { env: accountEnvironment(server), settings: { 'exavault.importFromEnvironment': 'always', ...settings } };
+}
+
+/** What a suite against a local account uses: see useLocalAccount. */
+export interface LocalAccount {
+  readonly server: () => RunningExaVaultServer;
+  /** The server's `now`: every entry is this minus a fixed offset. */
+  readonly serverStart: () => number;
+  readonly session: () => UiSession;
+}
+
+/**
+ * Registers the hooks most UI suites start with: a local server (`options`, its `now` the moment it
+ * starts), one workbench that imports its account with `settings` (importingAccount), and the
+ * account signed in (signIn) before the first test, so that every test, run alone or not, starts signed in.
+ */
+export function useLocalAccount(name: string, options: ExaVaultServerOptions & { accountName: string }, settings: Record<string, unknown> = {}): LocalAccount {
+  let server: RunningExaVaultServer | undefined;
+  let serverStart = 0;
+  const started = () => {
+    if (!server) {
+      throw new Error('The local server did not start; see the before hook.');
+    }
+    return server;
+  };
+  before(async () => {
+    serverStart = Date.now();
+    server = await startExaVaultServer({ ...options, now: new Date(serverStart) });
+  });
+  after(() => server?.close());
+  const session = useWorkbench(name, () => importingAccount(started(), settings));
+  before(() => signIn(session().page, options.accountName));
+  return { server: started, serverStart: () => serverStart, session };
 }
 
 /** Registers before/after hooks that start one workbench for the enclosing describe(). */
@@ -148,6 +181,21 @@ export async function answer(page: Page, text: string, step?: string): Promise<v
   await input.waitFor();
   await input.fill(text);
   await input.press('Enter');
+}
+
+/**
+ * Signs in as the suites' workbench does: the sidebar activates the extension, which imports the
+ * account from the environment (its name shows in the status bar). Then waits for the sidebar's
+ * first load of both logs, so that the only requests the server sees from then on are the test's.
+ */
+export async function signIn(page: Page, accountName: string): Promise<void> {
+  await openSidebar(page);
+  await page.locator('.statusbar-item', { hasText: accountName }).first().waitFor({ timeout: 60_000 });
+  for (const view of ['Sessions', 'Webhook Calls']) {
+    // A view's rows (groups, "nothing found" or an error) appear once its first load has ended.
+    const pane = page.locator('.pane', { has: page.locator(`.pane-header[aria-label^="${view}"]`) });
+    await pane.locator('.monaco-list-row').first().waitFor({ timeout: 60_000 });
+  }
 }
 
 export async function openSidebar(page: Page): Promise<void> {
