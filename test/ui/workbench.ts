@@ -132,7 +132,9 @@ export async function tidyWindow(page: Page): Promise<void> {
     await page.keyboard.press('Escape');
   }
   // On a loaded machine the command can be lost (focus moving while it is typed): try it again.
-  for (let attempt = 1; ; attempt++) {
+  // With no editor open (no tab, no webview) there is nothing to close: a palette run spared.
+  const open = async () => await page.locator('.part.editor .tab').count() + await page.locator('iframe.webview').count() > 0;
+  for (let attempt = 1; await open(); attempt++) {
     await runFromPalette(page, 'View: Close All Editors');
     try {
       await page.locator('iframe.webview').first().waitFor({ state: 'detached', timeout: attempt < 3 ? 10_000 : ACTION_TIMEOUT_MS });
