@@ -280,3 +280,45 @@ export async function until(condition: () => boolean, what: string, timeoutMs = 
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** How the details pane joins a field's parts: "Resource › Path". */
+export const SEP = ' \u203a ';
+
+export type WebhookAttributes = {
+  attemptId?: string; ipAddress?: string; webhookFormat?: string;
+  details?: { accountName?: string; attemptId?: string; eventData?: { transferStatus?: string; resources?: { path?: string }[] } };
+};
+export const attributesOf = (call: WebhookEntryWire) => call.attributes as WebhookAttributes;
+
+/** Ticks a column in the chooser from the keyboard: the summary opens it, Space ticks, Escape closes it. */
+export async function chooseColumn(frame: FrameLocator, id: string): Promise<void> {
+  const summary = frame.locator('.column-chooser summary');
+  await summary.focus();
+  await summary.press('Enter');
+  const box = frame.locator(`.column-list input[value="${id}"]`);
+  await box.focus();
+  await box.press('Space');
+  await box.press('Escape');
+  await frame.locator(`[role="columnheader"][data-column="${id}"]`).waitFor();
+}
+
+/** The details pane's fields as label and value, in order. */
+export async function detailFields(frame: FrameLocator): Promise<[string, string][]> {
+  return frame.locator('.details dl.fields').evaluate((list) => {
+    const labels = Array.from(list.querySelectorAll('dt'), (dt) => dt.textContent ?? '');
+    const values = Array.from(list.querySelectorAll('dd .value'), (value) => value.textContent ?? '');
+    return labels.map((label, index): [string, string] => [label, values[index]!]);
+  });
+}
+
+/** Selects the `index`th row from the keyboard (the table scrolls to it) and waits for its details. */
+export async function selectRow(frame: FrameLocator, index: number): Promise<void> {
+  const grid = frame.locator('.grid');
+  await grid.focus();
+  await grid.press('Home');
+  for (let step = 0; step < index; step++) {
+    await grid.press('ArrowDown');
+  }
+  await frame.locator(`.grid-row[aria-rowindex="${index + 2}"][aria-selected="true"]`).waitFor();
+  await frame.locator('.details dl.fields').waitFor();
+}
