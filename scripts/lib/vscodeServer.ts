@@ -2,11 +2,12 @@
 // - the VS Code server itself, which takes extension-development payloads (integration suites);
 // - code-server's CLI with an installed .vsix, where secrets persist across reloads (UI suites).
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { freePort, startLogged, waitForHttp, type Started } from './processes';
 import { clockedNode } from './clock';
-import { codeServerCli, node24Bin, serverMain } from './paths';
+import { codeServerCli, node24Bin, resultsDir, serverMain } from './paths';
 
 export interface Workbench {
   readonly url: string;
@@ -100,6 +101,37 @@ export function installVsix(dirs: WorkbenchDirs, vsix: string): void {
   if (result.status !== 0) {
     throw new Error(`Installing ${vsix} failed (exit ${result.status}): ${result.stderr || result.stdout}`);
   }
+}
+
+/**
+ * Installs `vsix` as installVsix does, by copying an installation made once per build of it: the
+ * CLI takes seconds each time, and the UI suites start a workbench per describe. The copy's
+ * extensions.json holds as it is, since VS Code finds each extension by its relativeLocation.
+ */
+export function installVsixOnce(dirs: WorkbenchDirs, vsix: string): void {
+  const installations = path.join(resultsDir, 'installed-vsix');
+  const digest = createHash('sha256').update(fs.readFileSync(vsix)).digest('hex').slice(0, 16);
+  const installed = path.join(installations, `${path.basename(vsix, '.vsix')}-${digest}`);
+  if (!fs.existsSync(installed)) {
+    // Made aside and renamed into place, so a workbench starting beside this one never copies half of it.
+    const making = makeWorkbenchDirs(`${installed}.${process.pid}`);
+    installVsix(making, vsix);
+    try {
+      fs.renameSync(making.extensions, installed);
+    } catch (error) {
+      if (!fs.existsSync(installed)) {
+        throw error;
+      }
+    }
+    fs.rmSync(making.root, { recursive: true, force: true });
+    // Earlier builds' installations, once no suite can be copying them (none runs for a day).
+    for (const earlier of fs.readdirSync(installations).map((name) => path.join(installations, name))) {
+      if ((fs.statSync(earlier, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < Date.now() - 86_400_000) {
+        fs.rmSync(earlier, { recursive: true, force: true });
+      }
+    }
+  }
+  fs.cpSync(installed, dirs.extensions, { recursive: true });
 }
 
 /** code-server's CLI: extensions installed in dirs.extensions, secrets kept across page reloads. */

@@ -6,18 +6,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import { OPERATIONS, type SessionEntryWire, type WebhookEntryWire } from '../../src/api/wire';
 import { displayText } from '../../src/activity/displayText';
 import { formatRelative, formatTime } from '../../src/activity/format';
 import { fromZoneInput, rezoneInput } from '../../src/panel/webview/zoneInput';
 import { matchesRefine, sessionCellTexts } from '../support/panelCells';
 import {
-  answer, attachPanel, inLastRange, openQueryPanel, rowCell, rowCells, rowCount, search, searchAll, searchesAsked, searchEnd, signIn, startSearch, until, waitForQuestion, type QueryPanel,
+  answer, attachPanel, inLastRange, openQueryPanel, rowCell, rowCells, rowCount, search, searchAll, searchesAsked, searchEnd, startSearch, until, waitForQuestion, type QueryPanel,
 } from './queryPanelHelpers';
 import { waitUntil } from '../support/waitUntil';
 import { exactly, palette } from './uiSteps';
-import { ACTION_TIMEOUT_MS, importingAccount, quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
+import { ACTION_TIMEOUT_MS, quickInput, runFromPalette, screenshot, useLocalAccount } from './workbench';
 
 // Chosen for what the tests need of its data (each test checks what it relies on): sessions in the
 // last 24 hours and none within hours of that range's start; webhook calls answered 4xx, some of
@@ -72,22 +71,11 @@ async function setTimeZone(page: Page, userSettingsFile: string, zone: string): 
 }
 
 describe('query panel in the real workbench', function () {
-  let server: RunningExaVaultServer;
-  /** The server's `now`: every entry is this minus a fixed offset. */
-  let serverStart: number;
-  before(async () => {
-    serverStart = Date.now();
-    server = await startExaVaultServer({ seed: SEED, sessions: 300, webhooks: 200, accountName: 'acme', now: new Date(serverStart) });
-  });
-  after(() => server.close());
+  const { server, serverStart, session } = useLocalAccount('query-panel', { seed: SEED, sessions: 300, webhooks: 200, accountName: 'acme' }, { 'exavault.pageSize': PAGE_SIZE, 'exavault.search.confirmAboveCalls': 3 });
   // No fault outlives its test (workbench.ts closes the test's panels and notifications).
-  afterEach(() => server.clearFaults());
+  afterEach(() => server().clearFaults());
 
-  const session = useWorkbench('query-panel', () => importingAccount(server, { 'exavault.pageSize': PAGE_SIZE, 'exavault.search.confirmAboveCalls': 3 }));
-  // Every test, run alone or not, starts signed in.
-  before(() => signIn(session().page, 'acme'));
-
-  const sessionsIn = (rangeMs: number) => inLastRange<SessionEntryWire>(server.sessions, rangeMs, serverStart);
+  const sessionsIn = (rangeMs: number) => inLastRange<SessionEntryWire>(server().sessions, rangeMs, serverStart());
 
   /** A sessions panel over the last 90 days with every page loaded, and the entries it shows. */
   async function allSessions(page: Page): Promise<{ panel: QueryPanel; frame: FrameLocator; entries: SessionEntryWire[] }> {
@@ -209,7 +197,7 @@ describe('query panel in the real workbench', function () {
 
   it('charts every row the table shows once loading ends, never the first batch only', async () => {
     const { page } = session();
-    const calls = inLastRange<WebhookEntryWire>(server.webhooks, QUARTER_MS, serverStart);
+    const calls = inLastRange<WebhookEntryWire>(server().webhooks, QUARTER_MS, serverStart());
     const statuses = new Set(calls.map((call) => String((call.attributes as { status?: number }).status ?? '')));
     assert.ok(calls.length > 3 * PAGE_SIZE && statuses.size <= 10, `seed ${SEED}: more than one batch of calls, of at most 10 statuses (so the top list holds every call): ${calls.length}, ${statuses.size}`);
     // A window tall enough that the charts stay open beside the webhook panel's table (they fold in the suites' usual one).
@@ -229,7 +217,7 @@ describe('query panel in the real workbench', function () {
     }
   });
 
-  it('filters on a user on the server, and several operation types with one query each', async () => {
+  it('filters on a user on the server(), and several operation types with one query each', async () => {
     const { page } = session();
     const { panel, frame, entries } = await allSessions(page);
     const user = entries[0]!.attributes.username!;
@@ -461,13 +449,13 @@ describe('query panel in the real workbench', function () {
   it('refines the loaded rows as one types, without a request', async () => {
     const { page } = session();
     const { frame, entries } = await allSessions(page);
-    server.resetStats();
+    server().resetStats();
     const needle = entries[3]!.attributes.ipAddress!.slice(0, 6);
     const matching = entries.filter((entry) => matchesRefine(sessionCellTexts(entry), needle)).length;
     assert.ok(matching > 0 && matching < entries.length, `"${needle}" refines ${matching} of ${entries.length} rows`);
     await frame.locator('#refine').fill(needle);
     await countReads(frame, `${matching} of ${entries.length} rows`);
-    assert.equal(server.stats().requests, 0);
+    assert.equal(server().stats().requests, 0);
     await frame.locator('#refine').fill('');
     await countReads(frame, rowCount(entries.length));
   });
@@ -490,11 +478,11 @@ describe('query panel in the real workbench', function () {
     await startSearch(panel, () => panel.frame.locator('#range').selectOption('quarter'));
     await waitForQuestion(panel);
     // The first page is in; the next ones are slow to come, so Stop finds them on their way.
-    server.setFaults({ latencyMs: IN_FLIGHT_LATENCY_MS });
-    server.resetStats();
+    server().setFaults({ latencyMs: IN_FLIGHT_LATENCY_MS });
+    server().resetStats();
     await answer(panel, 'Load All');
     await panel.frame.locator('#status-text', { hasText: /^Loading/ }).waitFor();
-    await until(() => server.stats().inFlight > 0, 'a page request on its way to the server');
+    await until(() => server().stats().inFlight > 0, 'a page request on its way to the server');
     await panel.frame.getByRole('button', { name: 'Stop', exact: true }).click();
     const end = await searchEnd(panel, undefined);
     assert.equal(end.state, 'stopped', end.status);
@@ -509,13 +497,13 @@ describe('query panel in the real workbench', function () {
     await startSearch(panel, () => panel.frame.locator('#range').selectOption('quarter'));
     await waitForQuestion(panel);
     // The first page is in; every later request now fails.
-    server.setFaults({ serverErrors: { status: 503, count: 1_000_000 } });
+    server().setFaults({ serverErrors: { status: 503, count: 1_000_000 } });
     await answer(panel, 'Load All');
     const failed = await searchEnd(panel, undefined);
     assert.match(failed.status, new RegExp(`^Failed after ${PAGE_SIZE} entries`));
     assert.equal(failed.count, rowCount(PAGE_SIZE));
     assert.match(await panel.frame.locator('.problem').textContent() ?? '', /503[\s\S]*The rows loaded before it stay; Retry runs the search again\.$/);
-    server.clearFaults();
+    server().clearFaults();
     assert.equal(await searchAll(panel, () => panel.frame.locator('button', { hasText: 'Retry' }).click()), rowCount(entries.length));
     assert.equal(await panel.frame.locator('.problem').isVisible(), false);
   });
@@ -616,7 +604,7 @@ describe('query panel in the real workbench', function () {
 
   it('searches webhook calls by status class, shows a call\'s response and event data, and opens the user\'s activity from a row', async () => {
     const { page } = session();
-    const calls = inLastRange<WebhookEntryWire>(server.webhooks, QUARTER_MS, serverStart);
+    const calls = inLastRange<WebhookEntryWire>(server().webhooks, QUARTER_MS, serverStart());
     const failing = calls.filter((call) => {
       const { status } = call.attributes as { status?: number };
       return status !== undefined && status >= 400 && status < 500;

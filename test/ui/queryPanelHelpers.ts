@@ -3,7 +3,7 @@
 // status line an earlier search may have left.
 import type { FrameLocator, Page } from 'playwright-core';
 import type { SessionEntryWire, WebhookEntryWire } from '../../src/api/wire';
-import { openSidebar, quickInput, runFromPalette } from './workbench';
+import { quickInput, runFromPalette } from './workbench';
 
 /** The panel's count line for `count` rows: "1 row", "2 rows". */
 export const rowCount = (count: number): string => (count === 1 ? '1 row' : `${count} rows`);
@@ -85,21 +85,6 @@ export type Answer = 'Load All' | 'Stop Here' | undefined;
 
 const TERMINAL_STATUS = /^(Stopped: |Failed after )?\d[\d,]* entr(y|ies), [\d,]+ API calls?$/;
 const stateOf = (status: string): SearchEnd['state'] => (status.startsWith('Stopped') ? 'stopped' : status.startsWith('Failed') ? 'failed' : 'done');
-
-/**
- * Signs in as the suites' workbench does: the sidebar activates the extension, which imports the
- * account from the environment (its name shows in the status bar). Then waits for the sidebar's
- * first load of both logs, so that the only requests the server sees from then on are the test's.
- */
-export async function signIn(page: Page, accountName: string): Promise<void> {
-  await openSidebar(page);
-  await page.locator('.statusbar-item', { hasText: accountName }).first().waitFor({ timeout: 60_000 });
-  for (const view of ['Sessions', 'Webhook Calls']) {
-    // A view's rows (groups, "nothing found" or an error) appear once its first load has ended.
-    const pane = page.locator('.pane', { has: page.locator(`.pane-header[aria-label^="${view}"]`) });
-    await pane.locator('.monaco-list-row').first().waitFor({ timeout: 60_000 });
-  }
-}
 
 /**
  * Opens a query panel from the palette (the last 24 hours, no filters) and waits for the grid.
@@ -294,4 +279,46 @@ export async function until(condition: () => boolean, what: string, timeoutMs = 
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** How the details pane joins a field's parts: "Resource › Path". */
+export const SEP = ' \u203a ';
+
+export type WebhookAttributes = {
+  attemptId?: string; ipAddress?: string; webhookFormat?: string;
+  details?: { accountName?: string; attemptId?: string; eventData?: { transferStatus?: string; resources?: { path?: string }[] } };
+};
+export const attributesOf = (call: WebhookEntryWire) => call.attributes as WebhookAttributes;
+
+/** Ticks a column in the chooser from the keyboard: the summary opens it, Space ticks, Escape closes it. */
+export async function chooseColumn(frame: FrameLocator, id: string): Promise<void> {
+  const summary = frame.locator('.column-chooser summary');
+  await summary.focus();
+  await summary.press('Enter');
+  const box = frame.locator(`.column-list input[value="${id}"]`);
+  await box.focus();
+  await box.press('Space');
+  await box.press('Escape');
+  await frame.locator(`[role="columnheader"][data-column="${id}"]`).waitFor();
+}
+
+/** The details pane's fields as label and value, in order. */
+export async function detailFields(frame: FrameLocator): Promise<[string, string][]> {
+  return frame.locator('.details dl.fields').evaluate((list) => {
+    const labels = Array.from(list.querySelectorAll('dt'), (dt) => dt.textContent ?? '');
+    const values = Array.from(list.querySelectorAll('dd .value'), (value) => value.textContent ?? '');
+    return labels.map((label, index): [string, string] => [label, values[index]!]);
+  });
+}
+
+/** Selects the `index`th row from the keyboard (the table scrolls to it) and waits for its details. */
+export async function selectRow(frame: FrameLocator, index: number): Promise<void> {
+  const grid = frame.locator('.grid');
+  await grid.focus();
+  await grid.press('Home');
+  for (let step = 0; step < index; step++) {
+    await grid.press('ArrowDown');
+  }
+  await frame.locator(`.grid-row[aria-rowindex="${index + 2}"][aria-selected="true"]`).waitFor();
+  await frame.locator('.details dl.fields').waitFor();
 }

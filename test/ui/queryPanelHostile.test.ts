@@ -1,12 +1,13 @@
 // Log data is anyone's text: in the query panel every hostile string must come out as exactly that
-// text, in an element with no children, with nothing blocked by (or slipping past) the CSP.
+// text, in an element with no children, with nothing blocked by (or slipping past) the CSP: in the
+// default columns, in the columns a user chooses, and in the details.
 import * as assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
-import { HOSTILE_STRINGS, startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
+import { HOSTILE_STRINGS } from '../../server/index';
 import type { SessionEntryWire, WebhookEntryWire } from '../../src/api/wire';
 import { displayLines, displayText } from '../../src/activity/displayText';
-import { importingAccount, screenshot, useWorkbench } from './workbench';
-import { inLastRange, openQueryPanel, rowCell, rowCells, rowCount, searchAll, signIn } from './queryPanelHelpers';
+import { screenshot, useLocalAccount } from './workbench';
+import { attributesOf, chooseColumn, detailFields, inLastRange, openQueryPanel, rowCell, rowCells, rowCount, searchAll, selectRow, SEP } from './queryPanelHelpers';
 
 /** Every cell and detail value: its text, and whether it has element children. */
 async function renderedTexts(frame: FrameLocator, selector: string): Promise<{ text: string; children: number }[]> {
@@ -16,24 +17,13 @@ async function renderedTexts(frame: FrameLocator, selector: string): Promise<{ t
 const violations = (frame: FrameLocator) => frame.locator('body').evaluate((body) => Number(body.dataset.cspViolations ?? 0));
 
 describe('query panel with hostile log data', function () {
-  let server: RunningExaVaultServer;
-  /** The server's `now`: every entry is this minus a fixed offset. */
-  let serverStart: number;
-  before(async () => {
-    serverStart = Date.now();
-    server = await startExaVaultServer({ seed: 3, sessions: 120, webhooks: 80, accountName: 'hostile', dataset: 'hostile', now: new Date(serverStart) });
-  });
-  after(() => server.close());
-
-  const session = useWorkbench('query-panel-hostile', () => importingAccount(server, { 'exavault.pageSize': 100, 'exavault.search.confirmAboveCalls': 1000 }));
-  // Every test, run alone or not, starts signed in.
-  before(() => signIn(session().page, 'hostile'));
+  const { server, serverStart, session } = useLocalAccount('query-panel-hostile', { seed: 3, sessions: 120, webhooks: 80, accountName: 'hostile', dataset: 'hostile' }, { 'exavault.pageSize': 100, 'exavault.search.confirmAboveCalls': 1000 });
 
   for (const log of ['Session Logs', 'Webhook Calls'] as const) {
     it(`shows ${log.toLowerCase()} cells and details as the exact text, inert`, async () => {
       const { page } = session();
       const quarter = 90 * 86_400_000;
-      const entries: (SessionEntryWire | WebhookEntryWire)[] = log === 'Session Logs' ? inLastRange(server.sessions, quarter, serverStart) : inLastRange(server.webhooks, quarter, serverStart);
+      const entries: (SessionEntryWire | WebhookEntryWire)[] = log === 'Session Logs' ? inLastRange(server().sessions, quarter, serverStart()) : inLastRange(server().webhooks, quarter, serverStart());
       assert.ok(entries.length > 5, `the last 90 days hold ${entries.length} ${log.toLowerCase()}`);
       const panel = await openQueryPanel(page, log);
       const frame = panel.frame;
@@ -65,6 +55,40 @@ describe('query panel with hostile log data', function () {
       assert.equal(await violations(frame), 0);
     });
   }
+
+  it('shows hostile values in the new columns and detail fields as exactly their text', async () => {
+    const { page } = session();
+    const calls = inLastRange(server().webhooks, 90 * 86_400_000, serverStart());
+    const panel = await openQueryPanel(page, 'Webhook Calls');
+    const { frame } = panel;
+    assert.equal(await searchAll(panel, () => frame.locator('#range').selectOption('quarter')), rowCount(calls.length));
+    await chooseColumn(frame, 'ip');
+    await chooseColumn(frame, 'resources');
+    const cells = frame.locator('.grid-body .grid-row:not([hidden]) .grid-cell[data-column="ip"], .grid-body .grid-row:not([hidden]) .grid-cell[data-column="resources"]');
+    await rowCell(frame, 0, 'ip').filter({ hasText: displayText(attributesOf(calls[0]!).ipAddress ?? '', 300) }).waitFor();
+    const rendered = await cells.evaluateAll((elements) => elements.map((element) => ({ column: (element as HTMLElement).dataset.column, text: element.textContent ?? '', children: element.childElementCount })));
+    const shownRows = rendered.length / 2;
+    assert.ok(shownRows > 3);
+    for (let index = 0; index < shownRows - 2; index++) {
+      const ip = attributesOf(calls[index]!).ipAddress ?? '';
+      const path = (attributesOf(calls[index]!).details?.eventData?.resources ?? []).map((resource) => resource.path ?? '').join('; ');
+      assert.equal(await rowCell(frame, index, 'ip').textContent(), displayText(ip, 300), `row ${index} ip`);
+      assert.equal(await rowCell(frame, index, 'resources').textContent(), displayText(path, 300), `row ${index} resources`);
+    }
+    // Positive control: the rows in view do hold markup payloads in these columns.
+    assert.ok(rendered.some(({ text }) => HOSTILE_STRINGS.some((payload) => /[<>[]/.test(payload) && text.includes(displayText(payload, 300)))), 'the new columns hold payloads');
+    assert.deepEqual(rendered.filter(({ children }) => children > 0), []);
+
+    const index = calls.findIndex((call) => (attributesOf(call).details?.eventData?.resources ?? []).length > 0);
+    assert.ok(index >= 0 && index < 30, 'a v2 call with resources among the first rows');
+    await selectRow(frame, index);
+    const resourcePath = attributesOf(calls[index]!).details!.eventData!.resources![0]!.path!;
+    const fields = await detailFields(frame);
+    assert.equal(fields.find(([label]) => label === `Resource${SEP}Path`)?.[1], displayLines(resourcePath));
+    const children = await frame.locator('.details dd .value, .details dt').evaluateAll((elements) => elements.filter((element) => element.childElementCount > 0).length);
+    assert.equal(children, 0);
+    assert.equal(await frame.locator('body').evaluate((body) => Number(body.dataset.cspViolations ?? 0)), 0);
+  });
 
   it('would have seen a payload that ran or loaded (positive control)', async () => {
     const { page } = session();

@@ -221,13 +221,15 @@ describe('searching from the palette in the real workbench', function () {
     // The first activation imports the account from the environment.
     await showExaVault(page);
     await accountStatus(page, 'acme').waitFor({ timeout: 60_000 });
+    await closeEditorsAndNotifications(page);
   });
 
   /**
    * The state each test starts from: the account signed in (added again through Add Account when a
-   * test signed out), no recent or saved search, nothing left open. A test that opened a query panel
-   * closes it at its end: the panel keeps the focus, and the F1 of the tidy-up after each test
-   * (workbench.ts) does not reach the workbench from inside it.
+   * test signed out), no recent or saved search, nothing left open (the tidy-up after each test,
+   * workbench.ts, closed it; what adding the account showed is closed here). A test that opened a
+   * query panel closes it at its end: the panel keeps the focus, and the F1 of that tidy-up does not
+   * reach the workbench from inside it.
    */
   async function signedInWithoutSearches(page: Page): Promise<void> {
     await showExaVault(page);
@@ -236,10 +238,10 @@ describe('searching from the palette in the real workbench', function () {
     await signedIn.or(signedOut).first().waitFor();
     if (await signedIn.count() === 0) {
       await addAccount(page, server);
+      await closeEditorsAndNotifications(page);
     }
     await clearSearches(page, sessionsTitle, 6);
     await clearSearches(page, webhooksTitle, 7);
-    await closeEditorsAndNotifications(page);
   }
 
   it('searches session logs step by step: a custom range checked as typed, Back, operation types, skipped and checked filters', async () => {

@@ -4,12 +4,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import type { SessionEntryWire } from '../../src/api/wire';
 import { codeServerDir } from '../../scripts/lib/paths';
-import { attachPanel, inLastRange, openQueryPanel, rowCount, searchAll, signIn } from './queryPanelHelpers';
+import { attachPanel, inLastRange, openQueryPanel, rowCount, searchAll } from './queryPanelHelpers';
 import { accountStatus, closeEditorsAndNotifications, palette, waitForStoredAccounts } from './uiSteps';
-import { importingAccount, quickInput, runFromPalette, screenshot, useWorkbench } from './workbench';
+import { quickInput, runFromPalette, screenshot, useLocalAccount } from './workbench';
 
 // Sessions in the last 24 hours, none near that range's start (inLastRange checks).
 const SEED = 9;
@@ -33,16 +32,7 @@ async function openUrl(page: Page, link: string): Promise<void> {
 const toast = (page: Page, text: string) => page.locator('.notifications-toasts .notification-toast', { hasText: text });
 
 describe('links to a search', function () {
-  let server: RunningExaVaultServer;
-  let serverStart: number;
-  before(async () => {
-    serverStart = Date.now();
-    server = await startExaVaultServer({ seed: SEED, sessions: 300, webhooks: 50, accountName: 'acme', now: new Date(serverStart) });
-  });
-  after(() => server.close());
-
-  const session = useWorkbench('search-link', () => importingAccount(server, { 'exavault.search.confirmAboveCalls': 1000 }));
-  before(() => signIn(session().page, 'acme'));
+  const { server, serverStart, session } = useLocalAccount('search-link', { seed: SEED, sessions: 300, webhooks: 50, accountName: 'acme' }, { 'exavault.search.confirmAboveCalls': 1000 });
 
   /** A window where the extension is not active: reloaded with no ExaVault view open, the account stored. */
   async function reloadWithoutExtension(page: Page): Promise<void> {
@@ -59,7 +49,7 @@ describe('links to a search', function () {
 
   it('copies a link from the panel that opens the same search, through Developer: Open URL, before the extension is active', async () => {
     const { page } = session();
-    const entries = inLastRange<SessionEntryWire>(server.sessions, DAY_MS, serverStart);
+    const entries = inLastRange<SessionEntryWire>(server().sessions, DAY_MS, serverStart());
     const user = entries[0]?.attributes.username;
     assert.ok(user, `seed ${SEED} has a session in the last 24 hours`);
     const expected = entries.filter((entry) => entry.attributes.username === user);

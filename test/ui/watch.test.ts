@@ -5,8 +5,8 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startExaVaultServer, type InjectedIncident, type RunningExaVaultServer } from '../../server/index';
 import { displayText } from '../../src/activity/displayText';
-import { attachPanel, rowCell, rowCount, signIn, until } from './queryPanelHelpers';
-import { importingAccount, runFromPalette, screenshot, useWorkbench } from './workbench';
+import { attachPanel, rowCell, rowCount, until } from './queryPanelHelpers';
+import { importingAccount, runFromPalette, screenshot, signIn, useWorkbench } from './workbench';
 
 // 3 s asked; with the whole allowance allowed, the share stretches it to 4 s (2 logs, 50,000 calls a day).
 const INTERVAL_MS = 4_000;

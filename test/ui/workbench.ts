@@ -5,8 +5,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromiumProfile } from '../../scripts/lib/browser';
+import { startExaVaultServer, type ExaVaultServerOptions, type RunningExaVaultServer } from '../../server/index';
 import { resultsDir, screenshotsDir, vsixPath } from '../../scripts/lib/paths';
-import { installVsix, makeWorkbenchDirs, startCodeServer, type Workbench } from '../../scripts/lib/vscodeServer';
+import { installVsixOnce, makeWorkbenchDirs, startCodeServer, type Workbench } from '../../scripts/lib/vscodeServer';
 
 /** How long a Playwright action or wait may take: well within a test's two minutes. */
 export const ACTION_TIMEOUT_MS = 30_000;
@@ -36,6 +37,38 @@ export function importingAccount(server: { baseUrl: string; apiKey: string; acce
   return { env: accountEnvironment(server), settings: { 'exavault.importFromEnvironment': 'always', ...settings } };
 }
 
+/** What a suite against a local account uses: see useLocalAccount. */
+export interface LocalAccount {
+  readonly server: () => RunningExaVaultServer;
+  /** The server's `now`: every entry is this minus a fixed offset. */
+  readonly serverStart: () => number;
+  readonly session: () => UiSession;
+}
+
+/**
+ * Registers the hooks most UI suites start with: a local server (`options`, its `now` the moment it
+ * starts), one workbench that imports its account with `settings` (importingAccount), and the
+ * account signed in (signIn) before the first test, so that every test, run alone or not, starts signed in.
+ */
+export function useLocalAccount(name: string, options: ExaVaultServerOptions & { accountName: string }, settings: Record<string, unknown> = {}): LocalAccount {
+  let server: RunningExaVaultServer | undefined;
+  let serverStart = 0;
+  const started = () => {
+    if (!server) {
+      throw new Error('The local server did not start; see the before hook.');
+    }
+    return server;
+  };
+  before(async () => {
+    serverStart = Date.now();
+    server = await startExaVaultServer({ ...options, now: new Date(serverStart) });
+  });
+  after(() => server?.close());
+  const session = useWorkbench(name, () => importingAccount(started(), settings));
+  before(() => signIn(session().page, options.accountName));
+  return { server: started, serverStart: () => serverStart, session };
+}
+
 /** Registers before/after hooks that start one workbench for the enclosing describe(). */
 export function useWorkbench(name: string, options: () => WorkbenchOptions = () => ({})): () => UiSession {
   let context: BrowserContext | undefined;
@@ -46,7 +79,7 @@ export function useWorkbench(name: string, options: () => WorkbenchOptions = () 
     this.timeout(120_000);
     const { env, settings } = options();
     const dirs = makeWorkbenchDirs(path.join(resultsDir, 'ui-workbench', name), settings);
-    installVsix(dirs, vsixPath);
+    installVsixOnce(dirs, vsixPath);
     workbench = await startCodeServer(dirs, { ...process.env, ...env });
     const profileDir = path.join(dirs.root, 'browser-profile');
     context = await launchChromiumProfile(profileDir);
@@ -99,7 +132,9 @@ export async function tidyWindow(page: Page): Promise<void> {
     await page.keyboard.press('Escape');
   }
   // On a loaded machine the command can be lost (focus moving while it is typed): try it again.
-  for (let attempt = 1; ; attempt++) {
+  // With no editor open (no tab, no webview) there is nothing to close: a palette run spared.
+  const open = async () => await page.locator('.part.editor .tab').count() + await page.locator('iframe.webview').count() > 0;
+  for (let attempt = 1; await open(); attempt++) {
     await runFromPalette(page, 'View: Close All Editors');
     try {
       await page.locator('iframe.webview').first().waitFor({ state: 'detached', timeout: attempt < 3 ? 10_000 : ACTION_TIMEOUT_MS });
@@ -148,6 +183,21 @@ export async function answer(page: Page, text: string, step?: string): Promise<v
   await input.waitFor();
   await input.fill(text);
   await input.press('Enter');
+}
+
+/**
+ * Signs in as the suites' workbench does: the sidebar activates the extension, which imports the
+ * account from the environment (its name shows in the status bar). Then waits for the sidebar's
+ * first load of both logs, so that the only requests the server sees from then on are the test's.
+ */
+export async function signIn(page: Page, accountName: string): Promise<void> {
+  await openSidebar(page);
+  await page.locator('.statusbar-item', { hasText: accountName }).first().waitFor({ timeout: 60_000 });
+  for (const view of ['Sessions', 'Webhook Calls']) {
+    // A view's rows (groups, "nothing found" or an error) appear once its first load has ended.
+    const pane = page.locator('.pane', { has: page.locator(`.pane-header[aria-label^="${view}"]`) });
+    await pane.locator('.monaco-list-row').first().waitFor({ timeout: 60_000 });
+  }
 }
 
 export async function openSidebar(page: Page): Promise<void> {
