@@ -52,6 +52,7 @@ import type { ActivityViews } from './treeViews/views';
 import { webhookPresenter } from './treeViews/webhookPresenter';
 import { IncidentMutes } from './watchView/incidentMutes';
 import { IncidentsView } from './watchView/incidentsView';
+import { LEASE_SWITCH_VARIABLE, leaseDisabledByTest } from './watchView/leaseSwitch';
 import { WatchService } from './watchView/watchService';
 import { ResentMemory } from './webhooks/resentMemory';
 
@@ -129,7 +130,11 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
     registerTracePathHistoryCommand(pathHistoryDocuments, views, store, clients),
   );
   // Does nothing (no request, no timer) unless some account is watched.
-  const watch = new WatchService(store, clients, { directory: context.globalStorageUri.fsPath, log });
+  const leaseDisabled = leaseDisabledByTest();
+  if (leaseDisabled) {
+    log.warn(`${LEASE_SWITCH_VARIABLE} is set: every window polls every watched account (a test switch).`);
+  }
+  const watch = new WatchService(store, clients, { directory: context.globalStorageUri.fsPath, leaseDisabled, log });
   const mutes = new IncidentMutes(context.globalState);
   const incidents = new IncidentsView(watch, mutes, store);
   context.subscriptions.push(watch, mutes, incidents, ...registerIncidentActions(watch, mutes, store));
