@@ -4,8 +4,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import type { ActivityEntry } from '../api/models';
+import type { WatchedLog } from './poller';
 import type { Incident } from './rules/incident';
-import { emptyRuleState, type RuleState } from './rules/ruleEngine';
+import { applyRules, emptyRuleState, type RuleState } from './rules/ruleEngine';
+import type { WatchThresholds } from './rules/ruleThresholds';
 
 /** Incidents kept per account; beyond, the oldest are dropped. */
 export const MAX_STORED_INCIDENTS = 200;
@@ -57,4 +60,19 @@ export function mergeIncidents(stored: readonly Incident[], changed: readonly In
   const known = new Set(stored.map((incident) => incident.id));
   merged.push(...changed.filter((incident) => !known.has(incident.id)));
   return merged.slice(Math.max(0, merged.length - max));
+}
+
+/** The record after the rules ran over new entries, with the incidents they opened (each told once, by whoever calls this). */
+export function recordEntries(record: WatchRecord, entries: readonly ActivityEntry[], thresholds: WatchThresholds, account: string): { record: WatchRecord; opened: Incident[] } {
+  const result = applyRules(record.ruleState, entries, thresholds, account);
+  return {
+    record: { version: 1, ruleState: result.state, incidents: mergeIncidents(record.incidents, [...result.opened, ...result.updated]) },
+    opened: result.opened,
+  };
+}
+
+/** Where a poller taking over from the record resumes each log: the newest entry time the rules saw in it. */
+export function resumePoints(record: WatchRecord): Partial<Record<WatchedLog, number>> {
+  const { sessions, webhooks } = record.ruleState.newest;
+  return { ...(sessions === undefined ? {} : { session: sessions }), ...(webhooks === undefined ? {} : { webhook: webhooks }) };
 }

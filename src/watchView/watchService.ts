@@ -7,13 +7,13 @@ import type { AccountClients } from '../accounts/accountClients';
 import type { AccountStore } from '../accounts/accountStore';
 import { MESSAGE_LENGTH, plainText } from '../activity/plainText';
 import { ExaVaultError } from '../api/errors';
+import type { ActivityEntry } from '../api/models';
 import { settings } from '../settings';
 import type { CostEstimate } from '../watch/cost';
 import { AccountLease, LEASE_HEARTBEAT_MS } from '../watch/lease';
 import { Poller, type ActivitySource, type PollerState } from '../watch/poller';
 import type { Incident } from '../watch/rules/incident';
-import { applyRules } from '../watch/rules/ruleEngine';
-import { emptyWatchRecord, mergeIncidents, readWatchRecord, watchRecordFile, writeWatchRecord, type WatchRecord } from '../watch/watchRecord';
+import { emptyWatchRecord, readWatchRecord, recordEntries, resumePoints, watchRecordFile, writeWatchRecord, type WatchRecord } from '../watch/watchRecord';
 
 /** How an account's watch stands in this window. */
 export type WatchStatus =
@@ -174,6 +174,8 @@ class AccountWatch {
       source: this.guarded(opened.client),
       intervalMs: settings.watchIntervalMs(),
       maxShareOfAllowance: settings.watchMaxShareOfAllowance(),
+      // What was logged while no window polled (a reload, a handover) is read, not skipped.
+      resumeAfter: resumePoints(this.record),
     });
     this.poller = poller;
     poller.onEntries(({ entries }) => this.take(entries));
@@ -204,16 +206,15 @@ class AccountWatch {
     };
   }
 
-  private take(entries: Parameters<typeof applyRules>[1]): void {
-    const result = applyRules(this.record.ruleState, entries, settings.watchThresholds(), this.account.id);
-    this.record = { version: 1, ruleState: result.state, incidents: mergeIncidents(this.record.incidents, [...result.opened, ...result.updated]) };
-    const record = this.record;
+  private take(entries: readonly ActivityEntry[]): void {
+    const { record, opened } = recordEntries(this.record, entries, settings.watchThresholds(), this.account.id);
+    this.record = record;
     this.writing = this.writing.then(() => writeWatchRecord(this.file, record)).catch((error: unknown) => {
       this.options.log.warn(`${this.account.label}: watch: ${error instanceof Error ? error.message : String(error)}`);
     });
     this.tell.changed();
-    if (result.opened.length > 0) {
-      this.tell.opened(result.opened);
+    if (opened.length > 0) {
+      this.tell.opened(opened);
     }
   }
 
