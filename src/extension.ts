@@ -64,7 +64,8 @@ import { ResentMemory } from './webhooks/resentMemory';
 export interface ExaVaultApi {
   views: ActivityViews;
   store: AccountStore;
-  watch: { service: WatchService; incidents: IncidentsView; mutes: IncidentMutes };
+  /** `directory`: where the watch keeps its records and leases. */
+  watch: { service: WatchService; incidents: IncidentsView; mutes: IncidentMutes; directory: string };
 }
 
 export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefined {
@@ -141,5 +142,5 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
   void setHasAccount();
   context.subscriptions.push(registerEnvironmentImport(store, clients, context.globalState, log));
   log.info(vscode.l10n.t('ExaVault Activity {0} activated.', String(context.extension.packageJSON.version)));
-  return context.extensionMode === vscode.ExtensionMode.Test ? { views, store, watch: { service: watch, incidents, mutes } } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { views, store, watch: { service: watch, incidents, mutes, directory: context.globalStorageUri.fsPath } } : undefined;
 }

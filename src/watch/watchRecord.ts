@@ -5,6 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { ActivityEntry } from '../api/models';
+import { leaseFile } from './lease';
 import type { WatchedLog } from './poller';
 import type { Incident } from './rules/incident';
 import { applyRules, emptyRuleState, type RuleState } from './rules/ruleEngine';
@@ -25,6 +26,12 @@ export const emptyWatchRecord = (): WatchRecord => ({ version: 1, ruleState: emp
 /** The account's record file in `directory`, named (like its lease) by the hash of the account's key. */
 export function watchRecordFile(directory: string, account: string): string {
   return path.join(directory, `${createHash('sha256').update(account).digest('hex').slice(0, 32)}.watch.json`);
+}
+
+/** Removes the account's record and lease: the account is gone, and nothing of its watch should stay behind. */
+export async function forgetWatch(directory: string, account: string): Promise<void> {
+  await fs.rm(watchRecordFile(directory, account), { force: true });
+  await fs.rm(leaseFile(directory, account), { force: true });
 }
 
 /** The record in the file; an empty one when there is none, or what is there is not a record (a crash, a hand edit). */
