@@ -128,11 +128,27 @@ describe('Watch in the extension host', function () {
     assert.deepEqual(api.watch.service.incidents().map(({ id }) => id), [incident.id], 'muted, not lost');
   });
 
-  it('sends no request for an account that is not watched; watching it does (counted at its server)', async () => {
+  it('sends no request for an account that is not watched, nor before the first interval once watched; then polls it (counted at its server)', async () => {
     quiet.resetStats();
     await polls(3);
     assert.equal(quiet.stats().requests, 0, 'three intervals of the other account\'s watch');
-    await watch(quietId);
+    const asked = Date.now();
+    await vscode.commands.executeCommand('exavault.watchAccount', quietId);
+    // The first poll waits an interval (never shorter than the one asked for) from when the poller
+    // started, after `asked`: every count read before then must be none.
+    const firstPollNotBefore = asked + INTERVAL_MINUTES * 60_000;
+    const counted: number[] = [];
+    for (;;) {
+      const requests = quiet.stats().requests;
+      if (Date.now() >= firstPollNotBefore) {
+        break;
+      }
+      counted.push(requests);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(counted.length > 0, 'counted before the first interval');
+    assert.deepEqual([...new Set(counted)], [0], 'no request before the first interval');
+    // Positive control: the first poll, at its server.
     await waitUntil('the quiet account\'s first poll, at its server', () => quiet.stats().requests > 0, WITHIN_ONE_INTERVAL_MS);
   });
 
