@@ -18,6 +18,7 @@ import { FaultSwitches, type Faults } from './http/faults';
 import { API_PREFIX, ExaVaultApi, type ServerQuirks } from './http/handlers';
 import { send, serveApi } from './http/pipeline';
 import { RollingAllowance } from './http/rateLimit';
+import { RequestLog, type LoggedRequest } from './http/requestLog';
 import { StatsRecorder, type ServerStats } from './http/stats';
 import { IncidentGenerator } from './generate/generateIncidents';
 import { AccountClock } from './query/accountClock';
@@ -27,6 +28,7 @@ import { sessionRowsFromEntries } from './query/sessionTable';
 
 export type { Faults } from './http/faults';
 export type { ServerQuirks } from './http/handlers';
+export type { LoggedRequest } from './http/requestLog';
 export type { ServerStats } from './http/stats';
 export type { ArrivalInput, Arrived, ResendRecord } from './query/liveActivity';
 export type { FileHistory, FileStep } from './generate/fileHistory';
@@ -134,6 +136,8 @@ export interface RunningExaVaultServer {
   clearFaults(): void;
   /** inFlight and maxInFlight count /api/v2 requests being answered, latency wait included. */
   stats(): ServerStats;
+  /** The latest /api/v2 requests with their query, oldest first; a stats reset clears it too. */
+  requests(): LoggedRequest[];
   resetStats(): void;
   /** Stops listening and closes every connection, idle keep-alive ones too. */
   close(): Promise<void>;
@@ -168,6 +172,7 @@ export async function startExaVaultServer(options: ExaVaultServerOptions = {}): 
   });
   const faults = new FaultSwitches(options.faults);
   const stats = new StatsRecorder();
+  const requestLog = new RequestLog();
   const pipeline = {
     api: new ExaVaultApi(
       { apiKey, accessToken, nonAdminAccessToken: options.nonAdminAccessToken },
@@ -185,6 +190,7 @@ export async function startExaVaultServer(options: ExaVaultServerOptions = {}): 
   const route = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) {
+      requestLog.record(url);
       await serveApi(request, response, url, pipeline);
     } else if (url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
       await serveControl(request, response, url.pathname, { faults, stats, activity, histories: data.histories, injector });
@@ -244,7 +250,11 @@ export async function startExaVaultServer(options: ExaVaultServerOptions = {}): 
     setFaults: (changes) => faults.set(changes),
     clearFaults: () => faults.clear(),
     stats: () => stats.snapshot(),
-    resetStats: () => stats.reset(),
+    requests: () => requestLog.list(),
+    resetStats: () => {
+      stats.reset();
+      requestLog.clear();
+    },
     close: () => new Promise<void>((resolve, reject) => {
       server.close((error) => (error ? reject(error) : resolve()));
       server.closeAllConnections();

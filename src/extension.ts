@@ -53,6 +53,7 @@ import type { ActivityViews } from './treeViews/views';
 import { webhookPresenter } from './treeViews/webhookPresenter';
 import { IncidentMutes } from './watchView/incidentMutes';
 import { IncidentsView } from './watchView/incidentsView';
+import { LEASE_SWITCH_VARIABLE, leaseDisabledByTest } from './watchView/leaseSwitch';
 import { WatchService } from './watchView/watchService';
 import { ResentMemory } from './webhooks/resentMemory';
 
@@ -64,7 +65,8 @@ import { ResentMemory } from './webhooks/resentMemory';
 export interface ExaVaultApi {
   views: ActivityViews;
   store: AccountStore;
-  watch: { service: WatchService; incidents: IncidentsView; mutes: IncidentMutes };
+  /** `directory`: where the watch keeps its records and leases. */
+  watch: { service: WatchService; incidents: IncidentsView; mutes: IncidentMutes; directory: string };
 }
 
 export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefined {
@@ -82,7 +84,11 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
   const pathHistoryDocuments = new PathHistoryDocuments();
   const grouping = new WebhookGroupingChoice(context.globalState, () => views.webhooks.render());
   // Does nothing (no request, no timer) unless some account is watched.
-  const watch = new WatchService(store, clients, { directory: context.globalStorageUri.fsPath, log });
+  const leaseDisabled = leaseDisabledByTest();
+  if (leaseDisabled) {
+    log.warn(`${LEASE_SWITCH_VARIABLE} is set: every window polls every watched account (a test switch).`);
+  }
+  const watch = new WatchService(store, clients, { directory: context.globalStorageUri.fsPath, leaseDisabled, log });
   const activity = new ActiveAccountActivity(store, clients, watch);
   const views: ActivityViews = {
     sessions: new ActivityView(sessionPresenter, store, clients, activity),
@@ -138,5 +144,5 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
   void setHasAccount();
   context.subscriptions.push(registerEnvironmentImport(store, clients, context.globalState, log));
   log.info(vscode.l10n.t('ExaVault Activity {0} activated.', String(context.extension.packageJSON.version)));
-  return context.extensionMode === vscode.ExtensionMode.Test ? { views, store, watch: { service: watch, incidents, mutes } } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { views, store, watch: { service: watch, incidents, mutes, directory: context.globalStorageUri.fsPath } } : undefined;
 }

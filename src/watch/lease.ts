@@ -28,6 +28,11 @@ export interface LeaseOptions {
   disabled?: boolean;
 }
 
+/** The account's lease file in `directory`, named by the hash of the account's key: any key makes a safe name. */
+export function leaseFile(directory: string, account: string): string {
+  return path.join(directory, `${createHash('sha256').update(account).digest('hex').slice(0, 32)}.lease`);
+}
+
 interface LeaseRecord {
   holder: string;
   heartbeat: number;
@@ -56,8 +61,7 @@ export class AccountLease {
     this.holder = options.holder ?? randomUUID();
     this.clock = options.clock ?? Date.now;
     this.heartbeatMs = options.heartbeatMs ?? LEASE_HEARTBEAT_MS;
-    const name = createHash('sha256').update(options.account).digest('hex').slice(0, 32);
-    this.file = path.join(options.directory, `${name}.lease`);
+    this.file = leaseFile(options.directory, options.account);
   }
 
   /** Whether this holder had the lease at its last acquire or renew. */

@@ -12,6 +12,14 @@ import { repeatedPageWarning } from '../api/paging';
 export const POLL_OVERLAP_MS = 60_000;
 
 /**
+ * How far back a watch resuming from an earlier one's newest entry (after a reload, or another window
+ * taking the account over) reads at most. A handover takes seconds, and the rules look back minutes
+ * by default; an hour covers a long reload and a rule set to look back longer, and a record left a
+ * week ago reads one hour (a page or a few), not the week.
+ */
+export const MAX_RESUME_LOOK_BACK_MS = 60 * 60_000;
+
+/**
  * Oldest first, so the cursor only moves forward: a poll that stops at its page cap leaves no gap
  * (the next goes on exactly where it stopped), and entries reach the rules in the order they happened.
  * Newest first would have to come back for the older part of a capped poll, with offsets drifting as
@@ -44,6 +52,12 @@ export interface PollLimits {
 export interface WindowOptions {
   /** Entries before this are not new (when watching started); never asked for. */
   since: number;
+  /**
+   * The newest entry time an earlier watch of this log passed on (one that stopped: a reload, a
+   * handover): the first poll starts from it less the overlap, so what was logged while no one
+   * polled is read; never before `since`. What it reads again is the earlier watch's to recognise.
+   */
+  resumeAfter?: number;
   overlapMs?: number;
   maxRememberedIds?: number;
 }
@@ -64,12 +78,12 @@ export class PollWindow<T extends Timed> {
   private readonly maxRemembered: number;
 
   constructor(private readonly options: WindowOptions) {
-    this.newest = options.since;
+    this.newest = Math.max(options.since, options.resumeAfter ?? -Infinity);
     this.overlapMs = options.overlapMs ?? POLL_OVERLAP_MS;
     this.maxRemembered = options.maxRememberedIds ?? MAX_REMEMBERED_IDS;
   }
 
-  /** The newest entry time passed on, or `since` before any. */
+  /** The newest entry time passed on, or where it resumed (`since`, or `resumeAfter`) before any. */
   get newestTime(): number {
     return this.newest;
   }

@@ -7,7 +7,7 @@ import { ExaVaultError } from '../api/errors';
 import type { ActivityEntry } from '../api/models';
 import { Emitter } from '../util/event';
 import { estimateCost, intervalWithinShare, type CostEstimate } from './cost';
-import { PollWindow, type PollRun, type WindowRequest } from './pollWindow';
+import { MAX_RESUME_LOOK_BACK_MS, PollWindow, type PollRun, type WindowRequest } from './pollWindow';
 
 export type WatchedLog = 'session' | 'webhook';
 
@@ -38,6 +38,12 @@ export interface PollerOptions {
   /** The longest wait between tries after a 429 without Retry-After, or while offline. */
   maxBackoffMs?: number;
   overlapMs?: number;
+  /**
+   * Per log, the newest entry time an earlier watch of the account passed on: polls resume from there
+   * (less the overlap, at most MAX_RESUME_LOOK_BACK_MS back) rather than from now. A log without one
+   * starts from now: its history before watching started is not new.
+   */
+  resumeAfter?: Partial<Record<WatchedLog, number>>;
   clock?: () => number;
   timers?: Timers;
 }
@@ -102,16 +108,21 @@ export class Poller {
   private readonly recentCalls: number[] = [];
   /** Calls sent since start. */
   requests = 0;
-  /** Entries from this time on are passed on (when the poller was made): what came before is not new. */
+  /** When the poller was made: a view it feeds catches up once to here on its own (see AutoRefresh). */
   readonly since: number;
 
   constructor(private readonly options: PollerOptions) {
     this.clock = options.clock ?? Date.now;
     this.timers = options.timers ?? { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) };
     this.streams = options.streams ?? DEFAULT_STREAMS;
-    const since = this.clock();
-    this.since = since;
-    this.windows = this.streams.map(() => new PollWindow<ActivityEntry>({ since, overlapMs: options.overlapMs }));
+    const now = this.clock();
+    this.since = now;
+    this.windows = this.streams.map(({ log }) => {
+      const resumeAfter = options.resumeAfter?.[log];
+      return resumeAfter === undefined
+        ? new PollWindow<ActivityEntry>({ since: now, overlapMs: options.overlapMs })
+        : new PollWindow<ActivityEntry>({ since: now - MAX_RESUME_LOOK_BACK_MS, resumeAfter, overlapMs: options.overlapMs });
+    });
   }
 
   get state(): PollerState {

@@ -4,8 +4,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import type { ActivityEntry } from '../api/models';
+import { leaseFile } from './lease';
+import type { WatchedLog } from './poller';
 import type { Incident } from './rules/incident';
-import { emptyRuleState, type RuleState } from './rules/ruleEngine';
+import { applyRules, emptyRuleState, type RuleState } from './rules/ruleEngine';
+import type { WatchThresholds } from './rules/ruleThresholds';
 
 /** Incidents kept per account; beyond, the oldest are dropped. */
 export const MAX_STORED_INCIDENTS = 200;
@@ -22,6 +26,12 @@ export const emptyWatchRecord = (): WatchRecord => ({ version: 1, ruleState: emp
 /** The account's record file in `directory`, named (like its lease) by the hash of the account's key. */
 export function watchRecordFile(directory: string, account: string): string {
   return path.join(directory, `${createHash('sha256').update(account).digest('hex').slice(0, 32)}.watch.json`);
+}
+
+/** Removes the account's record and lease: the account is gone, and nothing of its watch should stay behind. */
+export async function forgetWatch(directory: string, account: string): Promise<void> {
+  await fs.rm(watchRecordFile(directory, account), { force: true });
+  await fs.rm(leaseFile(directory, account), { force: true });
 }
 
 /** The record in the file; an empty one when there is none, or what is there is not a record (a crash, a hand edit). */
@@ -57,4 +67,19 @@ export function mergeIncidents(stored: readonly Incident[], changed: readonly In
   const known = new Set(stored.map((incident) => incident.id));
   merged.push(...changed.filter((incident) => !known.has(incident.id)));
   return merged.slice(Math.max(0, merged.length - max));
+}
+
+/** The record after the rules ran over new entries, with the incidents they opened (each told once, by whoever calls this). */
+export function recordEntries(record: WatchRecord, entries: readonly ActivityEntry[], thresholds: WatchThresholds, account: string): { record: WatchRecord; opened: Incident[] } {
+  const result = applyRules(record.ruleState, entries, thresholds, account);
+  return {
+    record: { version: 1, ruleState: result.state, incidents: mergeIncidents(record.incidents, [...result.opened, ...result.updated]) },
+    opened: result.opened,
+  };
+}
+
+/** Where a poller taking over from the record resumes each log: the newest entry time the rules saw in it. */
+export function resumePoints(record: WatchRecord): Partial<Record<WatchedLog, number>> {
+  const { sessions, webhooks } = record.ruleState.newest;
+  return { ...(sessions === undefined ? {} : { session: sessions }), ...(webhooks === undefined ? {} : { webhook: webhooks }) };
 }

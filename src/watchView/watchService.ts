@@ -6,14 +6,15 @@ import type { Account } from '../accounts/account';
 import type { AccountClients } from '../accounts/accountClients';
 import type { AccountStore } from '../accounts/accountStore';
 import { MESSAGE_LENGTH, plainText } from '../activity/plainText';
+import type { ExaVaultClient } from '../api/client';
 import { ExaVaultError } from '../api/errors';
+import type { ActivityEntry } from '../api/models';
 import { settings } from '../settings';
 import type { CostEstimate } from '../watch/cost';
 import { AccountLease, LEASE_HEARTBEAT_MS } from '../watch/lease';
 import { Poller, type ActivitySource, type PollerState, type WatchedEntries } from '../watch/poller';
 import type { Incident } from '../watch/rules/incident';
-import { applyRules } from '../watch/rules/ruleEngine';
-import { emptyWatchRecord, mergeIncidents, readWatchRecord, watchRecordFile, writeWatchRecord, type WatchRecord } from '../watch/watchRecord';
+import { emptyWatchRecord, forgetWatch, readWatchRecord, recordEntries, resumePoints, watchRecordFile, writeWatchRecord, type WatchRecord } from '../watch/watchRecord';
 
 /** How an account's watch stands in this window. */
 export type WatchStatus =
@@ -33,6 +34,8 @@ export interface WatchOptions {
 
 export class WatchService implements vscode.Disposable {
   private readonly watches = new Map<string, AccountWatch>();
+  /** The accounts listed at the last look: one gone since was removed, and its watch's files go with it. */
+  private listed = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly opened = new vscode.EventEmitter<Incident[]>();
   private readonly entriesRead = new vscode.EventEmitter<WatchedEntries>();
@@ -86,14 +89,24 @@ export class WatchService implements vscode.Disposable {
   }
 
   private reconcile(): void {
+    const listed = new Set(this.store.list().map((account) => account.id));
+    const removed = new Set([...this.listed].filter((id) => !listed.has(id)));
+    this.listed = listed;
     const watched = new Map(this.store.list().filter((account) => account.watched).map((account) => [account.id, account]));
     for (const [id, watch] of this.watches) {
       if (watched.get(id)?.baseUrl !== watch.account.baseUrl) {
-        watch.dispose();
+        const stopped = watch.dispose();
         this.watches.delete(id);
+        if (removed.delete(id)) {
+          void stopped.then(() => this.forget(id));
+        }
       }
     }
+    // Removed accounts that were not watched here may have been watched before: their record stays otherwise.
+    removed.forEach((id) => void this.forget(id));
     for (const account of watched.values()) {
+      // The accounts or their secrets changed: a kept watch's next poll uses the credentials stored now.
+      this.watches.get(account.id)?.reopenClient();
       if (!this.watches.has(account.id)) {
         this.watches.set(account.id, new AccountWatch(account, this.clients, this.store, this.options, {
           changed: () => this.changed.fire(),
@@ -105,9 +118,17 @@ export class WatchService implements vscode.Disposable {
     this.changed.fire();
   }
 
+  private async forget(accountId: string): Promise<void> {
+    try {
+      await forgetWatch(this.options.directory, accountId);
+    } catch (error) {
+      this.options.log.warn(`watch: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   dispose(): void {
     this.subscriptions.forEach((subscription) => subscription.dispose());
-    this.watches.forEach((watch) => watch.dispose());
+    this.watches.forEach((watch) => void watch.dispose());
     this.watches.clear();
     this.changed.dispose();
     this.opened.dispose();
@@ -123,7 +144,12 @@ class AccountWatch {
   private readonly file: string;
   private readonly heartbeat: NodeJS.Timeout;
   private poller: Poller | undefined;
-  private client: { dispose(): void } | undefined;
+  /** The client polls go through; replaced when the credentials may have changed. */
+  private client: ExaVaultClient | undefined;
+  /** The allowance the replaced clients last saw, until the current one has seen it. */
+  private lastRateLimit: ExaVaultClient['rateLimit'];
+  /** Reopenings of the client asked for: only the latest one's client is kept. */
+  private reopenings = 0;
   private pollerRequests = 0;
   /** Writes one after another, never two at once. */
   private writing: Promise<void> = Promise.resolve();
@@ -200,6 +226,8 @@ class AccountWatch {
       source: this.guarded(opened.client),
       intervalMs: settings.watchIntervalMs(),
       maxShareOfAllowance: settings.watchMaxShareOfAllowance(),
+      // What was logged while no window polled (a reload, a handover) is read, not skipped.
+      resumeAfter: resumePoints(this.record),
     });
     this.poller = poller;
     poller.onEntries(({ stream, entries }) => {
@@ -211,8 +239,33 @@ class AccountWatch {
     this.setStatus({ kind: 'polling', state: poller.state, cost: poller.cost });
   }
 
-  /** The client, with the one notification for refused credentials that every other call gives. */
-  private guarded(client: ActivitySource): ActivitySource {
+  /**
+   * A client opened with the credentials stored now, for the next poll: Update Credentials must not
+   * leave the watch polling with the replaced ones until they are refused. The poller (and what it
+   * read) is kept; the old client is closed once the poll it may be serving ends.
+   */
+  reopenClient(): void {
+    const poller = this.poller;
+    if (!poller) {
+      return;
+    }
+    const reopening = ++this.reopenings;
+    void this.clients.openForWatch(this.account.id).then((opened) => {
+      if (this.poller !== poller || reopening !== this.reopenings || !opened) {
+        // Stopped meanwhile, or a later reopening read the credentials after this one; or they were
+        // removed, and the next heartbeat says so.
+        opened?.client.dispose();
+        return;
+      }
+      const old = this.client;
+      this.lastRateLimit = old?.rateLimit ?? this.lastRateLimit;
+      this.client = opened.client;
+      void poller.whenIdle().then(() => old?.dispose());
+    });
+  }
+
+  /** The current client, with the one notification for refused credentials that every other call gives. */
+  private guarded(first: ExaVaultClient): ActivitySource {
     const told = async <T>(call: Promise<T>): Promise<T> => {
       try {
         return await call;
@@ -224,25 +277,27 @@ class AccountWatch {
         throw error;
       }
     };
+    // Only a stopped watch has none, and its poller sends nothing more.
+    const current = (): ExaVaultClient => this.client ?? first;
+    const rateLimit = () => this.client?.rateLimit ?? this.lastRateLimit;
     return {
-      getSessionActivity: (query, signal) => told(client.getSessionActivity(query, signal)),
-      getWebhookActivity: (query, signal) => told(client.getWebhookActivity(query, signal)),
+      getSessionActivity: (query, signal) => told(current().getSessionActivity(query, signal)),
+      getWebhookActivity: (query, signal) => told(current().getWebhookActivity(query, signal)),
       get rateLimit() {
-        return client.rateLimit;
+        return rateLimit();
       },
     };
   }
 
-  private take(entries: Parameters<typeof applyRules>[1]): void {
-    const result = applyRules(this.record.ruleState, entries, settings.watchThresholds(), this.account.id);
-    this.record = { version: 1, ruleState: result.state, incidents: mergeIncidents(this.record.incidents, [...result.opened, ...result.updated]) };
-    const record = this.record;
+  private take(entries: readonly ActivityEntry[]): void {
+    const { record, opened } = recordEntries(this.record, entries, settings.watchThresholds(), this.account.id);
+    this.record = record;
     this.writing = this.writing.then(() => writeWatchRecord(this.file, record)).catch((error: unknown) => {
       this.options.log.warn(`${this.account.label}: watch: ${error instanceof Error ? error.message : String(error)}`);
     });
     this.tell.changed();
-    if (result.opened.length > 0) {
-      this.tell.opened(result.opened);
+    if (opened.length > 0) {
+      this.tell.opened(opened);
     }
   }
 
@@ -275,10 +330,13 @@ class AccountWatch {
     this.tell.changed();
   }
 
-  dispose(): void {
+  /** Resolves once the last record is written and the lease given up. */
+  dispose(): Promise<void> {
     this.disposed = true;
     clearInterval(this.heartbeat);
     this.stopPolling();
-    void this.writing.then(() => this.lease.release());
+    return this.writing.then(() => this.lease.release()).catch((error: unknown) => {
+      this.options.log.warn(`${this.account.label}: watch: ${error instanceof Error ? error.message : String(error)}`);
+    });
   }
 }

@@ -3,7 +3,12 @@
 // what it injected, never with the rules run again), muting holds in the stored state, and an
 // unwatched account costs nothing, counted at its server.
 import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { ExaVaultClient } from '../../src/api/client';
+import { ExaVaultError } from '../../src/api/errors';
+import { leaseFile } from '../../src/watch/lease';
+import { watchRecordFile } from '../../src/watch/watchRecord';
 import type { ExaVaultApi } from '../../src/extension';
 import { replaceWindow } from '../support/replaceWindow';
 import { waitUntil } from '../support/waitUntil';
@@ -123,11 +128,75 @@ describe('Watch in the extension host', function () {
     assert.deepEqual(api.watch.service.incidents().map(({ id }) => id), [incident.id], 'muted, not lost');
   });
 
-  it('sends no request for an account that is not watched; watching it does (counted at its server)', async () => {
+  it('sends no request for an account that is not watched, nor before the first interval once watched; then polls it (counted at its server)', async () => {
     quiet.resetStats();
     await polls(3);
     assert.equal(quiet.stats().requests, 0, 'three intervals of the other account\'s watch');
-    await watch(quietId);
+    const asked = Date.now();
+    await vscode.commands.executeCommand('exavault.watchAccount', quietId);
+    // The first poll waits an interval (never shorter than the one asked for) from when the poller
+    // started, after `asked`: every count read before then must be none.
+    const firstPollNotBefore = asked + INTERVAL_MINUTES * 60_000;
+    const counted: number[] = [];
+    for (;;) {
+      const requests = quiet.stats().requests;
+      if (Date.now() >= firstPollNotBefore) {
+        break;
+      }
+      counted.push(requests);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(counted.length > 0, 'counted before the first interval');
+    assert.deepEqual([...new Set(counted)], [0], 'no request before the first interval');
+    // Positive control: the first poll, at its server.
     await waitUntil('the quiet account\'s first poll, at its server', () => quiet.stats().requests > 0, WITHIN_ONE_INTERVAL_MS);
+  });
+
+  describe('an account whose credentials change, then removed', () => {
+    const OLD_TOKEN = 'f'.repeat(64);
+    let rotated: RunningExaVaultServer;
+    let rotatedId: string;
+    before(async () => {
+      rotated = await startExaVaultServer({ seed: 43, sessions: 50, webhooks: 20, accountName: 'rotated' });
+    });
+    after(() => rotated.close());
+
+    it('polls with the new credentials from the next poll after they are updated, with no 401 told', async () => {
+      // Positive control: the server refuses the token the account is added with.
+      const probe = new ExaVaultClient(new URL(rotated.baseUrl), { apiKey: rotated.apiKey, accessToken: OLD_TOKEN }, { serverRetries: 0 });
+      await assert.rejects(probe.getAccount(), (error) => error instanceof ExaVaultError && error.kind === 'invalidCredentials');
+      probe.dispose();
+      const errors: string[] = [];
+      const restore = replaceWindow('showErrorMessage', (async (message: string) => {
+        errors.push(message);
+        return undefined;
+      }) as never);
+      try {
+        rotatedId = (await api.store.add({ label: 'rotated', accountName: 'rotated', baseUrl: rotated.baseUrl }, { apiKey: rotated.apiKey, accessToken: OLD_TOKEN })).id;
+        // Adding made it active: the sidebar goes back to the other account, so only the watch calls this one.
+        await api.store.setActive(watchedId);
+        rotated.resetStats();
+        await watch(rotatedId);
+        assert.equal(rotated.stats().requests, 0, 'the watch sent nothing with the old token yet');
+        await api.store.updateCredentials(rotatedId, { apiKey: rotated.apiKey, accessToken: rotated.accessToken });
+        // An entry for the record to keep, read by the next polls.
+        rotated.arrive({ sessions: 1 });
+        await waitUntil('two polls at the account\'s server', () => rotated.stats().requests >= 4, 2 * WITHIN_ONE_INTERVAL_MS);
+      } finally {
+        restore();
+      }
+      assert.deepEqual(errors, []);
+      const status = statusOf(rotatedId);
+      assert.equal(status?.kind === 'polling' ? status.state.kind : status?.kind, 'watching');
+      assert.equal(api.store.list().find(({ id }) => id === rotatedId)?.watched, true);
+    });
+
+    it('removing the account removes its watch record and lease', async () => {
+      const files = [watchRecordFile(api.watch.directory, rotatedId), leaseFile(api.watch.directory, rotatedId)];
+      await waitUntil('the record written', () => existsSync(files[0]!));
+      assert.deepEqual(files.map((file) => existsSync(file)), [true, true], 'positive control: both are there before');
+      await api.store.remove(rotatedId);
+      await waitUntil('the record and lease removed', () => files.every((file) => !existsSync(file)));
+    });
   });
 });

@@ -19,6 +19,11 @@ export interface UiSession {
   readonly profileDir: string;
   /** Reloads the window, as Developer: Reload Window would. */
   reload(): Promise<void>;
+  /**
+   * Opens another window on the same workbench and folder in the same browser profile (its own
+   * extension host, the same global storage), as a person opening the folder twice; closed with the session.
+   */
+  openWindow(): Promise<Page>;
 }
 
 export interface WorkbenchOptions {
@@ -87,16 +92,24 @@ export function useWorkbench(name: string, options: () => WorkbenchOptions = () 
     context.setDefaultTimeout(ACTION_TIMEOUT_MS);
     context.setDefaultNavigationTimeout(2 * ACTION_TIMEOUT_MS);
     const page = context.pages()[0] ?? await context.newPage();
-    const ready = () => page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
+    const ready = (window: Page) => window.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
     await page.goto(workbench.url);
-    await ready();
+    await ready(page);
+    const browser = context;
+    const started = workbench;
     session = {
       page,
       workbench,
       profileDir,
       async reload() {
         await page.reload();
-        await ready();
+        await ready(page);
+      },
+      async openWindow() {
+        const window = await browser.newPage();
+        await window.goto(started.url);
+        await ready(window);
+        return window;
       },
     };
   });

@@ -3,7 +3,8 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Incident } from '../../../src/watch/rules/incident';
-import { emptyWatchRecord, mergeIncidents, readWatchRecord, watchRecordFile, writeWatchRecord } from '../../../src/watch/watchRecord';
+import { AccountLease, leaseFile } from '../../../src/watch/lease';
+import { emptyWatchRecord, forgetWatch, mergeIncidents, readWatchRecord, watchRecordFile, writeWatchRecord } from '../../../src/watch/watchRecord';
 
 const incident = (id: string, count = 1): Incident => ({
   id, rule: 'endpointFailing', subject: 'https://example.test/hook', firstTime: 1000, lastTime: 2000, count, entryIds: [1], state: 'ongoing',
@@ -39,5 +40,18 @@ describe('watch record', () => {
     const merged = mergeIncidents(stored, [incident('b', 5), incident('d')], 3);
     assert.deepEqual(merged.map(({ id, count }) => [id, count]), [['b', 5], ['c', 1], ['d', 1]]);
     assert.deepEqual(mergeIncidents(stored, [incident('b', 5)], 3).map(({ id }) => id), ['a', 'b', 'c'], 'control: within the bound, nothing is dropped');
+  });
+
+  it('forgets a removed account\'s record and lease, and nothing of another account', async () => {
+    for (const account of ['acme', 'other']) {
+      await writeWatchRecord(watchRecordFile(directory, account), { ...emptyWatchRecord(), incidents: [incident(account)] });
+      assert.equal(await new AccountLease({ directory, account }).acquire(), true);
+    }
+    const files = async () => (await fs.readdir(directory)).sort();
+    const filesOf = (account: string) => [watchRecordFile(directory, account), leaseFile(directory, account)].map((file) => path.basename(file));
+    assert.deepEqual(await files(), [...filesOf('acme'), ...filesOf('other')].sort(), 'positive control: both accounts\' record and lease are there');
+    await forgetWatch(directory, 'acme');
+    assert.deepEqual(await files(), filesOf('other').sort());
+    await forgetWatch(directory, 'acme');
   });
 });
