@@ -139,7 +139,7 @@ export class RowStore {
     this.clears++;
     this.rows = 0;
     // Not written over in place: the old order may still be in a view handed out.
-    this.byTime = new Uint32Array(INITIAL_CAPACITY);
+    this.byTime = new Uint32Array(this.capacity);
     this.rowOfId.clear();
     for (const column of this.columns) {
       if (isText(column)) {

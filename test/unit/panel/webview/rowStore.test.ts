@@ -243,6 +243,12 @@ describe('RowStore: the panel\'s rows held column by column', () => {
         assert.deepEqual(ids(store), newestFirst.map((r) => r.id), arrival);
         assert.deepEqual(Array.from(handedOut), asHandedOut, `${arrival}: a view handed out before the other batches`);
         assert.notDeepEqual(Array.from(store.view()), asHandedOut, `${arrival}: the view now`);
+        // Cleared after growing: another search's rows, as many again.
+        store.clear();
+        for (const batch of batches) {
+          load(store, batch);
+        }
+        assert.deepEqual(ids(store), newestFirst.map((r) => r.id), `${arrival}, after a clear`);
         // The cells follow their rows: every row's time and path are its own.
         for (const id of [newestFirst[0]!.id, newestFirst[2500]!.id, newestFirst[4999]!.id]) {
           const row = store.rowOf(id)!;
