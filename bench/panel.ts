@@ -114,7 +114,8 @@ interface UiProbe {
 
 /**
  * Clicks one of the first rows every 200 ms from now on (once the last click was answered) and times
- * each click to its details shown: the extension host answers it, between the load's pages.
+ * each click to its details shown: the extension host answers it, between the load's pages. A click
+ * whose details the new search's start closes (on a row of the search before) is not counted.
  */
 async function startUiProbe(frame: Frame): Promise<void> {
   await frame.evaluate(() => {
@@ -125,10 +126,13 @@ async function startUiProbe(frame: Frame): Promise<void> {
       if (probe.pending !== undefined && details.querySelector('dl.fields')) {
         probe.answers.push(performance.now() - probe.pending);
         probe.pending = undefined;
+      } else if (probe.pending !== undefined && details.childElementCount === 0) {
+        probe.clicks--;
+        probe.pending = undefined;
       }
     }).observe(details, { childList: true, subtree: true });
     probe.timer = setInterval(() => {
-      const row = document.querySelector<HTMLElement>(`.grid-body .grid-row[data-index="${probe.clicks % 5}"]`);
+      const row = document.querySelector<HTMLElement>(`.grid-body .grid-row[data-index="${probe.clicks % 5}"]:not([hidden])`);
       if (probe.pending === undefined && row) {
         probe.clicks++;
         probe.pending = performance.now();
@@ -189,10 +193,11 @@ async function benchSize(size: number): Promise<SizeResult> {
     const emptyHeapMb = await heapOf();
 
     server.resetStats();
-    await startUiProbe(frame);
     const started = Date.now();
     const statusBefore = await frame.locator('#status-text').textContent();
     await frame.locator('#range').selectOption('quarter');
+    await frame.waitForFunction((previous) => document.querySelector('#status-text')!.textContent !== previous, statusBefore, { timeout: 60_000 });
+    await startUiProbe(frame);
     // The end of this load (not the status the default range's load left), whatever it loaded: "N entries, C API calls".
     const done = /^([\d,]+) entries, ([\d,]+) API calls$/;
     await frame.waitForFunction(({ previous, pattern }) => {
