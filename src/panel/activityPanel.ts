@@ -153,6 +153,9 @@ export class ActivityPanel implements vscode.Disposable {
       case 'select':
         this.showDetails(message.id);
         return;
+      case 'rowsTaken':
+        this.rows.took(message.sequence);
+        return;
       case 'action': {
         const entry = this.entries.get(message.id);
         if (entry && isCorrelationAction(message.action)) {
@@ -238,14 +241,19 @@ export class ActivityPanel implements vscode.Disposable {
   }
 
   private progress(progress: RunProgress): void {
-    if (progress.state !== 'running' && progress.state !== 'confirming') {
-      this.rows.flush();
-      writeStageTimes();
-    }
     const error = progress.error === undefined ? undefined : this.services.clients.describeFailure(progress.error, this.account);
-    this.post({
+    const message: ToWebview = {
       type: 'progress', state: progress.state, loaded: progress.loaded, requests: progress.requests, warning: progress.warning, notes: this.notes,
       error: error && vscode.l10n.t('{0} The rows loaded before it stay; Retry runs the search again.', error),
+    };
+    if (progress.state === 'running' || progress.state === 'confirming') {
+      this.post(message);
+      return;
+    }
+    // The search's end reaches the webview after its last rows.
+    this.rows.end(() => {
+      writeStageTimes();
+      this.post(message);
     });
   }
 

@@ -56,6 +56,8 @@ export interface SettingsMessage {
  */
 export interface RowBatch {
   type: 'rows';
+  /** Numbers the batches a panel posts, one after another: the webview says when it took each. */
+  sequence: number;
   /** On a search's first batch: when its page reached the extension (ms since the epoch), to time the first paint. */
   arrivedAt?: number;
   ids: Float64Array;
@@ -133,6 +135,8 @@ export type FromWebview =
   | { type: 'copyLink' }
   | { type: 'confirm'; goOn: boolean }
   | { type: 'select'; id: number }
+  /** The webview took rows batch `sequence` (see RowBatcher). */
+  | { type: 'rowsTaken'; sequence: number }
   | { type: 'action'; action: RowAction; id: number }
   | { type: 'copy'; text: string }
   | { type: 'export'; format: 'csv' | 'json'; ids: number[] }
@@ -165,6 +169,8 @@ export function parseWebviewMessage(value: unknown): FromWebview | undefined {
     }
     case 'select':
       return isId(message.id) ? { type: 'select', id: message.id } : undefined;
+    case 'rowsTaken':
+      return isId(message.sequence) ? { type: 'rowsTaken', sequence: message.sequence } : undefined;
     case 'action':
       return isId(message.id) && ACTIONS.includes(message.action as RowAction) ? { type: 'action', action: message.action as RowAction, id: message.id } : undefined;
     case 'copy':

@@ -151,6 +151,7 @@ class Panel {
         break;
       case 'rows':
         this.store.append(message.ids, message.columns, message.failed);
+        vscode.postMessage({ type: 'rowsTaken', sequence: message.sequence });
         this.repaint();
         if (message.arrivedAt !== undefined) {
           this.markFirstPaint(message.arrivedAt);

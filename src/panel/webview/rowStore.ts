@@ -92,8 +92,11 @@ export class RowStore {
   private capacity = INITIAL_CAPACITY;
   private rows = 0;
   private clears = 0;
-  /** Every row, newest first (ties: higher id first): the order other sorts are stable against. */
-  private byTime: Uint32Array = new Uint32Array(0);
+  /**
+   * Every row, newest first (ties: higher id first): the order other sorts are stable against. Its
+   * first `rows` places are the order; the rest is room to grow, as in the columns.
+   */
+  private byTime = new Uint32Array(INITIAL_CAPACITY);
   private sorted: Uint32Array | undefined;
   private shown: Uint32Array | undefined;
   private sortOrder: SortOrder;
@@ -135,7 +138,8 @@ export class RowStore {
   clear(): void {
     this.clears++;
     this.rows = 0;
-    this.byTime = new Uint32Array(0);
+    // Not written over in place: the old order may still be in a view handed out.
+    this.byTime = new Uint32Array(this.capacity);
     this.rowOfId.clear();
     for (const column of this.columns) {
       if (isText(column)) {
@@ -153,9 +157,9 @@ export class RowStore {
    */
   append(ids: ArrayLike<number>, columns: Readonly<Record<string, PackedColumn>>, failed: ArrayLike<number | boolean> = []): void {
     this.ensure(this.rows + ids.length);
-    // The rows added, and each one's place in the batch.
-    const added: number[] = [];
-    const places: number[] = [];
+    // The rows added are numbered on from the last one held; each one's place in the batch.
+    const first = this.rows;
+    const places = new Uint32Array(ids.length);
     for (let place = 0; place < ids.length; place++) {
       const id = ids[place]!;
       if (this.rowOfId.has(id)) {
@@ -165,28 +169,30 @@ export class RowStore {
       this.rowOfId.set(id, row);
       this.ids[row] = id;
       this.failures[row] = failed[place] ? 1 : 0;
-      added.push(row);
-      places.push(place);
+      places[row - first] = place;
     }
-    if (added.length === 0) {
+    const added = this.rows - first;
+    if (added === 0) {
       return;
     }
     for (const column of this.columns) {
       const packed = columns[column.spec.id];
       if (isText(column)) {
         const codeAt = textCodes(column.dictionary, packed);
-        added.forEach((row, i) => {
-          column.codes[row] = codeAt(places[i]!);
-        });
+        const codes = column.codes;
+        for (let i = 0; i < added; i++) {
+          codes[first + i] = codeAt(places[i]!);
+        }
       } else {
         const valueAt = numberValues(packed);
-        added.forEach((row, i) => {
-          column.values[row] = valueAt(places[i]!);
-        });
+        const values = column.values;
+        for (let i = 0; i < added; i++) {
+          values[first + i] = valueAt(places[i]!);
+        }
         column.ranked = undefined;
       }
     }
-    this.byTime = this.mergeByTime(added);
+    this.placeByTime(first);
     this.invalidate();
   }
 
@@ -299,6 +305,7 @@ export class RowStore {
     this.capacity = capacity;
     this.ids = grow(this.ids, capacity);
     this.failures = grow(this.failures, capacity);
+    this.byTime = grow(this.byTime, capacity);
     for (const column of this.columns) {
       if (isText(column)) {
         column.codes = grow(column.codes, capacity);
@@ -319,24 +326,49 @@ export class RowStore {
     return this.ids[b]! - this.ids[a]!;
   };
 
-  /** Pages arrive newest first, so a batch merges into the held order in one pass. */
-  private mergeByTime(added: number[]): Uint32Array {
-    added.sort(this.newerFirst);
-    const old = this.byTime;
-    const merged = new Uint32Array(old.length + added.length);
-    let i = 0;
+  /**
+   * Puts the rows added from `first` on into the time order. Pages come in the order asked, newest
+   * first, so a batch usually goes after every row held: it is appended, its rows compared only
+   * among themselves. Otherwise only the held rows it overlaps are merged with it.
+   */
+  private placeByTime(first: number): void {
+    const order = this.byTime;
+    // The batch, sorted, after the held rows: past the end of any view handed out.
+    const batch = order.subarray(first, this.rows);
+    batch.forEach((_, i) => {
+      batch[i] = first + i;
+    });
+    batch.sort(this.newerFirst);
+    // The first held place that the batch's newest row goes before: the rows ahead of it stay put.
+    let keep = 0;
+    for (let end = first; keep < end;) {
+      const middle = (keep + end) >>> 1;
+      if (this.newerFirst(order[middle]!, batch[0]!) <= 0) {
+        keep = middle + 1;
+      } else {
+        end = middle;
+      }
+    }
+    if (keep === first) {
+      return;
+    }
+    // Into a new array (views handed out keep reading the order they were given), the rows ahead copied as they are.
+    const merged = new Uint32Array(order.length);
+    merged.set(order.subarray(0, keep));
+    let i = keep;
     let j = 0;
-    let k = 0;
-    while (i < old.length && j < added.length) {
-      merged[k++] = this.newerFirst(old[i]!, added[j]!) <= 0 ? old[i++]! : added[j++]!;
+    let k = keep;
+    while (i < first && j < batch.length) {
+      merged[k++] = this.newerFirst(order[i]!, batch[j]!) <= 0 ? order[i++]! : batch[j++]!;
     }
-    while (i < old.length) {
-      merged[k++] = old[i++]!;
-    }
-    while (j < added.length) {
-      merged[k++] = added[j++]!;
-    }
-    return merged;
+    merged.set(order.subarray(i, first), k);
+    merged.set(batch.subarray(j), k + first - i);
+    this.byTime = merged;
+  }
+
+  /** Every row, newest first. */
+  private timeOrder(): Uint32Array {
+    return this.byTime.subarray(0, this.rows);
   }
 
   private sortedRows(): Uint32Array {
@@ -346,7 +378,7 @@ export class RowStore {
     const { column: id, descending } = this.sortOrder;
     const column = this.columns.find((candidate) => candidate.spec.id === id)!;
     if (column.spec.type === 'time') {
-      this.sorted = descending ? this.byTime : this.byTime.slice().reverse();
+      this.sorted = descending ? this.timeOrder() : this.timeOrder().slice().reverse();
     } else if (isText(column)) {
       this.sorted = this.textSort(column, descending);
     } else {
@@ -358,13 +390,13 @@ export class RowStore {
   // Text sorts by each value's rank (values that show alike rank alike), stable against byTime.
   private textSort(column: TextColumn, descending: boolean): Uint32Array {
     const { ranks, count } = column.dictionary.ranks();
-    return sortByRank(this.byTime, column.codes, ranks, count, descending);
+    return sortByRank(this.timeOrder(), column.codes, ranks, count, descending);
   }
 
   // Numbers sort by their rank among the column's values; absent values (NaN) go last either way, in byTime order.
   private numberSort(column: NumberColumn, descending: boolean): Uint32Array {
     const { ranks, buckets } = this.numberRanks(column);
-    return sortByRank(this.byTime, ranks, undefined, buckets, descending, true);
+    return sortByRank(this.timeOrder(), ranks, undefined, buckets, descending, true);
   }
 
   private numberRanks(column: NumberColumn): NumberRanks {

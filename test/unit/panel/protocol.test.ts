@@ -12,13 +12,14 @@ describe('messages from the panel\'s webview are checked before use', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'action', action: 'showCause', id: 4 }), { type: 'action', action: 'showCause', id: 4 });
     assert.deepEqual(parseWebviewMessage({ type: 'action', action: 'openCause', id: 4 }), { type: 'action', action: 'openCause', id: 4 });
     assert.deepEqual(parseWebviewMessage({ type: 'confirm', goOn: true }), { type: 'confirm', goOn: true });
+    assert.deepEqual(parseWebviewMessage({ type: 'rowsTaken', sequence: 7 }), { type: 'rowsTaken', sequence: 7 });
   });
 
   it('refuses anything else: unknown types and actions, wrong field types, malformed searches', () => {
     const refused: unknown[] = [
       null, 'search', { type: 'eval', code: '1' }, { type: 'select', id: '42' }, { type: 'select', id: 1.5 },
       { type: 'action', action: 'runCommand', id: 1 }, { type: 'export', format: 'html', ids: [] }, { type: 'export', format: 'csv', ids: ['1'] },
-      { type: 'copy', text: 7 }, { type: 'confirm', goOn: 'yes' },
+      { type: 'copy', text: 7 }, { type: 'confirm', goOn: 'yes' }, { type: 'rowsTaken', sequence: '7' }, { type: 'rowsTaken' },
       { type: 'search', search: { ...search, kind: 'users' } },
       { type: 'search', search: { ...search, range: { preset: 'century' } } },
       { type: 'search', search: { ...search, range: { from: 10, to: 5 } } },

@@ -216,6 +216,48 @@ describe('RowStore: the panel\'s rows held column by column', () => {
       return order.filter((id) => matchesRefine(columns.flatMap((column, index) => (column.type === 'text' ? [shown(byId.get(id)!.cells, index)] : [])), needle));
     }
 
+    it('keeps rows newest first whether batches come newest first (as asked), oldest first, overlapping or with repeats, past its first capacity; views handed out stay as they were', () => {
+      const rows = seededRows(9, 5000);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const newestFirst = oracleOrder(rows, 'time', true).map((id) => byId.get(id)!);
+      const chunks = (list: typeof rows, size: number) => Array.from({ length: Math.ceil(list.length / size) }, (_, n) => list.slice(n * size, (n + 1) * size));
+      const random = new Random(10);
+      const arrivals: Record<string, (typeof rows)[]> = {
+        'newest first': chunks(newestFirst, 700),
+        'oldest first': chunks(newestFirst, 700).reverse(),
+        // Two batches over one span (every other row each), then the rest, newest first.
+        'overlapping': [newestFirst.slice(0, 2000).filter((_, n) => n % 2 === 0), newestFirst.slice(0, 2000).filter((_, n) => n % 2 === 1), ...chunks(newestFirst.slice(2000), 1000)],
+        // Each batch repeats rows of the one before and one of its own.
+        'with repeats': chunks(newestFirst, 600).map((batch, n, all) => [...(n > 0 ? all[n - 1]!.slice(-50) : []), ...batch, batch[0]!]),
+        'shuffled': chunks([...rows].sort(() => random.float() - 0.5), 900),
+      };
+      for (const [arrival, batches] of Object.entries(arrivals)) {
+        const store = new RowStore(columns, DEFAULT_SORT, show);
+        load(store, batches[0]!);
+        const handedOut = store.view();
+        const asHandedOut = Array.from(handedOut);
+        for (const batch of batches.slice(1)) {
+          load(store, batch);
+        }
+        assert.equal(store.count, rows.length, arrival);
+        assert.deepEqual(ids(store), newestFirst.map((r) => r.id), arrival);
+        assert.deepEqual(Array.from(handedOut), asHandedOut, `${arrival}: a view handed out before the other batches`);
+        assert.notDeepEqual(Array.from(store.view()), asHandedOut, `${arrival}: the view now`);
+        // Cleared after growing: another search's rows, as many again.
+        store.clear();
+        for (const batch of batches) {
+          load(store, batch);
+        }
+        assert.deepEqual(ids(store), newestFirst.map((r) => r.id), `${arrival}, after a clear`);
+        // The cells follow their rows: every row's time and path are its own.
+        for (const id of [newestFirst[0]!.id, newestFirst[2500]!.id, newestFirst[4999]!.id]) {
+          const row = store.rowOf(id)!;
+          assert.equal(store.number(row, 0), number(byId.get(id)!.cells[0]!), `${arrival}: time of ${id}`);
+          assert.equal(store.text(row, columnIndex('path')), shown(byId.get(id)!.cells, columnIndex('path')), `${arrival}: path of ${id}`);
+        }
+      }
+    });
+
     it('sorts every column both ways exactly as the oracle, ties newest first', () => {
       const rows = seededRows(1, 3000);
       const store = new RowStore(columns, DEFAULT_SORT, show);
