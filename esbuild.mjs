@@ -21,6 +21,17 @@ const watchLog = {
   },
 };
 
+// Each `import * as vscode from 'vscode'` (one per module) would otherwise copy the whole API's
+// properties into a namespace object of its own while the bundle loads, at activation: routed through
+// one module that re-exports it, the copy is made once.
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
 const nodeCommon = {
   bundle: true,
   platform: 'node',
@@ -38,7 +49,7 @@ const builds = [
     ...nodeCommon,
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
-    external: ['vscode'],
+    plugins: [...nodeCommon.plugins, vscodeOnce],
   },
   {
     // The panel's webview: one script the page's CSP allows by nonce, and its styles.

@@ -102,12 +102,14 @@ export function readSettings(section: () => SettingsSection, localZone = () => I
     },
     /** The zone times are shown and typed in, as a zone name; UTC when the setting names none (see invalidTimeZone). */
     timeZone(): string {
-      return resolveTimeZone(String(timeZoneSetting()), localZone()) ?? 'UTC';
+      return resolveTimeZone(String(timeZoneSetting()), localZone) ?? 'UTC';
     },
     /** The setting as written when it names no time zone; undefined when it does. */
     invalidTimeZone(): string | undefined {
       const setting = String(timeZoneSetting());
-      return resolveTimeZone(setting, localZone()) === undefined ? setting : undefined;
+      // `local` names a zone whichever this machine's is, so that is not asked: the check runs at
+      // activation, and the first look at the machine's zone loads the runtime's zone data.
+      return resolveTimeZone(setting, () => 'UTC') === undefined ? setting : undefined;
     },
   };
 }

@@ -29,14 +29,17 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
-/** The zone the exavault.timeZone setting names: utc, local (`localZone`), or a zone name; undefined when it names none. */
-export function resolveTimeZone(setting: string, localZone: string): string | undefined {
+/**
+ * The zone the exavault.timeZone setting names: utc, local (`localZone()`, asked only then), or a zone
+ * name; undefined when it names none.
+ */
+export function resolveTimeZone(setting: string, localZone: () => string): string | undefined {
   const value = setting.trim();
   if (value.toLowerCase() === 'utc') {
     return 'UTC';
   }
   if (value.toLowerCase() === 'local') {
-    return localZone;
+    return localZone();
   }
   return value !== '' && isTimeZone(value) ? value : undefined;
 }

@@ -96,14 +96,16 @@ export class IncidentsView implements vscode.TreeDataProvider<Incident>, vscode.
   private update(): void {
     this.changed.fire();
     const open = this.shown().filter((incident) => incident.state === 'ongoing').length;
-    const openText = counted(open, 'openIncidents');
-    this.treeView.badge = open > 0 ? { value: open, tooltip: openText } : undefined;
     this.treeView.message = this.message();
+    // Counted only when there are some: at activation there are none, and the first count loads the runtime's number formats.
     if (open > 0) {
+      const openText = counted(open, 'openIncidents');
+      this.treeView.badge = { value: open, tooltip: openText };
       this.statusItem.text = `$(warning) ${open}`;
       this.statusItem.tooltip = vscode.l10n.t('ExaVault: {0}. Click to show them.', openText);
       this.statusItem.show();
     } else {
+      this.treeView.badge = undefined;
       this.statusItem.hide();
     }
   }

@@ -142,6 +142,19 @@ describe('the time zone setting', () => {
     assert.deepEqual(zoneOf({ 'exavault.timeZone': ' America/New_York ' }), { zone: 'America/New_York', invalid: undefined });
   });
 
+  it('checks the setting without asking this machine\'s zone, which only showing a time needs', () => {
+    let asked = 0;
+    const settings = readSettings(() => sectionOf({ 'exavault.timeZone': 'local' }), () => {
+      asked++;
+      return 'Asia/Tokyo';
+    });
+    assert.equal(settings.invalidTimeZone(), undefined);
+    assert.equal(asked, 0);
+    // The control: the zone times are shown in does ask.
+    assert.equal(settings.timeZone(), 'Asia/Tokyo');
+    assert.equal(asked, 1);
+  });
+
   it('falls back to UTC for what names no zone, and says what it was', () => {
     for (const value of ['Mars/Olympus_Mons', '', '+02:00', '<script>', 42]) {
       assert.deepEqual(zoneOf({ 'exavault.timeZone': value }), { zone: 'UTC', invalid: String(value) }, String(value));
