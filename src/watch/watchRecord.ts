@@ -1,15 +1,15 @@
 // What a watch of one account keeps between polls and across windows and reloads: the rules' state
 // and the incidents found, in a JSON file beside the account's lease. Only the lease's holder writes
 // it (whole, then renamed over the old one: a reader never sees half a file); every window reads it.
-import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import type { ActivityEntry } from '../api/models';
-import { leaseFile } from './lease';
+import { accountFile, leaseFile } from './lease';
 import type { WatchedLog } from './poller';
 import type { Incident } from './rules/incident';
+import { sharedEntriesFile } from './sharedEntries';
 import { applyRules, emptyRuleState, type RuleState } from './rules/ruleEngine';
 import type { WatchThresholds } from './rules/ruleThresholds';
+import { readIfThere, writeWhole } from './wholeFile';
 
 /** Incidents kept per account; beyond, the oldest are dropped. */
 export const MAX_STORED_INCIDENTS = 200;
@@ -25,25 +25,21 @@ export const emptyWatchRecord = (): WatchRecord => ({ version: 1, ruleState: emp
 
 /** The account's record file in `directory`, named (like its lease) by the hash of the account's key. */
 export function watchRecordFile(directory: string, account: string): string {
-  return path.join(directory, `${createHash('sha256').update(account).digest('hex').slice(0, 32)}.watch.json`);
+  return accountFile(directory, account, '.watch.json');
 }
 
-/** Removes the account's record and lease: the account is gone, and nothing of its watch should stay behind. */
+/** Removes the account's record, shared entries and lease: the account is gone, and nothing of its watch should stay behind. */
 export async function forgetWatch(directory: string, account: string): Promise<void> {
   await fs.rm(watchRecordFile(directory, account), { force: true });
+  await fs.rm(sharedEntriesFile(directory, account), { force: true });
   await fs.rm(leaseFile(directory, account), { force: true });
 }
 
 /** The record in the file; an empty one when there is none, or what is there is not a record (a crash, a hand edit). */
 export async function readWatchRecord(file: string): Promise<WatchRecord> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return emptyWatchRecord();
-    }
-    throw error;
+  const text = await readIfThere(file);
+  if (text === undefined) {
+    return emptyWatchRecord();
   }
   try {
     const value = JSON.parse(text) as Partial<WatchRecord>;
@@ -54,10 +50,7 @@ export async function readWatchRecord(file: string): Promise<WatchRecord> {
 }
 
 export async function writeWatchRecord(file: string, record: WatchRecord): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const draft = `${file}.${randomUUID()}.tmp`;
-  await fs.writeFile(draft, JSON.stringify(record), { flag: 'wx' });
-  await fs.rename(draft, file);
+  await writeWhole(file, JSON.stringify(record));
 }
 
 /** The stored incidents with those a batch opened or changed: changed ones in place, new ones last, the oldest dropped beyond the bound. */

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Incident } from '../../../src/watch/rules/incident';
 import { AccountLease, leaseFile } from '../../../src/watch/lease';
+import { emptySharedEntries, sharedEntriesFile, writeSharedEntries } from '../../../src/watch/sharedEntries';
 import { emptyWatchRecord, forgetWatch, mergeIncidents, readWatchRecord, watchRecordFile, writeWatchRecord } from '../../../src/watch/watchRecord';
 
 const incident = (id: string, count = 1): Incident => ({
@@ -42,14 +43,15 @@ describe('watch record', () => {
     assert.deepEqual(mergeIncidents(stored, [incident('b', 5)], 3).map(({ id }) => id), ['a', 'b', 'c'], 'control: within the bound, nothing is dropped');
   });
 
-  it('forgets a removed account\'s record and lease, and nothing of another account', async () => {
+  it('forgets a removed account\'s record, shared entries and lease, and nothing of another account', async () => {
     for (const account of ['acme', 'other']) {
       await writeWatchRecord(watchRecordFile(directory, account), { ...emptyWatchRecord(), incidents: [incident(account)] });
+      await writeSharedEntries(sharedEntriesFile(directory, account), emptySharedEntries());
       assert.equal(await new AccountLease({ directory, account }).acquire(), true);
     }
     const files = async () => (await fs.readdir(directory)).sort();
-    const filesOf = (account: string) => [watchRecordFile(directory, account), leaseFile(directory, account)].map((file) => path.basename(file));
-    assert.deepEqual(await files(), [...filesOf('acme'), ...filesOf('other')].sort(), 'positive control: both accounts\' record and lease are there');
+    const filesOf = (account: string) => [watchRecordFile(directory, account), sharedEntriesFile(directory, account), leaseFile(directory, account)].map((file) => path.basename(file));
+    assert.deepEqual(await files(), [...filesOf('acme'), ...filesOf('other')].sort(), 'positive control: both accounts\' files are there');
     await forgetWatch(directory, 'acme');
     assert.deepEqual(await files(), filesOf('other').sort());
     await forgetWatch(directory, 'acme');
