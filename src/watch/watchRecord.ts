@@ -19,9 +19,14 @@ export interface WatchRecord {
   ruleState: RuleState;
   /** Oldest first. */
   incidents: Incident[];
+  /**
+   * Per log, the time the last complete poll covered: a quiet log has no newest entry to resume
+   * from, and what is logged during a handover must not be skipped. Read as none from records written before.
+   */
+  polledUpTo: Partial<Record<WatchedLog, number>>;
 }
 
-export const emptyWatchRecord = (): WatchRecord => ({ version: 1, ruleState: emptyRuleState(), incidents: [] });
+export const emptyWatchRecord = (): WatchRecord => ({ version: 1, ruleState: emptyRuleState(), incidents: [], polledUpTo: {} });
 
 /** The account's record file in `directory`, named (like its lease) by the hash of the account's key. */
 export function watchRecordFile(directory: string, account: string): string {
@@ -43,7 +48,15 @@ export async function readWatchRecord(file: string): Promise<WatchRecord> {
   }
   try {
     const value = JSON.parse(text) as Partial<WatchRecord>;
-    return value.version === 1 && value.ruleState?.version === 1 && Array.isArray(value.incidents) ? value as WatchRecord : emptyWatchRecord();
+    if (value.version !== 1 || value.ruleState?.version !== 1 || !Array.isArray(value.incidents)) {
+      return emptyWatchRecord();
+    }
+    // Times that are not times are left out: the log resumes as if never polled, and the incidents stay.
+    const polledUpTo = Object.fromEntries((['session', 'webhook'] as const).flatMap((log) => {
+      const time: unknown = value.polledUpTo?.[log];
+      return typeof time === 'number' && Number.isFinite(time) ? [[log, time]] : [];
+    }));
+    return { ...value, polledUpTo } as WatchRecord;
   } catch {
     return emptyWatchRecord();
   }
@@ -66,13 +79,21 @@ export function mergeIncidents(stored: readonly Incident[], changed: readonly In
 export function recordEntries(record: WatchRecord, entries: readonly ActivityEntry[], thresholds: WatchThresholds, account: string): { record: WatchRecord; opened: Incident[] } {
   const result = applyRules(record.ruleState, entries, thresholds, account);
   return {
-    record: { version: 1, ruleState: result.state, incidents: mergeIncidents(record.incidents, [...result.opened, ...result.updated]) },
+    record: { ...record, ruleState: result.state, incidents: mergeIncidents(record.incidents, [...result.opened, ...result.updated]) },
     opened: result.opened,
   };
 }
 
-/** Where a poller taking over from the record resumes each log: the newest entry time the rules saw in it. */
+/** The record after a complete poll of a log that covered up to `time`. */
+export function recordPolledUpTo(record: WatchRecord, log: WatchedLog, time: number): WatchRecord {
+  return { ...record, polledUpTo: { ...record.polledUpTo, [log]: Math.max(time, record.polledUpTo[log] ?? -Infinity) } };
+}
+
+/** Where a poller taking over from the record resumes each log: the later of the newest entry time the rules saw in it and the time polls covered. */
 export function resumePoints(record: WatchRecord): Partial<Record<WatchedLog, number>> {
   const { sessions, webhooks } = record.ruleState.newest;
-  return { ...(sessions === undefined ? {} : { session: sessions }), ...(webhooks === undefined ? {} : { webhook: webhooks }) };
+  const later = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
+  const session = later(sessions, record.polledUpTo.session);
+  const webhook = later(webhooks, record.polledUpTo.webhook);
+  return { ...(session === undefined ? {} : { session }), ...(webhook === undefined ? {} : { webhook }) };
 }

@@ -16,7 +16,7 @@ import { AccountLease, LEASE_HEARTBEAT_MS } from '../watch/lease';
 import { Poller, type ActivitySource, type PollerState, type WatchedEntries, type WatchedLog } from '../watch/poller';
 import type { Incident } from '../watch/rules/incident';
 import { appendSharedEntries, emptySharedEntries, readSharedEntries, SharedEntriesReader, sharedEntriesFile, writeSharedEntries, type SharedEntries } from '../watch/sharedEntries';
-import { emptyWatchRecord, forgetWatch, readWatchRecord, recordEntries, resumePoints, watchRecordFile, writeWatchRecord, type WatchRecord } from '../watch/watchRecord';
+import { emptyWatchRecord, forgetWatch, readWatchRecord, recordEntries, recordPolledUpTo, resumePoints, watchRecordFile, writeWatchRecord, type WatchRecord } from '../watch/watchRecord';
 
 /** How an account's watch stands in this window. */
 export type WatchStatus =
@@ -256,6 +256,11 @@ class AccountWatch {
       }
       this.tell.entriesRead({ accountId: this.account.id, stream, entries });
     });
+    poller.onPolledUpTo(({ stream, time }) => {
+      if (!stream.filters) {
+        this.save(recordPolledUpTo(this.record, stream.log, time));
+      }
+    });
     poller.onState((state) => this.stateChanged(state));
     poller.start();
     this.setStatus({ kind: 'polling', state: poller.state, cost: poller.cost });
@@ -313,14 +318,18 @@ class AccountWatch {
 
   private take(entries: readonly ActivityEntry[]): void {
     const { record, opened } = recordEntries(this.record, entries, settings.watchThresholds(), this.account.id);
-    this.record = record;
-    this.writing = this.writing.then(() => writeWatchRecord(this.file, record)).catch((error: unknown) => {
-      this.options.log.warn(`${this.account.label}: watch: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    this.save(record);
     this.tell.changed();
     if (opened.length > 0) {
       this.tell.opened(opened);
     }
+  }
+
+  private save(record: WatchRecord): void {
+    this.record = record;
+    this.writing = this.writing.then(() => writeWatchRecord(this.file, record)).catch((error: unknown) => {
+      this.options.log.warn(`${this.account.label}: watch: ${error instanceof Error ? error.message : String(error)}`);
+    });
   }
 
   private share(log: WatchedLog, entries: readonly ActivityEntry[]): void {

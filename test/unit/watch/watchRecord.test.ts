@@ -36,6 +36,15 @@ describe('watch record', () => {
     }
   });
 
+  it('reads a record written before logs had a polled-up-to time, or with one that is not a time, with none for that log', async () => {
+    const file = watchRecordFile(directory, 'acme');
+    const record = { ...emptyWatchRecord(), incidents: [incident('a')] };
+    await fs.writeFile(file, JSON.stringify({ ...record, polledUpTo: undefined }));
+    assert.deepEqual(await readWatchRecord(file), record);
+    await fs.writeFile(file, JSON.stringify({ ...record, polledUpTo: { session: 'soon', webhook: 1000 } }));
+    assert.deepEqual(await readWatchRecord(file), { ...record, polledUpTo: { webhook: 1000 } }, 'the time kept');
+  });
+
   it('merges changed incidents in place and new ones last, dropping the oldest beyond the bound', () => {
     const stored = [incident('a'), incident('b'), incident('c')];
     const merged = mergeIncidents(stored, [incident('b', 5), incident('d')], 3);
