@@ -88,6 +88,11 @@ abstract class EntryView {
 
   constructor(readonly id: number, protected readonly a: Record<string, unknown>) {}
 
+  /** @internal See entryWire. */
+  static wireOf(entry: EntryView): EntryWire {
+    return { id: entry.id, attributes: entry.a };
+  }
+
   get created(): number | undefined {
     if (this.time === UNPARSED) {
       this.time = parseTimestamp(this.a.created);
@@ -156,6 +161,20 @@ class WebhookView extends EntryView implements WebhookCall {
   get resend(): boolean { return this.a.resend === true; }
   get webhookPath(): string { return text(this.a.webhookPath); }
   get extra(): Record<string, unknown> { return extraFields(this.a, WEBHOOK_FIELDS); }
+}
+
+/** What a model keeps of its wire entry: enough to build the same model again with normalizeSession or normalizeWebhook. */
+export interface EntryWire {
+  id: number;
+  attributes: Record<string, unknown>;
+}
+
+/** The id and attributes (as the API sent them, not copied) that a model of this module was built from. */
+export function entryWire(entry: SessionEntry | WebhookCall): EntryWire {
+  if (!(entry instanceof EntryView)) {
+    throw new TypeError('entryWire: not a model built from the wire');
+  }
+  return EntryView.wireOf(entry);
 }
 
 export function normalizeSession(wire: SessionEntryWire): SessionEntry {

@@ -7,14 +7,15 @@ import type { ExaVaultClient } from '../api/client';
 import type { ActivityEntry } from '../api/models';
 import { settings } from '../settings';
 import type { Event } from '../util/event';
-import type { WatchedEntries } from '../watch/poller';
+import type { WatchedEntries, WatchedLog } from '../watch/poller';
+import type { ActivityKind } from '../activity/logSchema';
 
-/** What the sidebar needs of the watch: the entries its polls read, and whether this window polls an account. */
+/** What the sidebar needs of the watch: the new entries it reads or is shared, and since when it passes on an account's. */
 export interface WatchEntrySource {
   readonly onEntries: Event<WatchedEntries>;
   /** Fires whenever a watch's state changes (among other things). */
   readonly onDidChange: Event<void>;
-  pollingSince(accountId: string): number | undefined;
+  fedSince(accountId: string, log: WatchedLog): number | undefined;
 }
 
 export interface ActiveAccountChange {
@@ -24,18 +25,16 @@ export interface ActiveAccountChange {
 
 /**
  * The active account's entries, shared by the sidebar views: one store for the account, made anew
- * when another account becomes active. While this window's watch polls the account and auto-refresh
- * is on, the poller's new entries go into the store, and the views make no request of their own.
- *
- * A window that does not hold the account's lease auto-refreshes on its own, as when the account is
- * not watched: the lease holder keeps no entries for others to read, only the incidents.
+ * when another account becomes active. While the account is watched and auto-refresh is on, the
+ * watch's new entries go into the store, and the views make no request of their own: in the window
+ * that polls, its poller's; in the others, those it shares.
  */
 export class ActiveAccountActivity implements vscode.Disposable {
   private store: AccountActivity | undefined;
   private readonly changes = new vscode.EventEmitter<ActiveAccountChange>();
   /** The active account changed, or its credentials did (after the clients were remade). */
   readonly onDidChange = this.changes.event;
-  /** Whether this window polls the active account may have changed. */
+  /** Whether the watch feeds the active account's views may have changed. */
   readonly onDidChangeWatch: Event<void>;
   private readonly subscriptions: vscode.Disposable[];
 
@@ -62,9 +61,9 @@ export class ActiveAccountActivity implements vscode.Disposable {
     return this.store;
   }
 
-  /** Since when this window's watch passes on the active account's new entries; undefined while it does not. */
-  pollingSince(): number | undefined {
-    return this.store && this.watch.pollingSince(this.store.accountId);
+  /** Since when the watch passes on new entries of the active account's log; undefined while it does not. */
+  fedSince(kind: ActivityKind): number | undefined {
+    return this.store && this.watch.fedSince(this.store.accountId, kind === 'sessions' ? 'session' : 'webhook');
   }
 
   dispose(): void {

@@ -44,8 +44,8 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
   ) {
     this.provider = new ActivityTreeProvider(presenter);
     this.treeView = vscode.window.createTreeView(presenter.viewId, { treeDataProvider: this.provider, showCollapseAll: true });
-    // The watch's poller feeds the view only while the view's query is the whole log.
-    this.autoRefresh = new AutoRefresh(() => this.treeView.visible, () => this.refresh(), () => (this.feed && Object.keys(this.feed.filters).length === 0 ? activity.pollingSince() : undefined));
+    // The watch feeds the view only while the view's query is the whole log.
+    this.autoRefresh = new AutoRefresh(() => this.treeView.visible, () => this.refresh(), () => (this.feed && Object.keys(this.feed.filters).length === 0 ? activity.fedSince(presenter.kind) : undefined));
     this.disposables = vscode.Disposable.from(
       this.treeView, this.provider, this.autoRefresh,
       // After the clients are remade, so that a reload uses the new one.
@@ -107,7 +107,7 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
     return this.run(async (feed) => this.arrived(await feed.refresh()));
   }
 
-  /** Counts entries that came in while the view was hidden, by a refresh or from the watch's poller. */
+  /** Counts entries that came in while the view was hidden, by a refresh or from the watch. */
   private arrived(added: number): void {
     if (!this.treeView.visible && added > 0) {
       this.unseen += added;
@@ -131,7 +131,7 @@ export class ActivityView<T extends ActivityEntry> implements vscode.Disposable 
     this.viewFilters = filters;
     this.keep = keep;
     await this.run((feed) => feed.setFilters(query));
-    // Filtered, the view polls on its own again; cleared, the watch's poller may feed it.
+    // Filtered, the view polls on its own again; cleared, the watch may feed it.
     this.autoRefresh.feedChanged();
   }
 

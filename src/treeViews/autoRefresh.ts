@@ -9,13 +9,13 @@ const HIDDEN_SLOWDOWN = 5;
  * Opt-in polling (exavault.sidebar.autoRefreshSeconds): at the interval while the view is visible,
  * slowly while hidden; after a 429 it waits until the allowance is back, and after a 401 or 403 it
  * stops until something changes (credentials, account, settings), so nothing retries them in a loop.
- * While the watch's poller brings the log's new entries (`fedSince` says since when), it sends nothing.
+ * While the watch brings the log's new entries (`fedSince` says since when), it sends nothing.
  */
 export class AutoRefresh implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
   private disposed = false;
-  /** The poller this caught up with, by the time it passes entries on from; undefined while none feeds the view. */
+  /** The feed this caught up with, by the time the watch passes entries on from; undefined while it does not feed the view. */
   private caughtUpWith: number | undefined;
 
   constructor(
@@ -40,7 +40,7 @@ export class AutoRefresh implements vscode.Disposable {
     this.schedule();
   }
 
-  /** Picks up a poller that starts or stops feeding the view; anything else the watch does changes nothing here. */
+  /** Picks up a watch that starts or stops feeding the view, or missed entries; anything else the watch does changes nothing here. */
   feedChanged(): void {
     if (this.fedSince() !== this.caughtUpWith) {
       this.schedule();
@@ -56,8 +56,8 @@ export class AutoRefresh implements vscode.Disposable {
     }
     const since = this.fedSince();
     if (since !== undefined) {
-      // One refresh of its own brings what arrived between the last one and the poller's start;
-      // from then on the poller's entries come in, and nothing is sent from here.
+      // One refresh of its own brings what arrived before the watch's entries start coming in (or
+      // what the watch missed); from then on they come in, and nothing is sent from here.
       if (since !== this.caughtUpWith) {
         this.caughtUpWith = since;
         void this.tick();

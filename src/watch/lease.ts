@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { readIfThere } from './wholeFile';
 
 /** How often the holder renews its lease, by default. */
 export const LEASE_HEARTBEAT_MS = 10_000;
@@ -28,9 +29,14 @@ export interface LeaseOptions {
   disabled?: boolean;
 }
 
-/** The account's lease file in `directory`, named by the hash of the account's key: any key makes a safe name. */
+/** A file of the account's watch in `directory`, named by the hash of the account's key (any key makes a safe name) and `suffix`. */
+export function accountFile(directory: string, account: string, suffix: string): string {
+  return path.join(directory, `${createHash('sha256').update(account).digest('hex').slice(0, 32)}${suffix}`);
+}
+
+/** The account's lease file in `directory`. */
 export function leaseFile(directory: string, account: string): string {
-  return path.join(directory, `${createHash('sha256').update(account).digest('hex').slice(0, 32)}.lease`);
+  return accountFile(directory, account, '.lease');
 }
 
 interface LeaseRecord {
@@ -84,7 +90,7 @@ export class AccountLease {
       if (await this.publish(this.file, this.record())) {
         return (this.owned = true);
       }
-      const content = await readText(this.file);
+      const content = await readIfThere(this.file);
       if (content === undefined) {
         continue;
       }
@@ -109,7 +115,7 @@ export class AccountLease {
     if (this.options.disabled) {
       return (this.owned = true);
     }
-    const current = parseRecord(await readText(this.file) ?? '');
+    const current = parseRecord(await readIfThere(this.file) ?? '');
     if (current?.holder !== this.holder) {
       return (this.owned = false);
     }
@@ -124,7 +130,7 @@ export class AccountLease {
     if (this.options.disabled || !wasOwned) {
       return;
     }
-    const current = parseRecord(await readText(this.file) ?? '');
+    const current = parseRecord(await readIfThere(this.file) ?? '');
     if (current?.holder === this.holder) {
       await fs.rm(this.file, { force: true });
     }
@@ -137,7 +143,7 @@ export class AccountLease {
       const marker = link === 1 ? markerBase : `${markerBase}-${link}`;
       if (await this.publish(marker, this.record())) {
         try {
-          if (await readText(this.file) !== staleContent) {
+          if (await readIfThere(this.file) !== staleContent) {
             return false; // someone renewed or took it over meanwhile
           }
           await this.replace(this.record());
@@ -151,7 +157,7 @@ export class AccountLease {
       }
       // Another taker holds this marker: let it finish, unless it died holding it (its marker is stale
       // too). A marker gone meanwhile sends us to the next one, where the read-again above finds the new lease.
-      const rival = parseRecord(await readText(marker) ?? '');
+      const rival = parseRecord(await readIfThere(marker) ?? '');
       if (rival && !this.isStale(rival.heartbeat)) {
         return false;
       }
@@ -191,17 +197,6 @@ export class AccountLease {
     const draft = `${this.file}.${randomUUID()}.tmp`;
     await fs.writeFile(draft, JSON.stringify(record), { flag: 'wx' });
     return draft;
-  }
-}
-
-async function readText(file: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return undefined;
-    }
-    throw error;
   }
 }
 

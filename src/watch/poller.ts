@@ -39,9 +39,10 @@ export interface PollerOptions {
   maxBackoffMs?: number;
   overlapMs?: number;
   /**
-   * Per log, the newest entry time an earlier watch of the account passed on: polls resume from there
-   * (less the overlap, at most MAX_RESUME_LOOK_BACK_MS back) rather than from now. A log without one
-   * starts from now: its history before watching started is not new.
+   * Per log, how far an earlier watch of the account got (the later of the newest entry it passed on
+   * and the time its last complete poll covered): polls resume from there (less the overlap, at most
+   * MAX_RESUME_LOOK_BACK_MS back) rather than from now. A log without one starts from now: its
+   * history before watching started is not new.
    */
   resumeAfter?: Partial<Record<WatchedLog, number>>;
   clock?: () => number;
@@ -56,6 +57,12 @@ export interface NewEntries {
   behind: boolean;
   /** The server's pages made no progress; paging stopped until the next poll. */
   warning?: string;
+}
+
+/** A poll of a stream read everything up to `time` (when it started): entries logged late are the overlap's to bring. */
+export interface PolledUpTo {
+  stream: WatchStream;
+  time: number;
 }
 
 /** New entries of one account's stream, as a watch passes them on to whoever shows them. */
@@ -88,10 +95,13 @@ const OFFLINE: ReadonlySet<string> = new Set(['network', 'timeout']);
 export class Poller {
   private readonly entriesEmitter = new Emitter<NewEntries>();
   private readonly stateEmitter = new Emitter<PollerState>();
+  private readonly polledEmitter = new Emitter<PolledUpTo>();
   /** New entries of a stream, a page at a time. */
   readonly onEntries = this.entriesEmitter.event;
   /** The state changed (fired once per change: a stop is said once). */
   readonly onState = this.stateEmitter.event;
+  /** A stream's poll caught up (not stopped at its page cap nor by a stuck server), after its entries were passed on. */
+  readonly onPolledUpTo = this.polledEmitter.event;
 
   private readonly streams: readonly WatchStream[];
   private readonly windows: PollWindow<ActivityEntry>[];
@@ -160,6 +170,7 @@ export class Poller {
     this.controller?.abort();
     this.entriesEmitter.dispose();
     this.stateEmitter.dispose();
+    this.polledEmitter.dispose();
   }
 
   private costInput(intervalMs: number) {
@@ -204,6 +215,7 @@ export class Poller {
   /** Reads a stream's new pages, passing each on as it comes; returns the calls it sent. */
   private async pollStream(stream: WatchStream, window: PollWindow<ActivityEntry>, signal: AbortSignal): Promise<number> {
     const run = window.startPoll({ pageSize: this.options.pageSize ?? DEFAULT_PAGE_SIZE, maxPages: this.options.maxPagesPerPoll ?? DEFAULT_MAX_PAGES_PER_POLL });
+    const startedAt = this.clock();
     let calls = 0;
     for (let request = run.next(); request; request = run.next()) {
       calls++;
@@ -213,6 +225,9 @@ export class Poller {
         return calls;
       }
       this.pass(stream, run, run.accept(page));
+    }
+    if (!run.behind && run.warning === undefined) {
+      this.polledEmitter.fire({ stream, time: startedAt });
     }
     return calls;
   }

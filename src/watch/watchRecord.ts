@@ -1,15 +1,15 @@
 // What a watch of one account keeps between polls and across windows and reloads: the rules' state
 // and the incidents found, in a JSON file beside the account's lease. Only the lease's holder writes
 // it (whole, then renamed over the old one: a reader never sees half a file); every window reads it.
-import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import type { ActivityEntry } from '../api/models';
-import { leaseFile } from './lease';
+import { accountFile, leaseFile } from './lease';
 import type { WatchedLog } from './poller';
 import type { Incident } from './rules/incident';
+import { sharedEntriesFile } from './sharedEntries';
 import { applyRules, emptyRuleState, type RuleState } from './rules/ruleEngine';
 import type { WatchThresholds } from './rules/ruleThresholds';
+import { readIfThere, writeWhole } from './wholeFile';
 
 /** Incidents kept per account; beyond, the oldest are dropped. */
 export const MAX_STORED_INCIDENTS = 200;
@@ -19,45 +19,51 @@ export interface WatchRecord {
   ruleState: RuleState;
   /** Oldest first. */
   incidents: Incident[];
+  /**
+   * Per log, the time the last complete poll covered: a quiet log has no newest entry to resume
+   * from, and what is logged during a handover must not be skipped. Read as none from records written before.
+   */
+  polledUpTo: Partial<Record<WatchedLog, number>>;
 }
 
-export const emptyWatchRecord = (): WatchRecord => ({ version: 1, ruleState: emptyRuleState(), incidents: [] });
+export const emptyWatchRecord = (): WatchRecord => ({ version: 1, ruleState: emptyRuleState(), incidents: [], polledUpTo: {} });
 
 /** The account's record file in `directory`, named (like its lease) by the hash of the account's key. */
 export function watchRecordFile(directory: string, account: string): string {
-  return path.join(directory, `${createHash('sha256').update(account).digest('hex').slice(0, 32)}.watch.json`);
+  return accountFile(directory, account, '.watch.json');
 }
 
-/** Removes the account's record and lease: the account is gone, and nothing of its watch should stay behind. */
+/** Removes the account's record, shared entries and lease: the account is gone, and nothing of its watch should stay behind. */
 export async function forgetWatch(directory: string, account: string): Promise<void> {
   await fs.rm(watchRecordFile(directory, account), { force: true });
+  await fs.rm(sharedEntriesFile(directory, account), { force: true });
   await fs.rm(leaseFile(directory, account), { force: true });
 }
 
 /** The record in the file; an empty one when there is none, or what is there is not a record (a crash, a hand edit). */
 export async function readWatchRecord(file: string): Promise<WatchRecord> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return emptyWatchRecord();
-    }
-    throw error;
+  const text = await readIfThere(file);
+  if (text === undefined) {
+    return emptyWatchRecord();
   }
   try {
     const value = JSON.parse(text) as Partial<WatchRecord>;
-    return value.version === 1 && value.ruleState?.version === 1 && Array.isArray(value.incidents) ? value as WatchRecord : emptyWatchRecord();
+    if (value.version !== 1 || value.ruleState?.version !== 1 || !Array.isArray(value.incidents)) {
+      return emptyWatchRecord();
+    }
+    // Times that are not times are left out: the log resumes as if never polled, and the incidents stay.
+    const polledUpTo = Object.fromEntries((['session', 'webhook'] as const).flatMap((log) => {
+      const time: unknown = value.polledUpTo?.[log];
+      return typeof time === 'number' && Number.isFinite(time) ? [[log, time]] : [];
+    }));
+    return { ...value, polledUpTo } as WatchRecord;
   } catch {
     return emptyWatchRecord();
   }
 }
 
 export async function writeWatchRecord(file: string, record: WatchRecord): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const draft = `${file}.${randomUUID()}.tmp`;
-  await fs.writeFile(draft, JSON.stringify(record), { flag: 'wx' });
-  await fs.rename(draft, file);
+  await writeWhole(file, JSON.stringify(record));
 }
 
 /** The stored incidents with those a batch opened or changed: changed ones in place, new ones last, the oldest dropped beyond the bound. */
@@ -73,13 +79,21 @@ export function mergeIncidents(stored: readonly Incident[], changed: readonly In
 export function recordEntries(record: WatchRecord, entries: readonly ActivityEntry[], thresholds: WatchThresholds, account: string): { record: WatchRecord; opened: Incident[] } {
   const result = applyRules(record.ruleState, entries, thresholds, account);
   return {
-    record: { version: 1, ruleState: result.state, incidents: mergeIncidents(record.incidents, [...result.opened, ...result.updated]) },
+    record: { ...record, ruleState: result.state, incidents: mergeIncidents(record.incidents, [...result.opened, ...result.updated]) },
     opened: result.opened,
   };
 }
 
-/** Where a poller taking over from the record resumes each log: the newest entry time the rules saw in it. */
+/** The record after a complete poll of a log that covered up to `time`. */
+export function recordPolledUpTo(record: WatchRecord, log: WatchedLog, time: number): WatchRecord {
+  return { ...record, polledUpTo: { ...record.polledUpTo, [log]: Math.max(time, record.polledUpTo[log] ?? -Infinity) } };
+}
+
+/** Where a poller taking over from the record resumes each log: the later of the newest entry time the rules saw in it and the time polls covered. */
 export function resumePoints(record: WatchRecord): Partial<Record<WatchedLog, number>> {
   const { sessions, webhooks } = record.ruleState.newest;
-  return { ...(sessions === undefined ? {} : { session: sessions }), ...(webhooks === undefined ? {} : { webhook: webhooks }) };
+  const later = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
+  const session = later(sessions, record.polledUpTo.session);
+  const webhook = later(webhooks, record.polledUpTo.webhook);
+  return { ...(session === undefined ? {} : { session }), ...(webhook === undefined ? {} : { webhook }) };
 }

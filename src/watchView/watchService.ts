@@ -1,5 +1,6 @@
 // Watching the accounts the user chose, in every window: the window holding an account's lease polls
-// it and runs the rules; every window shows the incidents of the account's record (src/watch/watchRecord).
+// it and runs the rules; every window shows the incidents of the account's record (src/watch/watchRecord),
+// and the other windows' sidebars take the new entries it shares (src/watch/sharedEntries).
 // Nothing runs (no request, no timer) unless some account is watched, and the first poll waits an interval.
 import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
@@ -12,9 +13,10 @@ import type { ActivityEntry } from '../api/models';
 import { settings } from '../settings';
 import type { CostEstimate } from '../watch/cost';
 import { AccountLease, LEASE_HEARTBEAT_MS } from '../watch/lease';
-import { Poller, type ActivitySource, type PollerState, type WatchedEntries } from '../watch/poller';
+import { Poller, type ActivitySource, type PollerState, type WatchedEntries, type WatchedLog } from '../watch/poller';
 import type { Incident } from '../watch/rules/incident';
-import { emptyWatchRecord, forgetWatch, readWatchRecord, recordEntries, resumePoints, watchRecordFile, writeWatchRecord, type WatchRecord } from '../watch/watchRecord';
+import { appendSharedEntries, emptySharedEntries, readSharedEntries, SharedEntriesReader, sharedEntriesFile, writeSharedEntries, type SharedEntries } from '../watch/sharedEntries';
+import { emptyWatchRecord, forgetWatch, readWatchRecord, recordEntries, recordPolledUpTo, resumePoints, watchRecordFile, writeWatchRecord, type WatchRecord } from '../watch/watchRecord';
 
 /** How an account's watch stands in this window. */
 export type WatchStatus =
@@ -43,7 +45,10 @@ export class WatchService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   /** Incidents this window's polls opened: each once, in the one window that polls its account. */
   readonly onDidOpen = this.opened.event;
-  /** New entries this window's polls read (the sidebar takes them instead of polling on its own). */
+  /**
+   * New entries of a watched account: those this window's polls read, or in the other windows those
+   * the polling window shares (the sidebar takes them instead of polling on its own).
+   */
   readonly onEntries = this.entriesRead.event;
   private readonly subscriptions: vscode.Disposable[];
 
@@ -71,11 +76,12 @@ export class WatchService implements vscode.Disposable {
   }
 
   /**
-   * Since when this window's poller passes on the account's new entries (a time in ms, the same for
-   * as long as the same poller runs); undefined while this window does not poll it.
+   * Since when onEntries passes on the new entries of the account's log (a time in ms, the same for as
+   * long as nothing is missed); undefined while nothing does (the account is not watched, or no window
+   * polls it). A new value means entries before it were not passed on: a view catches up once.
    */
-  pollingSince(accountId: string): number | undefined {
-    return this.watches.get(accountId)?.pollingSince;
+  fedSince(accountId: string, log: WatchedLog): number | undefined {
+    return this.watches.get(accountId)?.fedSince(log);
   }
 
   /** Resolves when no poll of this window runs (tests read the server's counts then). */
@@ -142,8 +148,15 @@ class AccountWatch {
   status: WatchStatus = { kind: 'starting' };
   private readonly lease: AccountLease;
   private readonly file: string;
+  private readonly entriesFile: string;
   private readonly heartbeat: NodeJS.Timeout;
   private poller: Poller | undefined;
+  /** What this window's poller read, for the other windows to show: while this window polls. */
+  private shared: SharedEntries = emptySharedEntries();
+  /** A write of `shared` is queued: it writes what `shared` is when it runs. */
+  private sharing = false;
+  /** This window reading what the polling window shares, and since when per log: while another window polls. */
+  private reading: { reader: SharedEntriesReader; since: Partial<Record<WatchedLog, number>> } | undefined;
   /** The client polls go through; replaced when the credentials may have changed. */
   private client: ExaVaultClient | undefined;
   /** The allowance the replaced clients last saw, until the current one has seen it. */
@@ -166,7 +179,8 @@ class AccountWatch {
   ) {
     this.lease = new AccountLease({ directory: options.directory, account: account.id, disabled: options.leaseDisabled });
     this.file = watchRecordFile(options.directory, account.id);
-    // Other windows' findings are read on this heartbeat rather than through a FileSystemWatcher: the
+    this.entriesFile = sharedEntriesFile(options.directory, account.id);
+    // Other windows' findings and entries are read on this heartbeat rather than through a FileSystemWatcher: the
     // global storage is outside the workspace, where file events are not delivered on every host (web,
     // remote), and the heartbeat runs anyway. A finding shows in other windows within one heartbeat.
     this.heartbeat = setInterval(() => void this.beat(), LEASE_HEARTBEAT_MS);
@@ -177,8 +191,8 @@ class AccountWatch {
     return this.pollerRequests + (this.poller?.requests ?? 0);
   }
 
-  get pollingSince(): number | undefined {
-    return this.poller?.since;
+  fedSince(log: WatchedLog): number | undefined {
+    return this.poller?.since ?? this.reading?.since[log];
   }
 
   async whenIdle(): Promise<void> {
@@ -196,6 +210,7 @@ class AccountWatch {
       } else if (!held) {
         this.stopPolling();
         this.record = await readWatchRecord(this.file);
+        await this.readShared();
         this.setStatus({ kind: 'elsewhere' });
       }
     } catch (error) {
@@ -212,7 +227,10 @@ class AccountWatch {
   }
 
   private async startPolling(): Promise<void> {
+    this.reading = undefined;
     this.record = await readWatchRecord(this.file);
+    // Went on from: readers that read it before see no gap.
+    this.shared = await readSharedEntries(this.entriesFile) ?? emptySharedEntries();
     const opened = await this.clients.openForWatch(this.account.id);
     if (this.disposed || !opened) {
       opened?.client.dispose();
@@ -232,7 +250,16 @@ class AccountWatch {
     this.poller = poller;
     poller.onEntries(({ stream, entries }) => {
       this.take(entries);
+      // A filtered stream is not the whole log: the sidebar takes only whole logs.
+      if (!stream.filters) {
+        this.share(stream.log, entries);
+      }
       this.tell.entriesRead({ accountId: this.account.id, stream, entries });
+    });
+    poller.onPolledUpTo(({ stream, time }) => {
+      if (!stream.filters) {
+        this.save(recordPolledUpTo(this.record, stream.log, time));
+      }
     });
     poller.onState((state) => this.stateChanged(state));
     poller.start();
@@ -291,13 +318,50 @@ class AccountWatch {
 
   private take(entries: readonly ActivityEntry[]): void {
     const { record, opened } = recordEntries(this.record, entries, settings.watchThresholds(), this.account.id);
+    this.save(record);
+    this.tell.changed();
+    if (opened.length > 0) {
+      this.tell.opened(opened);
+    }
+  }
+
+  private save(record: WatchRecord): void {
     this.record = record;
     this.writing = this.writing.then(() => writeWatchRecord(this.file, record)).catch((error: unknown) => {
       this.options.log.warn(`${this.account.label}: watch: ${error instanceof Error ? error.message : String(error)}`);
     });
-    this.tell.changed();
-    if (opened.length > 0) {
-      this.tell.opened(opened);
+  }
+
+  private share(log: WatchedLog, entries: readonly ActivityEntry[]): void {
+    this.shared = appendSharedEntries(this.shared, log, entries);
+    if (this.sharing) {
+      return;
+    }
+    this.sharing = true;
+    this.writing = this.writing.then(() => {
+      this.sharing = false;
+      return writeSharedEntries(this.entriesFile, this.shared);
+    }).catch((error: unknown) => {
+      this.options.log.warn(`${this.account.label}: watch: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+
+  /** Passes on the entries the polling window shared since the last read, as this window's poller would. */
+  private async readShared(): Promise<void> {
+    const reading = this.reading ??= { reader: new SharedEntriesReader(this.entriesFile), since: {} };
+    const { entries, missed } = await reading.reader.read();
+    if (this.disposed || this.reading !== reading) {
+      return;
+    }
+    for (const log of missed) {
+      // Entries this window never got (from before its first read, or dropped by the file's bound
+      // before it read them): fed anew from now, its views do one refresh of their own.
+      reading.since[log] = Math.max(Date.now(), (reading.since[log] ?? 0) + 1);
+    }
+    for (const [log, read] of Object.entries(entries) as [WatchedLog, ActivityEntry[]][]) {
+      if (read.length > 0) {
+        this.tell.entriesRead({ accountId: this.account.id, stream: { log }, entries: read });
+      }
     }
   }
 

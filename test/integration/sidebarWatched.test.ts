@@ -1,11 +1,15 @@
 // The sidebar of a watched account in the real extension host: with auto-refresh on, the views take
 // the watch's new entries and send no request of their own, counted at the local server started
-// here; unwatched (before, and after Stop Watching), the same views ask the server themselves.
+// here, whether this window polls or another one does and shares what it reads; unwatched (before,
+// and after Stop Watching), the same views ask the server themselves.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExaVaultApi } from '../../src/extension';
 import type { ActivityEntry } from '../../src/api/models';
+import { normalizeSession } from '../../src/api/normalize';
+import { AccountLease } from '../../src/watch/lease';
+import { appendSharedEntries, emptySharedEntries, readSharedEntries, sharedEntriesFile, writeSharedEntries } from '../../src/watch/sharedEntries';
 import type { ActivityView } from '../../src/treeViews/activityView';
 import type { SessionEntryWire } from '../../src/api/wire';
 import { waitUntil } from '../support/waitUntil';
@@ -15,6 +19,8 @@ import { startExaVaultServer, type RunningExaVaultServer } from '../../server/in
 const WATCH_INTERVAL_MINUTES = 0.05;
 // One interval, and room for a slow shared machine to answer.
 const WITHIN_ONE_INTERVAL_MS = 4_000 + 8_000;
+// A window that does not poll reads what the polling one shares at its lease heartbeat (10 s); room for a slow machine.
+const WITHIN_ONE_HEARTBEAT_MS = 10_000 + 8_000;
 const SESSIONS_PATH = '/api/v2/activity/session';
 const WEBHOOKS_PATH = '/api/v2/activity/webhooks';
 
@@ -123,5 +129,47 @@ describe('sidebar of a watched account in the extension host', function () {
     server.resetStats();
     await waitUntil('the sidebar\'s own refresh, at the server', () => activityRequests().sessions > 0, WITHIN_ONE_INTERVAL_MS);
     assert.equal(api.watch.service.requestsSent(), sentAfter, 'no poller runs');
+  });
+
+  it('watched by another window, shows the entries it shares and asks the server nothing; a share that dropped some, one refresh', async () => {
+    // Another window holds the account's lease, and keeps it fresh: this one does not poll.
+    const other = new AccountLease({ directory: api.watch.directory, account: accountId, holder: 'another window' });
+    await waitUntil('the lease free for the other window', () => other.acquire());
+    const heartbeat = setInterval(() => void other.renew(), 2_000);
+    try {
+      const file = sharedEntriesFile(api.watch.directory, accountId);
+      // Gone on from as a polling window goes on from it: this window's earlier watch wrote it.
+      let shared = await readSharedEntries(file) ?? emptySharedEntries();
+      await vscode.commands.executeCommand('exavault.watchAccount', accountId);
+      // Its first read of what is shared: the views catch up once on their own, then wait for entries.
+      await waitUntil('the watch to be polled elsewhere', () => status()?.kind === 'elsewhere');
+      await waitUntil('the views to be idle', viewsIdle);
+      server.resetStats();
+
+      const arrived = server.arrive({ sessions: 3 });
+      shared = appendSharedEntries(shared, 'session', arrived.sessions.map(normalizeSession));
+      await writeSharedEntries(file, shared);
+      await waitUntil('the shared entries in the sidebar', async () => {
+        const shown = await entryLabels(api.views.sessions);
+        return arrived.sessions.every((wire) => shown.has(wire.id));
+      }, WITHIN_ONE_HEARTBEAT_MS);
+      const shown = await entryLabels(api.views.sessions);
+      assert.deepEqual(arrived.sessions.map((wire) => shown.get(wire.id)), arrived.sessions.map(sessionLabel));
+      assert.deepEqual(activityRequests(), { sessions: 0, webhooks: 0 }, 'no request from the sidebar');
+      assert.equal(api.watch.service.requestsSent(), 0, 'nor from a poller of this window');
+
+      // Positive control: more arrived than the share holds since this window read it; the view asks the server once.
+      const many = server.arrive({ sessions: 2 });
+      await writeSharedEntries(file, appendSharedEntries(shared, 'session', many.sessions.map(normalizeSession), 1));
+      await waitUntil('the sidebar\'s own refresh, at the server', () => activityRequests().sessions > 0, WITHIN_ONE_HEARTBEAT_MS);
+      await waitUntil('the dropped entries in the sidebar', async () => {
+        const ids = await entryLabels(api.views.sessions);
+        return many.sessions.every((wire) => ids.has(wire.id));
+      });
+    } finally {
+      clearInterval(heartbeat);
+      await vscode.commands.executeCommand('exavault.stopWatchingAccount', accountId);
+      await other.release();
+    }
   });
 });

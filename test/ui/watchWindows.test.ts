@@ -23,13 +23,16 @@ const watchRequests = (server: RunningExaVaultServer): LoggedRequest[] =>
   server.requests().filter(({ path, query }) => path.startsWith('/api/v2/activity/') && query.sort === 'date');
 
 /**
- * The watch's requests by poller. While nothing new is logged, a poller asks from when it started
- * watching: its `startDate` names it at the server (two windows never start in the same millisecond).
+ * The watch's requests by poller, counted by its session log's (one a poll). While nothing new is
+ * logged, a poller asks a log from the same time at every poll: when it started watching, or where
+ * the record says the polls before it got to (a time per log: the two logs' differ), so its session
+ * `startDate` names it at the server (two windows never start in the same millisecond).
  */
 function requestsByPoller(requests: readonly LoggedRequest[]): Map<string, number> {
   const byStart = new Map<string, number>();
-  for (const { query } of requests) {
-    byStart.set(query.startDate ?? '', (byStart.get(query.startDate ?? '') ?? 0) + 1);
+  for (const { query } of requests.filter(({ path }) => path.endsWith('/session'))) {
+    const key = query.startDate ?? '';
+    byStart.set(key, (byStart.get(key) ?? 0) + 1);
   }
   return byStart;
 }

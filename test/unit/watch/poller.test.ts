@@ -31,11 +31,13 @@ describe('Poller against the local server', () => {
     poller = new Poller({ source: client(), intervalMs: INTERVAL, clock: timers.clock, timers, ...options });
     const passed: NewEntries[] = [];
     const states: PollerState[] = [];
+    const polledUpTo: [string, number][] = [];
     poller.onEntries((e) => passed.push(e));
     poller.onState((s) => states.push(s));
+    poller.onPolledUpTo(({ stream, time }) => polledUpTo.push([stream.log, time]));
     poller.start();
     const ids = (log: 'session' | 'webhook') => passed.filter((e) => e.stream.log === log).flatMap((e) => e.entries.map((entry) => entry.id));
-    return { poller, passed, states, ids };
+    return { poller, passed, states, ids, polledUpTo };
   };
 
   /** Fires the next timer and waits for the poll it starts; returns how long the clock moved. */
@@ -91,6 +93,16 @@ describe('Poller against the local server', () => {
     assert.equal(passed.at(-1)?.behind, false);
     assert.deepEqual(ids('session').sort(), arrived.sessions.map((s) => s.id).sort());
     assert.equal(new Set(ids('session')).size, 230);
+  });
+
+  it('says a log was polled up to when its poll started, only once that poll caught up', async () => {
+    const { polledUpTo } = watch({ pageSize: 50, maxPagesPerPoll: 3 });
+    await arrive({ sessions: 160 });
+    const first = T0 + await tick();
+    assert.deepEqual(polledUpTo, [['webhook', first]], 'the session log stopped at its page cap');
+    // Three calls a poll stretch the interval: the second poll starts when the clock moved to.
+    const second = first + await tick();
+    assert.deepEqual(polledUpTo.slice(1), [['session', second], ['webhook', second]]);
   });
 
   it('passes on entries that arrive in the second already seen, none lost and none twice', async () => {

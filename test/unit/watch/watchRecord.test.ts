@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Incident } from '../../../src/watch/rules/incident';
 import { AccountLease, leaseFile } from '../../../src/watch/lease';
+import { emptySharedEntries, sharedEntriesFile, writeSharedEntries } from '../../../src/watch/sharedEntries';
 import { emptyWatchRecord, forgetWatch, mergeIncidents, readWatchRecord, watchRecordFile, writeWatchRecord } from '../../../src/watch/watchRecord';
 
 const incident = (id: string, count = 1): Incident => ({
@@ -35,6 +36,15 @@ describe('watch record', () => {
     }
   });
 
+  it('reads a record written before logs had a polled-up-to time, or with one that is not a time, with none for that log', async () => {
+    const file = watchRecordFile(directory, 'acme');
+    const record = { ...emptyWatchRecord(), incidents: [incident('a')] };
+    await fs.writeFile(file, JSON.stringify({ ...record, polledUpTo: undefined }));
+    assert.deepEqual(await readWatchRecord(file), record);
+    await fs.writeFile(file, JSON.stringify({ ...record, polledUpTo: { session: 'soon', webhook: 1000 } }));
+    assert.deepEqual(await readWatchRecord(file), { ...record, polledUpTo: { webhook: 1000 } }, 'the time kept');
+  });
+
   it('merges changed incidents in place and new ones last, dropping the oldest beyond the bound', () => {
     const stored = [incident('a'), incident('b'), incident('c')];
     const merged = mergeIncidents(stored, [incident('b', 5), incident('d')], 3);
@@ -42,14 +52,15 @@ describe('watch record', () => {
     assert.deepEqual(mergeIncidents(stored, [incident('b', 5)], 3).map(({ id }) => id), ['a', 'b', 'c'], 'control: within the bound, nothing is dropped');
   });
 
-  it('forgets a removed account\'s record and lease, and nothing of another account', async () => {
+  it('forgets a removed account\'s record, shared entries and lease, and nothing of another account', async () => {
     for (const account of ['acme', 'other']) {
       await writeWatchRecord(watchRecordFile(directory, account), { ...emptyWatchRecord(), incidents: [incident(account)] });
+      await writeSharedEntries(sharedEntriesFile(directory, account), emptySharedEntries());
       assert.equal(await new AccountLease({ directory, account }).acquire(), true);
     }
     const files = async () => (await fs.readdir(directory)).sort();
-    const filesOf = (account: string) => [watchRecordFile(directory, account), leaseFile(directory, account)].map((file) => path.basename(file));
-    assert.deepEqual(await files(), [...filesOf('acme'), ...filesOf('other')].sort(), 'positive control: both accounts\' record and lease are there');
+    const filesOf = (account: string) => [watchRecordFile(directory, account), sharedEntriesFile(directory, account), leaseFile(directory, account)].map((file) => path.basename(file));
+    assert.deepEqual(await files(), [...filesOf('acme'), ...filesOf('other')].sort(), 'positive control: both accounts\' files are there');
     await forgetWatch(directory, 'acme');
     assert.deepEqual(await files(), filesOf('other').sort());
     await forgetWatch(directory, 'acme');
