@@ -11,20 +11,20 @@ import type { ActivityEntry, SessionEntry, WebhookCall } from '../../src/api/mod
 import { OPERATIONS } from '../../src/api/wire';
 import type { ActivityNode } from '../../src/treeViews/nodes';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
+import { applySettings, resetSettings } from './settings';
 
 describe('correlation commands in the extension host', function () {
   let server: RunningExaVaultServer;
   let api: ExaVaultApi;
   let calls: readonly WebhookCall[];
   let sessions: readonly SessionEntry[];
-  const config = () => vscode.workspace.getConfiguration('exavault');
+  const SETTINGS = { pageSize: 1000, 'sidebar.timeWindowHours': 2160 };
 
   before(async () => {
     server = await startExaVaultServer({ seed: 23, sessions: 400, webhooks: 150, accountName: 'correlate' });
     api = await vscode.extensions.getExtension<ExaVaultApi>('exavault-activity.exavault-activity')!.activate();
     // One page holds every entry, so the sidebar has rows of each kind to run the commands on.
-    await config().update('pageSize', 1000, vscode.ConfigurationTarget.Global);
-    await config().update('sidebar.timeWindowHours', 2160, vscode.ConfigurationTarget.Global);
+    await applySettings(SETTINGS);
     await api.store.removeAll();
     await api.store.add({ label: 'correlate', accountName: 'correlate', baseUrl: server.baseUrl }, { apiKey: server.apiKey, accessToken: server.accessToken });
     assert.equal(await api.views.webhooks.reload(), undefined);
@@ -36,8 +36,7 @@ describe('correlation commands in the extension host', function () {
   });
   after(async () => {
     await api.store.removeAll();
-    await config().update('pageSize', undefined, vscode.ConfigurationTarget.Global);
-    await config().update('sidebar.timeWindowHours', undefined, vscode.ConfigurationTarget.Global);
+    await resetSettings(SETTINGS);
     await server.close();
   });
 

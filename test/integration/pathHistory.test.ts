@@ -9,6 +9,7 @@ import { formatTime } from '../../src/activity/format';
 import { resourceUri } from '../../src/resources/resourceUri';
 import { waitUntil } from '../support/waitUntil';
 import { startExaVaultServer, type FileHistory, type FileStep, type RunningExaVaultServer } from '../../server/index';
+import { applySettings, resetSettings } from './settings';
 
 // Not UTC nor, on a usual test machine, the local zone: the times shown must follow the setting.
 const ZONE = 'Asia/Kathmandu';
@@ -24,8 +25,7 @@ describe('Trace Path History in the extension host', function () {
   before(async () => {
     server = await startExaVaultServer({ seed: 31, sessions: 1500, webhooks: 50, accountName: 'pathhistory' });
     api = await vscode.extensions.getExtension<ExaVaultApi>('exavault-activity.exavault-activity')!.activate();
-    await config().update('pageSize', 1000, vscode.ConfigurationTarget.Global);
-    await config().update('timeZone', ZONE, vscode.ConfigurationTarget.Global);
+    await applySettings({ pageSize: 1000, timeZone: ZONE });
     await api.store.removeAll();
     accountId = (await api.store.add({ label: 'pathhistory', accountName: 'pathhistory', baseUrl: server.baseUrl }, { apiKey: server.apiKey, accessToken: server.accessToken })).id;
     // The sidebar loads the new account's log: done here, so the server counts only the traces' calls.
@@ -34,9 +34,7 @@ describe('Trace Path History in the extension host', function () {
   });
   after(async () => {
     await api.store.removeAll();
-    for (const name of ['pageSize', 'timeZone', 'pathHistory.maxCalls']) {
-      await config().update(name, undefined, vscode.ConfigurationTarget.Global);
-    }
+    await resetSettings(['pageSize', 'timeZone', 'pathHistory.maxCalls']);
     await server.close();
   });
   afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));

@@ -11,6 +11,7 @@ import type { WebhookCall } from '../../src/api/models';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import { replaceWindow } from '../support/replaceWindow';
 import { DUE_WHEN_FORGOTTEN, ENDPOINT, FROM, NOW, RESEND_FIXTURE, TO } from '../fixtures/resendCalls';
+import { applySettings, resetSettings } from './settings';
 
 
 /** What the user was shown: the modal question with its detail, and the notifications. */
@@ -159,8 +160,7 @@ describe('Resend Failed Calls in the extension host', function () {
     const generated = await startExaVaultServer({ seed: 31, sessions: 200, webhooks: 120, accountName: 'grouped' });
     await api.store.removeAll();
     await api.store.add({ label: 'grouped', accountName: 'grouped', baseUrl: generated.baseUrl }, { apiKey: generated.apiKey, accessToken: generated.accessToken });
-    await config().update('sidebar.timeWindowHours', 2160, vscode.ConfigurationTarget.Global);
-    await config().update('pageSize', 1000, vscode.ConfigurationTarget.Global);
+    await applySettings({ 'sidebar.timeWindowHours': 2160, pageSize: 1000 });
     const view = api.views.webhooks;
     const groupRows = async () => {
       const rows = (await view.rows.getChildren()) ?? [];
@@ -185,8 +185,7 @@ describe('Resend Failed Calls in the extension host', function () {
       assert.deepEqual(generated.resends(), []);
     } finally {
       await vscode.commands.executeCommand('exavault.webhooks.groupByEvent');
-      await config().update('sidebar.timeWindowHours', undefined, vscode.ConfigurationTarget.Global);
-      await config().update('pageSize', undefined, vscode.ConfigurationTarget.Global);
+      await resetSettings(['sidebar.timeWindowHours', 'pageSize']);
       await api.store.removeAll();
       await generated.close();
     }

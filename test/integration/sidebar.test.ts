@@ -8,6 +8,7 @@ import type { ActivityView } from '../../src/treeViews/activityView';
 import type { ActivityNode } from '../../src/treeViews/nodes';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import { OPERATIONS } from '../../src/api/wire';
+import { applySettings, resetSettings } from './settings';
 
 const PAGE = 20;
 
@@ -26,13 +27,13 @@ describe('activity sidebar in the extension host', function () {
   before(async () => {
     server = await startExaVaultServer({ seed: 21, sessions: 300, webhooks: 120, accountName: 'integration', nonAdminAccessToken: 'ad'.repeat(32) });
     api = await vscode.extensions.getExtension<ExaVaultApi>('exavault-activity.exavault-activity')!.activate();
-    await config().update('pageSize', PAGE, vscode.ConfigurationTarget.Global);
-    await config().update('sidebar.timeWindowHours', 2160, vscode.ConfigurationTarget.Global);
+    await applySettings({ pageSize: PAGE, 'sidebar.timeWindowHours': 2160 });
     await api.store.removeAll();
     await api.store.add({ label: 'integration', accountName: 'integration', baseUrl: server.baseUrl }, { apiKey: server.apiKey, accessToken: server.accessToken });
   });
   after(async () => {
     await api.store.removeAll();
+    await resetSettings(['pageSize', 'sidebar.timeWindowHours']);
     await server.close();
   });
   afterEach(() => server.clearFaults());

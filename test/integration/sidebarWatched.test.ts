@@ -14,6 +14,7 @@ import type { ActivityView } from '../../src/treeViews/activityView';
 import type { SessionEntryWire } from '../../src/api/wire';
 import { waitUntil } from '../support/waitUntil';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
+import { applySettings, resetSettings } from './settings';
 
 // 3 s asked; with the whole allowance allowed, the share stretches it to 4 s (2 logs, 50,000 calls a day).
 const WATCH_INTERVAL_MINUTES = 0.05;
@@ -49,7 +50,6 @@ describe('sidebar of a watched account in the extension host', function () {
   let server: RunningExaVaultServer;
   let api: ExaVaultApi;
   let accountId: string;
-  const config = () => vscode.workspace.getConfiguration('exavault');
   const SETTINGS: Record<string, unknown> = {
     'watch.intervalMinutes': WATCH_INTERVAL_MINUTES, 'watch.maxShareOfAllowance': 1,
     'sidebar.autoRefreshSeconds': 1, 'sidebar.timeWindowHours': 2160, pageSize: 20,
@@ -65,9 +65,7 @@ describe('sidebar of a watched account in the extension host', function () {
     server = await startExaVaultServer({ seed: 51, sessions: 60, webhooks: 20, accountName: 'fed' });
     api = await vscode.extensions.getExtension<ExaVaultApi>('exavault-activity.exavault-activity')!.activate();
     await api.store.removeAll();
-    for (const [name, value] of Object.entries(SETTINGS)) {
-      await config().update(name, value, vscode.ConfigurationTarget.Global);
-    }
+    await applySettings(SETTINGS);
     accountId = (await api.store.add({ label: 'fed', accountName: 'fed', baseUrl: server.baseUrl }, { apiKey: server.apiKey, accessToken: server.accessToken })).id;
     await vscode.commands.executeCommand('exavault.sessions.focus');
     assert.equal(await api.views.sessions.reload(), undefined);
@@ -75,9 +73,7 @@ describe('sidebar of a watched account in the extension host', function () {
   });
   after(async () => {
     await api.store.removeAll();
-    for (const name of Object.keys(SETTINGS)) {
-      await config().update(name, undefined, vscode.ConfigurationTarget.Global);
-    }
+    await resetSettings(SETTINGS);
     await server.close();
   });
 

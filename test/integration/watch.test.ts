@@ -13,6 +13,7 @@ import type { ExaVaultApi } from '../../src/extension';
 import { replaceWindow } from '../support/replaceWindow';
 import { waitUntil } from '../support/waitUntil';
 import { startExaVaultServer, type InjectedIncident, type RunningExaVaultServer } from '../../server/index';
+import { applySettings, resetSettings } from './settings';
 
 // 3 s asked; with the whole allowance allowed, the share stretches it to 4 s (2 logs, 50,000 calls a day).
 const INTERVAL_MINUTES = 0.05;
@@ -27,7 +28,6 @@ describe('Watch in the extension host', function () {
   let api: ExaVaultApi;
   let watchedId: string;
   let quietId: string;
-  const config = () => vscode.workspace.getConfiguration('exavault');
   const SETTINGS: Record<string, unknown> = {
     'watch.intervalMinutes': INTERVAL_MINUTES, 'watch.maxShareOfAllowance': 1,
     'watch.endpointFailures.count': 5, 'watch.endpointFailures.minutes': 10, 'watch.endpointFailures.inARow': 0,
@@ -37,9 +37,7 @@ describe('Watch in the extension host', function () {
     watched = await startExaVaultServer({ seed: 41, sessions: 50, webhooks: 20, accountName: 'watched' });
     quiet = await startExaVaultServer({ seed: 42, sessions: 50, webhooks: 20, accountName: 'quiet' });
     api = await vscode.extensions.getExtension<ExaVaultApi>('exavault-activity.exavault-activity')!.activate();
-    for (const [name, value] of Object.entries(SETTINGS)) {
-      await config().update(name, value, vscode.ConfigurationTarget.Global);
-    }
+    await applySettings(SETTINGS);
     await api.store.removeAll();
     quietId = (await api.store.add({ label: 'quiet', accountName: 'quiet', baseUrl: quiet.baseUrl }, { apiKey: quiet.apiKey, accessToken: quiet.accessToken })).id;
     watchedId = (await api.store.add({ label: 'watched', accountName: 'watched', baseUrl: watched.baseUrl }, { apiKey: watched.apiKey, accessToken: watched.accessToken })).id;
@@ -49,9 +47,7 @@ describe('Watch in the extension host', function () {
   });
   after(async () => {
     await api.store.removeAll();
-    for (const name of Object.keys(SETTINGS)) {
-      await config().update(name, undefined, vscode.ConfigurationTarget.Global);
-    }
+    await resetSettings(SETTINGS);
     await watched.close();
     await quiet.close();
   });
