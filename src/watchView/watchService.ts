@@ -95,10 +95,11 @@ export class WatchService implements vscode.Disposable {
   }
 
   private reconcile(): void {
-    const listed = new Set(this.store.list().map((account) => account.id));
+    const accounts = this.store.list();
+    const listed = new Set(accounts.map((account) => account.id));
     const removed = new Set([...this.listed].filter((id) => !listed.has(id)));
     this.listed = listed;
-    const watched = new Map(this.store.list().filter((account) => account.watched).map((account) => [account.id, account]));
+    const watched = new Map(accounts.filter((account) => account.watched).map((account) => [account.id, account]));
     for (const [id, watch] of this.watches) {
       if (watched.get(id)?.baseUrl !== watch.account.baseUrl) {
         const stopped = watch.dispose();
@@ -214,7 +215,7 @@ class AccountWatch {
         this.setStatus({ kind: 'elsewhere' });
       }
     } catch (error) {
-      this.options.log.warn(`${this.account.label}: watch: ${error instanceof Error ? error.message : String(error)}`);
+      this.warn(error);
     }
   }
 
@@ -327,9 +328,7 @@ class AccountWatch {
 
   private save(record: WatchRecord): void {
     this.record = record;
-    this.writing = this.writing.then(() => writeWatchRecord(this.file, record)).catch((error: unknown) => {
-      this.options.log.warn(`${this.account.label}: watch: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    this.writing = this.writing.then(() => writeWatchRecord(this.file, record)).catch((error: unknown) => this.warn(error));
   }
 
   private share(log: WatchedLog, entries: readonly ActivityEntry[]): void {
@@ -341,9 +340,7 @@ class AccountWatch {
     this.writing = this.writing.then(() => {
       this.sharing = false;
       return writeSharedEntries(this.entriesFile, this.shared);
-    }).catch((error: unknown) => {
-      this.options.log.warn(`${this.account.label}: watch: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    }).catch((error: unknown) => this.warn(error));
   }
 
   /** Passes on the entries the polling window shared since the last read, as this window's poller would. */
@@ -394,13 +391,16 @@ class AccountWatch {
     this.tell.changed();
   }
 
+  /** A read, a write or the lease failed: the watch goes on, and the log says why. */
+  private warn(error: unknown): void {
+    this.options.log.warn(`${this.account.label}: watch: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
   /** Resolves once the last record is written and the lease given up. */
   dispose(): Promise<void> {
     this.disposed = true;
     clearInterval(this.heartbeat);
     this.stopPolling();
-    return this.writing.then(() => this.lease.release()).catch((error: unknown) => {
-      this.options.log.warn(`${this.account.label}: watch: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    return this.writing.then(() => this.lease.release()).catch((error: unknown) => this.warn(error));
   }
 }
