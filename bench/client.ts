@@ -1,13 +1,14 @@
 // `npm run bench:client`: 100,000 session entries through the client, against a baseline in the
-// same run that fetches the same number of pages with the same HTTP stack (node-fetch, keep-alive
+// same run that fetches the same number of pages with the same HTTP stack (Node's http with a keep-alive
 // agent, same headers) and only JSON.parse. Before anything is timed it verifies the server holds
 // exactly seed 11's entries (checksum against the same data generated here) and that each side
 // asks for 1,000 entries a page; runs interleaved, medians with min–max, every run checksummed.
 import { createHash } from 'node:crypto';
 import * as http from 'node:http';
-import fetch, { FetchError } from 'node-fetch';
+import { text } from 'node:stream/consumers';
 import { ExaVaultClient } from '../src/api/client';
 import type { SessionEntry } from '../src/api/models';
+import { exchange } from '../src/api/transport';
 import type { ListResponse, SessionEntryWire } from '../src/api/wire';
 import { startExaVaultServer } from '../server/index';
 import { interleave, median, runBenchmark, spreadLine, startServerProcess, timed, verifySetup, type Run } from './lib';
@@ -73,10 +74,11 @@ async function main(): Promise<void> {
     // The client retries a keep-alive connection the server closed meanwhile; so does the baseline.
     const baselinePage = async (offset: number, retried = false): Promise<ListResponse<SessionEntryWire>> => {
       try {
-        const response = await fetch(`${baseUrl.href}/activity/session?offset=${offset}&limit=${PAGE_SIZE}`, { headers, agent: baselineAgent });
-        return JSON.parse(await response.text()) as ListResponse<SessionEntryWire>;
+        const url = new URL(`${baseUrl.href}/activity/session?offset=${offset}&limit=${PAGE_SIZE}`);
+        const response = await exchange(url, { method: 'GET', headers, agent: baselineAgent });
+        return JSON.parse(await text(response.body)) as ListResponse<SessionEntryWire>;
       } catch (error) {
-        if (!retried && error instanceof FetchError && error.code === 'ECONNRESET') {
+        if (!retried && (error as { code?: unknown }).code === 'ECONNRESET') {
           return baselinePage(offset, true);
         }
         throw error;

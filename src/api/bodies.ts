@@ -1,12 +1,12 @@
 // Reading an answer's body within bounds, whatever the server sends: how much JSON a request may
 // get back (before and after decompression), how long a download may wait and take in all, and the
 // transfer that carries one request's cancel, deadlines and byte counts. Free of `vscode`.
-import { Transform, type Readable } from 'node:stream';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
 import * as l10n from '@vscode/l10n';
-import type { Response } from 'node-fetch';
 import { ExaVaultError } from './errors';
+import type { Answer } from './transport';
 
 export interface BytesOptions {
   signal?: AbortSignal;
@@ -64,7 +64,7 @@ export function jsonBodyLimit(query: Readonly<Record<string, unknown>>): number 
 
 /** How a successful answer's body is read, when it is not JSON (a download). */
 export interface BodyReader<T> {
-  read(response: Response, transfer: Transfer): Promise<T>;
+  read(response: Answer, transfer: Transfer): Promise<T>;
   /** The bound on the whole transfer; without it, timeoutMs bounds the whole request. */
   totalMs?: number;
 }
@@ -172,18 +172,18 @@ export function jsonLimits(maxBytes: number, status: number): BodyLimits {
 }
 
 /** The response's Content-Encoding, lower case; '' for none. */
-function codingOf(response: Response): string {
+function codingOf(response: Answer): string {
   const coding = (response.headers.get('content-encoding') ?? '').trim().toLowerCase();
   return coding === 'identity' ? '' : coding;
 }
 
 /** Content-Length: the bytes on the wire (compressed, when the server compressed them). */
-function contentLength(response: Response): number | undefined {
+function contentLength(response: Answer): number | undefined {
   const header = response.headers.get('content-length');
   return header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
 }
 
-function decoderFor(response: Response): Transform | undefined {
+function decoderFor(response: Answer): Transform | undefined {
   switch (codingOf(response)) {
     case '':
       return undefined;
@@ -205,22 +205,19 @@ function isDecoderError(error: unknown): boolean {
 }
 
 /**
- * A response's body, decompressed here (fetch is told not to) so that both the bytes on the wire and
- * the bytes they expand to are counted as they arrive: past either bound it stops reading, destroys
+ * A response's body, decompressed here (the transport leaves it as sent) so that both the bytes on
+ * the wire and the bytes they expand to are counted as they arrive: past either bound it stops reading, destroys
  * the stream (and with it the connection) and throws `limits.tooMuch`; an announced length past the
  * bound is refused before reading. A body that ends short of its announced length (Content-Length
  * counts the bytes on the wire), or whose compressed data is broken or cut short, is a badResponse.
  * `onData` sees each chunk as decompressed.
  */
-export async function receive(response: Response, transfer: Transfer, limits: BodyLimits, onData?: (chunk: Buffer) => void): Promise<Buffer> {
+export async function receive(response: Answer, transfer: Transfer, limits: BodyLimits, onData?: (chunk: Buffer) => void): Promise<Buffer> {
   const announced = contentLength(response);
   if (announced !== undefined && announced > limits.maxEncoded) {
     throw limits.tooMuch(announced);
   }
-  const body = response.body as Readable | null;
-  if (!body) {
-    return Buffer.alloc(0);
-  }
+  const body = response.body;
   const decoder = decoderFor(response);
   const chunks: Buffer[] = [];
   // The stage that stops first is told; the pipeline may then report another stage's abort instead.

@@ -1,10 +1,10 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import * as l10n from '@vscode/l10n';
-import fetch, { type Response } from 'node-fetch';
 import { REDIRECT_BODY_BYTES, Transfer, bytesReader, jsonBodyLimit, jsonLimits, receive, seconds, type BodyReader, type BytesOptions } from './bodies';
 import { ExaVaultError, errorForResponse, redact, type FailedResponse } from './errors';
 import { addStageTime, stageTiming } from './stageTimes';
+import { exchange, type Answer } from './transport';
 
 export type { BytesOptions } from './bodies';
 
@@ -54,7 +54,7 @@ const MAX_SAME_ORIGIN_REDIRECTS = 5;
 /**
  * Requests to one ExaVault account: credentials in headers, keep-alive connections, a timeout
  * per request, bounded retries, and redirects followed only within the account's own origin, so the
- * API key and access token never reach another host (node-fetch would forward them).
+ * API key and access token never reach another host.
  */
 export class ExaVaultHttp {
   private readonly agent: http.Agent;
@@ -153,12 +153,12 @@ export class ExaVaultHttp {
       // One controller for the caller's cancel and the deadlines (cheaper per request than AbortSignal.any,
       // which also keeps every combined signal alive as long as the caller's lives).
       const transfer = new Transfer(timeoutMs, reader?.totalMs, reader !== undefined, signal);
-      let response: Response | undefined;
+      let response: Answer | undefined;
       let failure: ExaVaultError | undefined;
       let text: string;
       let read: T;
       try {
-        response = await fetch(url.href, {
+        response = await exchange(url, {
           method,
           headers: {
             'ev-api-key': this.credentials.apiKey,
@@ -168,9 +168,6 @@ export class ExaVaultHttp {
             accept: reader ? 'application/octet-stream, application/zip, application/json;q=0.5' : 'application/json',
             'accept-encoding': 'gzip',
           },
-          redirect: 'manual',
-          // Decompressed in receive(), where the bytes before and after are counted and bounded.
-          compress: false,
           agent: this.agent,
           signal: transfer.signal,
         });
@@ -201,7 +198,7 @@ export class ExaVaultHttp {
   }
 
   /** One line for the log: what was asked (no credential in it) and what came back. */
-  private logRequest(method: string, url: URL, response: Response | undefined, transfer: Transfer, retry: number, failure: ExaVaultError | undefined): void {
+  private logRequest(method: string, url: URL, response: Answer | undefined, transfer: Transfer, retry: number, failure: ExaVaultError | undefined): void {
     const log = this.options.log;
     if (!log) {
       return;
@@ -252,7 +249,7 @@ export class ExaVaultHttp {
       .replace(/[\p{Cc}\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   }
 
-  private redirectTarget(response: Response, from: URL, hop: number): URL {
+  private redirectTarget(response: Answer, from: URL, hop: number): URL {
     const location = response.headers.get('location');
     const target = location ? new URL(location, from) : undefined;
     if (!target || target.origin !== this.baseUrl.origin) {
@@ -264,7 +261,7 @@ export class ExaVaultHttp {
     return target;
   }
 
-  private noteRateLimit(response: Response): void {
+  private noteRateLimit(response: Answer): void {
     const limit = Number(response.headers.get('x-ratelimit-limit') ?? NaN);
     const remaining = Number(response.headers.get('x-ratelimit-remaining') ?? NaN);
     if (Number.isFinite(limit) && Number.isFinite(remaining)) {
@@ -273,7 +270,7 @@ export class ExaVaultHttp {
     }
   }
 
-  private parse<T>(response: Response, text: string, path: string): T {
+  private parse<T>(response: Answer, text: string, path: string): T {
     const isHtml = /text\/html/i.test(response.headers.get('content-type') ?? '') || /^\s*</.test(text);
     let body: unknown;
     let parsed = false;
@@ -327,7 +324,7 @@ export class ExaVaultHttp {
  * Retry-After, in seconds or as an HTTP date: when, and how long from now (exact for seconds, so a
  * caller on a clock of its own can wait that long).
  */
-function retryAfter(response: Response): Pick<FailedResponse, 'retryAt' | 'retryAfterMs'> {
+function retryAfter(response: Answer): Pick<FailedResponse, 'retryAt' | 'retryAfterMs'> {
   const header = response.headers.get('retry-after');
   if (!header) {
     return {};
