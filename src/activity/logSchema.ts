@@ -402,8 +402,14 @@ export function logOf(kind: ActivityKind): LogDescription {
   return LOGS[kind];
 }
 
+/** The log that holds entries of this kind (an entry says `session`, the log is `sessions`). */
+export const activityKindOf = (entryKind: ActivityEntry['kind']): ActivityKind => (entryKind === 'session' ? 'sessions' : 'webhooks');
+
+/** The kind of entry a log holds. */
+export const entryKindOf = (kind: ActivityKind): ActivityEntry['kind'] => (kind === 'sessions' ? 'session' : 'webhook');
+
 /** The log an entry belongs to. */
-export const logOfEntry = (entry: ActivityEntry): LogDescription => LOGS[entry.kind === 'session' ? 'sessions' : 'webhooks'];
+export const logOfEntry = (entry: ActivityEntry): LogDescription => LOGS[activityKindOf(entry.kind)];
 
 export type FilteredField = LogField & { readonly filter: FieldFilter };
 

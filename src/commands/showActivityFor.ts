@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import { openSearch, sidebarSearch } from '../search/openSearch';
 import { filtersFromQuery } from '../search/queryFilters';
-import { entryFilter, type FilterKind } from '../activity/logSchema';
+import { activityKindOf, entryFilter, type FilterKind } from '../activity/logSchema';
 import { entryOf, type ActivityCommandArgs } from '../treeViews/views';
 
 const KINDS: readonly [command: string, kind: FilterKind][] = [
@@ -25,7 +25,7 @@ export function registerShowActivityForCommands(accounts: AccountStore): vscode.
       void vscode.window.showInformationMessage(vscode.l10n.t('This entry has nothing to search on for that.'));
       return;
     }
-    const log = entry.kind === 'session' ? 'sessions' : 'webhooks';
+    const log = activityKindOf(entry.kind);
     const search = sidebarSearch(log, filtersFromQuery(log, { [filter.parameter]: filter.value }));
     await openSearch({ accountId: account.id, search });
   }));

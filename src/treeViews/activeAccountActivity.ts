@@ -8,7 +8,7 @@ import type { ActivityEntry } from '../api/models';
 import { settings } from '../settings';
 import type { Event } from '../util/event';
 import type { WatchedEntries, WatchedLog } from '../watch/poller';
-import type { ActivityKind } from '../activity/logSchema';
+import { activityKindOf, entryKindOf, type ActivityKind } from '../activity/logSchema';
 
 /** What the sidebar needs of the watch: the new entries it reads or is shared, and since when it passes on an account's. */
 export interface WatchEntrySource {
@@ -49,7 +49,7 @@ export class ActiveAccountActivity implements vscode.Disposable {
       watch.onEntries(({ accountId, stream, entries }) => {
         // Auto-refresh is what lets the views change on their own; a filtered stream is not the whole log.
         if (accountId === this.store?.accountId && !stream.filters && settings.autoRefreshMs() > 0) {
-          this.store.accept(stream.log === 'session' ? 'sessions' : 'webhooks', entries);
+          this.store.accept(activityKindOf(stream.log), entries);
         }
       }),
     ];
@@ -63,7 +63,7 @@ export class ActiveAccountActivity implements vscode.Disposable {
 
   /** Since when the watch passes on new entries of the active account's log; undefined while it does not. */
   fedSince(kind: ActivityKind): number | undefined {
-    return this.store && this.watch.fedSince(this.store.accountId, kind === 'sessions' ? 'session' : 'webhook');
+    return this.store && this.watch.fedSince(this.store.accountId, entryKindOf(kind));
   }
 
   dispose(): void {

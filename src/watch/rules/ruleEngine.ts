@@ -15,6 +15,7 @@
 //   second are in id order. A late entry joins the incident it belongs to (every incident within
 //   reach is kept, not only the latest) or sets one off; it never withdraws one.
 import type { ActivityEntry } from '../../api/models';
+import { activityKindOf, type ActivityKind } from '../../activity/logSchema';
 import { MAX_INCIDENT_ENTRY_IDS, RULE_LOG, type Incident, type RuleId } from './incident';
 import { observationsOf, parametersOf, type Observation, type RuleParameters } from './ruleObservations';
 import type { WatchThresholds } from './ruleThresholds';
@@ -26,7 +27,6 @@ const MAX_EVENTS_PER_SUBJECT = 2000;
 const MAX_SUBJECTS = 2000;
 const MAX_UNTIMED_SEEN = 2000;
 
-type LogName = 'sessions' | 'webhooks';
 
 /** One entry a rule looks at: `hit` when it counts toward the rule (a failure, a deletion...), else an endpoint's success. */
 interface Tracked {
@@ -72,8 +72,8 @@ interface SeenIds {
 export interface RuleState {
   version: 1;
   /** The newest time seen in each log. */
-  newest: Partial<Record<LogName, number>>;
-  seen: Record<LogName, SeenIds>;
+  newest: Partial<Record<ActivityKind, number>>;
+  seen: Record<ActivityKind, SeenIds>;
   subjects: Record<string, SubjectState>;
 }
 
@@ -117,7 +117,7 @@ class BatchRun {
     const timed = fresh.filter((entry) => entry.created !== undefined && !this.tooLate(entry)).sort((a, b) => a.created! - b.created! || a.id - b.id);
     const subjects = new Set<SubjectState>();
     for (const entry of timed) {
-      const log = logOf(entry);
+      const log = activityKindOf(entry.kind);
       this.state.newest[log] = Math.max(this.state.newest[log] ?? -Infinity, entry.created!);
       for (const observed of observationsOf(entry, this.thresholds)) {
         const subject = this.subject(observed);
@@ -153,7 +153,7 @@ class BatchRun {
   private unseen(batch: readonly ActivityEntry[]): ActivityEntry[] {
     const known = { sessions: this.knownIds('sessions'), webhooks: this.knownIds('webhooks') };
     return batch.filter((entry) => {
-      const log = logOf(entry);
+      const log = activityKindOf(entry.kind);
       if (known[log].has(entry.id)) {
         return false;
       }
@@ -168,19 +168,20 @@ class BatchRun {
     });
   }
 
-  private knownIds(log: LogName): Set<number> {
+  private knownIds(log: ActivityKind): Set<number> {
     const seen = this.state.seen[log];
     return new Set([...seen.timed.map(([id]) => id), ...seen.untimed]);
   }
 
   /** Behind the newest entry of its log by more than any rule looks back. */
   private tooLate(entry: ActivityEntry): boolean {
-    const newest = this.state.newest[logOf(entry)];
-    return newest !== undefined && entry.created! < newest - this.reach(logOf(entry));
+    const log = activityKindOf(entry.kind);
+    const newest = this.state.newest[log];
+    return newest !== undefined && entry.created! < newest - this.reach(log);
   }
 
   /** How far back from the newest entry of a log the rules keep what they know. */
-  private reach(log: LogName): number {
+  private reach(log: ActivityKind): number {
     const { endpointFailures, failedLogins, massDeletion, watchedPaths } = this.thresholds;
     const minutes = log === 'webhooks' ? endpointFailures.minutes
       : Math.max(failedLogins.perAddress.minutes, failedLogins.perUsername.minutes, massDeletion.minutes, watchedPaths.groupMinutes);
@@ -340,7 +341,7 @@ class BatchRun {
 
   /** Drops what no rule can use any more: entries and ids out of reach, resolved incidents that nothing can join. */
   private prune(): void {
-    const cutoff = (log: LogName) => (this.state.newest[log] ?? -Infinity) - this.reach(log);
+    const cutoff = (log: ActivityKind) => (this.state.newest[log] ?? -Infinity) - this.reach(log);
     for (const log of ['sessions', 'webhooks'] as const) {
       const seen = this.state.seen[log];
       seen.timed = seen.timed.filter(([, time]) => time >= cutoff(log));
@@ -367,4 +368,3 @@ class BatchRun {
   }
 }
 
-const logOf = (entry: ActivityEntry): LogName => (entry.kind === 'session' ? 'sessions' : 'webhooks');
