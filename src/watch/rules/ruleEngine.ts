@@ -15,18 +15,17 @@
 //   second are in id order. A late entry joins the incident it belongs to (every incident within
 //   reach is kept, not only the latest) or sets one off; it never withdraws one.
 import type { ActivityEntry } from '../../api/models';
-import { activityKindOf, type ActivityKind } from '../../activity/logSchema';
+import { activityKindOf } from '../../activity/logSchema';
 import { MAX_INCIDENT_ENTRY_IDS, RULE_LOG, type Incident, type RuleId } from './incident';
 import { observationsOf, parametersOf, type Observation, type RuleParameters } from './ruleObservations';
 import type { WatchThresholds } from './ruleThresholds';
+import { forgetOutOfReach, noEntriesSeen, reachStart, takeUnseen, type SeenEntries } from './seenEntries';
 
-/** How far behind the newest entry of its log an entry may come and still count, beyond the longest window. */
-export const LATE_ALLOWANCE_MINUTES = 30;
+export { LATE_ALLOWANCE_MINUTES } from './seenEntries';
+
 const MINUTE = 60_000;
 const MAX_EVENTS_PER_SUBJECT = 2000;
 const MAX_SUBJECTS = 2000;
-const MAX_UNTIMED_SEEN = 2000;
-
 
 /** One entry a rule looks at: `hit` when it counts toward the rule (a failure, a deletion...), else an endpoint's success. */
 interface Tracked {
@@ -62,18 +61,8 @@ type Place = [number, number];
 const placeOf = (event: { id: number; time: number }): Place => [event.time, event.id];
 const isBefore = (a: Place, b: Place) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
 
-interface SeenIds {
-  /** [id, time] of entries within the rules' reach. */
-  timed: [number, number][];
-  /** The latest ids of entries without a time. */
-  untimed: number[];
-}
-
-export interface RuleState {
+export interface RuleState extends SeenEntries {
   version: 1;
-  /** The newest time seen in each log. */
-  newest: Partial<Record<ActivityKind, number>>;
-  seen: Record<ActivityKind, SeenIds>;
   subjects: Record<string, SubjectState>;
 }
 
@@ -86,7 +75,7 @@ export interface RuleResult {
 }
 
 export function emptyRuleState(): RuleState {
-  return { version: 1, newest: {}, seen: { sessions: { timed: [], untimed: [] }, webhooks: { timed: [], untimed: [] } }, subjects: {} };
+  return { version: 1, ...noEntriesSeen(), subjects: {} };
 }
 
 /** Runs the rules over one batch of new entries. `previous` is left as it was. */
@@ -113,7 +102,7 @@ class BatchRun {
   }
 
   take(batch: readonly ActivityEntry[]): void {
-    const fresh = this.unseen(batch);
+    const fresh = takeUnseen(this.state, batch);
     const timed = fresh.filter((entry) => entry.created !== undefined && !this.tooLate(entry)).sort((a, b) => a.created! - b.created! || a.id - b.id);
     const subjects = new Set<SubjectState>();
     for (const entry of timed) {
@@ -149,43 +138,9 @@ class BatchRun {
       .map((incident) => structuredClone(incident));
   }
 
-  /** The batch's entries not seen before (and each once), remembered as seen. */
-  private unseen(batch: readonly ActivityEntry[]): ActivityEntry[] {
-    const known = { sessions: this.knownIds('sessions'), webhooks: this.knownIds('webhooks') };
-    return batch.filter((entry) => {
-      const log = activityKindOf(entry.kind);
-      if (known[log].has(entry.id)) {
-        return false;
-      }
-      known[log].add(entry.id);
-      const seen = this.state.seen[log];
-      if (entry.created === undefined) {
-        seen.untimed.push(entry.id);
-      } else {
-        seen.timed.push([entry.id, entry.created]);
-      }
-      return true;
-    });
-  }
-
-  private knownIds(log: ActivityKind): Set<number> {
-    const seen = this.state.seen[log];
-    return new Set([...seen.timed.map(([id]) => id), ...seen.untimed]);
-  }
-
   /** Behind the newest entry of its log by more than any rule looks back. */
   private tooLate(entry: ActivityEntry): boolean {
-    const log = activityKindOf(entry.kind);
-    const newest = this.state.newest[log];
-    return newest !== undefined && entry.created! < newest - this.reach(log);
-  }
-
-  /** How far back from the newest entry of a log the rules keep what they know. */
-  private reach(log: ActivityKind): number {
-    const { endpointFailures, failedLogins, massDeletion, watchedPaths } = this.thresholds;
-    const minutes = log === 'webhooks' ? endpointFailures.minutes
-      : Math.max(failedLogins.perAddress.minutes, failedLogins.perUsername.minutes, massDeletion.minutes, watchedPaths.groupMinutes);
-    return (minutes + LATE_ALLOWANCE_MINUTES) * MINUTE;
+    return entry.created! < reachStart(this.state, activityKindOf(entry.kind), this.thresholds);
   }
 
   private subject(observed: Observation): SubjectState {
@@ -341,14 +296,9 @@ class BatchRun {
 
   /** Drops what no rule can use any more: entries and ids out of reach, resolved incidents that nothing can join. */
   private prune(): void {
-    const cutoff = (log: ActivityKind) => (this.state.newest[log] ?? -Infinity) - this.reach(log);
-    for (const log of ['sessions', 'webhooks'] as const) {
-      const seen = this.state.seen[log];
-      seen.timed = seen.timed.filter(([, time]) => time >= cutoff(log));
-      seen.untimed = seen.untimed.slice(-MAX_UNTIMED_SEEN);
-    }
+    forgetOutOfReach(this.state, this.thresholds);
     for (const [key, subject] of Object.entries(this.state.subjects)) {
-      const from = cutoff(RULE_LOG[subject.rule]);
+      const from = reachStart(this.state, RULE_LOG[subject.rule], this.thresholds);
       subject.events = subject.events.filter((event) => event.time >= from).slice(-MAX_EVENTS_PER_SUBJECT);
       subject.incidents = subject.incidents.filter(({ incident }) => incident.state === 'ongoing' || incident.lastTime === undefined || incident.lastTime >= from);
       if (subject.events.length === 0 && subject.incidents.length === 0) {
