@@ -54,6 +54,7 @@ import { webhookPresenter } from './treeViews/webhookPresenter';
 import { IncidentMutes } from './watchView/incidentMutes';
 import { IncidentsView } from './watchView/incidentsView';
 import { LEASE_SWITCH_VARIABLE, leaseDisabledByTest } from './watchView/leaseSwitch';
+import { NORMAL_PACE, PACE_SWITCH_VARIABLE, quickPaceByTest } from './watchView/paceSwitch';
 import { WatchService } from './watchView/watchService';
 import { ResentMemory } from './webhooks/resentMemory';
 
@@ -88,7 +89,11 @@ export function activate(context: vscode.ExtensionContext): ExaVaultApi | undefi
   if (leaseDisabled) {
     log.warn(`${LEASE_SWITCH_VARIABLE} is set: every window polls every watched account (a test switch).`);
   }
-  const watch = new WatchService(store, clients, { directory: context.globalStorageUri.fsPath, leaseDisabled, log });
+  const quickPace = quickPaceByTest();
+  if (quickPace) {
+    log.warn(`${PACE_SWITCH_VARIABLE} is set: watches poll as often as every ${quickPace.shortestIntervalMs / 1000} s, heartbeats every ${quickPace.heartbeatMs / 1000} s (a test switch).`);
+  }
+  const watch = new WatchService(store, clients, { directory: context.globalStorageUri.fsPath, leaseDisabled, pace: quickPace ?? NORMAL_PACE, log });
   const activity = new ActiveAccountActivity(store, clients, watch);
   const views: ActivityViews = {
     sessions: new ActivityView(sessionPresenter, store, clients, activity),

@@ -20,7 +20,7 @@ export type SettingName =
 /** The default of `exavault.watch.intervalMinutes`. */
 export const DEFAULT_WATCH_INTERVAL_MINUTES = 5;
 // A poll every few seconds is for tests against a local server; the share of the allowance still bounds it.
-const SHORTEST_WATCH_INTERVAL_MINUTES = 0.05;
+export const SHORTEST_WATCH_INTERVAL_MS = 3_000;
 
 /** What it needs of the vscode.WorkspaceConfiguration of the `exavault` section. */
 export interface SettingsSection {
@@ -80,9 +80,12 @@ export function readSettings(section: () => SettingsSection, localZone = () => I
     pathHistoryMaxCalls(): number {
       return Math.min(1000, Math.max(5, Math.floor(numberSetting('pathHistory.maxCalls', PATH_HISTORY_CALL_CAP))));
     },
-    /** How often a watched account is polled, as asked (the share of the allowance may stretch it), in ms. */
-    watchIntervalMs(): number {
-      return Math.max(SHORTEST_WATCH_INTERVAL_MINUTES, numberSetting('watch.intervalMinutes', DEFAULT_WATCH_INTERVAL_MINUTES)) * 60_000;
+    /**
+     * How often a watched account is polled, as asked (the share of the allowance may stretch it), in ms;
+     * never more often than `shortestMs` (shorter only under the watch's test pace switch).
+     */
+    watchIntervalMs(shortestMs = SHORTEST_WATCH_INTERVAL_MS): number {
+      return Math.max(shortestMs, numberSetting('watch.intervalMinutes', DEFAULT_WATCH_INTERVAL_MINUTES) * 60_000);
     },
     /** The most of an account's daily allowance watching may spend, 0..1. */
     watchMaxShareOfAllowance(): number {

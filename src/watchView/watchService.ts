@@ -12,7 +12,8 @@ import { ExaVaultError } from '../api/errors';
 import type { ActivityEntry } from '../api/models';
 import { settings } from '../settings';
 import type { CostEstimate } from '../watch/cost';
-import { AccountLease, LEASE_HEARTBEAT_MS } from '../watch/lease';
+import { AccountLease } from '../watch/lease';
+import type { WatchPace } from './paceSwitch';
 import { Poller, type ActivitySource, type PollerState, type WatchedEntries, type WatchedLog } from '../watch/poller';
 import type { Incident } from '../watch/rules/incident';
 import { appendSharedEntries, emptySharedEntries, readSharedEntries, SharedEntriesReader, sharedEntriesFile, writeSharedEntries, type SharedEntries } from '../watch/sharedEntries';
@@ -31,6 +32,8 @@ export interface WatchOptions {
   directory: string;
   /** Test switch: every window holds every lease (the control for "one window polls"). */
   leaseDisabled?: boolean;
+  /** How often to poll at the shortest and to beat the lease's heartbeat: NORMAL_PACE unless a test quickens it. */
+  pace: WatchPace;
   log: vscode.LogOutputChannel;
 }
 
@@ -178,13 +181,13 @@ class AccountWatch {
     private readonly options: WatchOptions,
     private readonly tell: { changed(): void; opened(incidents: Incident[]): void; entriesRead(entries: WatchedEntries): void },
   ) {
-    this.lease = new AccountLease({ directory: options.directory, account: account.id, disabled: options.leaseDisabled });
+    this.lease = new AccountLease({ directory: options.directory, account: account.id, heartbeatMs: options.pace.heartbeatMs, disabled: options.leaseDisabled });
     this.file = watchRecordFile(options.directory, account.id);
     this.entriesFile = sharedEntriesFile(options.directory, account.id);
     // Other windows' findings and entries are read on this heartbeat rather than through a FileSystemWatcher: the
     // global storage is outside the workspace, where file events are not delivered on every host (web,
     // remote), and the heartbeat runs anyway. A finding shows in other windows within one heartbeat.
-    this.heartbeat = setInterval(() => void this.beat(), LEASE_HEARTBEAT_MS);
+    this.heartbeat = setInterval(() => void this.beat(), options.pace.heartbeatMs);
     void this.beat();
   }
 
@@ -243,7 +246,7 @@ class AccountWatch {
     this.client = opened.client;
     const poller = new Poller({
       source: this.guarded(opened.client),
-      intervalMs: settings.watchIntervalMs(),
+      intervalMs: settings.watchIntervalMs(this.options.pace.shortestIntervalMs),
       maxShareOfAllowance: settings.watchMaxShareOfAllowance(),
       // What was logged while no window polled (a reload, a handover) is read, not skipped.
       resumeAfter: resumePoints(this.record),

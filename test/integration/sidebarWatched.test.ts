@@ -9,6 +9,7 @@ import type { ExaVaultApi } from '../../src/extension';
 import type { ActivityEntry } from '../../src/api/models';
 import { normalizeSession } from '../../src/api/normalize';
 import { AccountLease } from '../../src/watch/lease';
+import { QUICK_PACE } from '../../src/watchView/paceSwitch';
 import { appendSharedEntries, emptySharedEntries, readSharedEntries, sharedEntriesFile, writeSharedEntries } from '../../src/watch/sharedEntries';
 import type { ActivityView } from '../../src/treeViews/activityView';
 import type { SessionEntryWire } from '../../src/api/wire';
@@ -16,12 +17,15 @@ import { waitUntil } from '../support/waitUntil';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import { applySettings, resetSettings } from './settings';
 
-// 3 s asked; with the whole allowance allowed, the share stretches it to 4 s (2 logs, 50,000 calls a day).
-const WATCH_INTERVAL_MINUTES = 0.05;
-// One interval, and room for a slow shared machine to answer.
+// The suite runs under the watch's quick test pace (scripts/lib/integration.ts): polls every second, on
+// a server whose allowance is large enough that the share never stretches that; until the account's
+// allowance is known, the default one stretches the interval to 4 s.
+const WATCH_INTERVAL_MINUTES = QUICK_PACE.shortestIntervalMs / 60_000;
+const DAILY_ALLOWANCE = 1_000_000;
+// The longest interval, and room for a slow shared machine to answer.
 const WITHIN_ONE_INTERVAL_MS = 4_000 + 8_000;
-// A window that does not poll reads what the polling one shares at its lease heartbeat (10 s); room for a slow machine.
-const WITHIN_ONE_HEARTBEAT_MS = 10_000 + 8_000;
+// A window that does not poll reads what the polling one shares at its lease heartbeat; room for a slow machine.
+const WITHIN_ONE_HEARTBEAT_MS = QUICK_PACE.heartbeatMs + 8_000;
 const SESSIONS_PATH = '/api/v2/activity/session';
 const WEBHOOKS_PATH = '/api/v2/activity/webhooks';
 
@@ -62,7 +66,7 @@ describe('sidebar of a watched account in the extension host', function () {
   const viewsIdle = () => api.views.sessions.current?.activity === undefined && api.views.webhooks.current?.activity === undefined;
 
   before(async () => {
-    server = await startExaVaultServer({ seed: 51, sessions: 60, webhooks: 20, accountName: 'fed' });
+    server = await startExaVaultServer({ seed: 51, sessions: 60, webhooks: 20, accountName: 'fed', dailyAllowance: DAILY_ALLOWANCE });
     api = await vscode.extensions.getExtension<ExaVaultApi>('exavault-activity.exavault-activity')!.activate();
     await api.store.removeAll();
     await applySettings(SETTINGS);

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { ExaVaultClient } from '../../src/api/client';
 import { ExaVaultError } from '../../src/api/errors';
 import { leaseFile } from '../../src/watch/lease';
+import { QUICK_PACE } from '../../src/watchView/paceSwitch';
 import { watchRecordFile } from '../../src/watch/watchRecord';
 import type { ExaVaultApi } from '../../src/extension';
 import { replaceWindow } from '../support/replaceWindow';
@@ -15,11 +16,15 @@ import { waitUntil } from '../support/waitUntil';
 import { startExaVaultServer, type InjectedIncident, type RunningExaVaultServer } from '../../server/index';
 import { applySettings, resetSettings } from './settings';
 
-// 3 s asked; with the whole allowance allowed, the share stretches it to 4 s (2 logs, 50,000 calls a day).
-const INTERVAL_MINUTES = 0.05;
-const INTERVAL_MS = 4_000;
-// One interval, and room for a slow shared machine to answer and run the rules.
-const WITHIN_ONE_INTERVAL_MS = INTERVAL_MS + 8_000;
+// The suite runs under the watch's quick test pace (scripts/lib/integration.ts): polls every second,
+// on servers whose allowance is large enough that the share never stretches that. Until an account's
+// allowance is known (its first poll), the default one stretches the interval to 4 s.
+const INTERVAL_MS = QUICK_PACE.shortestIntervalMs;
+const INTERVAL_MINUTES = INTERVAL_MS / 60_000;
+const FIRST_INTERVAL_MS = 4_000;
+const DAILY_ALLOWANCE = 1_000_000;
+// The first interval, and room for a slow shared machine to answer and run the rules.
+const WITHIN_ONE_INTERVAL_MS = FIRST_INTERVAL_MS + 8_000;
 
 describe('Watch in the extension host', function () {
   this.timeout(90_000);
@@ -34,8 +39,8 @@ describe('Watch in the extension host', function () {
   };
 
   before(async () => {
-    watched = await startExaVaultServer({ seed: 41, sessions: 50, webhooks: 20, accountName: 'watched' });
-    quiet = await startExaVaultServer({ seed: 42, sessions: 50, webhooks: 20, accountName: 'quiet' });
+    watched = await startExaVaultServer({ seed: 41, sessions: 50, webhooks: 20, accountName: 'watched', dailyAllowance: DAILY_ALLOWANCE });
+    quiet = await startExaVaultServer({ seed: 42, sessions: 50, webhooks: 20, accountName: 'quiet', dailyAllowance: DAILY_ALLOWANCE });
     api = await vscode.extensions.getExtension<ExaVaultApi>('exavault-activity.exavault-activity')!.activate();
     await applySettings(SETTINGS);
     await api.store.removeAll();
@@ -153,7 +158,7 @@ describe('Watch in the extension host', function () {
     let rotated: RunningExaVaultServer;
     let rotatedId: string;
     before(async () => {
-      rotated = await startExaVaultServer({ seed: 43, sessions: 50, webhooks: 20, accountName: 'rotated' });
+      rotated = await startExaVaultServer({ seed: 43, sessions: 50, webhooks: 20, accountName: 'rotated', dailyAllowance: DAILY_ALLOWANCE });
     });
     after(() => rotated.close());
 

@@ -15,7 +15,7 @@ import {
   answer, attachPanel, inLastRange, openQueryPanel, rowCell, rowCells, rowCount, search, searchAll, searchesAsked, searchEnd, startSearch, until, waitForQuestion, type QueryPanel,
 } from './queryPanelHelpers';
 import { waitUntil } from '../support/waitUntil';
-import { exactly, palette } from './uiSteps';
+import { exactly } from './uiSteps';
 import { ACTION_TIMEOUT_MS, quickInput, runFromPalette, screenshot, useLocalAccount } from './workbench';
 
 // Chosen for what the tests need of its data (each test checks what it relies on): sessions in the
@@ -44,30 +44,18 @@ function relativeTexts(created: number, before: number): string[] {
 const countReads = (frame: FrameLocator, text: string) => frame.locator('#count', { hasText: new RegExp(`^${text}$`) }).waitFor();
 
 /**
- * Types `zone` into the exavault.timeZone setting in the Settings editor, and goes back to the panel.
- * The editor writes a typed value a moment later (closing it before then would drop it): the user
- * settings file shows when it has. The palette is opened from the side bar, since the Settings
- * editor keeps F1 while it has the focus.
+ * Sets exavault.timeZone (`local`: the default, the file removed) in the workspace's settings file, as
+ * a person editing .vscode/settings.json would: the workbench watches the workspace folder and the
+ * extension hears of the change as from the Settings editor, which is VS Code's own UI, not under test.
  */
-async function setTimeZone(page: Page, userSettingsFile: string, zone: string): Promise<void> {
-  await palette(page, 'Preferences: Open User Settings');
-  const editor = page.locator('.settings-editor');
-  await editor.locator('.settings-header .monaco-editor.focused').waitFor();
-  await page.keyboard.type('exavault.timeZone');
-  const input = editor.locator('.setting-item-contents', { hasText: 'Time Zone' }).locator('input').first();
-  await input.fill(zone);
-  await input.press('Tab');
-  await waitUntil(`the Settings editor to write exavault.timeZone: ${zone}`, () => {
-    let written: Record<string, unknown>;
-    try {
-      written = JSON.parse(fs.readFileSync(userSettingsFile, 'utf8')) as Record<string, unknown>;
-    } catch {
-      return false; // read while it was being written
-    }
-    return (written['exavault.timeZone'] ?? 'local') === zone;
-  }, ACTION_TIMEOUT_MS);
-  await palette(page, 'View: Close Editor');
-  await editor.waitFor({ state: 'detached' });
+function setTimeZone(workspace: string, zone: string): void {
+  const file = path.join(workspace, '.vscode', 'settings.json');
+  if (zone === 'local') {
+    fs.rmSync(file, { force: true });
+    return;
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ 'exavault.timeZone': zone }));
 }
 
 describe('query panel in the real workbench', function () {
@@ -113,7 +101,6 @@ describe('query panel in the real workbench', function () {
 
   it('shows times in the zone the setting names, following a change while the panel is open', async () => {
     const { page, workbench } = session();
-    const userSettingsFile = path.join(workbench.dirs.userData, 'User', 'settings.json');
     const newest = sessionsIn(DAY_MS)[0];
     assert.ok(newest, `seed ${SEED} has no session in the last 24 hours`);
     const created = Date.parse(newest.attributes.created!);
@@ -124,7 +111,7 @@ describe('query panel in the real workbench', function () {
       await panel.frame.locator('#range').selectOption('custom');
       let previous: { zone: string; from: string } | undefined;
       for (const zone of ['America/New_York', 'Europe/Berlin']) {
-        await setTimeZone(page, userSettingsFile, zone);
+        setTimeZone(workbench.dirs.workspace, zone);
         // Expected from the entry's own time, formatted here with Intl: never this machine's zone. Each
         // zone's text differs from the one before, so each wait sees the change arrive.
         const shown = exactly(formatTime(created, zone));
@@ -143,7 +130,7 @@ describe('query panel in the real workbench', function () {
       }
       await screenshot(page, 'panel-time-zone');
     } finally {
-      await setTimeZone(page, userSettingsFile, 'local');
+      setTimeZone(workbench.dirs.workspace, 'local');
     }
   });
 

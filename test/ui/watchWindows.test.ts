@@ -5,17 +5,20 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startExaVaultServer, type LoggedRequest, type RunningExaVaultServer } from '../../server/index';
 import { LEASE_SWITCH_OFF, LEASE_SWITCH_VARIABLE } from '../../src/watchView/leaseSwitch';
+import { PACE_SWITCH_QUICK, PACE_SWITCH_VARIABLE, QUICK_PACE } from '../../src/watchView/paceSwitch';
 import { until } from './queryPanelHelpers';
 import { importingAccount, runFromPalette, signIn, useWorkbench, type UiSession, type WorkbenchOptions } from './workbench';
 
-// 3 s asked; with the whole allowance allowed, the share stretches it to 4 s (2 logs, 50,000 calls a day).
-const INTERVAL_MS = 4_000;
-const SETTINGS = { 'exavault.watch.intervalMinutes': 0.05, 'exavault.watch.maxShareOfAllowance': 1 };
+// The windows run under the watch's quick test pace: polls every second, on a server whose allowance
+// is large enough that the share never stretches that; until the account's allowance is known (its
+// first poll), the default one stretches the interval to 4 s.
+const LONGEST_INTERVAL_MS = 4_000;
+const SETTINGS = { 'exavault.watch.intervalMinutes': QUICK_PACE.shortestIntervalMs / 60_000, 'exavault.watch.maxShareOfAllowance': 1 };
 /**
- * Polls counted before judging who polls: five intervals span two of the other window's lease
- * heartbeats (10 s), at each of which it would take the lease if it were free.
+ * Polls counted before judging who polls: they span two of the other window's lease heartbeats (2 s
+ * under the quick pace), at each of which it would take the lease if it were free.
  */
-const POLLS = 5;
+const POLLS = Math.ceil((2 * QUICK_PACE.heartbeatMs) / QUICK_PACE.shortestIntervalMs) + 1;
 const ACCOUNT = 'twowindows';
 
 /** The watch's requests at the server: its polls ask in date order, which nothing else these windows do asks for. */
@@ -59,7 +62,7 @@ async function watchInTwoWindows(session: UiSession, secondSays: string | RegExp
 async function pollersOver(server: RunningExaVaultServer): Promise<Map<string, number>> {
   server.resetStats();
   // Two logs: two requests a poll.
-  await until(() => watchRequests(server).length >= 2 * POLLS, `${POLLS} polls at the server`, 3 * POLLS * INTERVAL_MS);
+  await until(() => watchRequests(server).length >= 2 * POLLS, `${POLLS} polls at the server`, 3 * POLLS * LONGEST_INTERVAL_MS);
   return requestsByPoller(watchRequests(server));
 }
 
@@ -73,7 +76,12 @@ async function outageNotifications(page: Page) {
   return center.locator('.notification-list-item-message', { hasText: `Endpoint failing on ${ACCOUNT}` });
 }
 
-const startServer = () => startExaVaultServer({ seed: 62, sessions: 100, webhooks: 50, accountName: ACCOUNT });
+const startServer = () => startExaVaultServer({ seed: 62, sessions: 100, webhooks: 50, accountName: ACCOUNT, dailyAllowance: 1_000_000 });
+/** Both windows' environment: the account to import, and the watch's quick test pace. */
+const quickWatch = (server: RunningExaVaultServer): WorkbenchOptions => {
+  const options = importingAccount(server, SETTINGS);
+  return { ...options, env: { ...options.env, [PACE_SWITCH_VARIABLE]: PACE_SWITCH_QUICK } };
+};
 
 describe('Watch in two windows of one browser profile', function () {
   this.timeout(240_000);
@@ -83,7 +91,7 @@ describe('Watch in two windows of one browser profile', function () {
     server = await startServer();
   });
   after(() => server?.close());
-  const session = useWorkbench('watch-windows', () => importingAccount(server, SETTINGS));
+  const session = useWorkbench('watch-windows', () => quickWatch(server));
   before(() => signIn(session().page, ACCOUNT));
 
   it('polls from one window only, tells of an outage in one notification over both, and the mute holds across a reload', async () => {
@@ -97,10 +105,10 @@ describe('Watch in two windows of one browser profile', function () {
     const outage = server.inject({ kind: 'outage', calls: 6, minutes: 0 });
     const endpoint = outage.subject.endpointUrl!;
     const listed = [await outageNotifications(first), await outageNotifications(second)];
-    await Promise.any(listed.map((notifications) => notifications.first().waitFor({ timeout: 6 * INTERVAL_MS })));
+    await Promise.any(listed.map((notifications) => notifications.first().waitFor({ timeout: 6 * LONGEST_INTERVAL_MS })));
     // Two more polls, which see the outage's entries again in their overlap, and two more heartbeats of the other window.
     const seen = watchRequests(server).length;
-    await until(() => watchRequests(server).length >= seen + 2 * 2, 'two more polls', 6 * INTERVAL_MS);
+    await until(() => watchRequests(server).length >= seen + 2 * 2, 'two more polls', 6 * LONGEST_INTERVAL_MS);
     const told = (await Promise.all(listed.map((notifications) => notifications.allTextContents()))).flat();
     assert.deepEqual(told, [`Endpoint failing on ${ACCOUNT}: ${endpoint}`]);
     await second.close();
@@ -112,7 +120,7 @@ describe('Watch in two windows of one browser profile', function () {
     server.inject({ kind: 'outage', endpointUrl: other, calls: 6, minutes: 0 });
     await showIncidents(first);
     const row = (page: Page, url: string) => incidentsPane(page).locator('.monaco-list-row', { hasText: `Endpoint failing: ${url}` });
-    await row(first, other).waitFor({ timeout: 6 * INTERVAL_MS });
+    await row(first, other).waitFor({ timeout: 6 * LONGEST_INTERVAL_MS });
     assert.equal(await row(first, endpoint).count(), 0, 'muted before the reload');
 
     await session().reload();
@@ -132,7 +140,7 @@ describe('Watch in two windows with the lease switched off (the control)', funct
   });
   after(() => server?.close());
   const session = useWorkbench('watch-windows-no-lease', (): WorkbenchOptions => {
-    const options = importingAccount(server, SETTINGS);
+    const options = quickWatch(server);
     return { ...options, env: { ...options.env, [LEASE_SWITCH_VARIABLE]: LEASE_SWITCH_OFF } };
   });
   before(() => signIn(session().page, ACCOUNT));

@@ -220,4 +220,11 @@ describe('watch settings', () => {
     assert.deepEqual(thresholds.watchedPaths.paths, [{ pattern: '/ok', operations: ['RNTO'] }]);
     assert.equal(watch({ 'exavault.watch.intervalMinutes': 0.001 }).watchIntervalMs(), 0.05 * 60_000);
   });
+
+  it('polls as often as a shorter floor allows only when asked for one (the watch\'s test pace), and never more often than asked', () => {
+    assert.equal(watch({ 'exavault.watch.intervalMinutes': 1 / 60 }).watchIntervalMs(1_000), 1_000);
+    assert.equal(watch({ 'exavault.watch.intervalMinutes': 1 / 60 }).watchIntervalMs(), 3_000, 'positive control: the normal floor holds');
+    assert.equal(watch({ 'exavault.watch.intervalMinutes': 0.001 }).watchIntervalMs(1_000), 1_000);
+    assert.equal(watch({ 'exavault.watch.intervalMinutes': 0.05 }).watchIntervalMs(1_000), 3_000);
+  });
 });
