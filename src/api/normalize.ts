@@ -12,7 +12,8 @@ export function ownValue<T>(table: Readonly<Record<string, T>>, key: string): T 
   return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }
 
-const known = (names: string[]): Readonly<Record<string, true>> => Object.freeze(Object.fromEntries(names.map((name) => [name, true as const])));
+// A set, not a table: a field named "constructor" or "__proto__" is not among them (see ownValue).
+const known = (names: string[]): ReadonlySet<string> => new Set(names);
 const SESSION_FIELDS = known(['created', 'operation', 'username', 'ipAddress', 'protocol', 'fileName', 'fileSource',
   'bytesTransferred', 'duration', 'sessionId', 'status']);
 const WEBHOOK_FIELDS = known(['webhookFormat', 'webhookId', 'attemptId', 'accountId', 'resend', 'endpointUrl', 'event',
@@ -55,10 +56,10 @@ export function parseTimestamp(value: unknown): number | undefined {
 
 const NO_EXTRA: Record<string, unknown> = Object.freeze({});
 
-function extraFields(attributes: Record<string, unknown>, knownFields: Readonly<Record<string, true>>): Record<string, unknown> {
+function extraFields(attributes: Record<string, unknown>, knownFields: ReadonlySet<string>): Record<string, unknown> {
   let extra: Record<string, unknown> | undefined;
   for (const name in attributes) {
-    if (ownValue(knownFields, name) !== true) {
+    if (!knownFields.has(name)) {
       // Defined, not assigned: a field named "__proto__" stays a field (assigning it would set the prototype).
       Object.defineProperty(extra ??= {}, name, { value: attributes[name], enumerable: true, writable: true, configurable: true });
     }

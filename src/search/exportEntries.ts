@@ -48,8 +48,24 @@ function csvValue(value: unknown): string {
     case 'number': return String(value);
     case 'boolean': return value ? 'true' : 'false';
     case 'undefined': return '';
-    default: return csvCell(flatValue(value));
+    default: return isEmptyObject(value) ? '{}' : csvCell(flatValue(value));
   }
+}
+
+/**
+ * Whether JSON text of `value` is `{}`: a plain object without fields of its own (most entries'
+ * `extra`), whose cell needs no JSON.stringify.
+ */
+function isEmptyObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) {
+    return false;
+  }
+  for (const name in value) {
+    if (Object.prototype.hasOwnProperty.call(value, name)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** RFC 4180 CSV, a line at a time: a header naming every field of the log's entries (its description's export fields), then a line an entry. */

@@ -6,6 +6,7 @@ import { formatBytes, formatDuration, formatTime } from '../../activity/format';
 import { addressSortKey } from './addressOrder';
 import type { CellValue, PackedColumn } from '../packedRows';
 import { numberRanks, sortByRank, type NumberRanks } from './radixSort';
+import { countHits, RefineScan } from './refineScan';
 import { Dictionary, type ShowValue } from './textDictionary';
 
 export type { ShowValue };
@@ -102,8 +103,9 @@ export class RowStore {
   private sortOrder: SortOrder;
   private needle = '';
   /** The last refine's answer, which the next needle narrows when it contains this one. */
-  private lastRefine: { needle: string; sorted: Uint32Array; hits: Uint8Array[]; rows: Uint32Array } | undefined;
+  private lastRefine: { needle: string; sorted: Uint32Array; hits: Uint8Array[]; matching: number[]; rows: Uint32Array } | undefined;
   private readonly rowOfId = new Map<number, number>();
+  private readonly refineScan = new RefineScan();
 
   /**
    * `show` gives each text column's formatting (as they came, by default); `refined` the ids of the
@@ -415,24 +417,13 @@ export class RowStore {
     const narrowing = last !== undefined && last.sorted === sorted && needle.includes(last.needle);
     const textColumns = this.columns.filter(isText).filter((column) => this.refinedColumns?.includes(column.spec.id) ?? true);
     const hits = textColumns.map((column, index) => column.dictionary.matching(needle, narrowing ? last.hits[index] : undefined));
-    // Only columns with a matching value take part; a row is kept at its first matching cell.
-    const tested = hits.flatMap((hit, index) => (hit.includes(1) ? [index] : []));
-    const codes = tested.map((index) => textColumns[index]!.codes);
-    const tests = tested.map((index) => hits[index]!);
-    const candidates = narrowing ? last.rows : sorted;
-    const result = new Uint32Array(candidates.length);
-    let count = 0;
-    for (let i = 0; i < candidates.length; i++) {
-      const row = candidates[i]!;
-      for (let c = 0; c < tests.length; c++) {
-        if (tests[c]![codes[c]![row]!] === 1) {
-          result[count++] = row;
-          break;
-        }
-      }
-    }
-    const rows = result.slice(0, count);
-    this.lastRefine = { needle, sorted, hits, rows };
+    const tested = textColumns.map((column, index) => ({ codes: column.codes, hits: hits[index]!, matching: countHits(hits[index]!) }));
+    const matching = tested.map((column) => column.matching);
+    // Narrowed, each column's matches are among the last ones: as many means the same, and so the same rows.
+    const rows = narrowing && matching.every((count, index) => count === last.matching[index])
+      ? last.rows
+      : this.refineScan.matchingRows(narrowing ? last.rows : sorted, tested.filter((column) => column.matching > 0));
+    this.lastRefine = { needle, sorted, hits, matching, rows };
     return rows;
   }
 }

@@ -75,6 +75,21 @@ describe('exporting entries', () => {
     }
   });
 
+  it('writes the extra fields\' cell as their JSON text: {} for none, a field named __proto__ or constructor as a field, hostile text quoted', () => {
+    const extraCell = (attributes: Record<string, unknown>) => {
+      const csv = entriesToCsv([entry(5, { created: '2026-11-20T12:00:00Z', operation: 'STOR', ...attributes })]);
+      assert.equal(csv, todaysCsv([entry(5, { created: '2026-11-20T12:00:00Z', operation: 'STOR', ...attributes })]), JSON.stringify(attributes));
+      return csv.split('\r\n')[1]!.split(',').at(-1);
+    };
+    assert.equal(extraCell({}), '{}');
+    assert.equal(extraCell({ username: 'alice' }), '{}', 'a known field is no extra field');
+    // Positive controls: fields of their own, named like Object.prototype's members too, are not an empty object.
+    assert.equal(extraCell({ region: 'eu' }), '"{""region"":""eu""}"');
+    assert.equal(extraCell(JSON.parse('{"__proto__":1}') as Record<string, unknown>), '"{""__proto__"":1}"');
+    assert.equal(extraCell({ constructor: 'x' }), '"{""constructor"":""x""}"');
+    assert.equal(extraCell({ note: '=1+1' }), '"{""note"":""=1+1""}"');
+  });
+
   it('names every field in the CSV header even with no rows (from the log description, not from the rows)', () => {
     const header = [...csvLines('sessions', [])].join('');
     assert.equal(header, `${todaysCsv(entries).split('\r\n')[0]}\r\n`);

@@ -357,5 +357,57 @@ describe('RowStore: the panel\'s rows held column by column', () => {
       // A positive control: the needles found rows, not only nothing.
       assert.ok(checked > 1000, `rows matched: ${checked}`);
     });
+
+    it('refines exactly as the oracle after the rows are cleared and replaced by fewer, then more (the scan\'s buffers reused), hostile and empty cells among them', () => {
+      const hostile = ['<img src=x onerror=alert(1)>', '', '"a,b"\r\n', '=cmd|x', 'ALICE\u0000'];
+      const withHostile = (rows: ReturnType<typeof seededRows>, seed: number) => {
+        const random = new Random(seed);
+        return rows.map((r) => ({ ...r, cells: r.cells.map((cell, index) => (columns[index]!.type === 'text' && random.chance(0.2) ? random.pick(hostile) : cell)) }));
+      };
+      const store = new RowStore(columns, DEFAULT_SORT, show);
+      let checked = 0;
+      const refineAll = (held: ReturnType<typeof seededRows>, needles: string[]) => {
+        for (const needle of needles) {
+          store.setRefine(needle);
+          const expected = oracleRefine(held, oracleOrder(held, 'time', true), needle);
+          assert.deepEqual(ids(store), expected, `refine "${needle}" over ${held.length} rows`);
+          checked += expected.length;
+        }
+      };
+      const needles = ['a', 'al', 'ali', 'alice', '<img', '<img src', 'onerror=alert(1)>', '"a,b"', '=cmd', 'zz', 'zzz', 'upload', ''];
+      const first = withHostile(seededRows(11, 4000), 12);
+      load(store, first);
+      refineAll(first, needles);
+      store.clear();
+      const fewer = withHostile(seededRows(13, 300), 14);
+      load(store, fewer);
+      refineAll(fewer, needles);
+      store.clear();
+      const more = withHostile(seededRows(15, 6000), 16);
+      load(store, more);
+      refineAll(more, [...needles].reverse());
+      // A positive control: hostile text found rows.
+      store.setRefine('<img');
+      assert.ok(ids(store).length > 0);
+      assert.ok(checked > 3000, `rows matched: ${checked}`);
+    });
+
+    it('narrows to the same rows as a fresh refine, when typing on leaves every column\'s matches as they were and when it does not', () => {
+      const rows = seededRows(17, 3000);
+      const typed = new RowStore(columns, DEFAULT_SORT, show);
+      load(typed, rows);
+      for (const [before, after] of [['uplo', 'upload'], ['ali', 'alic'], ['a', 'al'], ['/fin', '/finance/a']]) {
+        typed.setRefine(before!);
+        const handedOut = typed.view();
+        const asHandedOut = Array.from(handedOut);
+        typed.setRefine(after!);
+        const fresh = new RowStore(columns, DEFAULT_SORT, show);
+        load(fresh, rows);
+        fresh.setRefine(after!);
+        assert.deepEqual(ids(typed), ids(fresh), `${before} then ${after}`);
+        assert.deepEqual(Array.from(handedOut), asHandedOut, 'the view handed out before is as it was');
+        assert.ok(ids(fresh).length > 0, `positive control: ${after} matches rows`);
+      }
+    });
   });
 });
