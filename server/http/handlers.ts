@@ -119,9 +119,9 @@ export class ExaVaultApi {
     if (query.sort.length === 0 && this.quirks.defaultOrder === 'oldestFirst') {
       query.sort = [{ field: 'date', descending: false }];
     }
-    const data = this.quirks.stuckCursor ? this.stuckPage(store, query).map((entry) => JSON.stringify(entry)) : store.queryJson(query);
-    // totalResults is always 0 on these methods: ExaVault never counts. Written as JSON.stringify would, from entries already written.
-    return { status: 200, body: `{"responseStatus":200,"totalResults":0,"returnedResults":${data.length},"data":[${data.join(',')}]}` };
+    const data = this.quirks.stuckCursor ? this.stuckPage(store, query) : store.query(query);
+    // totalResults is always 0 on these methods: ExaVault never counts.
+    return { status: 200, body: JSON.stringify({ responseStatus: 200, totalResults: 0, returnedResults: data.length, data }) };
   }
 
   private stuckPage<Entry extends Dated>(store: GrowingStore<Entry>, query: StoreQuery): Entry[] {

@@ -16,8 +16,6 @@ function compareValues(a: CategoryValue, b: CategoryValue): number {
 export class CategoryColumn<V extends CategoryValue = CategoryValue> {
   private readonly codeOf = new Map<V, number>();
   private rankOfCode: Int32Array | undefined;
-  /** Each value as JSON text, by code, written on first use. */
-  private readonly jsonOfCode: string[] = [];
   private lastValue: V | undefined;
   private lastCode = -1;
 
@@ -51,12 +49,6 @@ export class CategoryColumn<V extends CategoryValue = CategoryValue> {
 
   at(row: number): V {
     return this.values[this.codes[row]!]!;
-  }
-
-  /** The value at `row` as JSON text: `JSON.stringify(at(row))`, written once a distinct value. */
-  jsonAt(row: number): string {
-    const code = this.codes[row]!;
-    return (this.jsonOfCode[code] ??= JSON.stringify(this.values[code]));
   }
 
   /** The same column with its rows in a new order: `order[i]` is the old row of new row i. */

@@ -26,11 +26,6 @@ export class GrowingStore<Entry extends { id: number }> {
     return this.store.query(query);
   }
 
-  /** What `query` returns, each entry as JSON text. */
-  queryJson(query: StoreQuery): string[] {
-    return this.store.queryJson(query);
-  }
-
   /** Every entry, newest first (built on first read: a million entries take a while). */
   entries(): readonly Entry[] {
     return (this.newestFirst ??= this.store.entries());

@@ -100,17 +100,8 @@ function renderedRows(ids: Float64Array, created: Float64Array, offsets: Int16Ar
         status: text.status.at(position),
       },
     }),
-    // The same entry written field by field, in entryAt's order: each distinct text is quoted once.
-    jsonAt: (position) => `{"id":${jsonNumber(ids[position]!)},"type":"sessionActivity","attributes":{"created":"${formatTimestamp(created[position]!, offsets[position]!)}"`
-      + `,"operation":${text.operation.jsonAt(position)},"username":${text.username.jsonAt(position)},"ipAddress":${text.ipAddress.jsonAt(position)}`
-      + `,"protocol":${text.protocol.jsonAt(position)},"fileName":${text.fileName.jsonAt(position)},"fileSource":${text.fileSource.jsonAt(position)}`
-      + `,"bytesTransferred":${jsonNumber(bytesTransferred[position]!)},"duration":${jsonNumber(duration[position]!)}`
-      + `,"sessionId":${text.sessionId.jsonAt(position)},"status":${text.status.jsonAt(position)}}}`,
   };
 }
-
-/** A number as JSON.stringify writes it (NaN and infinities as null). */
-const jsonNumber = (value: number): string => (Number.isFinite(value) ? String(value) : 'null');
 
 /** Serves exactly the given entries (in any order): missing attributes filter and sort as "" or 0. */
 export function sessionRowsFromEntries(entries: readonly SessionEntryWire[]): StoreRows<SessionEntryWire> {
@@ -137,6 +128,5 @@ export function sessionRowsFromEntries(entries: readonly SessionEntryWire[]): St
   if (byId.size !== entries.length) {
     throw new Error('session entry ids must be unique');
   }
-  // The entries as given, which may lack attributes: written from themselves, not from the columns.
-  return { ids: rows.ids, created: rows.created, columns: rows.columns, entryAt: (position) => byId.get(rows.ids[position]!)! };
+  return { ...rows, entryAt: (position) => byId.get(rows.ids[position]!)! };
 }

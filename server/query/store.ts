@@ -13,8 +13,6 @@ export interface StoreRows<Entry> {
   readonly created: Float64Array;
   readonly columns: Readonly<Record<string, Column>>;
   entryAt(position: number): Entry;
-  /** The entry at `position` as JSON text, exactly `JSON.stringify(entryAt(position))`, when the rows write it faster themselves. */
-  jsonAt?(position: number): string;
 }
 
 /** How a filterable column is indexed: values folded to lower case, and trailing-`*` prefixes. */
@@ -112,19 +110,9 @@ export class ActivityStore<Entry> {
   }
 
   query(query: StoreQuery): Entry[] {
-    return this.positions(query).map((position) => this.rows.entryAt(position));
-  }
-
-  /** What `query` returns, each entry as JSON text: a page is sent as text, and most of its cost is writing it. */
-  queryJson(query: StoreQuery): string[] {
-    const rows = this.rows;
-    const json = rows.jsonAt ? (position: number) => rows.jsonAt!(position) : (position: number) => JSON.stringify(rows.entryAt(position));
-    return this.positions(query).map(json);
-  }
-
-  private positions(query: StoreQuery): number[] {
     const plan = this.plan(query);
-    return !plan ? [] : isNewestFirst(query.sort) ? this.newestFirstPage(plan, query) : this.sortedPage(plan, query);
+    const positions = !plan ? [] : isNewestFirst(query.sort) ? this.newestFirstPage(plan, query) : this.sortedPage(plan, query);
+    return positions.map((position) => this.rows.entryAt(position));
   }
 
   /** Undefined when nothing can match: an empty date range, or a filter value no row has. */
