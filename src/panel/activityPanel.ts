@@ -17,6 +17,7 @@ import { OVERRUN_FACTOR, SearchRun, type CostEstimate, type RunProgress, type St
 import type { SessionDocuments } from '../correlate/sessionDocuments';
 import { settings } from '../settings';
 import { DisposableStore } from '../util/disposables';
+import { LatestEvery } from '../util/latestEvery';
 import type { ColumnChoices } from './columnChoices';
 import { heldColumns, panelColumns, parseColumnChoice } from './columns';
 import { isCorrelationAction, PanelCorrelations } from './correlations';
@@ -32,6 +33,8 @@ export const PANEL_VIEW_TYPE = 'exavault.activityPanel';
 
 /** Requests in flight at once for one search. */
 const CONCURRENCY = 4;
+/** A running search's counts go to the webview at most this often: a million rows come in a thousand pages. */
+const PROGRESS_INTERVAL_MS = 100;
 
 export interface PanelServices {
   extensionUri: vscode.Uri;
@@ -50,6 +53,7 @@ export class ActivityPanel implements vscode.Disposable {
   private readonly entries = new Map<number, ActivityEntry>();
   private readonly correlations: PanelCorrelations;
   private readonly rows: RowBatcher;
+  private readonly runningProgress = new LatestEvery<ToWebview>(PROGRESS_INTERVAL_MS, (message) => this.post(message));
   private notes: string[] = [];
   private ready = false;
   /** Answers the cost question the running search waits on. */
@@ -87,6 +91,7 @@ export class ActivityPanel implements vscode.Disposable {
     this.answerCost?.(false);
     this.run?.stop();
     this.rows.dispose();
+    this.runningProgress.cancel();
     this.disposables.dispose();
   }
 
@@ -203,6 +208,7 @@ export class ActivityPanel implements vscode.Disposable {
     this.entries.clear();
     this.correlations.clear();
     this.rows.reset();
+    this.runningProgress.cancel();
     resetStageTimes();
     const now = new Date();
     const plan = planSearch(search, now);
@@ -246,7 +252,13 @@ export class ActivityPanel implements vscode.Disposable {
       type: 'progress', state: progress.state, loaded: progress.loaded, requests: progress.requests, warning: progress.warning, notes: this.notes,
       error: error && vscode.l10n.t('{0} The rows loaded before it stay; Retry runs the search again.', error),
     };
-    if (progress.state === 'running' || progress.state === 'confirming') {
+    if (progress.state === 'running') {
+      this.runningProgress.push(message);
+      return;
+    }
+    // Counts that waited are stale now.
+    this.runningProgress.cancel();
+    if (progress.state === 'confirming') {
       this.post(message);
       return;
     }

@@ -3,34 +3,79 @@
 // arrays cost far more than their distinct values do (a log repeats its users, IPs, operations and
 // paths), while typed arrays cross as bytes. A column whose cells are all numbers (or empty) goes as
 // one Float64Array; any other as its distinct cells and a code a row into them.
-import type { CellValue } from './rowValues';
 
-export type { CellValue };
+/** A table cell's value as the server sent it (codes, text in full): the webview formats it when it paints it (see cellText). */
+export type CellValue = string | number | null;
 
 export type PackedColumn = { numbers: Float64Array } | { distinct: CellValue[]; codes: Uint32Array };
 
-const numbersOnly = (cells: readonly CellValue[]): cells is readonly (number | null)[] =>
-  cells.every((cell) => cell === null || (typeof cell === 'number' && !Number.isNaN(cell)));
+const isNumberCell = (cell: CellValue): cell is number | null => cell === null || (typeof cell === 'number' && !Number.isNaN(cell));
+
+/**
+ * Packs a column a cell at a time, as its rows come (so packing a batch is spread over the pages
+ * that bring it): up to `capacity` cells, packed as numbers until a cell is not one.
+ */
+export class ColumnPacker {
+  /** The cells so far, empty ones as NaN (which no number cell holds), while every one is a number or empty. */
+  private numbers: Float64Array | undefined;
+  private codes: Uint32Array | undefined;
+  private readonly distinct: CellValue[] = [];
+  private readonly codeOf = new Map<CellValue, number>();
+  private count = 0;
+
+  constructor(private readonly capacity: number) {
+    this.numbers = new Float64Array(capacity);
+  }
+
+  add(cell: CellValue): void {
+    if (this.count === this.capacity) {
+      throw new Error(`more than ${this.capacity} cells in a packed column`);
+    }
+    if (this.numbers) {
+      if (isNumberCell(cell)) {
+        this.numbers[this.count++] = cell ?? Number.NaN;
+        return;
+      }
+      this.codeNumbersSoFar();
+    }
+    this.codes![this.count++] = this.code(cell);
+  }
+
+  finish(): PackedColumn {
+    return this.numbers ? { numbers: filled(this.numbers, this.count) } : { distinct: this.distinct, codes: filled(this.codes!, this.count) };
+  }
+
+  private code(cell: CellValue): number {
+    let code = this.codeOf.get(cell);
+    if (code === undefined) {
+      code = this.distinct.length;
+      this.distinct.push(cell);
+      this.codeOf.set(cell, code);
+    }
+    return code;
+  }
+
+  /** A cell that is not a number came: the cells before it become codes, in their order. */
+  private codeNumbersSoFar(): void {
+    const numbers = this.numbers!;
+    this.numbers = undefined;
+    this.codes = new Uint32Array(this.capacity);
+    for (let row = 0; row < this.count; row++) {
+      const cell = numbers[row]!;
+      this.codes[row] = this.code(Number.isNaN(cell) ? null : cell);
+    }
+  }
+}
+
+/** The first `count` elements, without copying when that is all of them. */
+const filled = <A extends Float64Array | Uint32Array>(array: A, count: number): A => (count === array.length ? array : array.slice(0, count) as A);
 
 export function packColumn(cells: readonly CellValue[]): PackedColumn {
-  if (numbersOnly(cells)) {
-    // Empty cells as NaN, which no cell here holds.
-    return { numbers: Float64Array.from(cells, (cell) => cell ?? Number.NaN) };
+  const packer = new ColumnPacker(cells.length);
+  for (const cell of cells) {
+    packer.add(cell);
   }
-  const codeOf = new Map<CellValue, number>();
-  const distinct: CellValue[] = [];
-  const codes = new Uint32Array(cells.length);
-  for (let row = 0; row < cells.length; row++) {
-    const cell = cells[row]!;
-    let code = codeOf.get(cell);
-    if (code === undefined) {
-      code = distinct.length;
-      distinct.push(cell);
-      codeOf.set(cell, code);
-    }
-    codes[row] = code;
-  }
-  return { distinct, codes };
+  return packer.finish();
 }
 
 export const packColumns = (columns: Readonly<Record<string, readonly CellValue[]>>): Record<string, PackedColumn> =>

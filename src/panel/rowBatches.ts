@@ -2,13 +2,13 @@
 // search go at once; the rest wait a little for more, so a million rows cross over in few messages. At
 // most IN_FLIGHT batches are on their way at once (the webview says when it took each): the channel's
 // queue stays short, so the answer to a click waits behind a batch or two, not behind the whole load,
-// and rows that come meanwhile go together in the next batch.
+// and rows that come meanwhile go together in the next batch. Entries are packed a slice at a time, one
+// slice a turn of the event loop, while they wait: no stretch of packing holds up a click's answer.
 import type { ActivityEntry } from '../api/models';
 import type { ActivityKind } from '../search/search';
 import { addStageTime, stageTiming } from '../api/stageTimes';
-import { packColumns } from './packedRows';
+import { BatchPacker } from './batchPacker';
 import type { RowBatch } from './protocol';
-import { rowColumns, rowFailures } from './rowValues';
 
 /** Rows wait this long for more before going to the webview; the first batch of a search goes at once. */
 const BATCH_DELAY_MS = 40;
@@ -16,16 +16,24 @@ export const BATCH_ROWS = 20_000;
 export const FIRST_BATCH_ROWS = 100;
 /** Batches posted and not yet taken by the webview, at most. */
 export const IN_FLIGHT = 2;
+/** Rows packed in one turn of the event loop: a few milliseconds' work. */
+export const PACK_SLICE_ROWS = 2_000;
 
 export class RowBatcher {
-  private pending: ActivityEntry[] = [];
+  /** Entries added and not packed yet, oldest first, each list from `next` on. */
+  private unpacked: { entries: readonly ActivityEntry[]; next: number }[] = [];
+  private unpackedRows = 0;
+  /** The batch being packed, and full ones packed and not yet posted, oldest first. */
+  private building: BatchPacker | undefined;
+  private packed: BatchPacker[] = [];
+  private packing: ReturnType<typeof setImmediate> | undefined;
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private sentFirstBatch = false;
   /** The last batch posted, by sequence number, and the last the webview took (or the last posted before a reset). */
   private sent = 0;
   private taken = 0;
-  /** Rows wait for the webview to take a batch: they go as soon as it does. */
-  private waiting = false;
+  /** Every row waiting goes as soon as batches may be posted, not only full batches. */
+  private due = false;
   /** Called once the rows waiting have all been posted: a search's last word goes after its rows. */
   private whenSent: (() => void) | undefined;
 
@@ -37,39 +45,50 @@ export class RowBatcher {
    * on their way are not waited for (a webview loaded again never takes them).
    */
   reset(): void {
-    this.pending = [];
+    this.unpacked = [];
+    this.unpackedRows = 0;
+    this.building = undefined;
+    this.packed = [];
     this.sentFirstBatch = false;
     this.taken = this.sent;
-    this.waiting = false;
+    this.due = false;
     this.whenSent = undefined;
-    clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
+    this.dispose();
   }
 
   /** Sends `entries` again from the first (the webview's columns changed), in batches as if they arrived now. */
   resend(entries: readonly ActivityEntry[]): void {
     this.reset();
-    for (let start = 0; start < entries.length; start += BATCH_ROWS) {
-      this.add(entries.slice(start, start + BATCH_ROWS));
-    }
+    this.add(entries);
   }
 
   dispose(): void {
     clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    clearImmediate(this.packing);
+    this.packing = undefined;
   }
 
-  add(batch: ActivityEntry[]): void {
-    this.pending.push(...batch);
+  add(entries: readonly ActivityEntry[]): void {
+    if (entries.length === 0) {
+      return;
+    }
+    let next = 0;
     if (!this.sentFirstBatch) {
-      // A screenful first, so the first paint does not wait for the whole page to cross over.
-      const rest = this.pending.splice(FIRST_BATCH_ROWS);
-      this.flush(Date.now());
-      this.pending = rest;
-      this.flushTimer ??= setTimeout(() => this.flush(), 0);
-    } else if (this.pending.length >= BATCH_ROWS) {
-      this.flush();
-    } else {
-      this.flushTimer ??= setTimeout(() => this.flush(), BATCH_DELAY_MS);
+      // A screenful first, so the first paint waits neither for the rest of the page to be packed nor to cross over.
+      const first = this.packer(FIRST_BATCH_ROWS);
+      next = this.pack(first, entries, 0);
+      this.send(first, Date.now());
+      // The rest of the first page goes as soon as it is packed, without waiting for more.
+      this.due = next < entries.length;
+    }
+    if (next < entries.length) {
+      this.unpacked.push({ entries, next });
+      this.unpackedRows += entries.length - next;
+      this.packing ??= setImmediate(() => this.packSlice());
+    }
+    if (next === 0) {
+      this.sendDue(false);
     }
   }
 
@@ -78,9 +97,7 @@ export class RowBatcher {
     if (sequence > this.taken && sequence <= this.sent) {
       this.taken = sequence;
     }
-    if (this.waiting) {
-      this.flush();
-    }
+    this.sendDue(false);
   }
 
   /** Sends every row waiting, as the webview takes them, then calls `then`. */
@@ -89,31 +106,102 @@ export class RowBatcher {
     this.flush();
   }
 
-  /** Sends the rows waiting now, as many batches as may be on their way. `arrivedAt`: see RowBatch. */
-  flush(arrivedAt?: number): void {
+  /**
+   * Sends every row waiting now, as many batches as may be on their way (packing what is not packed
+   * yet for them); the rest as the webview takes them.
+   */
+  flush(): void {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
-    while (this.pending.length > 0 && this.sent - this.taken < IN_FLIGHT) {
-      this.send(this.pending.splice(0, BATCH_ROWS), arrivedAt);
-    }
-    this.waiting = this.pending.length > 0;
-    if (!this.waiting && this.whenSent) {
-      const then = this.whenSent;
-      this.whenSent = undefined;
-      then();
-    }
+    this.due = true;
+    this.sendDue(true);
   }
 
-  private send(entries: ActivityEntry[], arrivedAt: number | undefined): void {
+  private packer(capacity: number): BatchPacker {
+    return new BatchPacker(this.kind, this.columns(), capacity);
+  }
+
+  /** Packs entries from `from` into `batch` until it is full or they run out; where it stopped. */
+  private pack(batch: BatchPacker, entries: readonly ActivityEntry[], from: number, rows = Infinity): number {
     const startedAt = stageTiming ? performance.now() : 0;
-    const batch: RowBatch = {
-      type: 'rows', sequence: ++this.sent, arrivedAt, ids: Float64Array.from(entries, (entry) => entry.id),
-      columns: packColumns(rowColumns(this.kind, entries, this.columns())), failed: Uint8Array.from(rowFailures(this.kind, entries), Number),
-    };
+    const end = Math.min(entries.length, from + batch.capacity - batch.rows, from + rows);
+    for (let index = from; index < end; index++) {
+      batch.add(entries[index]!);
+    }
     if (stageTiming) {
       addStageTime('batch', startedAt);
     }
-    this.post(batch);
+    return end;
+  }
+
+  /** Packs up to `rows` waiting rows, in order, into the batch being packed (full ones queue to be posted). */
+  private packWaiting(rows: number): void {
+    let left = rows;
+    while (left > 0 && this.unpacked.length > 0) {
+      const waiting = this.unpacked[0]!;
+      this.building ??= this.packer(BATCH_ROWS);
+      const end = this.pack(this.building, waiting.entries, waiting.next, left);
+      left -= end - waiting.next;
+      this.unpackedRows -= end - waiting.next;
+      waiting.next = end;
+      if (end === waiting.entries.length) {
+        this.unpacked.shift();
+      }
+      if (this.building.full) {
+        this.packed.push(this.building);
+        this.building = undefined;
+      }
+    }
+  }
+
+  /** One turn's packing; then what may go goes, and the next turn packs more. */
+  private packSlice(): void {
+    this.packing = undefined;
+    this.packWaiting(PACK_SLICE_ROWS);
+    this.sendDue(false);
+    if (this.unpacked.length > 0) {
+      this.packing = setImmediate(() => this.packSlice());
+    } else if (this.building && !this.due) {
+      this.flushTimer ??= setTimeout(() => this.flush(), BATCH_DELAY_MS);
+    }
+  }
+
+  /**
+   * Posts packed batches while fewer than IN_FLIGHT are on their way; once rows are due (a full batch's
+   * worth waited, rows waited long enough, or the search ended), the rest too: with `packNow`, packing
+   * what is not packed yet; else once the slices have packed it all.
+   */
+  private sendDue(packNow: boolean): void {
+    if (this.packed.length > 0 || this.unpackedRows + (this.building?.rows ?? 0) >= BATCH_ROWS) {
+      this.due = true;
+    }
+    while (this.sent - this.taken < IN_FLIGHT) {
+      let batch = this.packed.shift();
+      if (!batch && this.due && packNow) {
+        this.packWaiting(BATCH_ROWS - (this.building?.rows ?? 0));
+        batch = this.packed.shift();
+      }
+      if (!batch && this.due && this.unpacked.length === 0) {
+        batch = this.building;
+        this.building = undefined;
+      }
+      if (!batch || batch.rows === 0) {
+        break;
+      }
+      this.send(batch);
+    }
+    if (this.packed.length === 0 && this.unpacked.length === 0 && !this.building) {
+      this.due = false;
+      clearTimeout(this.flushTimer);
+      this.flushTimer = undefined;
+      const then = this.whenSent;
+      this.whenSent = undefined;
+      then?.();
+    }
+  }
+
+  private send(batch: BatchPacker, arrivedAt?: number): void {
+    this.post({ type: 'rows', sequence: ++this.sent, arrivedAt, ...batch.finish() });
     this.sentFirstBatch = true;
   }
 }

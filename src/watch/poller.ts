@@ -8,6 +8,7 @@ import type { ActivityEntry } from '../api/models';
 import { Emitter } from '../util/event';
 import { estimateCost, intervalWithinShare, type CostEstimate } from './cost';
 import { MAX_RESUME_LOOK_BACK_MS, PollWindow, type PollRun, type WindowRequest } from './pollWindow';
+import { realTimers, type Timers } from '../util/timers';
 
 export type WatchedLog = 'session' | 'webhook';
 
@@ -19,11 +20,6 @@ export interface WatchStream {
 
 /** What the poller needs of a client. Give it one that does not wait out 429s itself (rateLimitRetries: 0): the poller backs off. */
 export type ActivitySource = Pick<ExaVaultClient, 'getSessionActivity' | 'getWebhookActivity' | 'rateLimit'>;
-
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
 
 export interface PollerOptions {
   source: ActivitySource;
@@ -123,7 +119,7 @@ export class Poller {
 
   constructor(private readonly options: PollerOptions) {
     this.clock = options.clock ?? Date.now;
-    this.timers = options.timers ?? { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) };
+    this.timers = options.timers ?? realTimers;
     this.streams = options.streams ?? DEFAULT_STREAMS;
     const now = this.clock();
     this.since = now;

@@ -1,5 +1,5 @@
 // Timers and a clock a test drives: nothing fires until the test says so, and time moves only then.
-import type { Timers } from '../../src/watch/poller';
+import type { Timers } from '../../src/util/timers';
 
 export class ManualTimers implements Timers {
   private readonly due = new Map<number, { at: number; callback: () => void }>();

@@ -6,7 +6,7 @@ import { choiceField, entryFilter, filteredFields, LOGS, serverOrders, sortableF
 import { SESSION_SORT_FIELDS, WEBHOOK_SORT_FIELDS } from '../../../src/api/wire';
 import { normalizeSession, normalizeWebhook } from '../../../src/api/normalize';
 import { COLUMNS, panelColumns } from '../../../src/panel/columns';
-import { rowColumns, rowFailures } from '../../../src/panel/rowValues';
+import { batchCells } from '../../support/packedCells';
 
 const session = normalizeSession({ id: 7, type: 'sessionActivity', attributes: {
   operation: 'STOR', created: '2026-03-11T21:00:00Z', username: 'alice', ipAddress: '203.0.113.7', fileName: '/Finance/q3.xlsx',
@@ -29,13 +29,13 @@ describe('the log description', () => {
   it('shows the session id as a column with its label, in the row cells and in the details', () => {
     assert.ok(COLUMNS.sessions.some((column) => column.id === 'session'));
     assert.equal(panelColumns('sessions').find((column) => column.id === 'session')?.label, 'Session');
-    assert.deepEqual(rowColumns('sessions', [session]).session, [session.sessionId]);
+    assert.deepEqual(batchCells('sessions', [session]).cells.session, [session.sessionId]);
     assert.ok(entryFields(session).some(([label, value]) => label === 'Session' && value === session.sessionId));
     assert.equal(session.sessionId, 'sess-4f2a', 'positive control: the entry has the id the wire gave');
   });
 
   it('gives each cell the API\'s value, keyed by column, in the log\'s column order', () => {
-    const cells = rowColumns('sessions', [session]);
+    const cells = batchCells('sessions', [session]).cells;
     assert.deepEqual(Object.keys(cells), LOGS.sessions.columns);
     assert.deepEqual([cells.operation, cells.user, cells.size, cells.time], [['STOR'], ['alice'], [2048], [session.created]]);
   });
@@ -66,8 +66,8 @@ describe('the log description', () => {
   it('counts failed logins and calls answered 400 or more, or not at all, as failures; each log marks them in a column of its table', () => {
     const login = (status: string) => normalizeSession({ id: 1, type: 'sessionActivity', attributes: { operation: 'PASS', status } });
     const call = (status: number) => normalizeWebhook({ id: 2, type: 'webhookActivity', attributes: { webhookFormat: 'v2', event: 'resources.upload', status } });
-    assert.deepEqual(rowFailures('sessions', [login('failed'), login('-'), session]), [true, false, false]);
-    assert.deepEqual(rowFailures('webhooks', [call(500), call(404), call(28), call(0), call(200), call(302)]), [true, true, true, true, false, false]);
+    assert.deepEqual(batchCells('sessions', [login('failed'), login('-'), session]).failed, [true, false, false]);
+    assert.deepEqual(batchCells('webhooks', [call(500), call(404), call(28), call(0), call(200), call(302)]).failed, [true, true, true, true, false, false]);
     for (const log of [LOGS.sessions, LOGS.webhooks]) {
       assert.ok(log.columns.includes(log.failure.column), `${log.kind}: the failure column is a column`);
       // Beside the operation or event: read at a glance.

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { entryFields } from '../../../src/activity/fields';
 import { groupSessions, groupWebhooks } from '../../../src/activity/grouping';
 import { normalizeSession, normalizeWebhook } from '../../../src/api/normalize';
-import { rowColumns } from '../../../src/panel/rowValues';
+import { batchCells } from '../../support/packedCells';
 import { describeSearch } from '../../../src/search/describeSearch';
 import { csvLines } from '../../../src/search/exportEntries';
 
@@ -19,7 +19,7 @@ describe('server names that are also Object.prototype\'s', () => {
       assert.equal(call.event, name);
       assert.equal(call.eventLabel, name);
       // The panel's row and the sidebar's groups and tooltip fields.
-      assert.deepEqual(rowColumns('webhooks', [call]).event, [name]);
+      assert.deepEqual(batchCells('webhooks', [call]).cells.event, [name]);
       assert.deepEqual(groupWebhooks([call], 'event').map((group) => [group.key, group.label]), [[name, name]]);
       assert.ok(entryFields(call).some(([label, value]) => label === 'Event' && value === name));
       assert.ok([...csvLines('webhooks', [call])].join('').includes(`,${name},`));
@@ -28,7 +28,7 @@ describe('server names that are also Object.prototype\'s', () => {
     it(`a session operation "${name}" is shown as its code`, () => {
       const entry = normalizeSession({ id: 2, type: 'sessionActivity', attributes: { operation: name, created: '2026-11-20T10:00:00Z' } });
       assert.equal(entry.operationName, name.toUpperCase());
-      assert.deepEqual(rowColumns('sessions', [entry]).operation, [name.toUpperCase()]);
+      assert.deepEqual(batchCells('sessions', [entry]).cells.operation, [name.toUpperCase()]);
       assert.deepEqual(groupSessions([entry]).map((group) => group.label), [name.toUpperCase()]);
     });
 
