@@ -54,9 +54,8 @@ async function main(): Promise<void> {
   running.push({ what: `the local ExaVault server (port ${apiPort})`, stop: () => server.close() });
   // In this checkout's out/, not the provisioned cache, which other checkouts may share.
   const dirs = makeWorkbenchDirs(path.join(repoRoot, 'out', 'demo'), DEMO_SETTINGS);
-  installVsix(dirs, vsixPath);
-  // The window opens on the ExaVault view, where the demo's story is.
-  installVsix(dirs, demoOpenerVsixPath);
+  // With the view opener, so that the window opens on the ExaVault view, where the demo's story is.
+  installVsix(dirs, vsixPath, demoOpenerVsixPath);
   // The demo account's credentials reach the extension as an administrator's would in CI: through
   // the environment, imported into SecretStorage at activation.
   const workbench = await startCodeServer(dirs, {

@@ -1,6 +1,7 @@
 // `npm run package`: the .vsix, and its size.
-import { packageVsix } from './lib/packageVsix';
+import { packageVsix, vsixContents } from './lib/packageVsix';
 import { vsixPath } from './lib/paths';
 
-const { bytes, files } = packageVsix();
+packageVsix();
+const { bytes, files } = vsixContents();
 console.log(`${vsixPath}: ${(bytes / 1024).toFixed(1)} KiB, ${files} files.`);

@@ -95,11 +95,12 @@ export function developmentUrl(workbench: Workbench, extensionPath: string, test
   return `${workbench.url}?folder=${encodeURIComponent(workbench.dirs.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
-export function installVsix(dirs: WorkbenchDirs, vsix: string): void {
+/** Installs each .vsix with code-server's CLI, all in one run of it (each run takes seconds). */
+export function installVsix(dirs: WorkbenchDirs, ...vsixes: string[]): void {
   const result = spawnSync(node24Bin, [codeServerCli, '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions, '--install-extension', vsix], { encoding: 'utf8' });
+    '--extensions-dir', dirs.extensions, ...vsixes.flatMap((vsix) => ['--install-extension', vsix])], { encoding: 'utf8' });
   if (result.status !== 0) {
-    throw new Error(`Installing ${vsix} failed (exit ${result.status}): ${result.stderr || result.stdout}`);
+    throw new Error(`Installing ${vsixes.join(', ')} failed (exit ${result.status}): ${result.stderr || result.stdout}`);
   }
 }
 

@@ -116,12 +116,10 @@ describe('what other extensions can read from ExaVault Activity', function () {
     this.timeout(180_000);
     const dirs = makeWorkbenchDirs(root);
     const probes = path.join(root, 'probes');
-    installVsix(dirs, vsixPath);
-    installVsix(dirs, packageProbe(probes, 'probe', {
+    installVsix(dirs, vsixPath, packageProbe(probes, 'probe', {
       activationEvents: ['onCommand:exportsProbe.report'],
       contributes: { commands: [{ command: 'exportsProbe.report', title: 'Exports Probe: Report' }] },
-    }, PROBE_SOURCE));
-    installVsix(dirs, packageProbe(probes, 'donor', { activationEvents: [] }, DONOR_SOURCE));
+    }, PROBE_SOURCE), packageProbe(probes, 'donor', { activationEvents: [] }, DONOR_SOURCE));
     workbench = await startCodeServer(dirs, { ...process.env, EXPORTS_PROBE_OUT: reportFile });
     context = await launchChromiumProfile(path.join(dirs.root, 'browser-profile'));
     context.setDefaultTimeout(ACTION_TIMEOUT_MS);

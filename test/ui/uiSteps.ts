@@ -2,7 +2,7 @@
 // the ExaVault view shown, accounts added or made active through the real quick inputs.
 import type { Locator, Page } from 'playwright-core';
 import { waitUntil } from '../support/waitUntil';
-import { ACTION_TIMEOUT_MS, answer, quickInput } from './workbench';
+import { ACTION_TIMEOUT_MS, answer, editorsOpen, notificationsShown, quickInput } from './workbench';
 
 /** What a test needs to know of a local ExaVault server to add its account. */
 export interface AccountServer {
@@ -69,16 +69,25 @@ export async function palette(page: Page, command: string): Promise<void> {
  * the side bar was restored open.
  */
 export async function showExaVault(page: Page): Promise<void> {
+  const sessions = page.locator('.part.sidebar .pane-header[aria-label^="Sessions"]');
+  // Already shown (and so the extension activated): a palette run spared.
+  if (await sessions.isVisible()) {
+    return;
+  }
   await palette(page, 'View: Show ExaVault');
-  await page.locator('.part.sidebar .pane-header[aria-label^="Sessions"]').waitFor();
+  await sessions.waitFor();
 }
 
 /** Closes every editor (query panels too) and clears every notification a setup step left behind. */
 export async function closeEditorsAndNotifications(page: Page): Promise<void> {
-  await palette(page, 'View: Close All Editors');
-  await page.locator('iframe.webview').first().waitFor({ state: 'detached' });
-  await palette(page, 'Notifications: Clear All Notifications');
-  await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached' });
+  if (await editorsOpen(page)) {
+    await palette(page, 'View: Close All Editors');
+    await page.locator('iframe.webview').first().waitFor({ state: 'detached' });
+  }
+  if (await notificationsShown(page)) {
+    await palette(page, 'Notifications: Clear All Notifications');
+    await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached' });
+  }
 }
 
 /** Closes the open quick input and waits until it is gone. */

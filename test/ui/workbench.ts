@@ -145,9 +145,7 @@ export async function tidyWindow(page: Page): Promise<void> {
     await page.keyboard.press('Escape');
   }
   // On a loaded machine the command can be lost (focus moving while it is typed): try it again.
-  // With no editor open (no tab, no webview) there is nothing to close: a palette run spared.
-  const open = async () => await page.locator('.part.editor .tab').count() + await page.locator('iframe.webview').count() > 0;
-  for (let attempt = 1; await open(); attempt++) {
+  for (let attempt = 1; await editorsOpen(page); attempt++) {
     await runFromPalette(page, 'View: Close All Editors');
     try {
       await page.locator('iframe.webview').first().waitFor({ state: 'detached', timeout: attempt < 3 ? 10_000 : ACTION_TIMEOUT_MS });
@@ -158,8 +156,25 @@ export async function tidyWindow(page: Page): Promise<void> {
       }
     }
   }
-  await runFromPalette(page, 'Notifications: Clear All Notifications');
-  await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached' });
+  if (await notificationsShown(page)) {
+    await runFromPalette(page, 'Notifications: Clear All Notifications');
+    await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached' });
+  }
+}
+
+/** Whether an editor is open (a tab, or a webview such as a query panel): with none, there is nothing to close, a palette run spared. */
+export async function editorsOpen(page: Page): Promise<boolean> {
+  return await page.locator('.part.editor .tab').count() + await page.locator('iframe.webview').count() > 0;
+}
+
+/**
+ * Whether a notification may be left to clear: a toast, the notification center open, or the bell
+ * with its dot (a notification came since the center was last shown, or one is in progress). The
+ * plain bell alone says there is none, and a palette run to clear them is spared.
+ */
+export async function notificationsShown(page: Page): Promise<boolean> {
+  return await page.locator('.part.statusbar .codicon-bell').count() === 0
+    || await page.locator('.notifications-toasts .notification-toast, .notifications-center.visible').count() > 0;
 }
 
 /** Runs a command from the palette; a palette that closes again at once (focus moving on a loaded machine) is opened again. */
