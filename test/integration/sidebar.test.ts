@@ -120,8 +120,12 @@ describe('activity sidebar in the extension host', function () {
       }
       const subscription = view.onDidChangeVisibility((e) => e.visible === visible && (subscription.dispose(), resolve()));
     });
-    // Its own starting point: the newest entries loaded, whatever ran before (or nothing, run alone).
+    // Its own starting point: the newest entries loaded, and no badge (the view seen), whatever ran
+    // before: a refresh while the view was hidden, in an earlier test, counts in the badge too.
     await api.views.sessions.reload();
+    await vscode.commands.executeCommand('exavault.sessions.focus');
+    await visibility(true);
+    assert.equal(view.badge?.value, undefined, 'no badge while the view is seen');
     await vscode.commands.executeCommand('workbench.view.explorer');
     await visibility(false);
     server.arrive({ sessions: 3 });

@@ -21,6 +21,24 @@ const logText = async (page: Page) => (await logLines(page).evaluateAll((lines) 
 
 const ACTIVATED = /ExaVault\sActivity\s\d+\.\d+\.\d+\sactivated\./;
 
+/**
+ * Runs "ExaVault: Show Log" until the Output view shows (three tries): once, in a full run beside
+ * another workbench, the palette's pick was lost and the view never opened; a person would ask again.
+ */
+async function showLog(page: Page): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await palette(page, 'ExaVault: Show Log');
+    try {
+      await page.locator('.output-view').waitFor({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) {
+        throw error;
+      }
+    }
+  }
+}
+
 /** How many extension hosts of the workbench `name` have logged the extension's activation (one per window load). */
 function activationsLogged(name: string): number {
   const logs = path.join(resultsDir, 'ui-workbench', name, 'user-data', 'logs');
@@ -62,7 +80,7 @@ describe('importing credentials from the environment', function () {
       // window's extension host has written that line, the decision is made. Its log file says so
       // first: on a busy machine the Output view can take longer than one action's wait to show it.
       await waitUntil('the reloaded window\'s extension host to log its activation', () => activationsLogged(name) === 2, 90_000);
-      await palette(page, 'ExaVault: Show Log');
+      await showLog(page);
       await logLines(page).getByText(ACTIVATED).waitFor();
       const log = await logText(page);
       assert.ok(log.includes(`Credentials for ${host} are set in environment variables (exavault.importFromEnvironment: ask).`),
