@@ -5,14 +5,15 @@ import * as path from 'node:path';
 import { launchChromium } from './browser';
 import { PACE_SWITCH_QUICK, PACE_SWITCH_VARIABLE } from '../../src/watchView/paceSwitch';
 import { repoRoot, resultsDir } from './paths';
-import { developmentUrl, makeWorkbenchDirs, startDevelopmentServer } from './vscodeServer';
+import { developmentUrl, makeWorkbenchDirs, startDevelopmentServer, withoutUnusedBuiltins } from './vscodeServer';
 
 /**
  * Resolves with a problem to report, or undefined when the suite ran to its end. The suite's watch
  * tests count polls and heartbeats: under the quick pace they wait seconds for them, not tens of seconds.
+ * Its window leaves out the built-in extensions no suite uses.
  */
 export function runIntegrationSuite(resultsFile: string, timeoutMs: number, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
-  return runInExtensionHost(path.join(repoRoot, 'out', 'test', 'integration', 'index.js'), resultsFile, timeoutMs, { ...env, [PACE_SWITCH_VARIABLE]: PACE_SWITCH_QUICK });
+  return runInExtensionHost(path.join(repoRoot, 'out', 'test', 'integration', 'index.js'), resultsFile, timeoutMs, withoutUnusedBuiltins({ ...env, [PACE_SWITCH_VARIABLE]: PACE_SWITCH_QUICK }));
 }
 
 /**

@@ -57,6 +57,25 @@ export function makeWorkbenchDirs(root: string, settings: Record<string, unknown
   return dirs;
 }
 
+/**
+ * Built-in extensions no suite uses, which every window would otherwise activate (git's repository
+ * scan, the JSON, TypeScript and Markdown language servers, emmet, the debugger, the chat extension).
+ * The suites leave them out with VS Code's own switch; benchmarks and the demo keep them, as a
+ * user's VS Code has them. Grammars and themes stay: editors show what a user's would.
+ */
+const BUILTINS_THE_SUITES_SKIP = [
+  'GitHub.copilot-chat', 'ms-vscode.js-debug', 'ms-vscode.js-debug-companion', 'vscode.configuration-editing',
+  'vscode.debug-auto-launch', 'vscode.emmet', 'vscode.extension-editing', 'vscode.git', 'vscode.git-base', 'vscode.github',
+  'vscode.github-authentication', 'vscode.json-language-features', 'vscode.markdown-language-features', 'vscode.merge-conflict',
+  'vscode.microsoft-authentication', 'vscode.npm', 'vscode.references-view', 'vscode.simple-browser', 'vscode.terminal-suggest',
+  'vscode.tunnel-forwarding', 'vscode.typescript-language-features',
+];
+
+/** `env` for a suite's VS Code server: without the built-in extensions no suite uses. */
+export function withoutUnusedBuiltins(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, VSCODE_SKIP_BUILTIN_EXTENSIONS: BUILTINS_THE_SUITES_SKIP.join(',') };
+}
+
 /** The Node that runs the VS Code server: under the clock switch (FAKETIME set), one that keeps the extension host on that clock too. */
 function serverNode(env: NodeJS.ProcessEnv): string {
   return env.FAKETIME ? clockedNode() : node24Bin;

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromiumProfile } from '../../scripts/lib/browser';
 import { repoRoot, resultsDir, vsixPath } from '../../scripts/lib/paths';
-import { installVsix, makeWorkbenchDirs, startCodeServer, type Workbench } from '../../scripts/lib/vscodeServer';
+import { installVsix, makeWorkbenchDirs, startCodeServer, withoutUnusedBuiltins, type Workbench } from '../../scripts/lib/vscodeServer';
 import { waitUntil } from '../support/waitUntil';
 import { ACTION_TIMEOUT_MS, runFromPalette, screenshot, tidyWindow } from './workbench';
 
@@ -120,7 +120,7 @@ describe('what other extensions can read from ExaVault Activity', function () {
       activationEvents: ['onCommand:exportsProbe.report'],
       contributes: { commands: [{ command: 'exportsProbe.report', title: 'Exports Probe: Report' }] },
     }, PROBE_SOURCE), packageProbe(probes, 'donor', { activationEvents: [] }, DONOR_SOURCE));
-    workbench = await startCodeServer(dirs, { ...process.env, EXPORTS_PROBE_OUT: reportFile });
+    workbench = await startCodeServer(dirs, withoutUnusedBuiltins({ ...process.env, EXPORTS_PROBE_OUT: reportFile }));
     context = await launchChromiumProfile(path.join(dirs.root, 'browser-profile'));
     context.setDefaultTimeout(ACTION_TIMEOUT_MS);
     context.setDefaultNavigationTimeout(2 * ACTION_TIMEOUT_MS);

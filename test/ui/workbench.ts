@@ -7,7 +7,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromiumProfile } from '../../scripts/lib/browser';
 import { startExaVaultServer, type ExaVaultServerOptions, type RunningExaVaultServer } from '../../server/index';
 import { resultsDir, screenshotsDir, vsixPath } from '../../scripts/lib/paths';
-import { installVsixOnce, makeWorkbenchDirs, startCodeServer, type Workbench } from '../../scripts/lib/vscodeServer';
+import { installVsixOnce, makeWorkbenchDirs, startCodeServer, withoutUnusedBuiltins, type Workbench } from '../../scripts/lib/vscodeServer';
 
 /** How long a Playwright action or wait may take: well within a test's two minutes. */
 export const ACTION_TIMEOUT_MS = 30_000;
@@ -85,7 +85,7 @@ export function useWorkbench(name: string, options: () => WorkbenchOptions = () 
     const { env, settings } = options();
     const dirs = makeWorkbenchDirs(path.join(resultsDir, 'ui-workbench', name), settings);
     installVsixOnce(dirs, vsixPath);
-    workbench = await startCodeServer(dirs, { ...process.env, ...env });
+    workbench = await startCodeServer(dirs, withoutUnusedBuiltins({ ...process.env, ...env }));
     const profileDir = path.join(dirs.root, 'browser-profile');
     context = await launchChromiumProfile(profileDir);
     // Shorter than a test's own limit (2 min), so a wait that never ends fails naming what it waited for.
