@@ -5,13 +5,11 @@
 // asks for 1,000 entries a page; runs interleaved, medians with min–max, every run checksummed.
 import { createHash } from 'node:crypto';
 import * as http from 'node:http';
-import { text } from 'node:stream/consumers';
 import { ExaVaultClient } from '../src/api/client';
 import type { SessionEntry } from '../src/api/models';
-import { exchange } from '../src/api/transport';
-import type { ListResponse, SessionEntryWire } from '../src/api/wire';
+import type { SessionEntryWire } from '../src/api/wire';
 import { startExaVaultServer } from '../server/index';
-import { interleave, median, runBenchmark, spreadLine, startServerProcess, timed, verifySetup, type Run } from './lib';
+import { interleave, median, rawPage, runBenchmark, spreadLine, startServerProcess, timed, verifySetup, type Run } from './lib';
 
 const ENTRIES = 100_000;
 const PAGE_SIZE = 1000;
@@ -71,25 +69,14 @@ async function main(): Promise<void> {
       }
       return rows;
     }, (rows) => checksumOf(rows.map(fromEntry)));
-    // The client retries a keep-alive connection the server closed meanwhile; so does the baseline.
-    const baselinePage = async (offset: number, retried = false): Promise<ListResponse<SessionEntryWire>> => {
-      try {
-        const url = new URL(`${baseUrl.href}/activity/session?offset=${offset}&limit=${PAGE_SIZE}`);
-        const response = await exchange(url, { method: 'GET', headers, agent: baselineAgent });
-        return JSON.parse(await text(response.body)) as ListResponse<SessionEntryWire>;
-      } catch (error) {
-        if (!retried && (error as { code?: unknown }).code === 'ECONNRESET') {
-          return baselinePage(offset, true);
-        }
-        throw error;
-      }
-    };
+    const baselinePage = (offset: number) =>
+      rawPage<SessionEntryWire>(new URL(`${baseUrl.href}/activity/session?offset=${offset}&limit=${PAGE_SIZE}`), headers, baselineAgent);
     const baseline = () => timed(async () => {
       const rows: SessionEntryWire[] = [];
       for (let offset = 0; ; offset += PAGE_SIZE) {
-        const body = await baselinePage(offset);
-        rows.push(...body.data);
-        if (body.data.length < PAGE_SIZE) {
+        const page = await baselinePage(offset);
+        rows.push(...page);
+        if (page.length < PAGE_SIZE) {
           break;
         }
       }

@@ -1,7 +1,10 @@
 // Shared by the benchmarks: the local server in its own process, set-up checked before anything is
 // timed, runs interleaved with the baseline's and checksummed, medians with their spread.
 import { spawn } from 'node:child_process';
+import type * as http from 'node:http';
 import * as path from 'node:path';
+import { text } from 'node:stream/consumers';
+import { exchange } from '../src/api/transport';
 
 export const repoRoot = path.resolve(__dirname, '..');
 
@@ -42,6 +45,22 @@ export async function startServerProcess(port: number, args: string[]): Promise<
     },
     stop: () => child.kill(),
   };
+}
+
+/**
+ * One page of an activity list, the least a client can do for it: Node's http and JSON.parse, nothing
+ * else. A keep-alive connection the server closed meanwhile is retried once, as the client does.
+ */
+export async function rawPage<Entry>(url: URL, headers: Record<string, string>, agent: http.Agent, retried = false): Promise<Entry[]> {
+  try {
+    const response = await exchange(url, { method: 'GET', headers, agent });
+    return (JSON.parse(await text(response.body)) as { data: Entry[] }).data;
+  } catch (error) {
+    if (!retried && (error as { code?: unknown }).code === 'ECONNRESET') {
+      return rawPage(url, headers, agent, true);
+    }
+    throw error;
+  }
 }
 
 export function median(values: readonly number[]): number {
