@@ -6,7 +6,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { ActivityEntry } from '../api/models';
 import type { ActivityKind } from '../activity/logSchema';
-import { csvLines, JSON_ENTRIES_PER_PIECE, jsonPieces } from '../search/exportEntries';
+import { csvPieces, ENTRIES_PER_PIECE, jsonPieces } from '../search/exportEntries';
 
 const WRITE_BYTES = 1 << 20;
 /** The most bytes a UTF-16 code unit takes in UTF-8 (a lone surrogate's replacement character). */
@@ -75,8 +75,7 @@ export type ExportFormat = 'csv' | 'json';
  * then, nor on a failure.
  */
 export function writeEntries(file: string, kind: ActivityKind, format: ExportFormat, entries: readonly ActivityEntry[], progress: (rows: number) => void, cancelled: () => boolean): Promise<boolean> {
-  // CSV: its header, then an entry a piece. JSON: JSON_ENTRIES_PER_PIECE entries a piece, then its closing bracket.
-  const rowsIn = format === 'csv' ? (pieces: number) => pieces - 1 : (pieces: number) => pieces * JSON_ENTRIES_PER_PIECE;
-  const pieces = format === 'csv' ? csvLines(kind, entries) : jsonPieces(kind, entries);
-  return writePieces(file, pieces, (written) => progress(Math.max(0, Math.min(rowsIn(written), entries.length))), cancelled);
+  // ENTRIES_PER_PIECE entries a piece (CSV's header in the first, JSON's closing bracket after the last).
+  const pieces = format === 'csv' ? csvPieces(kind, entries) : jsonPieces(kind, entries);
+  return writePieces(file, pieces, (written) => progress(Math.min(written * ENTRIES_PER_PIECE, entries.length)), cancelled);
 }

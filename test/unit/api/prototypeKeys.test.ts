@@ -6,7 +6,7 @@ import { groupSessions, groupWebhooks } from '../../../src/activity/grouping';
 import { normalizeSession, normalizeWebhook } from '../../../src/api/normalize';
 import { batchCells } from '../../support/packedCells';
 import { describeSearch } from '../../../src/search/describeSearch';
-import { csvLines } from '../../../src/search/exportEntries';
+import { csvPieces } from '../../../src/search/exportEntries';
 
 const PROTOTYPE_NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'Constructor', '__PROTO__'];
 
@@ -22,7 +22,7 @@ describe('server names that are also Object.prototype\'s', () => {
       assert.deepEqual(batchCells('webhooks', [call]).cells.event, [name]);
       assert.deepEqual(groupWebhooks([call], 'event').map((group) => [group.key, group.label]), [[name, name]]);
       assert.ok(entryFields(call).some(([label, value]) => label === 'Event' && value === name));
-      assert.ok([...csvLines('webhooks', [call])].join('').includes(`,${name},`));
+      assert.ok([...csvPieces('webhooks', [call])].join('').includes(`,${name},`));
     });
 
     it(`a session operation "${name}" is shown as its code`, () => {

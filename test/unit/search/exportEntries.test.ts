@@ -3,10 +3,10 @@ import { normalizeSession } from '../../../src/api/normalize';
 import { accountVocabulary, generateActivity } from '../../../server/generate/generate';
 import { normalizeWebhook } from '../../../src/api/normalize';
 import type { ActivityEntry } from '../../../src/api/models';
-import { csvLines, JSON_ENTRIES_PER_PIECE, jsonPieces } from '../../../src/search/exportEntries';
+import { csvPieces, ENTRIES_PER_PIECE, jsonPieces } from '../../../src/search/exportEntries';
 import { todaysCsv, todaysJson } from './todaysExporter';
 
-const entriesToCsv = (entries: readonly ActivityEntry[]) => [...csvLines('sessions', entries)].join('');
+const entriesToCsv = (entries: readonly ActivityEntry[]) => [...csvPieces('sessions', entries)].join('');
 const entriesToJson = (entries: readonly ActivityEntry[]) => [...jsonPieces('sessions', entries)].join('');
 
 const entry = (id: number, attributes: Record<string, unknown>) => normalizeSession({ id, type: 'sessionActivity', attributes });
@@ -64,13 +64,18 @@ describe('exporting entries', () => {
       const { sessions, webhooks } = generateActivity({ seed: 21, sessions: 300, webhooks: 300, now: new Date(Date.UTC(2026, 10, 27)), vocabulary: accountVocabulary(hostile), accountName: 'export' });
       const sessionEntries = Array.from({ length: 300 }, (_, i) => normalizeSession(sessions.entryAt(i)));
       const webhookEntries = webhooks.map(normalizeWebhook);
-      assert.equal([...csvLines('sessions', sessionEntries)].join(''), todaysCsv(sessionEntries));
-      assert.equal([...csvLines('webhooks', webhookEntries)].join(''), todaysCsv(webhookEntries));
+      assert.equal([...csvPieces('sessions', sessionEntries)].join(''), todaysCsv(sessionEntries));
+      assert.equal([...csvPieces('webhooks', webhookEntries)].join(''), todaysCsv(webhookEntries));
       assert.equal([...jsonPieces('sessions', sessionEntries)].join(''), todaysJson(sessionEntries));
       assert.equal([...jsonPieces('webhooks', webhookEntries)].join(''), todaysJson(webhookEntries));
       // Around the entries a piece holds too: no element lost or doubled where pieces meet.
-      for (const count of [0, 1, 2, JSON_ENTRIES_PER_PIECE - 1, JSON_ENTRIES_PER_PIECE, JSON_ENTRIES_PER_PIECE + 1, 2 * JSON_ENTRIES_PER_PIECE]) {
+      for (const count of [0, 1, 2, ENTRIES_PER_PIECE - 1, ENTRIES_PER_PIECE, ENTRIES_PER_PIECE + 1, 2 * ENTRIES_PER_PIECE]) {
         assert.equal([...jsonPieces('webhooks', webhookEntries.slice(0, count))].join(''), todaysJson(webhookEntries.slice(0, count)), `${count} entries`);
+        if (count > 0) { // no entries: the header from the log description, below
+          const csv = [...csvPieces('webhooks', webhookEntries.slice(0, count))];
+          assert.equal(csv.join(''), todaysCsv(webhookEntries.slice(0, count)), `${count} entries as CSV`);
+          assert.equal(csv.length, Math.ceil(count / ENTRIES_PER_PIECE), `${count} entries as CSV pieces`);
+        }
       }
     }
   });
@@ -91,7 +96,7 @@ describe('exporting entries', () => {
   });
 
   it('names every field in the CSV header even with no rows (from the log description, not from the rows)', () => {
-    const header = [...csvLines('sessions', [])].join('');
+    const header = [...csvPieces('sessions', [])].join('');
     assert.equal(header, `${todaysCsv(entries).split('\r\n')[0]}\r\n`);
   });
 });
