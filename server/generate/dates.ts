@@ -56,14 +56,33 @@ function zoneOffsetMinutes(zone: string): number | undefined {
   return (zone.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
 }
 
+const HOUR_MS = 3_600_000;
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
+/** Every hour from 1970 to 9999 has the same ISO shape, so its text can be reused for all its seconds. */
+const LAST_HOUR = Date.UTC(10_000, 0, 1) / HOUR_MS;
+let hourShown = Number.NaN;
+let hourText = '';
+
 /** ISO 8601 to the second, as the API writes `created`: `Z` for UTC, else the local offset (same instant). */
 export function formatTimestamp(ms: number, offsetMinutes = 0): string {
-  const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 19);
+  const localMs = ms + offsetMinutes * 60_000;
+  // A page of a million-entry log writes a thousand of these, mostly within a few hours: the date and
+  // hour are written once an hour, the minutes and seconds from a table.
+  const hour = Math.floor(localMs / HOUR_MS);
+  let local: string;
+  if (hour >= 0 && hour < LAST_HOUR) {
+    if (hour !== hourShown) {
+      hourText = new Date(hour * HOUR_MS).toISOString().slice(0, 14);
+      hourShown = hour;
+    }
+    const second = Math.floor((localMs - hour * HOUR_MS) / 1000);
+    local = `${hourText}${TWO_DIGITS[Math.floor(second / 60)]}:${TWO_DIGITS[second % 60]}`;
+  } else {
+    local = new Date(localMs).toISOString().slice(0, 19);
+  }
   if (offsetMinutes === 0) {
     return `${local}Z`;
   }
   const size = Math.abs(offsetMinutes);
-  const hours = String(Math.floor(size / 60)).padStart(2, '0');
-  const minutes = String(size % 60).padStart(2, '0');
-  return `${local}${offsetMinutes < 0 ? '-' : '+'}${hours}:${minutes}`;
+  return `${local}${offsetMinutes < 0 ? '-' : '+'}${TWO_DIGITS[Math.floor(size / 60)] ?? String(Math.floor(size / 60))}:${TWO_DIGITS[size % 60]}`;
 }

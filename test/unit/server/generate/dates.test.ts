@@ -1,6 +1,7 @@
 // Filter dates in the forms real clients send, and `created` as responses write it.
 import * as assert from 'node:assert/strict';
 import { formatTimestamp, parseFilterDate } from '../../../../server/generate/dates';
+import { Random } from '../../../../server/generate/random';
 
 describe('local server: dates', () => {
   it('reads the forms official clients send', () => {
@@ -27,5 +28,26 @@ describe('local server: dates', () => {
     assert.equal(formatTimestamp(instant, -420), '2020-07-30T03:40:35-07:00');
     assert.equal(formatTimestamp(instant, 330), '2020-07-30T16:10:35+05:30');
     assert.equal(parseFilterDate(formatTimestamp(instant, -420)), instant);
+  });
+
+  it('writes every instant as the platform\'s ISO text does, hour after hour, across days and years, before 1970 and after 9999', () => {
+    const reference = (ms: number, offsetMinutes: number) => {
+      const size = Math.abs(offsetMinutes);
+      const zone = offsetMinutes === 0 ? 'Z' : `${offsetMinutes < 0 ? '-' : '+'}${String(Math.floor(size / 60)).padStart(2, '0')}:${String(size % 60).padStart(2, '0')}`;
+      return `${new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 19)}${zone}`;
+    };
+    const random = new Random(5);
+    const instants = [0, -1, 999, 1000, Date.UTC(2020, 11, 31, 23, 59, 59, 999), Date.UTC(2021, 0, 1), Date.UTC(2024, 1, 29, 12),
+      Date.UTC(9999, 11, 31, 23, 59, 59), Date.UTC(10_000, 0, 1, 0, 0, 1), Date.UTC(1969, 11, 31, 23, 59, 59, 500)];
+    for (let i = 0; i < 20_000; i++) {
+      // Runs of nearby instants (as a page's are), then a jump anywhere from 1900 to 2100; fractions of a millisecond too.
+      const previous = instants.at(-1)!;
+      instants.push(i % 50 === 0 ? Date.UTC(1900, 0, 1) + random.float() * 200 * 365.25 * 86_400_000 : previous - random.float() * 120_000);
+    }
+    for (const ms of instants) {
+      for (const offset of [0, -420, 330, 840, -720, 60]) {
+        assert.equal(formatTimestamp(ms, offset), reference(ms, offset), `${ms} ${offset}`);
+      }
+    }
   });
 });
