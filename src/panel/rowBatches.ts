@@ -1,10 +1,10 @@
 // How loaded entries reach the webview: as rows, column by column and packed, in batches. The first rows of a
 // search go at once; the rest wait a little for more, up to BATCH_BYTES a message. At most IN_FLIGHT
 // batches are on their way at once (the webview says when it took each): every message to the webview
-// and back (a click's answer among them) queues behind them in VS Code's channel and in the page, so
-// what is on its way is kept to a few hundred kilobytes, not megabytes, and rows that come meanwhile go
-// together in the next batch. Entries are packed a slice at a time, one slice a turn of the event loop,
-// while they wait: no stretch of packing holds up a click's answer.
+// (a click's answer among them) queues behind them in VS Code's channel and in the page, so what is on
+// its way stays near a megabyte, and rows that come meanwhile go together in the next batch. Entries
+// are packed a slice at a time, one slice a turn of the event loop, while they wait: no stretch of
+// packing holds up a click's answer.
 import type { ActivityEntry } from '../api/models';
 import type { ActivityKind } from '../search/search';
 import { addStageTime, stageTiming } from '../api/stageTimes';
@@ -14,13 +14,14 @@ import type { RowBatch } from './protocol';
 /** Rows wait this long for more before going to the webview; the first batch of a search goes at once. */
 const BATCH_DELAY_MS = 40;
 /**
- * A batch's bytes, about (see BatchPacker.bytes): about 1,400 session rows. The channel to the
- * webview carries a few megabytes a second while a load runs, so IN_FLIGHT of them wait some 100 ms.
+ * A batch's bytes, about (see BatchPacker.bytes): some 5,000 session rows. Smaller batches answer a
+ * click sooner but load slower: every message costs the channel's round trip (at 128 KB, three on
+ * their way, a million rows took twice as long).
  */
-export const BATCH_BYTES = 128 * 1024;
+export const BATCH_BYTES = 512 * 1024;
 export const FIRST_BATCH_ROWS = 100;
-/** Batches posted and not yet taken by the webview, at most: enough to keep the channel busy. */
-export const IN_FLIGHT = 3;
+/** Batches posted and not yet taken by the webview, at most. */
+export const IN_FLIGHT = 2;
 /** Rows packed in one turn of the event loop: a few milliseconds' work. */
 export const PACK_SLICE_ROWS = 2_000;
 
