@@ -9,6 +9,10 @@ export type CellValue = string | number | null;
 
 export type PackedColumn = { numbers: Float64Array } | { distinct: CellValue[]; codes: Uint32Array };
 
+/** Bytes a row takes in a column at least: a number cell's 8, or a code's 4 (a distinct cell adds its own once). */
+export const NUMBER_BYTES = 8;
+export const CODE_BYTES = 4;
+
 const isNumberCell = (cell: CellValue): cell is number | null => cell === null || (typeof cell === 'number' && !Number.isNaN(cell));
 
 /**
@@ -22,6 +26,8 @@ export class ColumnPacker {
   private readonly distinct: CellValue[] = [];
   private readonly codeOf = new Map<CellValue, number>();
   private count = 0;
+  /** What the distinct cells take in the message, about: see `bytes`. */
+  private distinctBytes = 0;
 
   constructor(private readonly capacity: number) {
     this.numbers = new Float64Array(capacity);
@@ -41,6 +47,14 @@ export class ColumnPacker {
     this.codes![this.count++] = this.code(cell);
   }
 
+  /**
+   * About how many bytes the column takes in the message: 8 a number cell, 4 a code, and each
+   * distinct cell once as VS Code's JSON carries it (ASCII text: a character a byte).
+   */
+  get bytes(): number {
+    return this.numbers ? this.count * NUMBER_BYTES : this.count * CODE_BYTES + this.distinctBytes;
+  }
+
   finish(): PackedColumn {
     return this.numbers ? { numbers: filled(this.numbers, this.count) } : { distinct: this.distinct, codes: filled(this.codes!, this.count) };
   }
@@ -51,6 +65,8 @@ export class ColumnPacker {
       code = this.distinct.length;
       this.distinct.push(cell);
       this.codeOf.set(cell, code);
+      // As JSON, with its comma: a string's quotes, a number's digits, null.
+      this.distinctBytes += (typeof cell === 'string' ? cell.length + 2 : String(cell).length) + 1;
     }
     return code;
   }

@@ -1,18 +1,24 @@
 // How loaded entries reach the webview: as rows, column by column and packed, in batches. The first rows of a
-// search go at once; the rest wait a little for more, so a million rows cross over in few messages. At
-// most IN_FLIGHT batches are on their way at once (the webview says when it took each): the channel's
-// queue stays short, so the answer to a click waits behind a batch or two, not behind the whole load,
-// and rows that come meanwhile go together in the next batch. Entries are packed a slice at a time, one
-// slice a turn of the event loop, while they wait: no stretch of packing holds up a click's answer.
+// search go at once; the rest wait a little for more, up to BATCH_BYTES a message. At most IN_FLIGHT
+// batches are on their way at once (the webview says when it took each): every message to the webview
+// (a click's answer among them) queues behind them in VS Code's channel and in the page, so what is on
+// its way stays near a megabyte, and rows that come meanwhile go together in the next batch. Entries
+// are packed a slice at a time, one slice a turn of the event loop, while they wait: no stretch of
+// packing holds up a click's answer.
 import type { ActivityEntry } from '../api/models';
 import type { ActivityKind } from '../search/search';
 import { addStageTime, stageTiming } from '../api/stageTimes';
-import { BatchPacker } from './batchPacker';
+import { BatchPacker, type BatchLimit } from './batchPacker';
 import type { RowBatch } from './protocol';
 
 /** Rows wait this long for more before going to the webview; the first batch of a search goes at once. */
 const BATCH_DELAY_MS = 40;
-export const BATCH_ROWS = 20_000;
+/**
+ * A batch's bytes, about (see BatchPacker.bytes): some 5,000 session rows. Smaller batches answer a
+ * click sooner but load slower: every message costs the channel's round trip (at 128 KB, three on
+ * their way, a million rows took twice as long).
+ */
+export const BATCH_BYTES = 512 * 1024;
 export const FIRST_BATCH_ROWS = 100;
 /** Batches posted and not yet taken by the webview, at most. */
 export const IN_FLIGHT = 2;
@@ -76,7 +82,7 @@ export class RowBatcher {
     let next = 0;
     if (!this.sentFirstBatch) {
       // A screenful first, so the first paint waits neither for the rest of the page to be packed nor to cross over.
-      const first = this.packer(FIRST_BATCH_ROWS);
+      const first = this.packer({ rows: FIRST_BATCH_ROWS });
       next = this.pack(first, entries, 0);
       this.send(first, Date.now());
       // The rest of the first page goes as soon as it is packed, without waiting for more.
@@ -117,21 +123,22 @@ export class RowBatcher {
     this.sendDue(true);
   }
 
-  private packer(capacity: number): BatchPacker {
-    return new BatchPacker(this.kind, this.columns(), capacity);
+  private packer(limit: BatchLimit = { bytes: BATCH_BYTES }): BatchPacker {
+    return new BatchPacker(this.kind, this.columns(), limit);
   }
 
-  /** Packs entries from `from` into `batch` until it is full or they run out; where it stopped. */
+  /** Packs up to `rows` entries from `from` into `batch`, until it is full or they run out; where it stopped. */
   private pack(batch: BatchPacker, entries: readonly ActivityEntry[], from: number, rows = Infinity): number {
     const startedAt = stageTiming ? performance.now() : 0;
-    const end = Math.min(entries.length, from + batch.capacity - batch.rows, from + rows);
-    for (let index = from; index < end; index++) {
-      batch.add(entries[index]!);
+    const end = Math.min(entries.length, from + rows);
+    let index = from;
+    while (index < end && !batch.full) {
+      batch.add(entries[index++]!);
     }
     if (stageTiming) {
       addStageTime('batch', startedAt);
     }
-    return end;
+    return index;
   }
 
   /** Packs up to `rows` waiting rows, in order, into the batch being packed (full ones queue to be posted). */
@@ -139,7 +146,7 @@ export class RowBatcher {
     let left = rows;
     while (left > 0 && this.unpacked.length > 0) {
       const waiting = this.unpacked[0]!;
-      this.building ??= this.packer(BATCH_ROWS);
+      this.building ??= this.packer();
       const end = this.pack(this.building, waiting.entries, waiting.next, left);
       left -= end - waiting.next;
       this.unpackedRows -= end - waiting.next;
@@ -167,18 +174,20 @@ export class RowBatcher {
   }
 
   /**
-   * Posts packed batches while fewer than IN_FLIGHT are on their way; once rows are due (a full batch's
-   * worth waited, rows waited long enough, or the search ended), the rest too: with `packNow`, packing
+   * Posts packed batches while fewer than IN_FLIGHT are on their way; once rows are due (a full batch
+   * packed, rows waited long enough, or the search ended), the rest too: with `packNow`, packing
    * what is not packed yet; else once the slices have packed it all.
    */
   private sendDue(packNow: boolean): void {
-    if (this.packed.length > 0 || this.unpackedRows + (this.building?.rows ?? 0) >= BATCH_ROWS) {
+    if (this.packed.length > 0) {
       this.due = true;
     }
     while (this.sent - this.taken < IN_FLIGHT) {
       let batch = this.packed.shift();
-      if (!batch && this.due && packNow) {
-        this.packWaiting(BATCH_ROWS - (this.building?.rows ?? 0));
+      if (!batch && this.due && packNow && this.unpacked.length > 0) {
+        this.building ??= this.packer();
+        // A batch's worth at most (its bytes may fill it with fewer).
+        this.packWaiting(this.building.capacity - this.building.rows);
         batch = this.packed.shift();
       }
       if (!batch && this.due && this.unpacked.length === 0) {

@@ -15,7 +15,7 @@ export function unpackColumn(column: PackedColumn): CellValue[] {
 
 /** What a rows batch of `entries` carries: each of the log's columns' cells, keyed by column in the log's order, and whether each row failed. */
 export function batchCells(kind: ActivityKind, entries: readonly ActivityEntry[]): { cells: Record<string, CellValue[]>; failed: boolean[] } {
-  const packer = new BatchPacker(kind, LOGS[kind].columns, entries.length);
+  const packer = new BatchPacker(kind, LOGS[kind].columns, { rows: entries.length });
   entries.forEach((entry) => packer.add(entry));
   const batch = packer.finish();
   return {

@@ -8,6 +8,7 @@ import { DEFAULT_SORT, heldColumns } from '../columns';
 import type { PanelColumn, PanelInit, PanelState, ProgressMessage, ToWebview } from '../protocol';
 import { sameSearch, type ActivitySearch } from '../../search/search';
 import { cellText, noAnswerWords } from './cellText';
+import { chartsWait } from './chartPacing';
 import { ActivityCharts } from './charts';
 import { ColumnChooser } from './columnChooser';
 import { DetailPane } from './detailPane';
@@ -61,6 +62,8 @@ class Panel {
   private paintScheduled = false;
   private chartsTimer: ReturnType<typeof setTimeout> | undefined;
   private chartsDrawnAt = 0;
+  /** How long the last count of the charts took. */
+  private chartsDrawMs = 0;
   private progress: ProgressMessage | undefined;
   /** The time range the current search asks for, as the extension resolved it. */
   private window: { from: number; to: number } | undefined;
@@ -160,6 +163,9 @@ class Panel {
       case 'progress':
         this.progress = message;
         this.renderProgress();
+        if (message.state !== 'running') {
+          this.rescheduleCharts();
+        }
         if (message.state !== 'running' && message.state !== 'confirming') {
           this.rankInIdleTime();
         }
@@ -350,20 +356,31 @@ class Panel {
     }
   }
 
-  // Charts count every shown row: at most twice a second while rows stream in, and never in the way
-  // of the table's paint (they wait a little even the first time).
+  // Charts count every shown row: never in the way of the table's paint, and while rows stream in,
+  // seldom in the way of anything else (see chartPacing).
   private scheduleCharts(): void {
     if (this.chartsTimer !== undefined) {
       return;
     }
-    const wait = Math.max(100, this.chartsDrawnAt + 500 - Date.now());
+    const wait = chartsWait(Date.now(), this.chartsDrawnAt, this.chartsDrawMs, this.progress?.state === 'running');
     this.chartsTimer = setTimeout(() => {
       this.chartsTimer = undefined;
       this.chartsDrawnAt = Date.now();
       if (this.window) {
+        const startedAt = performance.now();
         this.charts.update(this.store, this.window);
+        this.chartsDrawMs = performance.now() - startedAt;
       }
     }, wait);
+  }
+
+  /** A count spaced out for a load that has ended waits no longer than any other. */
+  private rescheduleCharts(): void {
+    if (this.chartsTimer !== undefined) {
+      clearTimeout(this.chartsTimer);
+      this.chartsTimer = undefined;
+      this.scheduleCharts();
+    }
   }
 
   /** A click (or Enter) on a chart: the search narrowed to that bar's time, value or failures; nothing when that is the search shown (a search spends API calls). */

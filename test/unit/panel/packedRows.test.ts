@@ -2,7 +2,7 @@
 // shrinks what VS Code serialises (typed arrays, or each distinct cell once).
 import * as assert from 'node:assert/strict';
 import { Random } from '../../../server/generate/random';
-import { packColumn, packColumns, type CellValue } from '../../../src/panel/packedRows';
+import { ColumnPacker, packColumn, packColumns, type CellValue } from '../../../src/panel/packedRows';
 import { unpackColumn } from '../../support/packedCells';
 
 describe('packed rows', () => {
@@ -34,5 +34,25 @@ describe('packed rows', () => {
     // Positive control: text the numbers' path must not take.
     assert.ok('distinct' in packColumn([1, '2']));
     assert.deepEqual(unpackColumn(packColumn([1, '2'])), [1, '2']);
+  });
+
+  it('knows about what a column takes in the message as it grows: its typed array, and each distinct cell once as JSON', () => {
+    const random = new Random(5);
+    const cases: CellValue[][] = [
+      Array.from({ length: 300 }, () => (random.chance(0.1) ? null : random.int(0, 1e9))),
+      Array.from({ length: 300 }, () => random.pick<CellValue>(['alice', 'bob', null, 'x'.repeat(random.int(0, 200))])),
+      // Numbers first, then text: the numbers become codes.
+      [...Array.from({ length: 150 }, (_, n) => n), ...Array.from({ length: 150 }, (_, n) => `path/${n}`)],
+    ];
+    for (const cells of cases) {
+      const packer = new ColumnPacker(cells.length);
+      cells.forEach((cell, n) => {
+        packer.add(cell);
+        const packed = packer.finish();
+        const carried = 'numbers' in packed ? packed.numbers.byteLength : packed.codes.byteLength + JSON.stringify(packed.distinct).length;
+        // JSON's brackets aside.
+        assert.ok(Math.abs(packer.bytes - carried) <= 2, `after ${n + 1} cells: ${packer.bytes} estimated, ${carried} carried`);
+      });
+    }
   });
 });
