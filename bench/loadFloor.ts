@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import type { SessionEntryWire } from '../src/api/wire';
-import { rawPage, repoRoot } from './lib';
+import { machineBusySeconds, rawPage, repoRoot } from './lib';
 
 export interface FloorRequest {
   /** The API's base URL, `.../api/v2`. */
@@ -21,6 +21,8 @@ export interface FloorRequest {
 
 export interface FloorRun {
   ms: number;
+  /** Processor time the whole machine used meanwhile (the server's included), in core-seconds, where it can be read. */
+  busySeconds?: number;
   /** Entries fetched, and a hash of their ids in order. */
   checksum: string;
 }
@@ -64,6 +66,7 @@ async function fetchFloor(request: FloorRequest): Promise<FloorRun> {
   };
   try {
     const started = performance.now();
+    const busyAtStart = machineBusySeconds();
     const ids: number[] = [];
     const inFlight: Promise<SessionEntryWire[]>[] = [];
     for (let next = 0; ;) {
@@ -79,7 +82,9 @@ async function fetchFloor(request: FloorRequest): Promise<FloorRun> {
       }
     }
     const ms = performance.now() - started;
-    return { ms, checksum: floorChecksum(ids) };
+    const busyAtEnd = machineBusySeconds();
+    const busySeconds = busyAtStart === undefined || busyAtEnd === undefined ? undefined : busyAtEnd - busyAtStart;
+    return { ms, busySeconds, checksum: floorChecksum(ids) };
   } finally {
     agent.destroy();
   }
