@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { resultsDir } from '../../scripts/lib/paths';
 import { startExaVaultServer, type RunningExaVaultServer } from '../../server/index';
 import { waitUntil } from '../support/waitUntil';
-import { palette, showExaVault, waitForStoredState } from './uiSteps';
+import { showExaVault, showLog, waitForStoredState } from './uiSteps';
 import { accountEnvironment, useWorkbench } from './workbench';
 
 const offer = (page: Page) => page.locator('.notifications-toasts .notification-toast', { hasText: 'are set in environment variables' });
@@ -20,24 +20,6 @@ const logText = async (page: Page) => (await logLines(page).evaluateAll((lines) 
   .join(''))).replace(/\s+/g, ' ');
 
 const ACTIVATED = /ExaVault\sActivity\s\d+\.\d+\.\d+\sactivated\./;
-
-/**
- * Runs "ExaVault: Show Log" until the Output view shows (three tries): once, in a full run beside
- * another workbench, the palette's pick was lost and the view never opened; a person would ask again.
- */
-async function showLog(page: Page): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await palette(page, 'ExaVault: Show Log');
-    try {
-      await page.locator('.output-view').waitFor({ timeout: 10_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) {
-        throw error;
-      }
-    }
-  }
-}
 
 /** How many extension hosts of the workbench `name` have logged the extension's activation (one per window load). */
 function activationsLogged(name: string): number {

@@ -12,6 +12,7 @@ import { launchChromiumProfile } from '../../scripts/lib/browser';
 import { repoRoot, resultsDir, vsixPath } from '../../scripts/lib/paths';
 import { installVsix, makeWorkbenchDirs, startCodeServer, withoutUnusedBuiltins, type Workbench } from '../../scripts/lib/vscodeServer';
 import { waitUntil } from '../support/waitUntil';
+import { showLog } from './uiSteps';
 import { ACTION_TIMEOUT_MS, runFromPalette, screenshot, tidyWindow } from './workbench';
 
 const EXAVAULT_ID = 'exavault-activity.exavault-activity';
@@ -146,7 +147,7 @@ describe('what other extensions can read from ExaVault Activity', function () {
     // (ours puts its container in the activity bar; the probes come with it, from the same scan).
     await page.locator('.activitybar .action-label[aria-label^="ExaVault"]').waitFor({ timeout: 60_000 });
     // Ours first, as a person would start it: "ExaVault: Show Log" activates the extension.
-    await runFromPalette(page, 'ExaVault: Show Log');
+    await showLog(page);
     // Its log's first line is written at the end of activate().
     await page.locator('.output-view, .panel').getByText(/ExaVault\sActivity\s\d+\.\d+\.\d+\sactivated\./).waitFor();
     fs.rmSync(reportFile, { force: true });

@@ -4,6 +4,24 @@ import type { Locator, Page } from 'playwright-core';
 import { waitUntil } from '../support/waitUntil';
 import { ACTION_TIMEOUT_MS, answer, editorsOpen, notificationsShown, quickInput } from './workbench';
 
+/**
+ * Runs "ExaVault: Show Log" until the Output view shows (three tries): once, in a full run beside
+ * another workbench, the palette's pick was lost and the view never opened; a person would ask again.
+ */
+export async function showLog(page: Page): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await palette(page, 'ExaVault: Show Log');
+    try {
+      await page.locator('.output-view').waitFor({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) {
+        throw error;
+      }
+    }
+  }
+}
+
 /** What a test needs to know of a local ExaVault server to add its account. */
 export interface AccountServer {
   readonly accountName: string;
