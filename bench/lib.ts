@@ -1,7 +1,6 @@
 // Shared by the benchmarks: the local server in its own process, set-up checked before anything is
 // timed, runs interleaved with the baseline's and checksummed, medians with their spread.
 import { spawn } from 'node:child_process';
-import * as fs from 'node:fs';
 import type * as http from 'node:http';
 import * as path from 'node:path';
 import { text } from 'node:stream/consumers';
@@ -61,22 +60,6 @@ export async function rawPage<Entry>(url: URL, headers: Record<string, string>, 
       return rawPage(url, headers, agent, true);
     }
     throw error;
-  }
-}
-
-/**
- * Processor time every process on the machine has used since it started, in core-seconds (Linux's
- * /proc/stat: user, nice, system, irq and softirq time), or undefined elsewhere. The difference
- * over a stretch is the work done in it, whichever processes did it.
- */
-export function machineBusySeconds(): number | undefined {
-  try {
-    const [, ...ticks] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
-    const [user, nice, system, , , irq, softirq] = ticks;
-    // USER_HZ, which /proc/stat counts in, is 100 on every Linux a benchmark here runs on.
-    return [user, nice, system, irq, softirq].reduce<number>((sum, value) => sum + (value ?? 0), 0) / 100;
-  } catch {
-    return undefined;
   }
 }
 

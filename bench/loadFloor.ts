@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import type { SessionEntryWire } from '../src/api/wire';
-import { machineBusySeconds, rawPage, repoRoot } from './lib';
+import { rawPage, repoRoot } from './lib';
+import { machineBusySeconds } from './processTimes';
 
 export interface FloorRequest {
   /** The API's base URL, `.../api/v2`. */

@@ -31,10 +31,10 @@ import { resultsDir, vsixPath } from '../scripts/lib/paths';
 import { chosenBrowser } from '../scripts/lib/browser';
 import { provisionVsCodeServer } from '../scripts/lib/provision';
 import { installVsix, makeWorkbenchDirs, startCodeServer } from '../scripts/lib/vscodeServer';
-import { interleave, machineBusySeconds, median, runBenchmark, spreadLine, verifySetup, type Claim } from './lib';
+import { interleave, median, runBenchmark, spreadLine, verifySetup, type Claim } from './lib';
 import { benchSort, loadBaselineKeys, type SortResult } from './panelSort';
 import { floorChecksum, measureLoadFloor, type FloorRequest } from './loadFloor';
-import { processTimes, timeByPart } from './processTimes';
+import { machineBusySeconds, processTimes, timeByPart } from './processTimes';
 
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,12 +1,29 @@
-// Where a stretch's processor time went, process by process (Linux's /proc): the benchmark's own
-// process (the local server, Playwright's driver), code-server, the extension host, the browser's
-// renderers (the workbench and the webviews), its GPU process and the rest of it, everything else.
+// Processor time, from Linux's /proc: the whole machine's (machineBusySeconds), and where a stretch's
+// went, process by process: the benchmark's own process (the local server, Playwright's driver),
+// code-server, the extension host, the browser's renderers (the workbench and the webviews), its GPU
+// process and the rest of it, everything else.
 import * as fs from 'node:fs';
+
+// USER_HZ, which /proc counts in, is 100 on every Linux a benchmark here runs on.
+const TICKS_PER_SECOND = 100;
+
+/**
+ * Processor time every process on the machine has used since it started, in core-seconds (Linux's
+ * /proc/stat: user, nice, system, irq and softirq time), or undefined elsewhere. The difference
+ * over a stretch is the work done in it, whichever processes did it.
+ */
+export function machineBusySeconds(): number | undefined {
+  try {
+    const [, ...ticks] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+    const [user, nice, system, , , irq, softirq] = ticks;
+    return [user, nice, system, irq, softirq].reduce<number>((sum, value) => sum + (value ?? 0), 0) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Each live process's processor time so far (user and system, in seconds), by pid, with the part it plays. */
 export type ProcessTimes = Map<number, { part: string; seconds: number }>;
-
-const TICKS_PER_SECOND = 100; // USER_HZ, as in machineBusySeconds
 
 function partOf(pid: number, commandLine: string): string {
   if (pid === process.pid) {
